@@ -1,0 +1,27 @@
+"""Root URLs. Each domain app that has a urls.py is mounted at its own prefix."""
+
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("yhdyspinta.core.urls")),
+    path("", include("yhdyspinta.accounts.urls")),
+    path("api/v1/accounts/", include("yhdyspinta.accounts.api.urls")),
+]
+
+for app in settings.YHDYSPINTA_APPS:
+    label = app.rsplit(".", 1)[1]
+    if label == "core":
+        continue
+    if label != "accounts" and find_spec(f"{app}.urls"):
+        urlpatterns.append(path(f"{label}/", include(f"{app}.urls")))
+    if label != "accounts" and find_spec(f"{app}.api.urls"):
+        urlpatterns.append(path(f"api/v1/{label}/", include(f"{app}.api.urls")))

@@ -1,0 +1,63 @@
+"""Shared fixtures: a small world of organisations and one user per role (docs/testing.md)."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.factories import CountyFactory, MunicipalityFactory, UserFactory, member
+
+
+@pytest.fixture
+def world(db):
+    """Two counties; county A has municipalities A1 and A2, county B has B1.
+
+    Users: anonymous (None), viewer/editor/org admin of A1, editor of B1 ("other"),
+    county coordinator of A, national reader, superuser.
+    """
+    county_a = CountyFactory(name="Alfan hyvinvointialue")
+    county_b = CountyFactory(name="Betan hyvinvointialue")
+    a1 = MunicipalityFactory(name="Alfala", area=county_a)
+    a2 = MunicipalityFactory(name="Alfanen", area=county_a)
+    b1 = MunicipalityFactory(name="Betala", area=county_b)
+    return SimpleNamespace(
+        county_a=county_a, county_b=county_b, a1=a1, a2=a2, b1=b1,
+        anonymous=None,
+        viewer=member(a1, "viewer"),
+        editor=member(a1, "editor"),
+        org_admin=member(a1, "org_admin"),
+        other=member(b1, "editor"),
+        coordinator=member(county_a, "county_coordinator"),
+        national=UserFactory(is_national_reader=True),
+        admin=UserFactory(is_superuser=True, is_staff=True),
+    )
+
+
+def client_for(user):
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def api_client_for(user):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    return client_for
+
+
+@pytest.fixture
+def api_as():
+    return api_client_for
+
+
+from tests.browser import _browser, browser_page  # noqa: E402,F401  (fixtures for browser tests)

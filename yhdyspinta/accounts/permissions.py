@@ -1,0 +1,106 @@
+"""The permission resolver: which organisations a user may read, edit or administer.
+
+Rules (docs/permissions.md):
+- superuser: everything; national reader: reads everything, writes nothing;
+- viewer: reads internal records of the organisation; editor and org admin: also write them;
+  org admin: also manages memberships;
+- county coordinator (on a county): reads and writes the records of the county's whole
+  cooperation area (the county, its municipalities and the other organisations of the area);
+- anonymous visitors and everybody else: public records only.
+"""
+
+from django.db.models import Q
+
+ALL = object()  # sentinel: no restriction
+WRITE_ROLES = {"editor", "org_admin", "county_coordinator"}
+ADMIN_ROLES = {"org_admin", "county_coordinator"}
+
+
+def org_ids(user, action: str):
+    """The set of organisation ids where `user` may do `action` (view/add/change/delete/admin), or ALL."""
+    if user is None or not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return ALL
+    if action == "view" and user.is_national_reader:
+        return ALL
+    cache = user.__dict__.setdefault("_yp_org_ids", {})
+    if action in cache:
+        return cache[action]
+    from yhdyspinta.organisations.models import Organisation
+
+    memberships = list(user.memberships.values_list("organisation_id", "role"))
+    roles = WRITE_ROLES if action in ("add", "change", "delete") else ADMIN_ROLES if action == "admin" else None
+    ids: set[int] = set()
+    areas: set[int] = set()
+    for org_id, role in memberships:
+        if roles is None or role in roles:
+            ids.add(org_id)
+            if role == "county_coordinator":
+                areas.add(org_id)
+    if areas:
+        ids.update(Organisation.objects.filter(area_id__in=areas).values_list("pk", flat=True))
+    cache[action] = ids
+    return ids
+
+
+def _crosses_many(model, path: str) -> bool:
+    opts = model._meta
+    for part in path.split("__"):
+        try:
+            field = opts.get_field(part)
+        except Exception:
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        opts = field.related_model._meta
+    return False
+
+
+def restrict(qs, user, action: str = "view"):
+    model = qs.model
+    if hasattr(model, "restrict_queryset"):
+        return model.restrict_queryset(qs, user, action)
+    ids = org_ids(user, action)
+    if ids is ALL:
+        return qs
+    paths = getattr(model, "org_paths", ())
+    q_orgs = Q()
+    for path in paths:
+        q_orgs |= Q(**{f"{path}__in": ids})
+    if not paths or not ids:
+        q_orgs = Q(pk__in=[])
+    if action == "view":
+        visibility = getattr(model, "visibility_path", "visibility")
+        if visibility is None:
+            return qs
+        q = Q(**{visibility: "public"}) | q_orgs
+    else:
+        q = q_orgs
+    if any(_crosses_many(model, p) for p in paths) or (
+        action == "view" and visibility and _crosses_many(model, visibility)
+    ):
+        return qs.filter(pk__in=model._base_manager.filter(q).values("pk"))
+    return qs.filter(q)
+
+
+def can(user, obj, action: str) -> bool:
+    """May `user` do `action` on the saved record `obj`? (The same rule as restrict().)"""
+    model = type(obj)
+    return restrict(model._base_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def can_add_for(user, organisation_ids) -> bool:
+    """May `user` add a record involving these organisations? Needs write rights on one of them."""
+    ids = org_ids(user, "add")
+    if ids is ALL:
+        return True
+    return bool(set(organisation_ids) & ids)
+
+
+def can_view_internal_of(user, organisation_ids) -> bool:
+    """For field groups and attachments: may `user` see internal parts of a record of these orgs?"""
+    ids = org_ids(user, "view")
+    return ids is ALL or bool(set(organisation_ids) & ids)

@@ -1,0 +1,10 @@
+# Finnish/Swedish number and date formats: 1 234,5 and 31.12.2021.
+DATE_FORMAT = "j.n.Y"
+SHORT_DATE_FORMAT = "j.n.Y"
+DATETIME_FORMAT = "j.n.Y H.i"
+SHORT_DATETIME_FORMAT = "j.n.Y H.i"
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3
+USE_THOUSAND_SEPARATOR = True

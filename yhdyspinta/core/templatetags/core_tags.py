@@ -1,0 +1,35 @@
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils.formats import number_format
+
+register = template.Library()
+
+HIDDEN_FIELDS = {"id", "password", "visibility"}
+
+
+@register.simple_tag
+def history_url(obj):
+    ct = ContentType.objects.get_for_model(obj)
+    return reverse("object_history", args=[ct.pk, obj.pk])
+
+
+@register.filter
+def field_pairs(obj):
+    """(label, display value) of a record's concrete fields, for the generic detail page."""
+    pairs = []
+    for field in obj._meta.concrete_fields:
+        if field.name in HIDDEN_FIELDS or field.name.endswith(("_fi", "_sv", "_en")):
+            continue
+        display = getattr(obj, f"get_{field.name}_display", None)
+        value = display() if display else getattr(obj, field.name)
+        pairs.append((field.verbose_name, value))
+    return pairs
+
+
+@register.filter
+def fi_number(value, decimals=0):
+    """1 234,5 in Finnish and Swedish, 1,234.5 in English: follows the active language."""
+    if value is None or value == "":
+        return "–"
+    return number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)

@@ -1,0 +1,50 @@
+"""The main pages by keyboard in Chromium, axe-clean, with the language switch and search."""
+
+import pytest
+
+from tests.browser import assert_accessible
+from yhdyspinta.organisations.reference import load_reference_data
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def reference(transactional_db):
+    load_reference_data()
+
+
+def test_main_pages_are_accessible_and_keyboard_usable(live_server, browser_page, reference):
+    page = browser_page
+    for path in ["/", "/organisations/", "/organisations/people/", "/search/?q=tampere", "/accessibility/",
+                 "/login/"]:
+        page.goto(live_server.url + path)
+        assert_accessible(page, context=path)
+    # keyboard: the skip link is the first stop and moves focus to main
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    # search by keyboard
+    page.focus("#home-q")
+    page.keyboard.type("Tampere")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Tampere")
+    assert "Tampere" in page.inner_text("main")
+    assert_accessible(page, context="search results")
+    # language switch by keyboard keeps the page
+    page.focus("#language-select")
+    page.select_option("#language-select", "sv")
+    page.wait_for_load_state()
+    page.focus("header .lang-form button")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == "sv"
+    assert "/search/" in page.url
+    page.goto(live_server.url + "/")
+    assert page.get_attribute("html", "lang") == "sv"
+    assert_accessible(page, context="front page in Swedish")
+    page.select_option("#language-select", "en")
+    page.wait_for_load_state()
+    page.goto(live_server.url + "/organisations/")
+    assert page.get_attribute("html", "lang") == "en"

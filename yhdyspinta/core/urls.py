@@ -1,0 +1,13 @@
+from django.urls import path
+
+from .views.generic import ObjectHistoryView
+from .views.pages import AccessibilityView, HomeView, SearchView, healthz, readyz
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("accessibility/", AccessibilityView.as_view(), name="accessibility"),
+    path("history/<int:content_type_id>/<int:pk>/", ObjectHistoryView.as_view(), name="object_history"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+]

@@ -1,0 +1,211 @@
+"""NetBox-style generic views: list (filter, sort, export), detail, edit, delete, history.
+
+Every view reads through `Model.objects.restrict(user, action)`, so pages, exports and
+search share the API's permission path. Writes go through the app's action functions.
+"""
+
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from yhdyspinta.accounts.permissions import can
+from yhdyspinta.core.actions import delete_object, save_form
+from yhdyspinta.core.audit import log_access, log_internal_reads
+from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.models import AccessLog
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+class ObjectListView(SingleTableMixin, FilterView):
+    """A filterable, sortable, exportable list of what the user may see."""
+
+    template_name = "core/object_list.html"
+    paginate_by = 50
+    export_name = "export"
+
+    def get_queryset(self):
+        return self.model.objects.restrict(self.request.user, "view")
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        if fmt in EXPORT_FORMATS:
+            return self.export(fmt)
+        response = super().get(request, *args, **kwargs)
+        table = response.context_data.get("table")
+        if table is not None:
+            log_internal_reads(request, self.model, [row.record for row in table.paginated_rows],
+                               detail=request.get_full_path())
+        return response
+
+    def export(self, fmt):
+        filterset = self.get_filterset(self.get_filterset_class())
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else self.get_queryset()
+        table = self.get_table_class()(queryset)
+        columns = [c for c in table.columns if c.name not in getattr(table, "export_exclude", ())
+                   and c.name not in ("actions",)]
+        header = [str(c.header) for c in columns]
+        records = list(queryset)
+        rows = [[_plain(table.rows[i].get_cell_value(c.name)) for c in columns] for i in range(len(records))]
+        log_access(self.request, AccessLog.Action.EXPORT, model=self.model,
+                   objects=[r for r in records if getattr(r, "is_internal", False)],
+                   detail=f"{fmt} {self.request.get_full_path()}"[:500])
+        name = f"{self.export_name}.{fmt}"
+        if fmt == "csv":
+            response = HttpResponse(rows_to_csv(header, rows), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                rows_to_xlsx(header, rows),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["model_meta"] = self.model._meta
+        ctx["can_add"] = getattr(self, "add_url_name", None) and self.request.user.is_authenticated
+        ctx["add_url_name"] = getattr(self, "add_url_name", None)
+        ctx["export_formats"] = EXPORT_FORMATS
+        return ctx
+
+
+def _plain(value):
+    from django.utils.html import strip_tags
+
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return strip_tags(str(value)).strip()
+
+
+class ObjectDetailView(DetailView):
+    """Shows a record the user may see (404 otherwise) and logs reads of internal records."""
+
+    template_name = "core/object_detail.html"
+
+    def get_queryset(self):
+        return self.model.objects.restrict(self.request.user, "view")
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        log_internal_reads(self.request, self.model, [obj], detail=self.request.path)
+        return obj
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["can_change"] = user.is_authenticated and can(user, self.object, "change")
+        ctx["can_delete"] = user.is_authenticated and can(user, self.object, "delete")
+        ctx["model_meta"] = self.model._meta
+        ctx["edit_url_name"] = getattr(self, "edit_url_name", None)
+        ctx["delete_url_name"] = getattr(self, "delete_url_name", None)
+        return ctx
+
+
+class ObjectEditView(LoginRequiredMixin, FormView):
+    """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`."""
+
+    template_name = "core/object_edit.html"
+    form_class = None
+    model = None
+    save_action = None  # callable(form, *, actor, action) -> obj; default core.actions.save_form
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        if pk is None:
+            return None
+        obj = get_object_or_404(self.model.objects.restrict(self.request.user, "view"), pk=pk)
+        if not can(self.request.user, obj, "change"):
+            raise PermissionDenied
+        return obj
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.object
+        if "user" in getattr(self.form_class, "accepts", ()):
+            kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_initial(self):
+        return {k: v for k, v in self.request.GET.items() if k in self.form_class.base_fields}
+
+    def form_valid(self, form):
+        action = "change" if self.object else "add"
+        saver = type(self).save_action or save_form
+        try:
+            obj = saver(form, actor=self.request.user, action=action)
+        except PermissionDenied:
+            form.add_error(None, _("You do not have permission to save this record for these organisations."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return redirect(obj.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["object"] = self.object
+        ctx["model_meta"] = self.model._meta
+        return ctx
+
+
+class ObjectDeleteView(LoginRequiredMixin, TemplateView):
+    template_name = "core/object_delete.html"
+    model = None
+    success_url_name = None
+    delete_action = None
+
+    def get_object(self):
+        obj = get_object_or_404(self.model.objects.restrict(self.request.user, "view"), pk=self.kwargs["pk"])
+        if not can(self.request.user, obj, "delete"):
+            raise PermissionDenied
+        return obj
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["object"] = self.get_object()
+        ctx["model_meta"] = self.model._meta
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        (type(self).delete_action or delete_object)(obj, actor=request.user)
+        messages.success(request, _("Deleted."))
+        return redirect(self.success_url_name)
+
+
+class ObjectHistoryView(TemplateView):
+    """The change history of one record, for those who may see the record."""
+
+    template_name = "core/object_history.html"
+
+    def get_context_data(self, **kwargs):
+        from django.contrib.contenttypes.models import ContentType
+
+        ctx = super().get_context_data(**kwargs)
+        ct = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
+        model = ct.model_class()
+        if model is None or not hasattr(model.objects, "restrict"):
+            raise Http404
+        obj = model.objects.restrict(self.request.user, "view").filter(pk=self.kwargs["pk"]).first()
+        entries = LogEntry.objects.filter(content_type=ct, object_pk=str(self.kwargs["pk"]))
+        if obj is None:
+            # a deleted record's history is for those who could administer everything
+            if not (self.request.user.is_superuser and entries.exists()):
+                raise Http404
+        else:
+            log_internal_reads(self.request, model, [obj], detail="history")
+        ctx.update(object=obj, entries=entries.select_related("actor")[:500], model_meta=model._meta)
+        return ctx

@@ -1,0 +1,72 @@
+"""Front page, search, accessibility statement and health endpoints."""
+
+from django.db import connection
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from yhdyspinta.core.audit import log_internal_reads
+from yhdyspinta.core.geo import choropleth
+from yhdyspinta.core.search import search_all
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        from yhdyspinta.organisations.models import Organisation
+
+        ctx = super().get_context_data(**kwargs)
+        areas = list(Organisation.objects.organising_areas().order_by("area_code"))
+        regions = {
+            a.letter_code: {
+                "label": a.short_name or a.name,
+                "url": reverse("organisations:area_detail", args=[a.pk]),
+                "text": _("population %(n)s") % {"n": f"{a.population or 0:,}".replace(",", "\u00a0")},
+            }
+            for a in areas
+        }
+        ctx["areas"] = areas
+        ctx["map_svg"] = choropleth(
+            "hva", title=_("Wellbeing services counties"),
+            description=_("Map of Finland's wellbeing services counties. Each county is a link; "
+                          "the same information is in the table."),
+            regions=regions,
+        )
+        return ctx
+
+
+class SearchView(TemplateView):
+    """One search over everything the user may see (organisations, people, and each app's records)."""
+
+    template_name = "core/search.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[:200]
+        groups = search_all(query, self.request.user) if query else []
+        for group in groups:
+            log_internal_reads(self.request, group["model"], group["results"], detail=f"search {query}")
+        ctx.update(query=query, groups=groups, total=sum(len(g["results"]) for g in groups))
+        return ctx
+
+
+class AccessibilityView(TemplateView):
+    template_name = "core/accessibility.html"
+
+
+def healthz(request):
+    """Liveness: the process answers."""
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request):
+    """Readiness: the database answers; a load balancer takes the server out otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means not ready
+        return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

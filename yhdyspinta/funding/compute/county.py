@@ -1,0 +1,309 @@
+"""County funding (hyvinvointialueiden laskennallinen rahoitus) and its transition equalisation.
+
+Each criterion's euro pool is split among counties in proportion to their
+units (``parameters.UNIT_RULES``): county amount = pool × county units ÷
+national units. Share-based pools are ``total × share ÷ Σ shares``: the
+published shares are rounded (they sum to 100.001 in HE 38/2025), and
+normalising by their sum distributes exactly the total funding. A criterion
+with ``base_price_eur`` (seed 004 foreign-language rule) has the pool
+base price × national units instead, so growth in its units raises the total.
+
+Helsinki (90) is funded like a county (617/2021 § 1); Åland is outside the law.
+All amounts are unrounded Decimal euros; round only for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .errors import FundingInputError
+from .parameters import Criterion, ParameterSet, to_decimal
+from .transition import clamp
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class CountyInput:
+    """Inputs of one county (hyvinvointialue) or Helsinki.
+
+    Numbers may be int, str, Decimal or float (floats are read via their repr).
+    A coefficient left ``None`` is an error only if a criterion with a share
+    needs it. ``density_coefficient`` wins over ``area_km2``; from areas the
+    coefficient is national density ÷ county density (needs every county's area).
+    ``earlier_costs_eur`` (pre-reform net costs, aiemmat nettokustannukset) is
+    needed for the transition equalisation; give it for all counties or none.
+    """
+
+    code: str
+    name: str
+    population: int
+    service_need_coefficient: Any = None
+    foreign_language_speakers: Any = None
+    density_coefficient: Any = None
+    area_km2: Any = None
+    island_population: Any = 0
+    bilingual: bool = False
+    sami_population: Any = 0
+    university_hospital: bool = False
+    hyte_coefficient: Any = None
+    rescue_risk_coefficient: Any = None
+    earlier_costs_eur: Any = None
+
+
+@dataclass(frozen=True)
+class CriterionAmount:
+    """A county's part of one criterion."""
+
+    key: str
+    units: Decimal
+    share_of_units: Decimal  # county units ÷ national units (0 if national units are 0)
+    amount_eur: Decimal
+
+
+@dataclass(frozen=True)
+class CountyResult:
+    """Funding of one county; transition fields are None without earlier costs."""
+
+    code: str
+    name: str
+    population: int
+    computed_funding_eur: Decimal  # laskennallinen rahoitus
+    computed_per_resident: Decimal
+    breakdown: tuple[CriterionAmount, ...]
+    earlier_costs_eur: Decimal | None
+    change_per_resident: Decimal | None  # computed − earlier costs, per resident
+    cap_up: Decimal | None
+    cap_down: Decimal | None
+    equalisation_per_resident: Decimal | None  # siirtymätasaus; + paid, − deducted
+    equalisation_eur: Decimal | None
+    funding_after_eur: Decimal  # computed + equalisation
+    funding_after_per_resident: Decimal
+
+    def amount(self, key: str) -> Decimal:
+        for item in self.breakdown:
+            if item.key == key:
+                return item.amount_eur
+        raise FundingInputError(f"county {self.code}: no criterion {key!r}")
+
+
+@dataclass(frozen=True)
+class CountyFundingResult:
+    """All counties for one parameter set and year."""
+
+    parameter_set: str
+    year: int
+    total_funding_eur: Decimal  # Σ criterion pools (the set's total + price-based pools)
+    criterion_pools: dict[str, Decimal]
+    criterion_units: dict[str, Decimal]
+    counties: tuple[CountyResult, ...]
+    equalisation_total_eur: Decimal | None  # net cost of the equalisation to the state
+
+    def by_code(self, code: str) -> CountyResult:
+        for county in self.counties:
+            if county.code == code:
+                return county
+        raise FundingInputError(f"no county {code!r} in the result")
+
+
+_NEEDS = {  # unit rule -> input field that must be present
+    "service_need": "service_need_coefficient",
+    "foreign_language": "foreign_language_speakers",
+    "hyte": "hyte_coefficient",
+    "rescue_risk": "rescue_risk_coefficient",
+}
+
+
+def _label(c: CountyInput) -> str:
+    return f"county {c.code} ({c.name})"
+
+
+def _number(county: CountyInput, field: str) -> Decimal:
+    value = to_decimal(getattr(county, field), f"{_label(county)}: {field}")
+    if value < 0:
+        raise FundingInputError(f"{_label(county)}: negative {field} {value}")
+    return value
+
+
+def _check_counties(counties: Sequence[CountyInput], expected: Iterable[str] | None) -> None:
+    if not counties:
+        raise FundingInputError("no counties in the inputs")
+    codes = [c.code for c in counties]
+    for code in codes:
+        if codes.count(code) > 1:
+            raise FundingInputError(f"county {code} appears twice in the inputs")
+    for c in counties:
+        if isinstance(c.population, bool) or not isinstance(c.population, int):
+            raise FundingInputError(f"{_label(c)}: population must be an integer")
+        if c.population < 0:
+            raise FundingInputError(f"{_label(c)}: negative population {c.population}")
+        if c.population == 0:
+            raise FundingInputError(f"{_label(c)}: population 0 (per-resident figures need residents)")
+    if expected is not None:
+        expected = list(expected)
+        for code in expected:
+            if code not in codes:
+                raise FundingInputError(f"county {code} missing from the inputs")
+        for code in codes:
+            if code not in expected:
+                raise FundingInputError(f"county {code} is not in the expected list")
+
+
+def _density_coefficients(counties: Sequence[CountyInput], need: Criterion) -> dict[str, Decimal]:
+    result = {c.code: _number(c, "density_coefficient")
+              for c in counties if c.density_coefficient is not None}
+    missing = [c for c in counties if c.density_coefficient is None]
+    if not missing:
+        return result
+    for c in missing:
+        if c.area_km2 is None:
+            raise FundingInputError(
+                f"{_label(c)}: density_coefficient or area_km2 missing, required by "
+                f"criterion {need.key} (share {need.share} %)"
+            )
+    for c in counties:
+        if c.area_km2 is None:
+            raise FundingInputError(
+                f"{_label(c)}: area_km2 missing; national density needs every county's area"
+            )
+        if _number(c, "area_km2") == 0:
+            raise FundingInputError(f"{_label(c)}: area_km2 is 0")
+    national = sum(Decimal(c.population) for c in counties) / sum(
+        _number(c, "area_km2") for c in counties
+    )
+    for c in missing:
+        result[c.code] = national / (Decimal(c.population) / _number(c, "area_km2"))
+    return result
+
+
+def _units(rule: str, c: CountyInput, density: dict[str, Decimal]) -> Decimal:
+    pop = Decimal(c.population)
+    if rule == "population":
+        return pop
+    if rule == "service_need":
+        return pop * _number(c, "service_need_coefficient")
+    if rule == "density":
+        return pop * density[c.code]
+    if rule == "foreign_language":
+        return _number(c, "foreign_language_speakers")
+    if rule == "bilingual":
+        return pop if c.bilingual else ZERO
+    if rule == "sami":
+        return _number(c, "sami_population")
+    if rule == "island":
+        return _number(c, "island_population")
+    if rule == "university_hospital":
+        return pop if c.university_hospital else ZERO
+    if rule == "hyte":
+        return pop * _number(c, "hyte_coefficient")
+    if rule == "rescue_risk":
+        return pop * _number(c, "rescue_risk_coefficient")
+    raise FundingInputError(f"unknown unit rule {rule!r}")
+
+
+def _active(criterion: Criterion) -> bool:
+    return criterion.share > 0 or criterion.base_price_eur is not None
+
+
+def criterion_units(
+    params: ParameterSet, counties: Sequence[CountyInput], year: int
+) -> dict[str, dict[str, Decimal]]:
+    """Units per criterion per county code; inactive criteria get what is computable, else 0."""
+    density_need = next(
+        (c for c in params.criteria if c.unit_for(year) == "density" and _active(c)), None
+    )
+    density = _density_coefficients(counties, density_need) if density_need else {}
+    units: dict[str, dict[str, Decimal]] = {}
+    for crit in params.criteria:
+        rule = crit.unit_for(year)
+        field = _NEEDS.get(rule)
+        per_county = {}
+        for c in counties:
+            if (field and getattr(c, field) is None) or (rule == "density" and not density):
+                if _active(crit):
+                    raise FundingInputError(
+                        f"{_label(c)}: {field} missing, required by criterion "
+                        f"{crit.key} (share {crit.share} %)"
+                    )
+                per_county[c.code] = ZERO
+                continue
+            per_county[c.code] = _units(rule, c, density)
+        units[crit.key] = per_county
+    return units
+
+
+def compute_county_funding(
+    params: ParameterSet,
+    counties: Sequence[CountyInput],
+    year: int | None = None,
+    expected_codes: Iterable[str] | None = None,
+) -> CountyFundingResult:
+    """Computed funding per county, its criterion breakdown and the year's equalisation.
+
+    ``year`` (default ``params.year``) selects the unit rules (hyte from 2026)
+    and the transition cap. Raises FundingInputError with the exact reason.
+    """
+    year = params.year if year is None else year
+    _check_counties(counties, expected_codes)
+    with_costs = [c for c in counties if c.earlier_costs_eur is not None]
+    if with_costs and len(with_costs) != len(counties):
+        lacking = next(c for c in counties if c.earlier_costs_eur is None)
+        raise FundingInputError(
+            f"{_label(lacking)}: earlier_costs_eur missing (given for other counties; "
+            "the transition equalisation needs all or none)"
+        )
+    cap = params.transition_cap(year) if with_costs else None
+    units = criterion_units(params, counties, year)
+    share_sum = sum((c.share for c in params.criteria), ZERO)
+    pools: dict[str, Decimal] = {}
+    totals: dict[str, Decimal] = {}
+    for crit in params.criteria:
+        total_units = sum(units[crit.key].values(), ZERO)
+        totals[crit.key] = total_units
+        if crit.base_price_eur is not None:
+            pools[crit.key] = crit.base_price_eur * total_units
+        else:
+            pools[crit.key] = params.total_funding_eur * crit.share / share_sum
+            if crit.share > 0 and total_units == 0:
+                raise FundingInputError(
+                    f"criterion {crit.key}: total units are 0 across the counties; "
+                    f"cannot distribute its share {crit.share} %"
+                )
+    results = []
+    for c in counties:
+        breakdown = []
+        for crit in params.criteria:
+            u, total_u = units[crit.key][c.code], totals[crit.key]
+            share = u / total_u if total_u else ZERO
+            breakdown.append(CriterionAmount(crit.key, u, share, pools[crit.key] * share))
+        results.append(_county_result(c, tuple(breakdown), cap))
+    eq_total = sum((r.equalisation_eur for r in results), ZERO) if cap else None
+    return CountyFundingResult(
+        parameter_set=params.name, year=year, total_funding_eur=sum(pools.values(), ZERO),
+        criterion_pools=pools, criterion_units=totals, counties=tuple(results),
+        equalisation_total_eur=eq_total,
+    )
+
+
+def _county_result(c: CountyInput, breakdown: tuple[CriterionAmount, ...], cap) -> CountyResult:
+    pop = Decimal(c.population)
+    computed = sum((b.amount_eur for b in breakdown), ZERO)
+    earlier = change = eq_pr = eq = None
+    after = computed
+    if cap is not None:
+        earlier = _number(c, "earlier_costs_eur")
+        change = (computed - earlier) / pop
+        eq_pr = clamp(change, cap.down, cap.up) - change
+        eq = eq_pr * pop
+        after = computed + eq
+    return CountyResult(
+        code=c.code, name=c.name, population=c.population,
+        computed_funding_eur=computed, computed_per_resident=computed / pop,
+        breakdown=breakdown, earlier_costs_eur=earlier, change_per_resident=change,
+        cap_up=cap.up if cap else None, cap_down=cap.down if cap else None,
+        equalisation_per_resident=eq_pr, equalisation_eur=eq,
+        funding_after_eur=after, funding_after_per_resident=after / pop,
+    )

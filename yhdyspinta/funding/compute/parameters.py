@@ -1,0 +1,377 @@
+"""Funding parameter sets (rahoitusparametrit): load, validate, look up.
+
+A parameter set is data, not code: every number carries the public source it
+comes from, so that a user can check it and a new year needs a JSON file, not
+a release. Numbers are ``Decimal`` (exact shares; no float drift in sums).
+
+JSON layout (one file per set in ``yhdyspinta/funding/parameters/``)::
+
+    {"name", "title", "year", "description",
+     "total_funding_eur": {"value", "source"},
+     "share_tolerance_points": {"value", "source"},          # optional
+     "groups": [{"key", "label", "total_share", "source"}],
+     "criteria": [{"key", "group", "label", "share", "unit", "unit_definition",
+                   "legal_source", "source",
+                   "unit_from_year": {"2026": "hyte"},        # optional
+                   "base_price_eur": "952.13"}],              # optional
+     "county_transition": {"source", "schedule": [{"year", "up", "down"}]},
+     "municipal": {"balance_cap_eur_per_resident": {"value", "source"},
+                   "asset_compensation_threshold_pct": {...},
+                   "population_growth_criterion_eur": {...},
+                   "income_tax_cut_pp": {...}},
+     "funding_growth": {"extra_points", "first_year", "last_year", "source"},  # optional
+     "notes": ["..."]}
+
+Shares are percentage points of the counties' total funding. Shares of a group
+must sum to the group's stated total, and the group totals to 100, within
+``share_tolerance_points`` (default 1e-9; a set may declare a larger one only
+with a source explaining it, e.g. rounding in the published table).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .errors import FundingInputError
+
+PARAMETERS_DIR = Path(__file__).resolve().parent.parent / "parameters"
+DEFAULT_TOLERANCE = Decimal("1e-9")
+HUNDRED = Decimal(100)
+
+#: Unit rules a criterion can use; compute/county.py implements each one.
+UNIT_RULES: dict[str, str] = {
+    "population": "residents (asukasmäärä)",
+    "service_need": "residents × sote service-need coefficient (palvelutarvekerroin)",
+    "density": "residents × density coefficient (asukastiheyskerroin)",
+    "foreign_language": "foreign-language speakers (vieraskieliset)",
+    "bilingual": "residents of a bilingual county, 0 otherwise (kaksikielisyys)",
+    "sami": "Sámi home-region residents (saamelaisten kotiseutualue)",
+    "island": "island residents (saaristoisuus)",
+    "university_hospital": "residents of a county with a university hospital, 0 otherwise",
+    "hyte": "residents × hyte coefficient (hyte-kerroin)",
+    "rescue_risk": "residents × rescue risk coefficient (pelastustoimen riskikerroin)",
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A funding group (sote or rescue) and its stated share of the total."""
+
+    key: str
+    label: str
+    total_share: Decimal
+    source: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One funding criterion (määräytymistekijä) with its share and unit rule."""
+
+    key: str
+    group: str
+    label: str
+    share: Decimal
+    unit: str
+    unit_definition: str
+    legal_source: str
+    source: str
+    unit_from_year: tuple[tuple[int, str], ...] = ()
+    base_price_eur: Decimal | None = None
+
+    def unit_for(self, year: int) -> str:
+        """The unit rule in force in ``year`` (e.g. hyte: €/resident, coefficients from 2026)."""
+        unit = self.unit
+        for from_year, later_unit in sorted(self.unit_from_year):
+            if year >= from_year:
+                unit = later_unit
+        return unit
+
+
+@dataclass(frozen=True)
+class TransitionStep:
+    """Cap of the county transition equalisation (siirtymätasaus) from ``year`` on.
+
+    ``up``/``down`` are €/resident, both ≥ 0: the change (computed funding −
+    earlier costs, per resident) is brought within [−down, +up].
+    """
+
+    year: int
+    up: Decimal
+    down: Decimal
+
+
+@dataclass(frozen=True)
+class MunicipalParameters:
+    """Municipal side of the transfer (kuntien siirtymätasaus, omaisuuden kompensaatio)."""
+
+    balance_cap_eur_per_resident: Decimal
+    asset_compensation_threshold_pct: Decimal
+    population_growth_criterion_eur: Decimal
+    income_tax_cut_pp: Decimal
+
+
+@dataclass(frozen=True)
+class FundingGrowth:
+    """Yearly raise of national funding: service-need growth + ``extra_points`` in years."""
+
+    extra_points: Decimal
+    first_year: int
+    last_year: int
+    source: str
+
+
+@dataclass(frozen=True)
+class ParameterSet:
+    """A validated parameter set; build with :func:`parameter_set_from_dict`."""
+
+    name: str
+    title: str
+    year: int
+    description: str
+    total_funding_eur: Decimal
+    groups: tuple[Group, ...]
+    criteria: tuple[Criterion, ...]
+    transition_schedule: tuple[TransitionStep, ...]
+    municipal: MunicipalParameters
+    sources: Mapping[str, str]
+    share_tolerance_points: Decimal = DEFAULT_TOLERANCE
+    funding_growth: FundingGrowth | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def criterion(self, key: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.key == key:
+                return criterion
+        raise FundingInputError(f"unknown criterion {key!r} in parameter set {self.name!r}")
+
+    def transition_cap(self, year: int) -> TransitionStep:
+        """The cap in force in ``year``; the last step stays in force (pysyvä tasaus)."""
+        in_force = [s for s in self.transition_schedule if s.year <= year]
+        if not in_force:
+            first = self.transition_schedule[0].year
+            raise FundingInputError(
+                f"no transition equalisation cap for year {year}: schedule starts in {first}"
+            )
+        return in_force[-1]
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def to_decimal(value: Any, what: str) -> Decimal:
+    """Exact Decimal from str/int/Decimal (float via its repr); bool and junk are errors."""
+    if isinstance(value, bool) or value is None:
+        raise FundingInputError(f"{what}: not a number: {value!r}")
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        result = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise FundingInputError(f"{what}: not a number: {value!r}") from None
+    if not result.is_finite():
+        raise FundingInputError(f"{what}: not a finite number: {value!r}")
+    return result
+
+
+def _check_keys(obj: Any, where: str, required: set[str], optional: set[str] = frozenset()):
+    if not isinstance(obj, dict):
+        raise FundingInputError(f"{where}: expected an object, got {type(obj).__name__}")
+    unknown = sorted(set(obj) - required - set(optional))
+    if unknown:
+        raise FundingInputError(f"{where}: unknown key {unknown[0]!r}")
+    missing = sorted(required - set(obj))
+    if missing:
+        raise FundingInputError(f"{where}: missing key {missing[0]!r}")
+
+
+def _list(obj: Any, where: str) -> list:
+    if not isinstance(obj, list):
+        raise FundingInputError(f"{where}: expected a list")
+    return obj
+
+
+def _sourced(obj: Any, where: str) -> tuple[Decimal, str]:
+    _check_keys(obj, where, {"value", "source"})
+    return to_decimal(obj["value"], where), str(obj["source"])
+
+
+def _year(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise FundingInputError(f"{where}: not a year: {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise FundingInputError(f"{where}: not a year: {value!r}") from None
+
+
+_TOP_REQUIRED = {
+    "name", "title", "year", "description", "total_funding_eur", "groups", "criteria",
+    "county_transition", "municipal",
+}
+_TOP_OPTIONAL = {"share_tolerance_points", "funding_growth", "notes"}
+_CRITERION_REQUIRED = {
+    "key", "group", "label", "share", "unit", "unit_definition", "legal_source", "source",
+}
+_MUNICIPAL_KEYS = {
+    "balance_cap_eur_per_resident", "asset_compensation_threshold_pct",
+    "population_growth_criterion_eur", "income_tax_cut_pp",
+}
+
+
+def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
+    """Parse and validate a parameter set; raises FundingInputError with the exact reason."""
+    _check_keys(data, "parameter set", _TOP_REQUIRED, _TOP_OPTIONAL)
+    sources: dict[str, str] = {}
+    total, sources["total_funding_eur"] = _sourced(data["total_funding_eur"], "total_funding_eur")
+    tolerance = DEFAULT_TOLERANCE
+    if "share_tolerance_points" in data:
+        tolerance, sources["share_tolerance_points"] = _sourced(
+            data["share_tolerance_points"], "share_tolerance_points"
+        )
+    groups = []
+    for i, g in enumerate(_list(data["groups"], "groups")):
+        _check_keys(g, f"groups[{i}]", {"key", "label", "total_share", "source"})
+        groups.append(Group(str(g["key"]), str(g["label"]),
+                            to_decimal(g["total_share"], f"group {g['key']}: total_share"),
+                            str(g["source"])))
+    criteria = []
+    for i, c in enumerate(_list(data["criteria"], "criteria")):
+        where = f"criteria[{i}]"
+        _check_keys(c, where, _CRITERION_REQUIRED, {"unit_from_year", "base_price_eur"})
+        by_year = c.get("unit_from_year", {})
+        if not isinstance(by_year, dict):
+            raise FundingInputError(f"criterion {c['key']}: unit_from_year must be an object")
+        price = c.get("base_price_eur")
+        criteria.append(Criterion(
+            key=str(c["key"]), group=str(c["group"]), label=str(c["label"]),
+            share=to_decimal(c["share"], f"criterion {c['key']}: share"),
+            unit=str(c["unit"]), unit_definition=str(c["unit_definition"]),
+            legal_source=str(c["legal_source"]), source=str(c["source"]),
+            unit_from_year=tuple(
+                (_year(y, f"criterion {c['key']}: unit_from_year"), str(u))
+                for y, u in by_year.items()
+            ),
+            base_price_eur=None if price is None
+            else to_decimal(price, f"criterion {c['key']}: base_price_eur"),
+        ))
+    transition = data["county_transition"]
+    _check_keys(transition, "county_transition", {"source", "schedule"})
+    sources["county_transition"] = str(transition["source"])
+    steps = []
+    for i, s in enumerate(_list(transition["schedule"], "county_transition.schedule")):
+        _check_keys(s, f"county_transition.schedule[{i}]", {"year", "up", "down"})
+        steps.append(TransitionStep(
+            _year(s["year"], f"county_transition.schedule[{i}]: year"),
+            to_decimal(s["up"], f"county_transition.schedule[{i}]: up"),
+            to_decimal(s["down"], f"county_transition.schedule[{i}]: down"),
+        ))
+    _check_keys(data["municipal"], "municipal", _MUNICIPAL_KEYS)
+    municipal_values = {}
+    for key in sorted(_MUNICIPAL_KEYS):
+        municipal_values[key], sources[f"municipal.{key}"] = _sourced(
+            data["municipal"][key], f"municipal.{key}"
+        )
+    growth = None
+    if "funding_growth" in data:
+        g = data["funding_growth"]
+        _check_keys(g, "funding_growth", {"extra_points", "first_year", "last_year", "source"})
+        growth = FundingGrowth(to_decimal(g["extra_points"], "funding_growth.extra_points"),
+                               _year(g["first_year"], "funding_growth.first_year"),
+                               _year(g["last_year"], "funding_growth.last_year"),
+                               str(g["source"]))
+    params = ParameterSet(
+        name=str(data["name"]), title=str(data["title"]),
+        year=_year(data["year"], "year"), description=str(data["description"]),
+        total_funding_eur=total, groups=tuple(groups), criteria=tuple(criteria),
+        transition_schedule=tuple(steps), municipal=MunicipalParameters(**municipal_values),
+        sources=sources, share_tolerance_points=tolerance, funding_growth=growth,
+        notes=tuple(str(n) for n in data.get("notes", ())),
+    )
+    validate(params)
+    return params
+
+
+def validate(params: ParameterSet) -> ParameterSet:
+    """Check a set's internal consistency; returns it unchanged or raises FundingInputError."""
+    if not params.name:
+        raise FundingInputError("parameter set: empty name")
+    if params.total_funding_eur <= 0:
+        raise FundingInputError(
+            f"total_funding_eur must be positive, got {params.total_funding_eur}"
+        )
+    tol = params.share_tolerance_points
+    if tol < 0 or tol > Decimal("0.01"):
+        raise FundingInputError(f"share_tolerance_points must be within [0, 0.01], got {tol}")
+    group_keys = [g.key for g in params.groups]
+    if len(set(group_keys)) != len(group_keys):
+        raise FundingInputError("groups: duplicate group key")
+    keys = [c.key for c in params.criteria]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise FundingInputError(f"criteria: duplicate criterion key {key!r}")
+    for c in params.criteria:
+        if c.group not in group_keys:
+            raise FundingInputError(f"criterion {c.key}: unknown group {c.group!r}")
+        if c.share < 0:
+            raise FundingInputError(f"criterion {c.key}: negative share {c.share}")
+        for unit in (c.unit, *(u for _, u in c.unit_from_year)):
+            if unit not in UNIT_RULES:
+                raise FundingInputError(f"criterion {c.key}: unknown unit rule {unit!r}")
+        if c.base_price_eur is not None and c.base_price_eur < 0:
+            raise FundingInputError(f"criterion {c.key}: negative base_price_eur")
+    for g in params.groups:
+        if g.total_share < 0:
+            raise FundingInputError(f"group {g.key}: negative total_share {g.total_share}")
+        summed = sum((c.share for c in params.criteria if c.group == g.key), Decimal(0))
+        if abs(summed - g.total_share) > tol:
+            raise FundingInputError(
+                f"group {g.key}: criterion shares sum to {summed}, stated total "
+                f"{g.total_share} (difference {summed - g.total_share} exceeds tolerance {tol})"
+            )
+    group_sum = sum((g.total_share for g in params.groups), Decimal(0))
+    if abs(group_sum - HUNDRED) > tol:
+        raise FundingInputError(
+            f"group totals sum to {group_sum}, not 100 "
+            f"(difference {group_sum - HUNDRED} exceeds tolerance {tol})"
+        )
+    if not params.transition_schedule:
+        raise FundingInputError("county_transition: empty schedule")
+    years = [s.year for s in params.transition_schedule]
+    if years != sorted(set(years)):
+        raise FundingInputError("county_transition: schedule years must be strictly increasing")
+    for s in params.transition_schedule:
+        if s.up < 0 or s.down < 0:
+            raise FundingInputError(
+                f"county_transition {s.year}: caps must be ≥ 0 (up {s.up}, down {s.down})"
+            )
+    for key, value in vars(params.municipal).items():
+        if value < 0:
+            raise FundingInputError(f"municipal.{key}: negative value {value}")
+    growth = params.funding_growth
+    if growth is not None and growth.last_year < growth.first_year:
+        raise FundingInputError("funding_growth: last_year before first_year")
+    return params
+
+
+def load_parameter_set(source: str | Path) -> ParameterSet:
+    """Load a set by name (file in PARAMETERS_DIR without .json) or by path."""
+    path = Path(source)
+    if path.suffix != ".json":
+        path = PARAMETERS_DIR / f"{source}.json"
+    if not path.is_file():
+        raise FundingInputError(f"no parameter set file {path.name!r}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise FundingInputError(f"{path.name}: invalid JSON: {exc}") from None
+    return parameter_set_from_dict(data)
+
+
+def available_parameter_sets() -> list[str]:
+    """Names of the shipped parameter sets, sorted."""
+    return sorted(p.stem for p in PARAMETERS_DIR.glob("*.json"))

@@ -1,0 +1,207 @@
+"""Integration-need index (integraatiotarve): three items → one variable, mean 100, SD 40.
+
+Per answer (respondent × party) each item is standardised over the kept answers, the
+available z-scores are averaged and the averages rescaled to mean 100, SD 40 (both
+population SDs) — the combined variable of Aronen & Lehto. An answer with fewer than
+two of the three items is dropped and counted, since one item alone is not the
+combined variable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from .errors import IntegrationComputeError
+from .parties import ITEMS
+
+TARGET_MEAN = 100.0
+TARGET_SD = 40.0
+
+
+@dataclass
+class IndexResult:
+    """answers: kept answers with an extra Float64 column "index"."""
+
+    answers: pl.DataFrame
+    answers_used: int
+    answers_dropped: int
+    mean: float
+    sd: float
+    item_mean: dict[str, float]
+    item_sd: dict[str, float]
+
+
+def compute_index(answers: pl.DataFrame, min_items: int = 2) -> IndexResult:
+    """Combined index per answer; raises IntegrationComputeError on zero spread."""
+    x = np.column_stack([answers[i].to_numpy(allow_copy=True).astype(np.float64, copy=False)
+                         for i in ITEMS])
+    present = ~np.isnan(x)
+    keep = present.sum(axis=1) >= min_items
+    n_drop = int((~keep).sum())
+    x = x[keep]
+    present = present[keep]
+    if x.shape[0] < 2:
+        raise IntegrationComputeError(
+            f"only {x.shape[0]} answer(s) with at least {min_items} items; cannot standardise")
+    cnt = present.sum(axis=0)
+    means = np.nansum(x, axis=0) / np.maximum(cnt, 1)
+    sds = np.sqrt(np.nansum((x - means) ** 2, axis=0) / np.maximum(cnt, 1))
+    for k, item in enumerate(ITEMS):
+        if cnt[k] == 0:
+            raise IntegrationComputeError(f"item {item} has no answers")
+        if not sds[k] > 0:
+            raise IntegrationComputeError(
+                f"item {item} has zero spread (every answer {means[k]:g}); cannot standardise")
+    z = (x - means) / sds
+    avg = np.nansum(z, axis=1) / present.sum(axis=1)
+    m, s = avg.mean(), avg.std()
+    if not s > 0:
+        raise IntegrationComputeError("combined index has zero spread; cannot rescale")
+    idx = TARGET_MEAN + TARGET_SD * (avg - m) / s
+    kept = answers.filter(pl.Series(keep)) if n_drop else answers
+    kept = kept.with_columns(pl.Series("index", idx))
+    return IndexResult(kept, int(keep.sum()), n_drop, float(idx.mean()), float(idx.std()),
+                       {i: float(means[k]) for k, i in enumerate(ITEMS)},
+                       {i: float(sds[k]) for k, i in enumerate(ITEMS)})
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Matrix cell (solu): group's respondents' mean index about a party."""
+
+    group: str
+    party: str
+    n: int
+    mean_index: float
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+
+def _segments(keys: list[np.ndarray], values: np.ndarray):
+    """Sort values by composite key; return order, segment starts, lengths."""
+    order = np.lexsort(keys[::-1])
+    sk = [k[order] for k in keys]
+    change = np.zeros(len(values), dtype=bool)
+    change[0] = True
+    for k in sk:
+        change[1:] |= k[1:] != k[:-1]
+    starts = np.flatnonzero(change)
+    lengths = np.diff(np.append(starts, len(values)))
+    return order, starts, lengths
+
+
+def bootstrap_means(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                    n_boot: int, seed: int, level: float = 0.95,
+                    chunk: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile bootstrap interval of the mean of every segment at once (vectorised)."""
+    rng = np.random.default_rng(seed)
+    seg = np.repeat(np.arange(len(starts)), lengths)
+    base = np.repeat(starts, lengths)
+    ln = np.repeat(lengths, lengths)
+    out = np.empty((n_boot, len(starts)))
+    for b0 in range(0, n_boot, chunk):
+        nb = min(chunk, n_boot - b0)
+        pick = base + (rng.random((nb, len(values))) * ln).astype(np.int64)
+        sums = np.add.reduceat(values[pick], starts, axis=1)
+        out[b0:b0 + nb] = sums / lengths
+    a = (1 - level) / 2
+    lo, hi = np.quantile(out, [a, 1 - a], axis=0)
+    del seg
+    return lo, hi
+
+
+def cell_matrix(result: IndexResult | pl.DataFrame, *, n_boot: int = 1000, seed: int = 1,
+                level: float = 0.95) -> list[Cell]:
+    """Task-group × party matrix (lukumatriisi); n_boot=0 skips the intervals (fast path)."""
+    df = result.answers if isinstance(result, IndexResult) else result
+    if n_boot <= 0:
+        agg = (df.group_by("group", "party")
+               .agg(pl.len().alias("n"), pl.col("index").mean().alias("mean_index"))
+               .sort("group", "party"))
+        return [Cell(g, p, int(n), float(m)) for g, p, n, m in agg.iter_rows()]
+    g = df["group"].to_numpy()
+    p = df["party"].to_numpy()
+    v = df["index"].to_numpy()
+    order, starts, lengths = _segments([g, p], v)
+    vs = v[order]
+    means = np.add.reduceat(vs, starts) / lengths
+    lo, hi = bootstrap_means(vs, starts, lengths, n_boot, seed, level)
+    gs, ps = g[order][starts], p[order][starts]
+    return [Cell(str(gs[k]), str(ps[k]), int(lengths[k]), float(means[k]),
+                 float(lo[k]), float(hi[k])) for k in range(len(starts))]
+
+
+def symmetric_need(cells: list[Cell]) -> dict[tuple[str, str], float]:
+    """Need between two nodes (groups ∪ parties, same code = same node): mean of both
+    directions where both exist, else the one that exists; keys (a, b) with a < b."""
+    acc: dict[tuple[str, str], list[float]] = {}
+    for c in cells:
+        if c.group == c.party:
+            continue
+        key = (c.group, c.party) if c.group < c.party else (c.party, c.group)
+        acc.setdefault(key, []).append(c.mean_index)
+    return {k: float(sum(v) / len(v)) for k, v in sorted(acc.items())}
+
+
+def nodes_of(cells: list[Cell]) -> list[str]:
+    """All nodes: groups ∪ parties, natural order."""
+    from .parties import node_sort_key
+    return sorted({c.group for c in cells} | {c.party for c in cells}, key=node_sort_key)
+
+
+def flags(cells: list[Cell], above: float = 140.0) -> list[Cell]:
+    """Cells whose mean index exceeds the threshold (punaisella > 140)."""
+    return [c for c in cells if c.mean_index > above]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Group means split by a respondent attribute: level a vs level b, diff = a − b."""
+
+    group: str | None
+    party: str | None
+    n_a: int
+    n_b: int
+    mean_a: float | None
+    mean_b: float | None
+    diff: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+def compare_by(result: IndexResult | pl.DataFrame, attribute: str, level_a: str,
+               level_b: str | None = None, *, by: tuple[str, ...] = ("group", "party"),
+               n_boot: int = 1000, seed: int = 1, level: float = 0.95) -> list[Comparison]:
+    """E.g. size_group "large" vs the rest (suuret kaupungit vs muut) per cell; the interval
+    is a percentile bootstrap of the difference of means, resampling answers within
+    each side. level_b=None means "every other value"."""
+    df = result.answers if isinstance(result, IndexResult) else result
+    if attribute not in df.columns:
+        raise KeyError(f"no respondent attribute {attribute!r}")
+    side_a = df[attribute] == level_a
+    side_b = (df[attribute] != level_a) if level_b is None else (df[attribute] == level_b)
+    df = df.with_columns(side_a.fill_null(False).alias("_a"), side_b.fill_null(False).alias("_b"))
+    rng = np.random.default_rng(seed)
+    a = (1 - level) / 2
+    out = []
+    groups = df.partition_by(list(by), as_dict=True, maintain_order=True) if by else {(): df}
+    for key in sorted(groups, key=lambda k: tuple(map(str, k))):
+        sub = groups[key]
+        va = sub.filter(pl.col("_a"))["index"].to_numpy()
+        vb = sub.filter(pl.col("_b"))["index"].to_numpy()
+        ma = float(va.mean()) if len(va) else None
+        mb = float(vb.mean()) if len(vb) else None
+        diff = lo = hi = None
+        if len(va) and len(vb):
+            diff = ma - mb
+            if n_boot > 0:
+                da = va[rng.integers(0, len(va), (n_boot, len(va)))].mean(axis=1)
+                db = vb[rng.integers(0, len(vb), (n_boot, len(vb)))].mean(axis=1)
+                lo, hi = (float(q) for q in np.quantile(da - db, [a, 1 - a]))
+        k = dict(zip(by, key, strict=True))
+        out.append(Comparison(k.get("group"), k.get("party"), len(va), len(vb), ma, mb, diff,
+                              lo, hi))
+    return out

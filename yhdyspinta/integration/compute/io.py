@@ -1,0 +1,319 @@
+"""Readers for answers (vastaukset) and the FIXED organiser table.
+
+Every reader returns the same long form — one row per answer (respondent × party) with
+columns respondent_id, group, party, frequency, mutuality, need (Float64, null =
+missing / "don't know") plus respondent attribute columns as strings — so the index
+code never cares where the data came from. All problems raise one
+IntegrationInputError(file, line, reason).
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _io
+import os
+import re
+from collections.abc import Iterable, Mapping
+
+import polars as pl
+
+from .errors import IntegrationInputError
+from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, SCALES
+
+REQUIRED = ("respondent_id", "group", "party", *ITEMS)
+_DONT_KNOW_TOKENS = {"eos", "dk", "-", "en osaa sanoa", "vet inte", "don't know", "dont know",
+                     "en tiedä", "-oth-"} | {v.lower() for v in DONT_KNOW.values()}
+_YES = {"yes", "kyllä", "kylla", "ja", "true", "1", "y", "k"}
+_NO = {"no", "ei", "nej", "false", "0", "n", "e", ""}
+_ORGANISERS = {
+    "municipality": MUNICIPALITY, "kunta": MUNICIPALITY, "kommun": MUNICIPALITY,
+    "county": COUNTY, "hyvinvointialue": COUNTY, "maakunta": COUNTY, "välfärdsområde": COUNTY,
+    "wellbeing services county": COUNTY,
+}
+
+
+def _name(source) -> str:
+    return os.path.basename(str(source)) if isinstance(source, str | os.PathLike) else "<input>"
+
+
+def read_bytes(source) -> tuple[bytes, str]:
+    """UTF-8 bytes of a file: strips the BOM, falls back to Windows-1252 (Excel exports)."""
+    name = _name(source)
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+    else:
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise IntegrationInputError(name, 0, f"cannot read file: {exc.strerror}") from None
+    if not data.strip():
+        raise IntegrationInputError(name, 0, "empty file, expected a CSV file")
+    if b"\x00" in data[:65536]:
+        raise IntegrationInputError(name, 0, "not a CSV file (binary content)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                data = data.decode("cp1252").encode("utf-8")
+            except UnicodeDecodeError:
+                raise IntegrationInputError(
+                    name, 0, "not a CSV file (not UTF-8 or Windows-1252 text)") from None
+    return data, name
+
+
+def detect_delimiter(header: str) -> str:
+    """';' when the header has more semicolons than commas (Finnish Excel), else ','."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _header(data: bytes, name: str) -> tuple[list[str], str]:
+    first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+    sep = detect_delimiter(first)
+    cols = next(csv.reader([first], delimiter=sep))
+    cols = [c.strip() for c in cols]
+    if len(cols) < 2:
+        raise IntegrationInputError(name, 1, "not a CSV file (no ',' or ';' separated header)")
+    return cols, sep
+
+
+def _parse_number(text: str) -> float | None:
+    t = text.strip()
+    if t == "" or t.lower() in _DONT_KNOW_TOKENS:
+        return None
+    return float(t.replace(",", "."))
+
+
+def read_responses(source) -> pl.DataFrame:
+    """RESPONSES.csv (long form) → answers frame; validates columns, numbers and scales."""
+    data, name = read_bytes(source)
+    cols, sep = _header(data, name)
+    missing = [c for c in REQUIRED if c not in cols]
+    if missing:
+        raise IntegrationInputError(name, 1, f"missing column(s): {', '.join(missing)}")
+    if len(set(cols)) != len(cols):
+        raise IntegrationInputError(name, 1, "duplicate column names in header")
+    try:
+        df = pl.read_csv(_io.BytesIO(data), separator=sep, infer_schema=False,
+                         new_columns=cols, truncate_ragged_lines=False)
+    except Exception as exc:  # polars raises several types for malformed CSV
+        raise IntegrationInputError(name, 0, f"not a valid CSV file: {str(exc)[:200]}") from None
+    for col in ("respondent_id", "group", "party"):
+        s = df[col]
+        if s.null_count():
+            line = int(s.is_null().arg_max()) + 2
+            raise IntegrationInputError(name, line, f"empty {col}")
+    casts = []
+    for item in ITEMS:
+        raw = df[item]
+        num = raw.str.strip_chars().str.replace(",", ".", literal=True).cast(pl.Float64,
+                                                                             strict=False)
+        bad = raw.is_not_null() & num.is_null()
+        if bad.any():
+            # slow path only for the rare files with "don't know" words in rating cells
+            vals = raw.to_list()
+            out = []
+            for i, v in enumerate(vals):
+                try:
+                    out.append(None if v is None else _parse_number(v))
+                except ValueError:
+                    raise IntegrationInputError(
+                        name, i + 2, f"non-numeric rating in column {item}: {v!r}") from None
+            num = pl.Series(item, out, dtype=pl.Float64)
+        sc = SCALES[item]
+        out_of = (num < sc.minimum) | (num > sc.maximum) | (num != num.floor())
+        if out_of.any():
+            i = int(out_of.arg_max())
+            raise IntegrationInputError(
+                name, i + 2, f"value {num[i]:g} outside the {item} scale "
+                f"{sc.minimum}–{sc.maximum} (whole numbers)")
+        casts.append(num.alias(item))
+    df = df.with_columns(casts,
+                         pl.col("group").str.strip_chars(), pl.col("party").str.strip_chars())
+    return df
+
+
+def read_fixed(source) -> dict[str, tuple[str, bool]]:
+    """FIXED.csv: node, organiser (municipality|county), fixed (yes|no|kyllä|ei)."""
+    data, name = read_bytes(source)
+    cols, sep = _header(data, name)
+    for c in ("node", "organiser", "fixed"):
+        if c not in cols:
+            raise IntegrationInputError(name, 1, f"missing column: {c}")
+    reader = csv.reader(_io.StringIO(data.decode("utf-8")), delimiter=sep)
+    next(reader)
+    out: dict[str, tuple[str, bool]] = {}
+    ix = {c: cols.index(c) for c in ("node", "organiser", "fixed")}
+    for row in reader:
+        line = reader.line_num
+        if not any(x.strip() for x in row):
+            continue
+        if len(row) < len(cols):
+            raise IntegrationInputError(name, line, f"expected {len(cols)} fields, got {len(row)}")
+        node = row[ix["node"]].strip()
+        org = _ORGANISERS.get(row[ix["organiser"]].strip().lower())
+        fixed = row[ix["fixed"]].strip().lower()
+        if not node:
+            raise IntegrationInputError(name, line, "empty node")
+        if org is None:
+            raise IntegrationInputError(
+                name, line, f"organiser must be municipality or county, got "
+                f"{row[ix['organiser']]!r}")
+        if fixed not in _YES | _NO:
+            raise IntegrationInputError(name, line, f"fixed must be yes/no (kyllä/ei), got "
+                                        f"{row[ix['fixed']]!r}")
+        if node in out:
+            raise IntegrationInputError(name, line, f"node {node!r} listed twice")
+        out[node] = (org, fixed in _YES)
+    if not out:
+        raise IntegrationInputError(name, 0, "no nodes in file")
+    return out
+
+
+def _scale_lookup(item: str, extra: Mapping[str, float] | None) -> dict[str, float | None]:
+    """Answer text → value: numbers, LimeSurvey codes A0..An, fi/sv/en labels, don't know."""
+    sc = SCALES[item]
+    table: dict[str, float | None] = {}
+    for v in range(sc.minimum, sc.maximum + 1):
+        table[str(v)] = float(v)
+        table[f"a{v}"] = float(v)
+        for labels in sc.labels.values():
+            table[labels[v - sc.minimum].lower()] = float(v)
+    for tok in _DONT_KNOW_TOKENS:
+        table[tok] = None
+    table[""] = None
+    for k, v in (extra or {}).items():
+        table[str(k).strip().lower()] = None if v is None else float(v)
+    return table
+
+
+def _answer_value(text: str, table, item: str, name: str, line: int, col: str) -> float | None:
+    key = text.strip().lower()
+    if key in table:
+        return table[key]
+    try:
+        v = float(key.replace(",", "."))
+    except ValueError:
+        raise IntegrationInputError(name, line, f"unknown answer {text!r} in column {col}") \
+            from None
+    sc = SCALES[item]
+    if not (sc.minimum <= v <= sc.maximum) or v != int(v):
+        raise IntegrationInputError(
+            name, line, f"value {v:g} outside the {item} scale {sc.minimum}–{sc.maximum} "
+            f"in column {col}")
+    return v
+
+
+def _long_frame(rows: list[tuple], attr_cols: Iterable[str]) -> pl.DataFrame:
+    attr_cols = list(attr_cols)
+    schema = {"respondent_id": pl.String, "group": pl.String, "party": pl.String,
+              **{i: pl.Float64 for i in ITEMS}, **{c: pl.String for c in attr_cols}}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
+              respondent_column: str = "id", group_column: str = "group",
+              attribute_columns: Iterable[str] = (),
+              answer_codes: Mapping[str, Mapping[str, float | None]] | None = None,
+              skip_row=None, name: str | None = None) -> pl.DataFrame:
+    """Generic wide form → long form; mapping = {column: (party, item)}.
+
+    A respondent×party answer is emitted when at least one of its items is present,
+    so "all don't know" rows do not count as dropped answers later.
+    """
+    data, src_name = read_bytes(source)
+    name = name or src_name
+    cols, sep = _header(data, name)
+    attribute_columns = list(attribute_columns)
+    for c in [respondent_column, group_column, *mapping, *attribute_columns]:
+        if c not in cols:
+            raise IntegrationInputError(name, 1, f"missing column: {c}")
+    for col, (_party, item) in mapping.items():
+        if item not in ITEMS:
+            raise IntegrationInputError(name, 1, f"mapping for {col}: unknown item {item!r}")
+    tables = {i: _scale_lookup(i, (answer_codes or {}).get(i)) for i in ITEMS}
+    ix = {c: k for k, c in enumerate(cols)}
+    parties = sorted({p for p, _ in mapping.values()})
+    reader = csv.reader(_io.StringIO(data.decode("utf-8"), newline=""), delimiter=sep)
+    next(reader)
+    rows = []
+    for row in reader:
+        line = reader.line_num
+        if not any(x.strip() for x in row):
+            continue
+        if len(row) != len(cols):
+            raise IntegrationInputError(name, line,
+                                        f"expected {len(cols)} fields, got {len(row)}")
+        if skip_row is not None and skip_row(row, ix):
+            continue
+        rid = row[ix[respondent_column]].strip()
+        grp = row[ix[group_column]].strip()
+        if not rid or not grp:
+            raise IntegrationInputError(name, line, "empty respondent id or group")
+        vals: dict[str, dict[str, float | None]] = {p: {} for p in parties}
+        for col, (party, item) in mapping.items():
+            vals[party][item] = _answer_value(row[ix[col]], tables[item], item, name, line, col)
+        attrs = tuple(row[ix[c]].strip() or None for c in attribute_columns)
+        for p in parties:
+            v = vals[p]
+            if any(v.get(i) is not None for i in ITEMS):
+                rows.append((rid, grp, p, *(v.get(i) for i in ITEMS), *attrs))
+    return _long_frame(rows, attribute_columns)
+
+
+LIMESURVEY_SYSTEM = ("id", "submitdate", "lastpage", "startlanguage", "seed")
+_ARRAY = re.compile(r"^([A-Za-z][A-Za-z0-9_]*)\[([A-Za-z0-9_]+)\]$")
+
+
+def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
+                    party_codes: Mapping[str, str] | None = None, group_question: str = "GROUP",
+                    group_codes: Mapping[str, str] | None = None,
+                    attribute_columns: Iterable[str] = (),
+                    answer_codes: Mapping[str, Mapping[str, float | None]] | None = None,
+                    ) -> tuple[pl.DataFrame, int]:
+    """LimeSurvey CSV export → (long-form answers, number of incomplete responses skipped).
+
+    Array questions are headed QUESTION[SUBQUESTION], e.g. FREQ[P03]; `items` maps the
+    question code to the item (default FREQ/MUT/NEED) and `party_codes` the subquestion
+    code to the party (default P03 → 2.3). An empty submitdate means the respondent
+    never submitted (keskeytynyt vastaus): skipped and counted.
+    """
+    items = dict(items or {"FREQ": "frequency", "MUT": "mutuality", "NEED": "need"})
+    data, name = read_bytes(source)
+    cols, _sep = _header(data, name)
+    for c in ("id", "submitdate", group_question):
+        if c not in cols:
+            raise IntegrationInputError(name, 1, f"missing column: {c}")
+    mapping: dict[str, tuple[str, str]] = {}
+    for c in cols:
+        m = _ARRAY.match(c)
+        if m and m.group(1) in items:
+            sub = m.group(2)
+            if party_codes is not None:
+                if sub not in party_codes:
+                    raise IntegrationInputError(name, 1, f"no party for subquestion {sub!r}")
+                party = party_codes[sub]
+            else:
+                num = re.sub(r"^\D+", "", sub)
+                party = f"2.{int(num)}" if num.isdigit() else sub
+            mapping[c] = (party, items[m.group(1)])
+    if not mapping:
+        raise IntegrationInputError(name, 1, "no array answer columns like FREQ[P01] found")
+    skipped = 0
+
+    def incomplete(row, ix):
+        nonlocal skipped
+        if not row[ix["submitdate"]].strip():
+            skipped += 1
+            return True
+        return False
+
+    df = read_wide(data, mapping, respondent_column="id", group_column=group_question,
+                   attribute_columns=attribute_columns, answer_codes=answer_codes,
+                   skip_row=incomplete, name=name)
+    if group_codes:
+        df = df.with_columns(pl.col("group").replace(dict(group_codes)))
+    return df, skipped

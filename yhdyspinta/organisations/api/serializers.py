@@ -1,0 +1,45 @@
+from rest_framework import serializers
+
+from ..models import Organisation, Person, Unit
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-organisations:organisation-detail")
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "url", "kind", "code", "name_fi", "name_sv", "name_en", "short_name_fi", "short_name_sv",
+                  "short_name_en", "area", "organises_sote", "area_code", "population", "population_year",
+                  "business_id", "website", "description_fi", "description_sv", "description_en",
+                  "valid_from", "valid_until", "successor"]
+        read_only_fields = ["kind", "code", "name_fi", "name_sv", "name_en", "area", "organises_sote",
+                            "area_code", "population", "population_year", "valid_from", "valid_until", "successor"]
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "organisation", "parent", "name_fi", "name_sv", "name_en", "description_fi",
+                  "description_sv", "description_en"]
+        extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
+
+    def validate(self, attrs):
+        parent = attrs.get("parent", getattr(self.instance, "parent", None))
+        org = attrs.get("organisation", getattr(self.instance, "organisation", None))
+        if parent and org and parent.organisation_id != org.pk:
+            raise serializers.ValidationError({"parent": "The parent unit must belong to the same organisation."})
+        return attrs
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["id", "first_name", "last_name", "title_fi", "title_sv", "title_en", "organisation", "unit",
+                  "email", "phone", "visibility"]
+
+    def validate(self, attrs):
+        unit = attrs.get("unit", getattr(self.instance, "unit", None))
+        org = attrs.get("organisation", getattr(self.instance, "organisation", None))
+        if unit and org and unit.organisation_id != org.pk:
+            raise serializers.ValidationError({"unit": "The unit must belong to the person's organisation."})
+        return attrs
