@@ -14,7 +14,7 @@ env = environ.Env(
     DEBUG=(bool, False),
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
     CSRF_TRUSTED_ORIGINS=(list, []),
-    SECURE_SSL_REDIRECT=(bool, False),
+    SECURE_SSL_REDIRECT=(bool, True),
     SECURE_COOKIES=(bool, True),
     LOG_LEVEL=(str, "INFO"),
 )
@@ -45,6 +45,9 @@ YHDYSPINTA_APPS = [
     "yhdyspinta.funding",
 ]
 YHDYSPINTA_APPS = [a for a in YHDYSPINTA_APPS if (BASE_DIR / a.replace(".", "/") / "apps.py").exists()]
+if os.environ.get("YHDYSPINTA_ONLY_APPS"):  # develop one app while others are half-built
+    _only = {"core", "accounts", "organisations", *os.environ["YHDYSPINTA_ONLY_APPS"].split(",")}
+    YHDYSPINTA_APPS = [a for a in YHDYSPINTA_APPS if a.rsplit(".", 1)[1] in _only]
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede admin
@@ -174,7 +177,7 @@ SESSION_COOKIE_SECURE = env("SECURE_COOKIES") and not DEBUG
 CSRF_COOKIE_SECURE = env("SECURE_COOKIES") and not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
+SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT") and not (DEBUG or TESTING)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need, if missing: chromium, gettext, postgresql.
+set -euo pipefail
+need=()
+for pkg in "$@"; do
+  case "$pkg" in
+    chromium) command -v chromium >/dev/null 2>&1 || need+=(chromium) ;;
+    gettext) command -v xgettext >/dev/null 2>&1 || need+=(gettext) ;;
+    postgresql) command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql) ;;
+    *) need+=("$pkg") ;;
+  esac
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "Installing Debian packages: ${need[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
