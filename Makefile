@@ -40,7 +40,7 @@ test-only:
 	$(BIN)/python scripts/messages.py extract
 	$(BIN)/python scripts/messages.py check
 	$(BIN)/python scripts/messages.py compile
-	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run -v0
 	SECRET_KEY=check-deploy-$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.fi \
 		$(BIN)/python manage.py check --deploy --tag security --fail-level WARNING
 	$(BIN)/pytest -n 2 --dist loadfile
