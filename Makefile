@@ -41,7 +41,7 @@ test-only:
 	$(BIN)/python scripts/messages.py check
 	$(BIN)/python scripts/messages.py compile
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run -v0
-	SECRET_KEY=check-deploy-$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.fi \
+	DEBUG=0 SECRET_KEY=check-deploy-$$RANDOM-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.fi \
 		$(BIN)/python manage.py check --deploy --tag security --fail-level WARNING
 	$(BIN)/pytest -n 2 --dist loadfile
 

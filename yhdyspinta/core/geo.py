@@ -49,7 +49,14 @@ def layer(name: str, path: str = str(TOPOLOGY)) -> tuple[tuple[Feature, ...], tu
     """Features of one layer projected to SVG coordinates, and the viewBox size."""
     topology = json.loads(Path(path).read_text(encoding="utf-8"))
     arcs = _decode_arcs(topology)
-    geometries = topology["objects"][name]["geometries"]
+    geometries = list(topology["objects"][name]["geometries"])
+    if name == "hva":
+        # The county layer merges Helsinki and Åland into one shape without a key; take
+        # Helsinki (091) from the municipality layer so it can be shown and linked ("HKI").
+        geometries = [g for g in geometries if g.get("properties", {}).get("hva_id")]
+        for muni in topology["objects"]["munis"]["geometries"]:
+            if muni.get("properties", {}).get("id") == "091":
+                geometries.append({**muni, "properties": {**muni["properties"], "hva_id": "HKI"}})
     rings_by_feature = []
     for geometry in geometries:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]

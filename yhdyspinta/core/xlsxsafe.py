@@ -1,0 +1,97 @@
+"""Opening uploaded XLSX files without letting a hostile file exhaust memory or time.
+
+An .xlsx is a zip of XML files. A zip bomb (a few kilobytes that inflate to gigabytes) and an
+XML bomb ("billion laughs": nested entities) both attack the reader, not the importer. So the
+zip directory is checked *before* anything is unpacked: the number of entries, the declared
+uncompressed sizes and the compression ratio. Python's zipfile never inflates an entry beyond
+its declared size (it stops and fails the CRC check), so a lying directory cannot get past the
+limits either. The XML is then parsed by openpyxl, which uses defusedxml (installed) and
+refuses entity declarations. Every refusal is a `csvfiles.InputError` naming the file.
+"""
+
+import io
+import zipfile
+from pathlib import Path
+
+from .csvfiles import InputError
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # 200 MB of XML: far above any real import file
+MAX_ENTRIES = 2000  # a workbook has a few dozen parts
+MAX_RATIO = 200  # XML compresses 5–20×; zip bombs 1000× and more
+RATIO_FLOOR = 1024 * 1024  # small entries may compress well (empty sheets); ratio checked above 1 MB
+
+
+def _name_and_source(source, name):
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return name or "file.xlsx", io.BytesIO(bytes(source))
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        return name or path.name, path
+    return name or getattr(source, "name", None) or "file.xlsx", source  # file-like
+
+
+def check_archive(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED, max_entries=MAX_ENTRIES,
+                  max_ratio=MAX_RATIO):
+    """Checks the zip directory of an XLSX without unpacking; raises InputError if it is unsafe."""
+    name, handle = _name_and_source(source, name)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise InputError(name, None, "not an XLSX file (not a valid zip archive)") from None
+    if len(infos) > max_entries:
+        raise InputError(name, None, f"too many parts in the workbook ({len(infos)} > {max_entries})")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if total > max_uncompressed:
+            raise InputError(
+                name, None, f"the workbook unpacks to more than {max_uncompressed // (1024 * 1024)} MB"
+            )
+        if info.file_size > RATIO_FLOOR and info.file_size > max_ratio * max(info.compress_size, 1):
+            raise InputError(name, None, f"suspicious compression ratio in {info.filename} (zip bomb?)")
+    return name
+
+
+def open_workbook_safely(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED,
+                         max_entries=MAX_ENTRIES, max_ratio=MAX_RATIO):
+    """Loads an XLSX (path, bytes or binary file) read-only after the zip checks.
+
+    Returns an openpyxl read-only workbook; iterate its sheets with `iter_sheet_rows` so that
+    errors met while streaming a sheet (e.g. an entity declaration) also become InputError.
+    """
+    import openpyxl
+
+    name = check_archive(source, name=name, max_uncompressed=max_uncompressed,
+                         max_entries=max_entries, max_ratio=max_ratio)
+    _name, handle = _name_and_source(source, name)
+    if hasattr(handle, "seek"):
+        handle.seek(0)
+    try:
+        return openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for broken parts; all mean "refused"
+        raise InputError(name, None, f"not a readable XLSX workbook ({_reason(exc)})") from None
+
+
+def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None):
+    """Yields (row number, tuple of values) of one sheet (the first by default), refusing bad XML."""
+    try:
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+    except (KeyError, IndexError):
+        raise InputError(name, None, f"no sheet {sheet!r} in the workbook" if sheet else "no sheets") from None
+    try:
+        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            yield number, row
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(name, None, f"not a readable XLSX sheet ({_reason(exc)})") from None
+
+
+def _reason(exc: Exception) -> str:
+    kind = type(exc).__name__
+    if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+        return "XML entity declarations are not allowed"
+    return kind
