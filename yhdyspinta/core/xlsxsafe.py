@@ -71,7 +71,7 @@ def open_workbook_safely(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED
         return openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except InputError:
         raise
-    except Exception as exc:  # openpyxl raises many types for broken parts; all mean "refused"
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for broken parts
         raise InputError(name, None, f"not a readable XLSX workbook ({_reason(exc)})") from None
 
 
@@ -82,11 +82,10 @@ def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None):
     except (KeyError, IndexError):
         raise InputError(name, None, f"no sheet {sheet!r} in the workbook" if sheet else "no sheets") from None
     try:
-        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield number, row
+        yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
     except InputError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any parse failure while streaming means "refused"
         raise InputError(name, None, f"not a readable XLSX sheet ({_reason(exc)})") from None
 
 

@@ -19,6 +19,15 @@ def test_main_pages_are_accessible_and_keyboard_usable(live_server, browser_page
                  "/login/"]:
         page.goto(live_server.url + path)
         assert_accessible(page, context=path)
+    # filtering a list by keyboard updates the results in place (htmx) and the address
+    page.goto(live_server.url + "/organisations/")
+    page.focus("#id_q")
+    page.keyboard.type("Tampere")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/organisations/?q=Tampere*")
+    page.wait_for_selector("#results td >> text=Tampere")
+    assert "Oulu" not in page.inner_text("#results")
+    assert_accessible(page, context="filtered list")
     # keyboard: the skip link is the first stop and moves focus to main
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
