@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -32,4 +34,8 @@ def fi_number(value, decimals=0):
     """1 234,5 in Finnish and Swedish, 1,234.5 in English: follows the active language."""
     if value is None or value == "":
         return "–"
+    try:  # number_format truncates; round half up first (12,5 → 13)
+        value = Decimal(str(value)).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        return value
     return number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)

@@ -210,7 +210,7 @@ def compute_municipal_transfer(
         after = clamp(change + shift, cap, cap)
         eq_pr = after - change
         gross = pool * growth / total_growth if growth_applied else ZERO
-        financing = -pool / total_pop if growth_applied else ZERO
+        financing = -pool * pop / total_pop if growth_applied else ZERO
         loss = _num(m, "asset_arrangement_loss_eur")
         threshold = _num(m, "income_tax_base_eur") * mp.asset_compensation_threshold_pct / HUNDRED
         asset = max(ZERO, loss - threshold)

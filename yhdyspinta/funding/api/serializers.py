@@ -1,0 +1,88 @@
+from typing import ClassVar
+
+from rest_framework import serializers
+
+from ..compute import FundingInputError, parameter_set_from_dict
+from ..models import InputSet, ParameterSet
+from ..paramdata import jsonable
+
+
+class ParameterSetSerializer(serializers.ModelSerializer):
+    """`data` is the parameter JSON; a bad set is a 400 with compute's exact reason under `data`."""
+
+    name = serializers.SlugField(max_length=100, required=False)
+    year = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = ParameterSet
+        fields = ("id", "name", "title_fi", "title_sv", "title_en", "year", "data", "based_on",
+                  "is_official_source", "owner", "visibility", "version", "created_at", "updated_at")
+        read_only_fields = ("is_official_source", "version", "created_at", "updated_at")
+        extra_kwargs: ClassVar[dict] = {"title_fi": {"required": False}}
+
+    def validate_data(self, value):
+        if not isinstance(value, dict):
+            raise serializers.ValidationError("expected a JSON object")
+        value = jsonable(value)
+        try:
+            parameter_set_from_dict(value)
+        except FundingInputError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+        return value
+
+    def validate_based_on(self, value):
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if value is not None and not ParameterSet.objects.restrict(user, "view").filter(pk=value.pk).exists():
+            raise serializers.ValidationError("no such parameter set")
+        return value
+
+    def validate(self, attrs):
+        data = attrs.get("data")
+        if data is not None:
+            attrs["year"] = int(data["year"])
+            attrs.setdefault("name", str(data["name"])[:100])
+            if not attrs.get("title_fi") and not (self.instance and self.instance.title_fi):
+                attrs["title_fi"] = str(data["title"])[:300]
+        elif self.instance is None:
+            raise serializers.ValidationError({"data": ["This field is required."]})
+        if "title_fi" in attrs:
+            attrs["title"] = attrs["title_fi"]
+        return attrs
+
+
+class InputSetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InputSet
+        fields = ("id", "kind", "name", "title_fi", "title_sv", "title_en", "illustrative", "source_note_fi",
+                  "owner", "visibility", "rows")
+        read_only_fields = fields
+
+
+class ComputeSerializer(serializers.Serializer):
+    parameter_set = serializers.PrimaryKeyRelatedField(queryset=ParameterSet.objects.none())
+    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
+    inputs = serializers.PrimaryKeyRelatedField(queryset=InputSet.objects.none(), required=False,
+                                                help_text="county input set; default: the first illustrative one")
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parameter_set"].queryset = ParameterSet.objects.restrict(user, "view")
+        self.fields["inputs"].queryset = InputSet.objects.restrict(user, "view")
+        self.user = user
+
+    def validate(self, attrs):
+        if attrs.get("inputs") is None:
+            attrs["inputs"] = (InputSet.objects.restrict(self.user, "view").filter(kind="county")
+                               .order_by("-illustrative", "pk").first())
+            if attrs["inputs"] is None:
+                raise serializers.ValidationError({"inputs": ["no county inputs available"]})
+        return attrs
+
+
+class CompareSerializer(ComputeSerializer):
+    base = serializers.PrimaryKeyRelatedField(queryset=ParameterSet.objects.none(), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["base"].queryset = ParameterSet.objects.restrict(user, "view")

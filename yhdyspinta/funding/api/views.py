@@ -1,0 +1,139 @@
+"""API of the funding calculator: parameter sets (CRUD with validation), inputs, compute, compare."""
+
+from decimal import Decimal
+
+from django_filters import rest_framework as filters
+from rest_framework import status, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from yhdyspinta.core.api.views import RestrictedModelViewSet
+from yhdyspinta.core.audit import log_internal_reads
+
+from ..compute import FundingInputError, compare_counties, compute_county_funding
+from ..models import InputKind, InputSet, ParameterSet
+from .serializers import (
+    CompareSerializer,
+    ComputeSerializer,
+    InputSetSerializer,
+    ParameterSetSerializer,
+)
+
+
+class ParameterSetFilter(filters.FilterSet):
+    class Meta:
+        model = ParameterSet
+        fields = ("year", "is_official_source", "owner", "based_on")
+
+
+class ParameterSetViewSet(RestrictedModelViewSet):
+    queryset = ParameterSet.objects.select_related("owner")
+    serializer_class = ParameterSetSerializer
+    filterset_class = ParameterSetFilter
+    ordering_fields = ("year", "title", "version")
+
+    def perform_create(self, serializer):
+        if serializer.validated_data.get("owner") is None and not self.request.user.is_superuser:
+            from rest_framework.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        serializer.validated_data["created_by"] = self.request.user
+        super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        serializer.instance._actor = self.request.user  # recorded on the version snapshot
+        super().perform_update(serializer)
+
+
+class InputSetViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = InputSetSerializer
+    filterset_fields = ("kind", "illustrative")
+
+    def get_queryset(self):
+        return InputSet.objects.restrict(self.request.user, "view")
+
+
+def _number(value: Decimal | None):
+    return None if value is None else str(value)
+
+
+def county_result_json(result):
+    return {
+        "parameter_set": result.parameter_set, "year": result.year,
+        "total_funding_eur": _number(result.total_funding_eur),
+        "equalisation_total_eur": _number(result.equalisation_total_eur),
+        "counties": [{
+            "code": c.code, "name": c.name, "population": c.population,
+            "computed_funding_eur": _number(c.computed_funding_eur),
+            "computed_per_resident": _number(c.computed_per_resident),
+            "breakdown": {b.key: _number(b.amount_eur) for b in c.breakdown},
+            "change_per_resident": _number(c.change_per_resident),
+            "equalisation_per_resident": _number(c.equalisation_per_resident),
+            "equalisation_eur": _number(c.equalisation_eur),
+            "funding_after_eur": _number(c.funding_after_eur),
+            "funding_after_per_resident": _number(c.funding_after_per_resident),
+        } for c in result.counties],
+        "notice": "Not official figures: the official funding calculations are made by the Ministry of Finance.",
+    }
+
+
+class _ComputeBase(APIView):
+    serializer = ComputeSerializer
+
+    def inputs(self, request):
+        serializer = self.serializer(data=request.data, user=request.user)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if data["inputs"].kind != InputKind.COUNTY:
+            return None, Response({"inputs": ["county inputs expected"]}, status=status.HTTP_400_BAD_REQUEST)
+        for record in (data["parameter_set"], data["inputs"], data.get("base")):
+            if record is not None:
+                log_internal_reads(request, type(record), [record], detail=request.get_full_path())
+        return data, None
+
+
+class ComputeView(_ComputeBase):
+    """POST {parameter_set, year, inputs} → the county results (amounts as decimal strings)."""
+
+    def post(self, request):
+        data, error = self.inputs(request)
+        if error:
+            return error
+        ps = data["parameter_set"]
+        try:
+            result = compute_county_funding(ps.parameters(), data["inputs"].county_inputs(),
+                                            data.get("year") or ps.year)
+        except FundingInputError as exc:
+            return Response({"non_field_errors": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(county_result_json(result))
+
+
+class CompareView(_ComputeBase):
+    """POST {parameter_set (scenario), base (default: its base), year, inputs} → differences per county."""
+
+    serializer = CompareSerializer
+
+    def post(self, request):
+        data, error = self.inputs(request)
+        if error:
+            return error
+        scenario = data["parameter_set"]
+        base = data.get("base")
+        if base is None:
+            base = ParameterSet.objects.restrict(request.user, "view").filter(pk=scenario.based_on_id).first()
+        if base is None:
+            return Response({"base": ["no base: give one"]}, status=status.HTTP_400_BAD_REQUEST)
+        year = data.get("year") or scenario.year
+        counties = data["inputs"].county_inputs()
+        try:
+            diffs = compare_counties(compute_county_funding(base.parameters(), counties, year),
+                                     compute_county_funding(scenario.parameters(), counties, year))
+        except FundingInputError as exc:
+            return Response({"non_field_errors": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response({
+            "scenario": scenario.pk, "base": base.pk, "year": year,
+            "differences": [{"code": d.code, "name": d.name, "population": d.population,
+                             "base_eur": str(d.base_eur), "scenario_eur": str(d.scenario_eur),
+                             "difference_eur": str(d.difference_eur),
+                             "difference_per_resident": str(d.difference_per_resident)} for d in diffs],
+        })

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FundingConfig(AppConfig):
+    """Funding calculator (rahoituslaskuri): parameter sets, inputs, results and scenarios."""
+
+    name = "yhdyspinta.funding"
+    label = "funding"
+    verbose_name = _("Funding")
+    nav = (("funding:county_calculator", _("Funding")),)
+
+    def ready(self):
+        from yhdyspinta.core import search
+
+        search.register("funding.ParameterSet", ("title_fi", "title_sv", "title_en", "name"))

@@ -1,0 +1,146 @@
+"""Forms of the funding pages; the numbers are checked by compute inside the actions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.organisations.models import Organisation
+
+from .models import InputKind, InputSet, ParameterSet
+
+MAX_UPLOAD = 2 * 1024 * 1024
+
+
+def owner_choices(user):
+    """Organisations where the user may write; superusers may also choose national (empty)."""
+    ids = org_ids(user, "add")
+    qs = Organisation.objects.active() if ids is ALL else Organisation.objects.filter(pk__in=ids)
+    return qs.order_by("name")
+
+
+class OwnedForm(forms.Form):
+    owner = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Owner"), required=False)
+    visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Visibility"), initial=Visibility.PUBLIC)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["owner"].queryset = owner_choices(user)
+        superuser = getattr(user, "is_superuser", False)
+        self.fields["owner"].required = not superuser
+        self.fields["owner"].empty_label = _("National (no owner)") if superuser else None
+
+
+class ImportParameterSetForm(OwnedForm):
+    file = forms.FileField(label=_("JSON file"), required=False)
+    text = forms.CharField(label=_("or paste the JSON"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    official = forms.BooleanField(label=_("From public sources (official set)"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is not None:
+            if upload.size > MAX_UPLOAD:
+                raise forms.ValidationError(_("The file is too large (at most 2 MB)."))
+            cleaned["content"] = upload.read()
+        elif cleaned.get("text"):
+            cleaned["content"] = cleaned["text"]
+        else:
+            raise forms.ValidationError(_("Choose a file or paste the JSON."))
+        if cleaned.get("official") and not getattr(self.user, "is_superuser", False):
+            raise forms.ValidationError(_("Only administrators add official sets."))
+        return cleaned
+
+
+class CopyForm(OwnedForm):
+    name = forms.SlugField(label=_("Identifier"), max_length=100)
+    title = forms.CharField(label=_("Title"), max_length=300)
+
+
+class SharesForm(forms.Form):
+    """One field per criterion share, per group total and the total funding."""
+
+    def __init__(self, *args, params=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params = params
+        self.fields["total_funding"] = forms.DecimalField(
+            label=_("Total funding (€)"), initial=params.total_funding_eur, min_value=0, decimal_places=2, localize=True
+        )
+        for group in params.groups:
+            self.fields[f"group_{group.key}"] = forms.DecimalField(
+                label=_("Group total: %(label)s (%%)") % {"label": group.label}, initial=group.total_share,
+                decimal_places=6, min_value=0, max_value=100, localize=True,
+            )
+        for crit in params.criteria:
+            self.fields[f"share_{crit.key}"] = forms.DecimalField(
+                label=_("Share: %(label)s (%%)") % {"label": crit.label}, initial=crit.share,
+                decimal_places=6, max_value=100, localize=True,
+            )
+
+    def values(self):
+        data = self.cleaned_data
+        shares = {c.key: data[f"share_{c.key}"] for c in self.params.criteria}
+        groups = {g.key: data[f"group_{g.key}"] for g in self.params.groups}
+        return shares, groups, data["total_funding"]
+
+
+class MoveShareForm(forms.Form):
+    """Move points to one criterion from others, e.g. hyte +0.5 from population and need."""
+
+    def __init__(self, *args, params=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params = params
+        self.fields["to_key"] = forms.ChoiceField(
+            label=_("Move points to"), choices=[(c.key, f"{c.label} ({c.share} %)") for c in params.criteria]
+        )
+        for crit in params.criteria:
+            self.fields[f"from_{crit.key}"] = forms.DecimalField(
+                label=_("Points taken from %(label)s") % {"label": crit.label}, required=False,
+                decimal_places=6, min_value=0, max_value=100, localize=True,
+            )
+
+    def from_points(self):
+        return {c.key: self.cleaned_data.get(f"from_{c.key}") for c in self.params.criteria}
+
+
+class ImportInputsForm(OwnedForm):
+    kind = forms.ChoiceField(choices=InputKind.choices, label=_("Kind"))
+    file = forms.FileField(label=_("CSV file"))
+    name = forms.SlugField(label=_("Identifier"), max_length=100)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    illustrative = forms.BooleanField(label=_("Illustrative values (not real figures)"), required=False,
+                                      initial=True)
+    source_note = forms.CharField(label=_("Source of the data"), widget=forms.Textarea(attrs={"rows": 3}),
+                                  required=False)
+    check_against = forms.ModelChoiceField(
+        queryset=ParameterSet.objects.none(), label=_("Check coefficients against parameter set"), required=False
+    )
+    require_all = forms.BooleanField(
+        label=_("Require every organising area (counties 01–21 and Helsinki 90)"), required=False, initial=True
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["check_against"].queryset = ParameterSet.objects.restrict(user, "view")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is too large (at most 2 MB)."))
+        return upload
+
+
+class CalculatorForm(forms.Form):
+    """The calculator's choices (a GET form)."""
+
+    parameter_set = forms.ModelChoiceField(queryset=ParameterSet.objects.none(), label=_("Parameter set"))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    inputs = forms.ModelChoiceField(queryset=InputSet.objects.none(), label=_("Inputs"))
+
+    def __init__(self, *args, user=None, kind=InputKind.COUNTY, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parameter_set"].queryset = ParameterSet.objects.restrict(user, "view")
+        self.fields["inputs"].queryset = InputSet.objects.restrict(user, "view").filter(kind=kind)
+        if kind == InputKind.MUNICIPAL:
+            del self.fields["year"]

@@ -1,0 +1,359 @@
+"""Pages of the funding calculator: parameter sets, inputs, county and municipal results, scenarios."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from yhdyspinta.accounts.permissions import can
+from yhdyspinta.core.audit import log_access, log_internal_reads
+from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.views.generic import ObjectDeleteView, ObjectDetailView, ObjectListView
+
+from . import actions, presentation
+from .compute import FundingInputError, compare_counties, compare_municipalities
+from .filtersets import InputSetFilterSet, ParameterSetFilterSet
+from .forms import (
+    CopyForm,
+    ImportInputsForm,
+    ImportParameterSetForm,
+    MoveShareForm,
+    SharesForm,
+)
+from .models import InputKind, InputSet, ParameterSet
+from .tables import InputSetTable, ParameterSetTable
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ParameterSetListView(ObjectListView):
+    model = ParameterSet
+    table_class = ParameterSetTable
+    filterset_class = ParameterSetFilterSet
+    add_url_name = "funding:parameterset_import"
+    export_name = "parameter-sets"
+    template_name = "funding/parameterset_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner", "based_on")
+
+
+class ParameterSetDetailView(ObjectDetailView):
+    model = ParameterSet
+    template_name = "funding/parameterset_detail.html"
+    delete_url_name = "funding:parameterset_delete"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            ctx["params"] = self.object.parameters()
+        except FundingInputError as exc:
+            ctx["params_error"] = str(exc)
+        if "params" in ctx:
+            ctx["municipal"] = municipal_rows(ctx["params"])
+        ctx["versions"] = self.object.versions.select_related("saved_by")[:20]
+        base = self.object.based_on
+        ctx["base"] = base if base and can(self.request.user, base, "view") else None
+        return ctx
+
+
+MUNICIPAL_LABELS = {
+    "balance_cap_eur_per_resident": gettext_lazy("Cap of the change in financial balance (€/resident, ±)"),
+    "asset_compensation_threshold_pct": gettext_lazy("Asset-compensation threshold (% of the tax base)"),
+    "population_growth_criterion_eur": gettext_lazy("Population-growth criterion (€)"),
+    "income_tax_cut_pp": gettext_lazy("Cut of the municipal income-tax rate (percentage points)"),
+}
+
+
+def municipal_rows(params):
+    return [(key, label, getattr(params.municipal, key), params.sources.get(f"municipal.{key}", ""))
+            for key, label in MUNICIPAL_LABELS.items()]
+
+
+class ParameterSetJSONView(ObjectDetailView):
+    """The set's JSON as a download: the same file the import and the CLI read."""
+
+    model = ParameterSet
+
+    def render_to_response(self, context, **kwargs):
+        body = json.dumps(self.object.data, ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.object.name}.json"'
+        return response
+
+
+class ParameterSetDeleteView(ObjectDeleteView):
+    model = ParameterSet
+    success_url_name = "funding:parameterset_list"
+
+
+class _UserFormView(LoginRequiredMixin, FormView):
+    template_name = "funding/form.html"
+    heading = ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def run(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            obj = self.run(form)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        except PermissionDenied:
+            form.add_error(None, _("You do not have permission to save this record for these organisations."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return redirect(obj.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["heading"] = self.heading
+        ctx["multipart"] = True
+        return ctx
+
+
+class ParameterSetImportView(_UserFormView):
+    form_class = ImportParameterSetForm
+    heading = gettext_lazy("Import a parameter set (JSON)")
+
+    def run(self, form):
+        data = form.cleaned_data
+        return actions.import_parameter_set(
+            self.request.user, text=data["content"], owner=data["owner"], visibility=data["visibility"],
+            official=data["official"],
+        )
+
+
+class _OnSetView(_UserFormView):
+    """A form on one parameter set; `need` is the right required ("view" to copy, "change" to edit)."""
+
+    need = "change"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = get_object_or_404(ParameterSet.objects.restrict(request.user, "view"), pk=kwargs["pk"])
+            if self.need == "change" and not can(request.user, self.object, "change"):
+                raise PermissionDenied
+            try:
+                self.params = self.object.parameters()
+            except FundingInputError as exc:
+                raise Http404(str(exc)) from None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["object"] = self.object
+        return ctx
+
+
+class ParameterSetCopyView(_OnSetView):
+    form_class = CopyForm
+    need = "view"
+    heading = gettext_lazy("Create a scenario from this set")
+
+    def get_initial(self):
+        return {"name": f"{self.object.name}-scenario"[:100],
+                "title": _("Scenario: %(title)s") % {"title": self.object.title}}
+
+    def run(self, form):
+        data = form.cleaned_data
+        return actions.copy_parameter_set(self.request.user, self.object, name=data["name"], title=data["title"],
+                                          owner=data["owner"], visibility=data["visibility"])
+
+
+class SharesEditView(_OnSetView):
+    form_class = SharesForm
+    heading = gettext_lazy("Edit shares")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("user")
+        kwargs["params"] = self.params
+        return kwargs
+
+    def run(self, form):
+        shares, groups, total = form.values()
+        return actions.update_shares(self.request.user, self.object, shares=shares, group_totals=groups,
+                                     total_funding=total)
+
+
+class MoveShareView(SharesEditView):
+    form_class = MoveShareForm
+    heading = gettext_lazy("Move share between criteria")
+
+    def run(self, form):
+        return actions.move_points(self.request.user, self.object, to_key=form.cleaned_data["to_key"],
+                                   from_points=form.from_points())
+
+
+class InputSetListView(ObjectListView):
+    model = InputSet
+    table_class = InputSetTable
+    filterset_class = InputSetFilterSet
+    add_url_name = "funding:inputset_import"
+    export_name = "funding-inputs"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner")
+
+
+class InputSetDetailView(ObjectDetailView):
+    model = InputSet
+    template_name = "funding/inputset_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        rows = self.object.rows
+        ctx["columns"] = list(rows[0].keys()) if rows else []
+        ctx["rows"] = [[row.get(c) for c in ctx["columns"]] for row in rows]
+        return ctx
+
+
+class InputSetImportView(_UserFormView):
+    form_class = ImportInputsForm
+    heading = gettext_lazy("Import inputs (CSV)")
+
+    def run(self, form):
+        data = form.cleaned_data
+        upload = data["file"]
+        check = data["check_against"]
+        return actions.import_inputs(
+            self.request.user, kind=data["kind"], content=upload.read(), filename=upload.name, name=data["name"],
+            title=data["title"], owner=data["owner"], visibility=data["visibility"],
+            illustrative=data["illustrative"], source_note=data["source_note"], check_against=check,
+            year=check.year if check else None, require_all=data["require_all"],
+        )
+
+
+class _ResultView(TemplateView):
+    """Shared by the calculators and the scenario page: choices, sorting, export, read log."""
+
+    export_name = "funding"
+
+    def export(self, table, fmt, records):
+        header, body = table.as_lists()
+        log_access(self.request, AccessLog.Action.EXPORT, model=ParameterSet,
+                   objects=[r for r in records if getattr(r, "is_internal", False)],
+                   detail=f"{fmt} {self.request.get_full_path()}"[:500])
+        if fmt == "csv":
+            response = HttpResponse(rows_to_csv(header, body), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(rows_to_xlsx(header, body, sheet=self.export_name), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{fmt}"'
+        return response
+
+    def log_reads(self, *records):
+        for record in records:
+            if record is not None:
+                log_internal_reads(self.request, type(record), [record], detail=self.request.get_full_path())
+
+    def sorted_table(self, table, default_key, default_desc=True):
+        key = self.request.GET.get("sort") or default_key
+        desc = self.request.GET.get("order", "desc" if default_desc else "asc") == "desc"
+        return table.sort(key, desc), key, desc
+
+    def get(self, request, *args, **kwargs):
+        ctx = self.get_context_data(**kwargs)
+        fmt = request.GET.get("export")
+        if fmt in ("csv", "xlsx") and ctx.get("table") is not None:
+            return self.export(ctx["table"], fmt, ctx.get("records", []))
+        return self.render_to_response(ctx)
+
+
+class CountyCalculatorView(_ResultView):
+    template_name = "funding/county_calculator.html"
+    export_name = "county-funding"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = presentation.calculator_form(self.request, InputKind.COUNTY)
+        ctx["form"] = form
+        if not form.is_valid():
+            return ctx
+        ps, year, inputs = form.cleaned_data["parameter_set"], form.cleaned_data["year"], form.cleaned_data["inputs"]
+        ctx.update(parameter_set=ps, input_set=inputs, year=year, records=[ps, inputs])
+        self.log_reads(ps, inputs)
+        try:
+            params = ps.parameters()
+            result = presentation.county_result(params, inputs, year)
+        except (FundingInputError, TypeError) as exc:
+            ctx["error"] = str(exc)
+            return ctx
+        table, key, desc = self.sorted_table(presentation.county_table(result, params), "after_pr")
+        ctx.update(presentation.county_context(result, params, table, key, desc, self.request))
+        return ctx
+
+
+class MunicipalCalculatorView(_ResultView):
+    template_name = "funding/municipal_calculator.html"
+    export_name = "municipal-transfer"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = presentation.calculator_form(self.request, InputKind.MUNICIPAL)
+        ctx["form"] = form
+        if not form.is_valid():
+            return ctx
+        ps, inputs = form.cleaned_data["parameter_set"], form.cleaned_data["inputs"]
+        ctx.update(parameter_set=ps, input_set=inputs, records=[ps, inputs])
+        self.log_reads(ps, inputs)
+        try:
+            params = ps.parameters()
+            result = presentation.municipal_result(params, inputs)
+        except (FundingInputError, TypeError) as exc:
+            ctx["error"] = str(exc)
+            return ctx
+        table, key, desc = self.sorted_table(presentation.municipal_table(result), "result_pr")
+        ctx.update(presentation.municipal_context(result, params, table, key, desc, self.request))
+        return ctx
+
+
+class ScenarioCompareView(_ResultView):
+    """A scenario against its base (or a chosen base): every county's and municipality's difference."""
+
+    template_name = "funding/scenario_compare.html"
+    export_name = "scenario"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        visible = ParameterSet.objects.restrict(user, "view")
+        scenario = get_object_or_404(visible, pk=kwargs["pk"])
+        form = presentation.compare_form(self.request, scenario)
+        ctx.update(object=scenario, form=form)
+        if not form.is_valid():
+            return ctx
+        base = form.cleaned_data["base"]
+        inputs = form.cleaned_data["inputs"]
+        year = form.cleaned_data["year"] or scenario.year
+        m_inputs = form.cleaned_data.get("municipal_inputs")
+        ctx.update(base=base, input_set=inputs, municipal_input_set=m_inputs, year=year,
+                   records=[scenario, base, inputs, m_inputs])
+        self.log_reads(scenario, base, inputs, m_inputs)
+        try:
+            p_base, p_scen = base.parameters(), scenario.parameters()
+            diffs = compare_counties(presentation.county_result(p_base, inputs, year),
+                                     presentation.county_result(p_scen, inputs, year))
+            m_diffs = None
+            if m_inputs is not None:
+                m_diffs = compare_municipalities(presentation.municipal_result(p_base, m_inputs),
+                                                 presentation.municipal_result(p_scen, m_inputs))
+        except (FundingInputError, TypeError) as exc:
+            ctx["error"] = str(exc)
+            return ctx
+        ctx.update(presentation.compare_context(self, diffs, m_diffs, p_base, p_scen))
+        return ctx
