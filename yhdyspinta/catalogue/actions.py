@@ -1,0 +1,277 @@
+"""All writes to the register: validate, check rights, write and audit in one transaction."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from yhdyspinta.accounts.permissions import can, can_add_for
+from yhdyspinta.core.actions import audited, require, require_add, save_form
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.organisations.models import Organisation
+
+from .choices import Dimension, Level, Maturity
+from .models import (
+    Interface,
+    InterfaceOwner,
+    InterfaceResponsibility,
+    InterfaceTemplate,
+    MappingAnswer,
+    MappingRound,
+    MaturityAssessment,
+    Service,
+)
+from .templates_data import TEMPLATES
+
+
+# ---- validation ---------------------------------------------------------------------------
+def validate_parties(parties):
+    """An interface joins at least two distinct organisations (yhdyspinta = between organisations)."""
+    if len({getattr(p, "pk", p) for p in parties}) < 2:
+        raise ValidationError({"parties": _("An interface needs at least two different organisations.")})
+
+
+def validate_owners(parties, owners):
+    """Each owner is a person of a party organisation; at most one owner per organisation."""
+    party_ids = {getattr(p, "pk", p) for p in parties}
+    seen = set()
+    for person in owners:
+        if person.organisation_id not in party_ids:
+            raise ValidationError({"owners": _(
+                "%(person)s works for %(org)s, which is not a party of this interface."
+            ) % {"person": person.full_name, "org": person.organisation}})
+        if person.organisation_id in seen:
+            raise ValidationError({"owners": _("Only one owner per organisation: %(org)s has two.")
+                                   % {"org": person.organisation}})
+        seen.add(person.organisation_id)
+
+
+def validate_value(value):
+    if value is None or isinstance(value, bool) or not isinstance(value, int) or value not in Maturity.values:
+        raise ValidationError({"value": _("Maturity must be a whole number from 0 to 3 (given: %(value)s).")
+                               % {"value": value}})
+
+
+def _area_of(parties):
+    areas = {p.area_id for p in parties if p.area_id}
+    return areas.pop() if len(areas) == 1 else None
+
+
+# ---- interfaces ---------------------------------------------------------------------------
+def save_interface(form, *, actor, action, steps=None):
+    """Page form save: parties and owners are validated before anything is written.
+
+    `steps`: an optional bound escalation-step formset, saved in the same transaction.
+    """
+    parties = list(form.cleaned_data.get("parties") or [])
+    owners = list(form.cleaned_data.get("owners") or [])
+    validate_parties(parties)
+    validate_owners(parties, owners)
+    with audited(actor):
+        obj = save_form(form, actor=actor, action=action)
+        if not obj.area_id:
+            obj.area_id = _area_of(parties)
+            obj.save(update_fields=["area"])
+        _set_owners(obj, owners)
+        party_ids = {p.pk for p in parties}
+        obj.responsibilities.exclude(organisation_id__in=party_ids).delete()
+        for org_id, texts in getattr(form, "responsibility_texts", dict)().items():
+            if org_id in party_ids:
+                InterfaceResponsibility.objects.update_or_create(
+                    interface=obj, organisation_id=org_id, defaults={**texts, "text": texts.get("text_fi", "")})
+        if steps is not None:
+            steps.instance = obj
+            steps.save()
+        return obj
+
+
+def create_interface(actor, *, parties, owners=(), services=(), levels=(), **fields):
+    """Programmatic create (API, imports, tests) with the same validation as the page."""
+    parties, owners = list(parties), list(owners)
+    validate_parties(parties)
+    validate_owners(parties, owners)
+    with audited(actor):
+        require_add(actor, {p.pk for p in parties})
+        interface = Interface(**fields, **{f"level_{lv}": True for lv in levels})
+        if interface.area_id is None:
+            interface.area_id = _area_of(parties)
+        interface.full_clean(exclude=["parties", "services"])
+        interface.save()
+        interface.parties.set(parties)
+        interface.services.set(services)
+        _set_owners(interface, owners)
+        return interface
+
+
+def update_interface(interface, actor, *, parties=None, owners=None, **fields):
+    """Changes fields, parties or owners; parties must stay ≥ 2 and owners within them."""
+    with audited(actor):
+        require(actor, interface, "change")
+        parties = list(parties) if parties is not None else list(interface.parties.all())
+        owners = list(owners) if owners is not None else [o.person for o in interface.owners.select_related(
+            "person")]
+        validate_parties(parties)
+        validate_owners(parties, owners)
+        for key, value in fields.items():
+            setattr(interface, key, value)
+        interface.full_clean(exclude=["parties", "services"])
+        interface.save()
+        interface.parties.set(parties)
+        _set_owners(interface, owners)
+        if not can(actor, interface, "change"):
+            raise PermissionDenied
+        return interface
+
+
+def _set_owners(interface, owners):
+    keep = {p.organisation_id for p in owners}
+    interface.owners.exclude(organisation_id__in=keep).delete()
+    for person in owners:
+        InterfaceOwner.objects.update_or_create(interface=interface, organisation_id=person.organisation_id,
+                                                defaults={"person": person})
+
+
+def set_responsibility(interface, organisation, actor, **texts):
+    """Vastuut side by side: one text per party organisation."""
+    with audited(actor):
+        require(actor, interface, "change")
+        if not interface.parties.filter(pk=organisation.pk).exists():
+            raise ValidationError({"organisation": _("%(org)s is not a party of this interface.")
+                                   % {"org": organisation}})
+        row, _created = InterfaceResponsibility.objects.update_or_create(
+            interface=interface, organisation=organisation, defaults=texts)
+        return row
+
+
+def assess_maturity(interface, actor, *, dimension, value, assessed_on=None, assessed_by=None, comment=""):
+    """Records a new assessment; old ones stay as history (the latest per dimension counts)."""
+    if dimension not in Dimension.values:
+        raise ValidationError({"dimension": _("Unknown dimension: %(value)s.") % {"value": dimension}})
+    validate_value(value)
+    with audited(actor):
+        require(actor, interface, "change")
+        if assessed_by is not None and not interface.parties.filter(pk=assessed_by.organisation_id).exists():
+            raise ValidationError({"assessed_by": _("The assessor must work for a party organisation.")})
+        return MaturityAssessment.objects.create(
+            interface=interface, dimension=dimension, value=value, assessed_on=assessed_on or date.today(),
+            assessed_by=assessed_by, recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            comment=comment,
+        )
+
+
+def save_service(form, *, actor, action):
+    return save_form(form, actor=actor, action=action)
+
+
+# ---- templates ----------------------------------------------------------------------------
+def sync_templates():
+    """Loads the shipped templates (data, not user content: updated in place)."""
+    for order, data in enumerate(TEMPLATES):
+        fields = {k: v for k, v in data.items() if k != "key"}
+        fields["title"] = data["title_fi"]
+        fields["description"] = data.get("description_fi", "")
+        InterfaceTemplate.objects.update_or_create(key=data["key"], defaults={**fields, "order": order})
+    return InterfaceTemplate.objects.count()
+
+
+def instantiate_templates(county, actor, *, keys=None, visibility=Visibility.INTERNAL):
+    """One interface per template per municipality of `county`, parties {county, municipality}.
+
+    Idempotent: an instance is found by (template, municipality) and services by (organisation,
+    template service key); only missing ones are created, so a county's edits are never touched.
+    Returns counts {"interfaces": created, "existing": kept, "services": created}.
+    """
+    if not county.organises_sote:
+        raise ValidationError({"county": _("Templates are instantiated for a wellbeing services county.")})
+    with audited(actor):
+        if not can_add_for(actor, [county.pk]):
+            raise PermissionDenied
+        return _instantiate(county, keys, visibility)
+
+
+def _instantiate(county, keys, visibility):
+    """The work of instantiate_templates without the rights check (also used by the demo loader)."""
+    sync_templates()
+    templates = InterfaceTemplate.objects.all()
+    if keys:
+        templates = templates.filter(key__in=keys)
+    municipalities = list(Organisation.objects.municipalities().filter(area=county).order_by("name"))
+    counts = {"interfaces": 0, "existing": 0, "services": 0}
+    existing = set(Interface.objects.filter(template__in=templates, template_for__in=municipalities)
+                   .values_list("template_id", "template_for_id"))
+    service_cache = {(s.organisation_id, s.source_key): s for s in Service.objects.filter(
+        organisation__in=[county, *municipalities]).exclude(source_key="")}
+    for template in templates:
+        for municipality in municipalities:
+            if (template.pk, municipality.pk) in existing:
+                counts["existing"] += 1
+                continue
+            services = [_template_service(spec, county if spec["side"] == "county" else municipality,
+                                          service_cache, counts) for spec in template.services]
+            interface = Interface.objects.create(
+                template=template, template_for=municipality, area=county, visibility=visibility,
+                theme=template.theme, client_group=template.client_group,
+                title=f"{template.title_fi} – {municipality.name_fi or municipality.name}",
+                **{f"title_{lang}": f"{getattr(template, f'title_{lang}') or template.title_fi} – "
+                                    f"{getattr(municipality, f'name_{lang}') or municipality.name}"
+                   for lang in ("fi", "sv", "en")},
+                summary_fi=template.description_fi, summary_sv=template.description_sv or "",
+                summary_en=template.description_en or "",
+                **{f"level_{lv}": True for lv in template.levels if lv in Level.values},
+            )
+            interface.parties.set([county, municipality])
+            interface.services.set(services)
+            counts["interfaces"] += 1
+    return counts
+
+
+def _template_service(spec, organisation, cache, counts):
+    key = (organisation.pk, spec["key"])
+    if key not in cache:
+        cache[key] = Service.objects.create(
+            organisation=organisation, source_key=spec["key"], field=spec["field"], name=spec["name_fi"],
+            name_fi=spec["name_fi"], name_sv=spec["name_sv"], name_en=spec["name_en"],
+        )
+        counts["services"] += 1
+    return cache[key]
+
+
+# ---- mapping rounds -----------------------------------------------------------------------
+def open_round(county, actor, *, title, **fields):
+    """A county opens a mapping round over the interfaces of its cooperation area."""
+    if not county.organises_sote:
+        raise ValidationError({"area": _("A mapping round is opened by a wellbeing services county.")})
+    with audited(actor):
+        require_add(actor, [county.pk])
+        round_ = MappingRound(area=county, title=title, **fields)
+        round_.full_clean()
+        round_.save()
+        return round_
+
+
+def answer_round(round_, actor, *, interface, organisation, **fields):
+    """One organisation's answer about one interface; answering again replaces the answer."""
+    if not round_.is_open:
+        raise ValidationError({"round": _("This mapping round is closed.")})
+    if interface.area_id != round_.area_id:
+        raise ValidationError({"interface": _("The interface is not in this round's area.")})
+    if not interface.parties.filter(pk=organisation.pk).exists():
+        raise ValidationError({"organisation": _("%(org)s is not a party of this interface.") % {"org": organisation}})
+    with audited(actor):
+        require_add(actor, [organisation.pk])
+        answer, _created = MappingAnswer.objects.get_or_create(round=round_, interface=interface,
+                                                              organisation=organisation)
+        for key, value in fields.items():
+            setattr(answer, key, value)
+        answer.answered_by = actor if getattr(actor, "is_authenticated", False) else None
+        answer.full_clean()
+        answer.save()
+        return answer
+
+
+def close_round(round_, actor):
+    with audited(actor):
+        require(actor, round_, "change")
+        round_.is_open = False
+        round_.save(update_fields=["is_open"])
+        return round_

@@ -1,0 +1,155 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from yhdyspinta.core.actions import audited, require
+from yhdyspinta.core.api.views import RestrictedModelViewSet
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.organisations.models import Organisation
+
+from .. import actions
+from ..filtersets import AssessmentFilterSet, InterfaceFilterSet, RoundFilterSet, ServiceFilterSet
+from ..models import (
+    ContactPoint,
+    Interface,
+    InterfaceTemplate,
+    MappingAnswer,
+    MappingRound,
+    MaturityAssessment,
+    Service,
+    ServicePoint,
+)
+from .serializers import (
+    AnswerSerializer,
+    AssessmentSerializer,
+    ContactPointSerializer,
+    InstantiateSerializer,
+    InterfaceSerializer,
+    RoundSerializer,
+    ServicePointSerializer,
+    ServiceSerializer,
+    TemplateSerializer,
+)
+
+
+class ServiceViewSet(RestrictedModelViewSet):
+    """Services (palvelut) with their organiser, field and legal basis."""
+
+    queryset = Service.objects.select_related("organisation")
+    serializer_class = ServiceSerializer
+    filterset_class = ServiceFilterSet
+    ordering_fields = ["name", "organisation", "field"]
+
+
+class ServicePointViewSet(RestrictedModelViewSet):
+    """Service points; public when their service is public."""
+
+    queryset = ServicePoint.objects.select_related("service")
+    serializer_class = ServicePointSerializer
+    filterset_fields = ["service", "municipality"]
+    ordering_fields = ["name"]
+
+
+class ContactPointViewSet(RestrictedModelViewSet):
+    """Contact points (phone, e-mail, web) of services."""
+
+    queryset = ContactPoint.objects.select_related("service")
+    serializer_class = ContactPointSerializer
+    filterset_fields = ["service"]
+    ordering_fields = ["name"]
+
+
+class InterfaceViewSet(RestrictedModelViewSet):
+    """Interfaces (yhdyspinnat): writes validated by the actions (≥ 2 organisations, owners from parties)."""
+
+    queryset = Interface.objects.prefetch_related("parties", "services", "responsibilities", "escalation_steps")
+    serializer_class = InterfaceSerializer
+    filterset_class = InterfaceFilterSet
+    ordering_fields = ["title", "theme", "client_group", "updated_at"]
+
+    def perform_create(self, serializer):
+        serializer.save()  # create_interface checks the right to add for the parties
+
+    def perform_update(self, serializer):
+        serializer.save()  # update_interface checks the right to change before and after
+
+
+class AssessmentViewSet(RestrictedModelViewSet):
+    """Maturity assessments: created and read; only the comment may be corrected, so the history stays true."""
+
+    queryset = MaturityAssessment.objects.select_related("interface")
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilterSet
+    ordering_fields = ["assessed_on", "dimension", "value"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def perform_create(self, serializer):
+        serializer.save()  # assess_maturity checks the right to change the interface
+
+    def perform_update(self, serializer):
+        with audited(self.request.user):
+            require(self.request.user, serializer.instance.interface, "change")
+            serializer.save()
+
+    def perform_destroy(self, instance):
+        with audited(self.request.user):
+            require(self.request.user, instance.interface, "change")
+            instance.delete()
+
+
+class TemplateViewSet(viewsets.ReadOnlyModelViewSet):
+    """The seed templates; POST instantiate/ creates a county's missing interfaces."""
+
+    queryset = InterfaceTemplate.objects.all()
+    serializer_class = TemplateSerializer
+    ordering_fields = ["order", "key"]
+
+    def list(self, request, *args, **kwargs):
+        if not InterfaceTemplate.objects.exists():
+            actions.sync_templates()
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(request=InstantiateSerializer, responses={200: OpenApiTypes.OBJECT},
+                   description="Creates the missing interfaces of a county; returns counts of created and kept.")
+    @action(detail=False, methods=["post"], serializer_class=InstantiateSerializer)
+    def instantiate(self, request):
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        body = InstantiateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        county = get_object_or_404(Organisation, pk=body.validated_data["county"])
+        counts = actions.instantiate_templates(
+            county, request.user, keys=body.validated_data.get("keys"),
+            visibility=Visibility.PUBLIC if body.validated_data["publish"] else Visibility.INTERNAL)
+        return Response(counts, status=status.HTTP_200_OK)
+
+
+class RoundViewSet(RestrictedModelViewSet):
+    """Mapping rounds of a county."""
+
+    queryset = MappingRound.objects.select_related("area")
+    serializer_class = RoundSerializer
+    filterset_class = RoundFilterSet
+    ordering_fields = ["opens_on", "title"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        area = data.pop("area")
+        serializer.instance = actions.open_round(area, self.request.user, **data)
+
+
+class AnswerViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                    viewsets.GenericViewSet):
+    """Answers of a round; POST answers (or re-answers) for one interface and organisation."""
+
+    queryset = MappingAnswer.objects.select_related("round", "interface", "organisation")
+    serializer_class = AnswerSerializer
+    filterset_fields = ["round", "interface", "organisation"]
+    ordering_fields = ["answered_at"]
+
+    def get_queryset(self):
+        return super().get_queryset().restrict(self.request.user, "view")

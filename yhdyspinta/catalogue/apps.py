@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogueConfig(AppConfig):
+    """Interface register (yhdyspintarekisteri): services, interfaces, mapping rounds, the finder."""
+
+    name = "yhdyspinta.catalogue"
+    label = "catalogue"
+    verbose_name = _("Interface register")
+
+    nav = [
+        ("catalogue:interface_list", _("Interfaces")),
+        ("catalogue:service_list", _("Services")),
+        ("catalogue:finder", _("Service finder")),
+    ]
+
+    def ready(self):
+        from yhdyspinta.core import search
+
+        search.register("catalogue.Interface", ("title_fi", "title_sv", "title_en", "summary_fi", "summary_sv"))
+        search.register("catalogue.Service", ("name_fi", "name_sv", "name_en", "description_fi"))

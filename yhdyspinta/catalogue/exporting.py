@@ -1,0 +1,88 @@
+"""PDF (WeasyPrint from an HTML template) and CSV/XLSX responses; cells escaped by core.exports."""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def render_pdf(template, context, request=None) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(template, context, request=request)
+    base = request.build_absolute_uri("/") if request is not None else None
+    return HTML(string=html, base_url=base).write_pdf()
+
+
+def pdf_response(pdf: bytes, filename: str):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def table_response(header, rows, fmt, name):
+    if fmt == "csv":
+        response = HttpResponse(rows_to_csv(header, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(rows_to_xlsx(header, rows), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def cell_text(cell):
+    """The text of a matrix cell: minimum, mean and how many dimensions are assessed."""
+    if cell is None:
+        return ""
+    if cell["min"] is None:
+        return _("not assessed")
+    mean = _("mean")
+    return f"{cell['min']} ({mean} {str(cell['mean']).replace('.', ',')}; {cell['assessed']}/{cell['total']})"
+
+
+def matrix_rows(columns, table):
+    header = [_("Interface"), *[str(c) for c in columns]]
+    rows = [[str(row["row"]), *[cell_text(entry[1]) for entry in row["cells"]]] for row in table]
+    return header, rows
+
+
+def card_rows(interfaces, user):
+    """Interface cards as rows: every part of the structure, owners and the latest maturity.
+
+    Internal notes are included only for interfaces whose parties the user may read internally.
+    """
+    from yhdyspinta.accounts.permissions import can_view_internal_of
+
+    from .choices import Dimension
+    from .models import Interface
+    from .queries import latest_values
+
+    text_fields = ["summary", "where_client", "how_guided", "service_guidance", "processes", "information_flow",
+                   "data_passed", "data_legal_basis", "resourcing", "leadership", "shared_goals", "escalation",
+                   "development_forums", "strategies", "welfare_plans", "operating_models", "agreements_text",
+                   "legal_constraints", "reform_preparation"]
+    meta = Interface._meta
+    header = [_("Interface"), _("Theme"), _("Client group"), _("Organisations"), _("Cooperation levels"),
+              *[str(meta.get_field(f"{name}_fi").verbose_name).removesuffix(" [fi]").capitalize()
+                for name in text_fields],
+              _("Owners"), *[f"{_('Maturity')}: {label}" for _d, label in Dimension.choices], _("Internal notes")]
+    from yhdyspinta.organisations.models import Person
+
+    visible_people = set(Person.objects.restrict(user, "view").values_list("pk", flat=True))
+    interfaces = list(interfaces.prefetch_related("parties", "owners__person", "owners__organisation"))
+    latest = latest_values([i.pk for i in interfaces])
+    rows = []
+    for i in interfaces:
+        parties = list(i.parties.all())
+        internal = can_view_internal_of(user, [p.pk for p in parties])
+        rows.append([
+            i.title, i.get_theme_display(), i.get_client_group_display(), ", ".join(str(p) for p in parties),
+            ", ".join(str(lv.label) for lv in i.levels), *[getattr(i, name) or "" for name in text_fields],
+            "; ".join(f"{o.organisation}: {o.person.full_name}" for o in i.owners.all()
+                      if o.person_id in visible_people),
+            *[latest.get(i.pk, {}).get(d, "") for d in Dimension.values],
+            i.internal_notes if internal else "",
+        ])
+    return header, rows

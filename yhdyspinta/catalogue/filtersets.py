@@ -1,0 +1,62 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.search import text_filter
+from yhdyspinta.organisations.models import Organisation
+
+from .choices import ClientGroup, Dimension, Level, ServiceField, Theme
+from .models import Interface, MappingRound, MaturityAssessment, Service
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
+
+
+class ServiceFilterSet(SearchFilterSet):
+    search_fields = ("name_fi", "name_sv", "name_en", "description_fi", "legal_basis")
+    field = django_filters.ChoiceFilter(label=_("Field"), choices=ServiceField.choices)
+    organisation = django_filters.ModelChoiceFilter(label=_("Organiser"), queryset=Organisation.objects.active())
+    area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="organisation__area",
+                                            queryset=Organisation.objects.organising_areas())
+
+    class Meta:
+        model = Service
+        fields = ["q", "field", "organisation", "area", "visibility"]
+
+
+class InterfaceFilterSet(SearchFilterSet):
+    search_fields = ("title_fi", "title_sv", "title_en", "summary_fi", "summary_sv", "summary_en")
+    theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices)
+    client_group = django_filters.ChoiceFilter(label=_("Client group"), choices=ClientGroup.choices)
+    level = django_filters.ChoiceFilter(label=_("Cooperation level"), choices=Level.choices, method="filter_level")
+    organisation = django_filters.ModelChoiceFilter(label=_("Organisation"), field_name="parties",
+                                                    queryset=Organisation.objects.active())
+    area = django_filters.ModelChoiceFilter(label=_("Area"), queryset=Organisation.objects.organising_areas())
+
+    class Meta:
+        model = Interface
+        fields = ["q", "theme", "client_group", "level", "organisation", "area", "visibility"]
+
+    def filter_level(self, queryset, name, value):
+        return queryset.filter(**{f"level_{value}": True}) if value in Level.values else queryset
+
+
+class AssessmentFilterSet(django_filters.FilterSet):
+    dimension = django_filters.ChoiceFilter(label=_("Dimension"), choices=Dimension.choices)
+    area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="interface__area",
+                                            queryset=Organisation.objects.organising_areas())
+
+    class Meta:
+        model = MaturityAssessment
+        fields = ["interface", "dimension", "value", "area"]
+
+
+class RoundFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = MappingRound
+        fields = ["area", "is_open"]
+

@@ -1,0 +1,77 @@
+"""Public service finder ("mihin otan yhteyttä, kun…"): public services and interfaces only.
+
+Reads with an explicit visibility filter rather than restrict(user): even a logged-in member
+sees in the finder only what a resident would see.
+"""
+
+from django.db.models import Q
+from django.utils.translation import get_language
+
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.organisations.models import Organisation
+
+from . import compute
+from .models import Interface, Service, ServicePoint
+
+LANGS = ("fi", "sv", "en")
+
+
+def _lang():
+    lang = (get_language() or "fi")[:2]
+    return lang if lang in LANGS else "fi"
+
+
+def _t(obj, field, lang):
+    """The text in the user's language, falling back to Finnish."""
+    return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_fi", "") or ""
+
+
+def service_fields(service):
+    lang = _lang()
+    return [(_t(service, "name", lang), 3.0), *[(getattr(service, f"name_{lg}") or "", 2.5) for lg in LANGS],
+            (str(service.get_field_display()), 2.0), (_t(service, "description", lang), 1.0),
+            (_t(service, "how_to_get", lang), 1.0)]
+
+
+def interface_fields(interface, services):
+    lang = _lang()
+    return [(_t(interface, "title", lang), 2.5), (_t(interface, "summary", lang), 1.0),
+            (_t(interface, "where_client", lang), 1.0), (_t(interface, "how_guided", lang), 1.0),
+            *[(getattr(s, f"name_{lg}") or "", 2.0) for s in services for lg in LANGS]]
+
+
+def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
+    """Public services of the municipality and its county, and its public interfaces, ranked."""
+    lang = _lang()
+    organisers = [municipality.pk] + ([municipality.area_id] if municipality.area_id else [])
+    services = list(
+        Service.objects.filter(visibility=Visibility.PUBLIC, organisation__in=organisers)
+        .select_related("organisation").prefetch_related("contacts")
+    )
+    ranked_services = compute.rank(query, services, service_fields)[:limit]
+    points = {}
+    for point in ServicePoint.objects.filter(service__in=ranked_services).filter(
+            Q(municipality=municipality) | Q(municipality__isnull=True)).select_related("municipality"):
+        points.setdefault(point.service_id, []).append(point)
+    service_results = [{
+        "service": s, "name": _t(s, "name", lang), "organiser": s.organisation,
+        "how_to_get": _t(s, "how_to_get", lang), "description": _t(s, "description", lang),
+        "points": [{"name": _t(p, "name", lang), "address": p.address, "opening_hours": _t(p, "opening_hours", lang),
+                    "directions": _t(p, "directions", lang)} for p in points.get(s.pk, [])],
+        "contacts": list(s.contacts.all()),
+    } for s in ranked_services]
+
+    interfaces = list(Interface.objects.filter(visibility=Visibility.PUBLIC, parties=municipality).distinct())
+    public_services = {}
+    for s in Service.objects.filter(visibility=Visibility.PUBLIC, interfaces__in=interfaces).distinct().select_related(
+            "organisation").prefetch_related("interfaces"):
+        for i in s.interfaces.all():
+            public_services.setdefault(i.pk, []).append(s)
+    ranked = compute.rank(query, interfaces, lambda i: interface_fields(i, public_services.get(i.pk, [])))[:limit]
+    interface_results = [{
+        "title": _t(i, "title", lang), "where_client": _t(i, "where_client", lang),
+        "how_guided": _t(i, "how_guided", lang),
+        "services": [{"name": _t(s, "name", lang), "organiser": s.organisation}
+                     for s in public_services.get(i.pk, [])],
+    } for i in ranked]
+    return {"services": service_results, "interfaces": interface_results}

@@ -1,0 +1,189 @@
+"""Page forms; writes go through actions.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.organisations.models import Organisation, Person
+
+from .choices import Answer, Dimension, Maturity
+from .models import (
+    ContactPoint,
+    EscalationStep,
+    Interface,
+    MappingAnswer,
+    MappingRound,
+    Service,
+    ServicePoint,
+)
+from .translation import INTERFACE_TEXTS
+
+LANGS = ("fi", "sv", "en")
+
+
+def _tr(*names):
+    return [f"{n}_{lang}" for n in names for lang in LANGS]
+
+
+class ServiceForm(forms.ModelForm):
+    accepts = ("user",)
+
+    class Meta:
+        model = Service
+        fields = ["organisation", "unit", "field", *_tr("name", "description", "how_to_get"), "legal_basis",
+                  "website", "visibility"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_fi"].required = True
+        if user is not None:
+            ids = org_ids(user, "add")
+            qs = Organisation.objects.active()
+            self.fields["organisation"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
+
+    def clean(self):
+        data = super().clean()
+        unit, org = data.get("unit"), data.get("organisation")
+        if unit and org and unit.organisation_id != org.pk:
+            self.add_error("unit", _("The unit must belong to the organiser."))
+        return data
+
+
+class _ServicePartForm(forms.ModelForm):
+    """A point or contact of a service the user may change."""
+
+    accepts = ("user",)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.restrict(user, "change").select_related("organisation")
+        self.fields["name_fi"].required = True
+
+
+class ServicePointForm(_ServicePartForm):
+    class Meta:
+        model = ServicePoint
+        fields = ["service", *_tr("name"), "street_address", "postal_code", "post_office", "municipality",
+                  *_tr("opening_hours", "directions")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Organisation.objects.municipalities().order_by("name")
+
+
+class ContactPointForm(_ServicePartForm):
+    class Meta:
+        model = ContactPoint
+        fields = ["service", *_tr("name"), "phone", "email", "url", "hours"]
+
+
+class InterfaceForm(forms.ModelForm):
+    """Every part of the seeds' structure in three languages, parties, owners and levels."""
+
+    owners = forms.ModelMultipleChoiceField(
+        label=_("owners"), queryset=Person.objects.none(), required=False,
+        help_text=_("One person per party organisation."),
+    )
+    accepts = ("user",)
+
+    class Meta:
+        model = Interface
+        fields = ["theme", "client_group", "parties", "services", *_tr(*INTERFACE_TEXTS),
+                  "level_political", "level_management", "level_expert", "level_field", "visibility",
+                  "internal_notes"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_fi"].required = True
+        self.fields["parties"].queryset = Organisation.objects.active()
+        self.fields["services"].queryset = Service.objects.restrict(user, "view").select_related("organisation")
+        self.fields["owners"].queryset = Person.objects.restrict(user, "view").select_related("organisation")
+        if self.instance.pk:
+            self.fields["owners"].initial = [o.person_id for o in self.instance.owners.all()]
+            texts = {r.organisation_id: r for r in self.instance.responsibilities.all()}
+            for party in self.instance.parties.all():
+                for lang in LANGS:
+                    self.fields[f"resp_{party.pk}_{lang}"] = forms.CharField(
+                        label=_("Responsibilities of %(org)s (%(lang)s)") % {"org": party, "lang": lang},
+                        required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                        initial=getattr(texts.get(party.pk), f"text_{lang}", "") or "")
+
+    def responsibility_texts(self):
+        """{organisation id: {"text_fi": …, …}} from the per-party fields (existing interfaces only)."""
+        out = {}
+        for name, value in self.cleaned_data.items():
+            if name.startswith("resp_"):
+                _prefix, org_id, lang = name.split("_")
+                out.setdefault(int(org_id), {})[f"text_{lang}"] = value or ""
+        return out
+
+
+EscalationStepFormSet = forms.inlineformset_factory(
+    Interface, EscalationStep, fields=["order", *_tr("action", "who"), "time_limit_days"], extra=1,
+    can_delete=True,
+)
+
+
+
+class AssessmentForm(forms.Form):
+    """Assess all nine dimensions at once; a blank value leaves that dimension unassessed."""
+
+    assessed_on = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    assessed_by = forms.ModelChoiceField(label=_("assessed by"), queryset=Person.objects.none(), required=False)
+    comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, interface=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assessed_by"].queryset = Person.objects.restrict(user, "view").filter(
+            organisation__in=interface.parties.all())
+        latest = interface.latest_assessments()
+        choices = [("", _("not assessed"))] + [(str(v), f"{v} – {label}") for v, label in Maturity.choices]
+        for dimension, label in Dimension.choices:
+            current = latest.get(dimension)
+            self.fields[f"dim_{dimension}"] = forms.TypedChoiceField(
+                label=label, choices=choices, required=False, coerce=int, empty_value=None,
+                initial=str(current.value) if current else "",
+            )
+
+    def dimension_values(self):
+        return {d: self.cleaned_data.get(f"dim_{d}") for d in Dimension.values
+                if self.cleaned_data.get(f"dim_{d}") is not None}
+
+
+class ServiceImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+
+class TemplateInstantiateForm(forms.Form):
+    county = forms.ModelChoiceField(label=_("county"), queryset=Organisation.objects.none())
+    publish = forms.BooleanField(label=_("publish the new interfaces"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = org_ids(user, "add")
+        qs = Organisation.objects.organising_areas()
+        self.fields["county"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
+
+
+class RoundForm(forms.ModelForm):
+    class Meta:
+        model = MappingRound
+        fields = ["area", "title", "instructions", "opens_on", "closes_on", "visibility"]
+        widgets = {"opens_on": forms.DateInput(attrs={"type": "date"}),
+                   "closes_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = org_ids(user, "add")
+        qs = Organisation.objects.organising_areas()
+        self.fields["area"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = MappingAnswer
+        fields = ["exists", "agreed", "works", "problems", "good_practices", "proposals"]
+        widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in ("problems", "good_practices", "proposals")}
+
+
+__all__ = ["Answer"]

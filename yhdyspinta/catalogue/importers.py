@@ -1,0 +1,96 @@
+"""Import services from CSV or XLSX: the whole file or nothing; a refused row is named with its reason."""
+
+import io
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from yhdyspinta.accounts.permissions import can_add_for
+from yhdyspinta.core.actions import audited
+from yhdyspinta.core.csvfiles import InputError, read_rows
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.organisations.models import Organisation
+
+from .choices import ServiceField
+from .models import Service, ServicePoint
+
+REQUIRED = ("organisation_code", "field", "name_fi")
+OPTIONAL = ("name_sv", "name_en", "description_fi", "description_sv", "description_en", "how_to_get_fi",
+            "how_to_get_sv", "how_to_get_en", "legal_basis", "website", "visibility", "point_name",
+            "street_address", "postal_code", "post_office", "opening_hours_fi")
+
+
+def xlsx_to_rows(data: bytes, name: str):
+    """The first sheet of an XLSX as (line, row dict), like read_rows."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - any unreadable workbook is an input error
+        raise InputError(name, None, "not a readable XLSX file") from None
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    if not rows:
+        raise InputError(name, None, "the file is empty")
+    header = [str(h or "").strip() for h in rows[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise InputError(name, 1, f"missing column(s): {', '.join(missing)}")
+    unknown = [c for c in header if c and c not in REQUIRED + OPTIONAL]
+    if unknown:
+        raise InputError(name, 1, f"unknown column(s): {', '.join(unknown)}")
+    for number, values in enumerate(rows[1:], start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        yield number, {h: ("" if v is None else str(v).strip()) for h, v in zip(header, values) if h}
+
+
+def _organisation(code, name, line):
+    matches = list(Organisation.objects.active().filter(code=code)[:2])
+    if len(matches) != 1:
+        reason = "no organisation with code" if not matches else "more than one organisation with code"
+        raise InputError(name, line, f"organisation_code: {reason} '{code}'")
+    return matches[0]
+
+
+def import_services(data: bytes, actor, *, name="services.csv"):
+    """Creates every row's service (and its service point) or nothing; returns the created services."""
+    is_xlsx = name.lower().endswith(".xlsx") or data[:2] == b"PK"
+    rows = xlsx_to_rows(data, name) if is_xlsx else read_rows(data, name=name, required=REQUIRED,
+                                                               allowed=REQUIRED + OPTIONAL)
+    created = []
+    with transaction.atomic(), audited(actor):
+        for line, row in rows:
+            org = _organisation(row["organisation_code"], name, line)
+            if not can_add_for(actor, [org.pk]):
+                raise PermissionDenied(f"{name}, line {line}: no right to add services for {org}")
+            if row["field"] not in ServiceField.values:
+                raise InputError(name, line, f"field: unknown value '{row['field']}'")
+            if not row["name_fi"]:
+                raise InputError(name, line, "name_fi: required")
+            visibility = row.get("visibility") or Visibility.PUBLIC
+            if visibility not in Visibility.values:
+                raise InputError(name, line, f"visibility: use public or internal, not '{visibility}'")
+            service = Service(organisation=org, field=row["field"], name=row["name_fi"], visibility=visibility,
+                              legal_basis=row.get("legal_basis", ""), website=row.get("website", ""),
+                              **{k: row.get(k, "") for k in OPTIONAL[:8]}, name_fi=row["name_fi"])
+            _check(service, name, line)
+            service.save()
+            if row.get("point_name"):
+                point = ServicePoint(service=service, name=row["point_name"], name_fi=row["point_name"],
+                                     street_address=row.get("street_address", ""),
+                                     postal_code=row.get("postal_code", ""), post_office=row.get("post_office", ""),
+                                     opening_hours_fi=row.get("opening_hours_fi", ""),
+                                     municipality=org if org.kind == "municipality" else None)
+                _check(point, name, line, exclude=["service"])
+                point.save()
+            created.append(service)
+    return created
+
+
+def _check(obj, name, line, exclude=None):
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        reasons = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
+        raise InputError(name, line, reasons) from None

@@ -1,0 +1,411 @@
+"""Services, interfaces and their maturity, templates and mapping rounds (yhdyspintarekisteri)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from yhdyspinta.core.models import RestrictedModel, Visibility
+
+from .choices import Answer, ClientGroup, Dimension, Level, Maturity, ServiceField, Theme
+
+
+def _visibility(default=Visibility.PUBLIC):
+    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default)
+
+
+def _text(label, help_text=""):
+    return models.TextField(label, blank=True, help_text=help_text)
+
+
+class Service(RestrictedModel):
+    """Palvelu: what one organisation (and unit) provides, with its legal basis."""
+
+    org_paths = ("organisation",)
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("organiser"), on_delete=models.PROTECT,
+        related_name="catalogue_services",
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="catalogue_services",
+    )
+    field = models.CharField(_("field"), max_length=32, choices=ServiceField.choices, db_index=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = _text(_("description"))
+    how_to_get = _text(_("how to get the service"), _("Plain language for residents: whom to contact and how."))
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True,
+                                   help_text=_("Law and section, e.g. Varhaiskasvatuslaki 540/2018 § 5."))
+    website = models.URLField(_("website"), blank=True)
+    visibility = _visibility()
+    source_key = models.CharField(_("template key"), max_length=80, blank=True, editable=False,
+                                  help_text=_("Set when the service was created from an interface template."))
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "source_key"], condition=~models.Q(source_key=""),
+                                    name="catalogue_service_unique_source_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+    def get_absolute_url(self):
+        return reverse("catalogue:service_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.unit_id and self.organisation_id and self.unit.organisation_id != self.organisation_id:
+            raise ValidationError({"unit": _("The unit must belong to the organiser.")})
+
+
+class ServicePoint(RestrictedModel):
+    """Palvelupiste: where the service is given; public when its service is public."""
+
+    org_paths = ("service__organisation",)
+    visibility_path = "service__visibility"
+
+    service = models.ForeignKey(Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="points")
+    name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    post_office = models.CharField(_("post office"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("municipality"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="catalogue_service_points",
+    )
+    opening_hours = _text(_("opening hours"))
+    directions = _text(_("how to get there"), _("Public transport, parking, accessibility."))
+
+    class Meta:
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:service_detail", args=[self.service_id]) + f"#point-{self.pk}"
+
+    @property
+    def address(self):
+        return ", ".join(p for p in (self.street_address, f"{self.postal_code} {self.post_office}".strip()) if p)
+
+
+class ContactPoint(RestrictedModel):
+    """Yhteystieto: a phone line, e-mail or web channel of a service."""
+
+    org_paths = ("service__organisation",)
+    visibility_path = "service__visibility"
+
+    service = models.ForeignKey(Service, verbose_name=_("service"), on_delete=models.CASCADE,
+                                related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    url = models.URLField(_("web address"), blank=True)
+    hours = models.CharField(_("service hours"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:service_detail", args=[self.service_id]) + f"#contact-{self.pk}"
+
+
+class InterfaceTemplate(models.Model):
+    """A seed example (pohja) that a county instantiates for itself and its municipalities."""
+
+    key = models.SlugField(_("key"), max_length=60, unique=True)
+    title = models.CharField(pgettext_lazy("heading", "title"), max_length=200)
+    description = _text(_("description"))
+    theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices)
+    client_group = models.CharField(_("client group"), max_length=32, choices=ClientGroup.choices)
+    services = models.JSONField(_("services"), default=list,
+                                help_text=_("Services of each side: key, field, side, name_fi/sv/en."))
+    levels = models.JSONField(_("cooperation levels"), default=list)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("interface template")
+        verbose_name_plural = _("interface templates")
+        ordering = ["order", "key"]
+
+    def __str__(self):
+        return self.title
+
+
+class Interface(RestrictedModel):
+    """Yhdyspinta: services of two or more organisations around a client group or theme.
+
+    Each part of the seeds' structure is its own field so that it can be assessed and compared.
+    """
+
+    org_paths = ("parties",)
+
+    title = models.CharField(pgettext_lazy("heading", "title"), max_length=300)
+    summary = _text(_("summary"))
+    theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices, db_index=True)
+    client_group = models.CharField(_("client group"), max_length=32, choices=ClientGroup.choices, db_index=True)
+    area = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("cooperation area"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="catalogue_area_interfaces",
+        help_text=_("The wellbeing services county whose cooperation area the interface belongs to."),
+    )
+    parties = models.ManyToManyField("organisations.Organisation", verbose_name=_("organisations"),
+                                     related_name="catalogue_interfaces")
+    services = models.ManyToManyField(Service, verbose_name=_("services"), blank=True, related_name="interfaces")
+    # for the client
+    where_client = _text(_("where the client gets the service"), _("Mistä paikasta asiakas saa palvelun?"))
+    how_guided = _text(_("how and when the client is guided there"), _("Miten asiakas ohjautuu palvelun piiriin?"))
+    # the five working dimensions
+    service_guidance = _text(_("service guidance"))
+    processes = _text(_("multi-professional processes"))
+    information_flow = _text(_("information flow"))
+    data_passed = _text(_("data passed"), _("What information passes between the organisations."))
+    data_legal_basis = _text(_("legal basis of the information flow"))
+    resourcing = _text(_("resourcing"))
+    # the four governance dimensions
+    leadership = _text(_("organisations and leadership"))
+    shared_goals = _text(_("shared goals"))
+    escalation = _text(_("when it does not work"), _("The escalation route: steps, who, time limits."))
+    development_forums = _text(_("development forums"))
+    # foundations
+    strategies = _text(_("strategies"))
+    welfare_plans = _text(_("welfare plans and reports"))
+    operating_models = _text(_("operating models"))
+    agreements_text = _text(_("agreements"))
+    legal_constraints = _text(_("legal constraints"))
+    reform_preparation = _text(_("preparing for reforms"))
+    # cooperation levels (booleans so that SQLite and PostgreSQL behave the same)
+    level_political = models.BooleanField(_("political decision-making"), default=False)
+    level_management = models.BooleanField(_("management"), default=False)
+    level_expert = models.BooleanField(_("expert"), default=False)
+    level_field = models.BooleanField(_("field work"), default=False)
+    visibility = _visibility(Visibility.INTERNAL)
+    internal_notes = _text(_("internal notes"), _("Only members of the party organisations see these."))
+    template = models.ForeignKey(InterfaceTemplate, verbose_name=_("template"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="instances")
+    template_for = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("instantiated for"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("interface")
+        verbose_name_plural = _("interfaces")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "template_for"], condition=models.Q(template__isnull=False),
+                                    name="catalogue_one_instance_per_template"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalogue:interface_detail", args=[self.pk])
+
+    @property
+    def levels(self):
+        return [lv for lv in Level if getattr(self, f"level_{lv.value}")]
+
+    def latest_assessments(self):
+        """The newest assessment per dimension, {dimension: MaturityAssessment}."""
+        latest = {}
+        for a in self.assessments.order_by("dimension", "-assessed_on", "-pk"):
+            latest.setdefault(a.dimension, a)
+        return latest
+
+
+class InterfaceResponsibility(models.Model):
+    """Vastuut: what one organisation is responsible for at the interface, shown side by side."""
+
+    interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
+                                  related_name="responsibilities")
+    organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("organisation"),
+                                     on_delete=models.CASCADE, related_name="+")
+    text = _text(_("responsibilities"))
+
+    class Meta:
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+        ordering = ["organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["interface", "organisation"],
+                                               name="catalogue_one_responsibility_per_party")]
+
+    def __str__(self):
+        return f"{self.interface} / {self.organisation}"
+
+
+class InterfaceOwner(models.Model):
+    """Omistaja: one named person per party organisation."""
+
+    interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
+                                  related_name="owners")
+    organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("organisation"),
+                                     on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey("organisations.Person", verbose_name=_("person"), on_delete=models.PROTECT,
+                               related_name="owned_interfaces")
+
+    class Meta:
+        verbose_name = _("owner")
+        verbose_name_plural = _("owners")
+        ordering = ["organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["interface", "organisation"],
+                                               name="catalogue_one_owner_per_party")]
+
+    def __str__(self):
+        return f"{self.person} ({self.organisation})"
+
+
+class EscalationStep(models.Model):
+    """One step of the route when the interface does not work: who acts and within what time."""
+
+    interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
+                                  related_name="escalation_steps")
+    order = models.PositiveSmallIntegerField(_("step"), default=1)
+    action = models.CharField(_("what is done"), max_length=300)
+    who = models.CharField(_("who"), max_length=200)
+    time_limit_days = models.PositiveSmallIntegerField(_("time limit (days)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("escalation step")
+        verbose_name_plural = _("escalation steps")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.order}. {self.action}"
+
+
+class MaturityAssessment(RestrictedModel):
+    """Kypsyysarvio of one dimension; never edited in place so that the history is kept."""
+
+    org_paths = ("interface__parties",)
+    visibility_path = "interface__visibility"
+
+    interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
+                                  related_name="assessments")
+    dimension = models.CharField(_("dimension"), max_length=32, choices=Dimension.choices)
+    value = models.PositiveSmallIntegerField(
+        _("maturity"), choices=Maturity.choices,
+        validators=[MinValueValidator(0), MaxValueValidator(3)],
+    )
+    assessed_on = models.DateField(_("date"), default=timezone.localdate)
+    assessed_by = models.ForeignKey("organisations.Person", verbose_name=_("assessed by"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    comment = _text(_("comment"))
+
+    class Meta:
+        verbose_name = _("maturity assessment")
+        verbose_name_plural = _("maturity assessments")
+        ordering = ["-assessed_on", "-pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(value__lte=3), name="catalogue_maturity_0_3")]
+
+    def __str__(self):
+        return f"{self.interface}: {self.get_dimension_display()} {self.value}"
+
+    def get_absolute_url(self):
+        return reverse("catalogue:interface_detail", args=[self.interface_id]) + f"#assessment-{self.pk}"
+
+
+class MappingRound(RestrictedModel):
+    """Kartoituskierros: a county asks every party how each interface of its area works."""
+
+    org_paths = ("area", "area__area_members")
+
+    area = models.ForeignKey("organisations.Organisation", verbose_name=_("county"), on_delete=models.PROTECT,
+                             related_name="catalogue_rounds")
+    title = models.CharField(pgettext_lazy("heading", "title"), max_length=200)
+    instructions = _text(_("instructions"))
+    opens_on = models.DateField(_("opens"), default=timezone.localdate)
+    closes_on = models.DateField(_("closes"), null=True, blank=True)
+    is_open = models.BooleanField(_("open"), default=True)
+    visibility = _visibility(Visibility.INTERNAL)
+
+    class Meta:
+        verbose_name = _("mapping round")
+        verbose_name_plural = _("mapping rounds")
+        ordering = ["-opens_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalogue:round_detail", args=[self.pk])
+
+    @classmethod
+    def restrict_queryset(cls, qs, user, action):
+        """Members of the area's organisations read the round (they answer it); only writers of the
+        county itself (or its coordinators) change or delete it."""
+        from django.db.models import Q
+
+        from yhdyspinta.accounts.permissions import ALL, org_ids
+
+        ids = org_ids(user, action)
+        if ids is ALL:
+            return qs
+        if action != "view":
+            return qs.filter(area__in=ids)
+        q = Q(visibility=Visibility.PUBLIC) | Q(area__in=ids) | Q(area__area_members__in=ids)
+        return qs.filter(pk__in=cls._base_manager.filter(q).values("pk"))
+
+    def interfaces(self):
+        return Interface.objects.filter(area=self.area)
+
+
+class MappingAnswer(RestrictedModel):
+    """One organisation's answer about one interface in a mapping round."""
+
+    org_paths = ("organisation",)
+    visibility_path = "round__visibility"
+
+    round = models.ForeignKey(MappingRound, verbose_name=_("round"), on_delete=models.CASCADE,
+                              related_name="answers")
+    interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
+                                  related_name="mapping_answers")
+    organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("answering organisation"),
+                                     on_delete=models.PROTECT, related_name="+")
+    exists = models.CharField(_("exists"), max_length=10, choices=Answer.choices, default=Answer.UNKNOWN)
+    agreed = models.CharField(_("agreed"), max_length=10, choices=Answer.choices, default=Answer.UNKNOWN)
+    works = models.CharField(_("works"), max_length=10, choices=Answer.choices, default=Answer.UNKNOWN)
+    problems = _text(_("problems"))
+    good_practices = _text(_("good practices"))
+    proposals = _text(_("proposals"))
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField(_("answered"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mapping answer")
+        verbose_name_plural = _("mapping answers")
+        ordering = ["interface__title", "organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["round", "interface", "organisation"],
+                                               name="catalogue_one_answer_per_party")]
+
+    def __str__(self):
+        return f"{self.round}: {self.interface} / {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("catalogue:round_detail", args=[self.round_id])
+
+
+__all__ = ["Level"]

@@ -1,0 +1,100 @@
+"""Read helpers shared by pages, exports and the API (all through restrict())."""
+
+from collections import defaultdict
+
+from yhdyspinta.organisations.models import Organisation
+
+from . import compute
+from .choices import Dimension
+from .models import Interface, MaturityAssessment
+
+DIMENSIONS = Dimension.values
+
+
+def latest_values(interfaces) -> dict:
+    """{interface_id: {dimension: latest value}} for the given interfaces, in one query."""
+    out: dict = defaultdict(dict)
+    rows = (MaturityAssessment.objects.filter(interface__in=interfaces)
+            .order_by("interface_id", "dimension", "-assessed_on", "-pk")
+            .values_list("interface_id", "dimension", "value"))
+    for interface_id, dimension, value in rows:
+        out[interface_id].setdefault(dimension, value)
+    return out
+
+
+def area_matrix(area, interfaces):
+    """The interface × municipality matrix of one county.
+
+    A row is a template (or an interface without one); a column a municipality of the area;
+    a cell the latest values of that municipality's interface.
+    """
+    interfaces = list(interfaces.filter(area=area).select_related("template").prefetch_related("parties"))
+    latest = latest_values([i.pk for i in interfaces])
+    municipalities = list(Organisation.objects.municipalities().filter(area=area).order_by("name"))
+    muni_ids = {m.pk for m in municipalities}
+    rows, cells, links, per_row = [], {}, {}, defaultdict(list)
+    for interface in sorted(interfaces, key=lambda i: (i.template.order if i.template else 999, str(i))):
+        key = interface.template.title if interface.template else interface.title
+        if key not in rows:
+            rows.append(key)
+        columns = [interface.template_for_id] if interface.template_for_id else \
+            [p.pk for p in interface.parties.all() if p.pk in muni_ids]
+        for column in columns:
+            if (key, column) not in cells:
+                cells[(key, column)] = latest.get(interface.pk, {})
+                links[(key, column)] = interface
+        per_row[key].append(latest.get(interface.pk, {}))
+    table = compute.matrix(cells, rows, [m.pk for m in municipalities], DIMENSIONS)
+    for row in table:
+        row["cells"] = [(m, cell, links.get((row["row"], m.pk)))
+                        for m, (_col, cell) in zip(municipalities, row["cells"])]
+        row["weakest"] = weakest_of_row(per_row[row["row"]])[:3]
+    return municipalities, table
+
+
+def weakest_of_row(latest_list):
+    """Dimension means across a row's interfaces, weakest first (unassessed dimensions first)."""
+    means = {}
+    for dimension in DIMENSIONS:
+        values = [lv[dimension] for lv in latest_list if dimension in lv]
+        if values:
+            means[dimension] = round(sum(values) / len(values), 1)
+    labels = dict(Dimension.choices)
+    return [(labels[d], v) for d, v in compute.weakest_first(means, DIMENSIONS)]
+
+
+def national_matrix(interfaces):
+    """Rows = templates/themes, columns = counties; a cell summarises the county's interfaces.
+
+    Cell minimum = the weakest interface's minimum, mean = the mean of the interfaces' means.
+    """
+    interfaces = list(interfaces.filter(area__isnull=False).select_related("template", "area"))
+    latest = latest_values([i.pk for i in interfaces])
+    counties = sorted({i.area for i in interfaces}, key=lambda c: c.name)
+    groups: dict = defaultdict(list)
+    order = {}
+    for i in interfaces:
+        key = i.template.title if i.template else i.get_theme_display()
+        order.setdefault(key, i.template.order if i.template else 999)
+        groups[(key, i.area_id)].append(compute.maturity_cell(latest.get(i.pk, {}), DIMENSIONS))
+    rows = sorted(order, key=lambda k: (order[k], str(k)))
+    table = []
+    for key in rows:
+        cells = []
+        for county in counties:
+            group = groups.get((key, county.pk), [])
+            assessed = [c for c in group if c["min"] is not None]
+            if not group:
+                cells.append((county, None))
+            elif not assessed:
+                cells.append((county, {"min": None, "mean": None, "assessed": 0, "total": len(group)}))
+            else:
+                cells.append((county, {"min": min(c["min"] for c in assessed),
+                                       "mean": round(sum(c["mean"] for c in assessed) / len(assessed), 1),
+                                       "assessed": len(assessed), "total": len(group)}))
+        table.append({"row": key, "cells": cells})
+    return counties, table
+
+
+def visible_interfaces(user):
+    return Interface.objects.restrict(user, "view")

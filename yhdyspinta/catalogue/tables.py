@@ -1,0 +1,40 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from .models import Interface, MappingRound, Service
+
+
+class ServiceTable(tables.Table):
+    name = tables.Column(linkify=True, verbose_name=_("Name"))
+    organisation = tables.Column(verbose_name=_("Organiser"))
+
+    class Meta:
+        model = Service
+        fields = ("name", "organisation", "field", "legal_basis", "visibility")
+        caption = _("Services")
+
+
+class InterfaceTable(tables.Table):
+    title = tables.Column(linkify=True, verbose_name=_("Interface"))
+    parties = tables.Column(verbose_name=_("Organisations"), orderable=False, empty_values=())
+    levels = tables.Column(verbose_name=_("Cooperation levels"), orderable=False, empty_values=())
+
+    class Meta:
+        model = Interface
+        fields = ("title", "theme", "client_group", "parties", "levels", "visibility")
+        caption = _("Interfaces")
+
+    def render_parties(self, record):
+        return ", ".join(str(p) for p in record.parties.all())
+
+    def render_levels(self, record):
+        return ", ".join(str(lv.label) for lv in record.levels)
+
+
+class RoundTable(tables.Table):
+    title = tables.Column(linkify=True, verbose_name=_("Mapping round"))
+
+    class Meta:
+        model = MappingRound
+        fields = ("title", "area", "opens_on", "closes_on", "is_open")
+        caption = _("Mapping rounds")

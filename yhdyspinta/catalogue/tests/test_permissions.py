@@ -1,0 +1,121 @@
+"""Generic permission suites for services, interfaces and assessments."""
+
+from tests.generic import RestrictedModelSuite
+
+from .factories import AssessmentFactory, InterfaceFactory, ServiceFactory, ServicePointFactory
+
+
+class TestServicePermissions(RestrictedModelSuite):
+    from yhdyspinta.catalogue.models import Service as model
+
+    list_url = "/catalogue/services/"
+    api_list_url = "/api/v1/catalogue/services/"
+
+    def make(self, world, org, visibility):
+        return ServiceFactory(organisation=org, visibility=visibility)
+
+    def marker(self, obj):
+        return obj.name
+
+    def api_payload(self, world, org):
+        return {"organisation": org.pk, "field": "youth_work", "name_fi": "Etsivä nuorisotyö",
+                "visibility": "internal"}
+
+    def api_update(self, obj):
+        return {"name_sv": "Uppsökande ungdomsarbete"}
+
+    def search_text(self, obj):
+        return obj.name
+
+
+class TestInterfacePermissions(RestrictedModelSuite):
+    from yhdyspinta.catalogue.models import Interface as model
+
+    list_url = "/catalogue/"
+    api_list_url = "/api/v1/catalogue/interfaces/"
+
+    def make(self, world, org, visibility):
+        return InterfaceFactory(parties=[org, org.area], visibility=visibility)
+
+    def marker(self, obj):
+        return obj.title
+
+    def api_payload(self, world, org):
+        return {"title_fi": "Neuvola – päiväkoti", "theme": "early_childhood", "client_group": "children_families",
+                "parties": [org.pk, org.area_id], "visibility": "internal"}
+
+    def api_update(self, obj):
+        return {"summary_fi": "Päivitetty kuvaus"}
+
+    def search_text(self, obj):
+        return obj.title
+
+
+class TestAssessmentPermissions(RestrictedModelSuite):
+    from yhdyspinta.catalogue.models import MaturityAssessment as model
+
+    api_list_url = "/api/v1/catalogue/assessments/"
+
+    def make(self, world, org, visibility):
+        return AssessmentFactory(interface=InterfaceFactory(parties=[org, org.area], visibility=visibility))
+
+    def api_payload(self, world, org):
+        interface = InterfaceFactory(parties=[org, org.area], visibility="internal")
+        return {"interface": interface.pk, "dimension": "processes", "value": 2}
+
+
+class TestServicePointPermissions(RestrictedModelSuite):
+    from yhdyspinta.catalogue.models import ServicePoint as model
+
+    api_list_url = "/api/v1/catalogue/service-points/"
+
+    def make(self, world, org, visibility):
+        return ServicePointFactory(service=ServiceFactory(organisation=org, visibility=visibility))
+
+    def api_payload(self, world, org):
+        return {"service": ServiceFactory(organisation=org).pk, "name_fi": "Toimipiste", "street_address": "Katu 2"}
+
+    def api_update(self, obj):
+        return {"opening_hours_fi": "ma–pe 8–16"}
+
+
+class TestContactPointPermissions(RestrictedModelSuite):
+    from yhdyspinta.catalogue.models import ContactPoint as model
+
+    api_list_url = "/api/v1/catalogue/contacts/"
+
+    def make(self, world, org, visibility):
+        from yhdyspinta.catalogue.models import ContactPoint
+
+        return ContactPoint.objects.create(service=ServiceFactory(organisation=org, visibility=visibility),
+                                           name="Neuvonta", name_fi="Neuvonta", phone="03 000 0000")
+
+    def api_payload(self, world, org):
+        return {"service": ServiceFactory(organisation=org).pk, "name_fi": "Neuvonta", "phone": "03 000 0001"}
+
+    def api_update(self, obj):
+        return {"hours": "ma–pe 9–15"}
+
+
+class TestMappingRoundPermissions(RestrictedModelSuite):
+    """Reads by everyone of the area; writes (county only) are tested in test_api and test_rounds."""
+
+    from yhdyspinta.catalogue.models import MappingRound as model
+
+    api_list_url = "/api/v1/catalogue/rounds/"
+
+    def make(self, world, org, visibility):
+        from yhdyspinta.catalogue.models import MappingRound
+
+        return MappingRound.objects.create(area=org.area, title=f"Kierros {org}", visibility=visibility)
+
+
+def test_municipality_editor_cannot_change_the_county_round(world, api_as):
+    from yhdyspinta.catalogue.models import MappingRound
+
+    round_ = MappingRound.objects.create(area=world.county_a, title="Kierros")
+    url = f"/api/v1/catalogue/rounds/{round_.pk}/"
+    assert api_as(world.editor).get(url).status_code == 200
+    assert api_as(world.editor).patch(url, {"title": "Muutettu"}, format="json").status_code in (403, 404)
+    assert api_as(world.editor).delete(url).status_code in (403, 404)
+    assert api_as(world.coordinator).patch(url, {"title": "Muutettu"}, format="json").status_code == 200

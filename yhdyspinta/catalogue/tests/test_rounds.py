@@ -1,0 +1,56 @@
+"""Mapping rounds: who answers, who has not, the summary and its export."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from yhdyspinta.catalogue import actions
+from yhdyspinta.catalogue.models import Interface, MappingAnswer
+
+
+@pytest.fixture
+def round_(world):
+    actions.instantiate_templates(world.county_a, world.coordinator, keys=["early-childhood", "employment"])
+    return actions.open_round(world.county_a, world.coordinator, title="Kartoitus 2025")
+
+
+def test_answers_and_summary(world, round_, as_user):
+    ec_a1 = Interface.objects.get(template__key="early-childhood", template_for=world.a1)
+    client = as_user(world.editor)
+    detail = client.get(round_.get_absolute_url()).content.decode()
+    assert f"/catalogue/rounds/{round_.pk}/answer/{world.a1.pk}/" in detail
+    assert f"/catalogue/rounds/{round_.pk}/answer/{world.a2.pk}/" not in detail
+    page = client.get(f"/catalogue/rounds/{round_.pk}/answer/{world.a1.pk}/")
+    assert page.status_code == 200
+    response = client.post(f"/catalogue/rounds/{round_.pk}/answer/{world.a1.pk}/", {
+        f"i{ec_a1.pk}-exists": "yes", f"i{ec_a1.pk}-agreed": "no", f"i{ec_a1.pk}-works": "partly",
+        f"i{ec_a1.pk}-problems": "Tieto ei kulje", f"i{ec_a1.pk}-good_practices": "",
+        f"i{ec_a1.pk}-proposals": "=Yhteinen lomake",
+    })
+    assert response.status_code == 302
+    answer = MappingAnswer.objects.get()
+    assert answer.organisation == world.a1 and answer.agreed == "no"
+    detail = as_user(world.coordinator).get(round_.get_absolute_url()).content.decode()
+    assert "1 of 8 answers received" in detail or "1 / 8" in detail or "Tieto ei kulje" in detail
+    assert "Tieto ei kulje" in detail
+    export = as_user(world.coordinator).get(round_.get_absolute_url(), {"export": "csv"}).content.decode("utf-8-sig")
+    assert "'=Yhteinen lomake" in export
+    assert export.count("\r\n") == 1 + 8  # header, one answer, seven not answered
+
+
+def test_answer_refusals(world, round_):
+    ec_a1 = Interface.objects.get(template__key="early-childhood", template_for=world.a1)
+    with pytest.raises(PermissionDenied):
+        actions.answer_round(round_, world.other, interface=ec_a1, organisation=world.a1, exists="yes")
+    with pytest.raises(ValidationError):
+        actions.answer_round(round_, world.editor, interface=ec_a1, organisation=world.a2, exists="yes")
+    actions.close_round(round_, world.coordinator)
+    with pytest.raises(ValidationError):
+        actions.answer_round(round_, world.editor, interface=ec_a1, organisation=world.a1, exists="yes")
+    assert not MappingAnswer.objects.exists()
+
+
+def test_round_visibility(world, round_, as_user):
+    assert as_user(world.viewer).get(round_.get_absolute_url()).status_code == 200
+    assert as_user(world.other).get(round_.get_absolute_url()).status_code == 404
+    with pytest.raises(PermissionDenied):
+        actions.open_round(world.county_a, world.other, title="Ei oikeutta")

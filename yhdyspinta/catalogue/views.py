@@ -1,0 +1,394 @@
+"""Pages of the register: services, interfaces (cards), assessments, templates and the overview."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from yhdyspinta.accounts.permissions import can, can_view_internal_of
+from yhdyspinta.core.audit import log_access
+from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.models import AccessLog, Visibility
+from yhdyspinta.core.views.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
+from yhdyspinta.organisations.models import Organisation, Person
+
+from . import actions, exporting, queries
+from .choices import Dimension, Maturity
+from .filtersets import InterfaceFilterSet, ServiceFilterSet
+from .forms import (
+    AssessmentForm,
+    ContactPointForm,
+    EscalationStepFormSet,
+    InterfaceForm,
+    ServiceForm,
+    ServiceImportForm,
+    ServicePointForm,
+    TemplateInstantiateForm,
+)
+from .importers import import_services
+from .models import ContactPoint, Interface, InterfaceTemplate, Service, ServicePoint
+from .tables import InterfaceTable, ServiceTable
+
+# reverse relations the cooperation and indicators apps add to catalogue.Interface (shown when present)
+RELATED_LINKS = (("forums", gettext_lazy("Forums")), ("agreements", gettext_lazy("Agreements")),
+                 ("goal_links", gettext_lazy("Goals and indicators")), ("escalations", gettext_lazy("Escalations")))
+
+
+# ---- services -------------------------------------------------------------------------------
+class ServiceListView(ObjectListView):
+    model = Service
+    table_class = ServiceTable
+    filterset_class = ServiceFilterSet
+    add_url_name = "catalogue:service_add"
+    export_name = "services"
+    template_name = "catalogue/service_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("organisation")
+
+
+class ServiceDetailView(ObjectDetailView):
+    model = Service
+    template_name = "catalogue/service_detail.html"
+    edit_url_name = "catalogue:service_edit"
+    delete_url_name = "catalogue:service_delete"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["points"] = self.object.points.select_related("municipality")
+        ctx["contacts"] = self.object.contacts.all()
+        ctx["interfaces"] = Interface.objects.restrict(self.request.user, "view").filter(services=self.object)
+        return ctx
+
+
+class ServiceEditView(ObjectEditView):
+    model = Service
+    form_class = ServiceForm
+    save_action = staticmethod(actions.save_service)
+
+
+class ServiceDeleteView(ObjectDeleteView):
+    model = Service
+    success_url_name = "catalogue:service_list"
+
+
+class ServicePointEditView(ObjectEditView):
+    model = ServicePoint
+    form_class = ServicePointForm
+
+
+class ServicePointDeleteView(ObjectDeleteView):
+    model = ServicePoint
+    success_url_name = "catalogue:service_list"
+
+
+class ContactPointEditView(ObjectEditView):
+    model = ContactPoint
+    form_class = ContactPointForm
+
+
+class ContactPointDeleteView(ObjectDeleteView):
+    model = ContactPoint
+    success_url_name = "catalogue:service_list"
+
+
+class ServiceImportView(LoginRequiredMixin, FormView):
+    """Import services from CSV/XLSX: all rows or none; the first refused row is named."""
+
+    template_name = "catalogue/service_import.html"
+    form_class = ServiceImportForm
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            created = import_services(upload.read(), self.request.user, name=upload.name)
+        except InputError as exc:
+            form.add_error("file", str(exc))
+            return self.form_invalid(form)
+        except PermissionDenied:
+            form.add_error("file", _("You may not add services for every organisation in the file."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(count)s services imported.") % {"count": len(created)})
+        return redirect("catalogue:service_list")
+
+
+# ---- interfaces -----------------------------------------------------------------------------
+class InterfaceListView(ObjectListView):
+    model = Interface
+    table_class = InterfaceTable
+    filterset_class = InterfaceFilterSet
+    add_url_name = "catalogue:interface_add"
+    export_name = "interfaces"
+    template_name = "catalogue/interface_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("parties")
+
+
+def card_context(interface, user):
+    """Everything an interface card shows, for the page and the PDF."""
+    latest = interface.latest_assessments()
+    party_ids = list(interface.parties.values_list("pk", flat=True))
+    from . import compute
+
+    weakest = compute.weakest_first({d: a.value for d, a in latest.items()}, Dimension.values)
+    labels = dict(Dimension.choices)
+    related = []
+    for name, label in RELATED_LINKS:
+        manager = getattr(interface, name, None)
+        if manager is not None and hasattr(manager, "all"):
+            qs = manager.all()
+            if hasattr(qs, "restrict"):
+                qs = qs.restrict(user, "view")
+            related.append((label, list(qs[:50])))
+    return {
+        "latest": [(labels[d], latest.get(d)) for d in Dimension.values],
+        "weakest": [(labels[d], v) for d, v in weakest],
+        "history": interface.assessments.select_related("assessed_by", "recorded_by")[:200],
+        # a named owner is shown only to those who may see that person (Person has its own visibility)
+        "owners": interface.owners.select_related("person", "organisation").filter(
+            person__in=Person.objects.restrict(user, "view")),
+        "responsibilities": interface.responsibilities.select_related("organisation"),
+        "escalation_steps": interface.escalation_steps.all(),
+        "services": Service.objects.restrict(user, "view").filter(interfaces=interface).select_related(
+            "organisation"),
+        "show_internal": can_view_internal_of(user, party_ids),
+        "related": related,
+        "scale": Maturity.choices,
+    }
+
+
+class InterfaceDetailView(ObjectDetailView):
+    model = Interface
+    template_name = "catalogue/interface_detail.html"
+    edit_url_name = "catalogue:interface_edit"
+    delete_url_name = "catalogue:interface_delete"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(card_context(self.object, self.request.user))
+        return ctx
+
+
+def interface_cards_export(request, fmt):
+    """The interface cards (filtered as on the list page) as CSV or XLSX, one row per interface."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    interfaces = queries.visible_interfaces(request.user)
+    filterset = InterfaceFilterSet(request.GET, queryset=interfaces)
+    if filterset.is_valid():
+        interfaces = filterset.qs
+    pk = request.GET.get("pk")
+    if pk and pk.isdigit():
+        interfaces = interfaces.filter(pk=pk)
+    header, rows = exporting.card_rows(interfaces, request.user)
+    log_access(request, AccessLog.Action.EXPORT, model=Interface, objects=[i for i in interfaces if i.is_internal],
+               detail=f"cards {fmt} {request.get_full_path()}"[:500])
+    return exporting.table_response(header, rows, fmt, "interface-cards")
+
+
+class InterfacePdfView(InterfaceDetailView):
+    def render_to_response(self, context, **kwargs):
+        log_access(self.request, AccessLog.Action.EXPORT, model=Interface,
+                   objects=[self.object] if self.object.is_internal else [], detail=f"pdf {self.request.path}")
+        pdf = exporting.render_pdf("catalogue/pdf/interface_card.html", context, self.request)
+        return exporting.pdf_response(pdf, f"interface-{self.object.pk}.pdf")
+
+
+class InterfaceEditView(ObjectEditView):
+    """The interface and, when it exists, its responsibilities per party and escalation steps."""
+
+    model = Interface
+    form_class = InterfaceForm
+    template_name = "catalogue/interface_edit.html"
+
+    def get_steps(self):
+        if self.object is None:
+            return None
+        data = self.request.POST if self.request.method == "POST" else None
+        return EscalationStepFormSet(data, instance=self.object, prefix="steps")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.setdefault("steps", self.get_steps())
+        return ctx
+
+    def form_valid(self, form):
+        steps = self.get_steps()
+        if steps is not None and not steps.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, steps=steps))
+        action = "change" if self.object else "add"
+        try:
+            obj = actions.save_interface(form, actor=self.request.user, action=action, steps=steps)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.render_to_response(self.get_context_data(form=form, steps=steps))
+        except PermissionDenied:
+            form.add_error(None, _("You do not have permission to save this record for these organisations."))
+            return self.render_to_response(self.get_context_data(form=form, steps=steps))
+        messages.success(self.request, _("Saved."))
+        return redirect(obj.get_absolute_url())
+
+
+class InterfaceDeleteView(ObjectDeleteView):
+    model = Interface
+    success_url_name = "catalogue:interface_list"
+
+
+class AssessView(LoginRequiredMixin, FormView):
+    """Assess the nine dimensions of one interface; each value becomes a dated history row."""
+
+    template_name = "catalogue/assess.html"
+    form_class = AssessmentForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.interface = get_object_or_404(Interface.objects.restrict(request.user, "view"), pk=kwargs["pk"])
+        if not can(request.user, self.interface, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "interface": self.interface, "user": self.request.user}
+
+    def get_initial(self):
+        from datetime import date
+
+        return {"assessed_on": date.today()}
+
+    def form_valid(self, form):
+        values = form.dimension_values()
+        if not values:
+            form.add_error(None, _("Give at least one dimension a value."))
+            return self.form_invalid(form)
+        try:
+            from yhdyspinta.core.actions import audited
+
+            with audited(self.request.user):
+                for dimension, value in values.items():
+                    actions.assess_maturity(
+                        self.interface, self.request.user, dimension=dimension, value=value,
+                        assessed_on=form.cleaned_data["assessed_on"],
+                        assessed_by=form.cleaned_data.get("assessed_by"),
+                        comment=form.cleaned_data.get("comment", ""))
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Assessment saved."))
+        return redirect(self.interface.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "interface": self.interface}
+
+
+# ---- templates --------------------------------------------------------------------------------
+class TemplateListView(TemplateView):
+    """The seed templates and, for those who may, instantiation for a county."""
+
+    template_name = "catalogue/template_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if not InterfaceTemplate.objects.exists():
+            actions.sync_templates()
+        ctx["templates"] = InterfaceTemplate.objects.all()
+        if self.request.user.is_authenticated:
+            form = kwargs.get("form") or TemplateInstantiateForm(user=self.request.user)
+            if form.fields["county"].queryset.exists():
+                ctx["form"] = form
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        form = TemplateInstantiateForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        visibility = Visibility.PUBLIC if form.cleaned_data["publish"] else Visibility.INTERNAL
+        counts = actions.instantiate_templates(form.cleaned_data["county"], request.user, visibility=visibility)
+        messages.success(request, _("%(interfaces)s interfaces and %(services)s services created; "
+                                    "%(existing)s existing interfaces kept as they were.") % counts)
+        return redirect("catalogue:template_list")
+
+
+# ---- overview -------------------------------------------------------------------------------------
+class OverviewView(LoginRequiredMixin, TemplateView):
+    """Per county: interfaces × municipalities coloured (and numbered) by maturity."""
+
+    template_name = "catalogue/overview.html"
+
+    def get_area(self):
+        areas = Organisation.objects.organising_areas()
+        pk = self.request.GET.get("area")
+        if pk and pk.isdigit():
+            return areas.filter(pk=pk).first()
+        user_orgs = self.request.user.memberships.values_list("organisation__area", flat=True)
+        own = areas.filter(pk__in=list(user_orgs)).first()
+        if own:
+            return own
+        # otherwise the area with the most interfaces the user can see
+        counts = Counter(queries.visible_interfaces(self.request.user).values_list("area", flat=True))
+        counts.pop(None, None)
+        best = max(counts, key=counts.get, default=None)
+        return areas.filter(pk=best).first() if best else areas.first()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        area = self.get_area()
+        filterset = InterfaceFilterSet(self.request.GET, queryset=queries.visible_interfaces(self.request.user))
+        interfaces = filterset.qs if filterset.is_valid() else queries.visible_interfaces(self.request.user)
+        municipalities, table = queries.area_matrix(area, interfaces) if area else ([], [])
+        ctx.update(area=area, areas=Organisation.objects.organising_areas().order_by("name"), filter=filterset,
+                   municipalities=municipalities, table=table, scale=Maturity.choices,
+                   query=self.request.GET.urlencode())
+        return ctx
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        ctx = self.get_context_data(**kwargs)
+        if fmt in ("csv", "xlsx", "pdf"):
+            log_access(request, AccessLog.Action.EXPORT, model=Interface, detail=f"overview {fmt}")
+            if fmt == "pdf":
+                pdf = exporting.render_pdf("catalogue/pdf/overview.html", ctx, request)
+                return exporting.pdf_response(pdf, "overview.pdf")
+            header, rows = exporting.matrix_rows(ctx["municipalities"], ctx["table"])
+            return exporting.table_response(header, rows, fmt, "overview")
+        return self.render_to_response(ctx)
+
+
+class NationalOverviewView(LoginRequiredMixin, TemplateView):
+    """The same matrix across counties, for national readers."""
+
+    template_name = "catalogue/national.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not (user.is_superuser or getattr(user, "is_national_reader", False)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        filterset = InterfaceFilterSet(request.GET, queryset=queries.visible_interfaces(request.user))
+        interfaces = filterset.qs if filterset.is_valid() else queries.visible_interfaces(request.user)
+        counties, table = queries.national_matrix(interfaces)
+        fmt = request.GET.get("export")
+        if fmt in ("csv", "xlsx"):
+            log_access(request, AccessLog.Action.EXPORT, model=Interface, detail=f"national overview {fmt}")
+            header, rows = exporting.matrix_rows(counties, table)
+            return exporting.table_response(header, rows, fmt, "national-overview")
+        return self.render_to_response({"counties": counties, "table": table, "filter": filterset,
+                                        "scale": Maturity.choices, "view": self})

@@ -1,0 +1,191 @@
+"""API serializers; each runs the model's own checks so the API refuses what the pages refuse."""
+from typing import ClassVar
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from yhdyspinta.organisations.models import Organisation
+
+from ..checks import agreement_errors
+from ..models import (
+    AgendaItem,
+    Agreement,
+    Decision,
+    Duty,
+    DutyEvidence,
+    Escalation,
+    FollowUpAction,
+    Forum,
+    ForumMember,
+    Meeting,
+)
+
+
+class CleanedSerializer(serializers.ModelSerializer):
+    """Calls Model.clean() on the would-be instance; M2M values are left to the caller."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        plain = {k: v for k, v in attrs.items() if not isinstance(v, (list, tuple))}
+        instance = model(**{f.attname: getattr(self.instance, f.attname) for f in model._meta.concrete_fields}) \
+            if self.instance else model()
+        for key, value in plain.items():
+            setattr(instance, key, value)
+        try:
+            instance.clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+        return attrs
+
+
+class ForumSerializer(CleanedSerializer):
+    class Meta:
+        model = Forum
+        fields = ("id", "name_fi", "name_sv", "name_en", "level", "kind", "mandate_fi", "mandate_sv", "mandate_en",
+                  "area", "organisations", "parent", "meetings_min", "meetings_max", "work_packages", "interfaces",
+                  "visibility")
+        extra_kwargs: ClassVar[dict] = {"name_fi": {"required": True, "allow_blank": False}}
+
+
+class ForumMemberSerializer(CleanedSerializer):
+    class Meta:
+        model = ForumMember
+        fields = ("id", "forum", "person", "organisation", "role", "field", "term_start", "term_end",
+                  "outside_expert")
+
+
+class MeetingSerializer(CleanedSerializer):
+    class Meta:
+        model = Meeting
+        fields = ("id", "forum", "starts_at", "place", "participants", "minutes", "minutes_checked_on",
+                  "visibility")
+
+    def to_representation(self, instance):
+        """Unchecked minutes are shown only to the forum's organisations."""
+        data = super().to_representation(instance)
+        if not instance.minutes_public() and not _insider(self.context, instance.forum):
+            data["minutes"] = None
+        return data
+
+
+class AgendaItemSerializer(CleanedSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ("id", "meeting", "number", "title", "body", "body_visibility")
+
+    def to_representation(self, instance):
+        """The title is always public; an internal body only for the forum's organisations."""
+        data = super().to_representation(instance)
+        if instance.body_visibility == "internal" and not _insider(self.context, instance.meeting.forum):
+            data["body"] = None
+        return data
+
+
+class DecisionSerializer(CleanedSerializer):
+    class Meta:
+        model = Decision
+        fields = ("id", "meeting", "item", "resolution", "text")
+
+
+class FollowUpActionSerializer(CleanedSerializer):
+    is_late = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FollowUpAction
+        fields = ("id", "decision", "title", "owner", "deadline", "status", "is_late")
+
+    def get_is_late(self, obj) -> bool:
+        return obj.is_late()
+
+
+class EscalationSerializer(CleanedSerializer):
+    class Meta:
+        model = Escalation
+        fields = ("id", "raised_by", "to_forum", "interface", "title", "description", "state", "reason",
+                  "agenda_item", "raised_on", "closed_on", "visibility")
+        read_only_fields = ("state", "reason", "agenda_item", "closed_on")
+
+
+class TransitionSerializer(serializers.Serializer):
+    target = serializers.ChoiceField(choices=Escalation._meta.get_field("state").choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    agenda_item = serializers.PrimaryKeyRelatedField(queryset=AgendaItem.objects.all(), required=False,
+                                                     allow_null=True)
+
+
+class DutySerializer(serializers.ModelSerializer):
+    state = serializers.SerializerMethodField()
+    rule_key = serializers.CharField(source="rule.key", read_only=True)
+
+    class Meta:
+        model = Duty
+        fields = ("id", "rule", "rule_key", "county", "municipality", "period_start", "period_end", "period_label",
+                  "due_date", "required_count", "state")
+        read_only_fields = fields
+
+    def get_state(self, obj) -> str:
+        return obj.state()
+
+
+class DutyEvidenceSerializer(CleanedSerializer):
+    class Meta:
+        model = DutyEvidence
+        fields = ("id", "duty", "kind", "agenda_item", "decision", "agreement", "url", "title", "date")
+
+
+class AgreementSerializer(CleanedSerializer):
+    parties = serializers.PrimaryKeyRelatedField(many=True, queryset=Organisation.objects.all())
+    internal_part = serializers.CharField(required=False, allow_blank=True)
+
+    class Meta:
+        model = Agreement
+        fields = ("id", "title_fi", "title_sv", "title_en", "kind", "parties", "interfaces", "forums",
+                  "description_fi", "description_sv", "description_en", "internal_part", "valid_from",
+                  "valid_until", "notice_months", "renewal_date", "reminder_days", "has_funding_clause",
+                  "visibility")
+        extra_kwargs: ClassVar[dict] = {"title_fi": {"required": True, "allow_blank": False}}
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        parties = attrs.get("parties", list(self.instance.parties.all()) if self.instance else [])
+        kind = attrs.get("kind", getattr(self.instance, "kind", None))
+        funding = attrs.get("has_funding_clause", getattr(self.instance, "has_funding_clause", False))
+        errors = agreement_errors(kind, parties, funding)
+        if errors:
+            raise serializers.ValidationError({"parties": errors})
+        return attrs
+
+    def create(self, validated_data):
+        from ..actions import set_parties
+
+        parties = validated_data.pop("parties")
+        obj = super().create(validated_data)
+        set_parties(obj, parties)
+        return obj
+
+    def update(self, instance, validated_data):
+        from ..actions import set_parties
+
+        parties = validated_data.pop("parties", None)
+        obj = super().update(instance, validated_data)
+        if parties is not None:
+            set_parties(obj, parties)
+        return obj
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        from yhdyspinta.accounts.permissions import can_view_internal_of
+
+        request = self.context.get("request")
+        if not can_view_internal_of(getattr(request, "user", None), set(instance.parties.values_list("pk",
+                                                                                                     flat=True))):
+            data["internal_part"] = None
+        return data
+
+
+def _insider(context, forum) -> bool:
+    from ..views.common import insider
+
+    request = context.get("request")
+    return insider(getattr(request, "user", None), forum)

@@ -1,0 +1,120 @@
+from django.core.exceptions import PermissionDenied
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from yhdyspinta.core.api.views import RestrictedModelViewSet
+
+from .. import actions
+from ..filtersets import (
+    AgendaItemFilterSet,
+    AgreementFilterSet,
+    DecisionFilterSet,
+    DutyFilterSet,
+    EscalationFilterSet,
+    FollowUpActionFilterSet,
+    ForumFilterSet,
+    ForumMemberFilterSet,
+    MeetingFilterSet,
+)
+from ..models import (
+    AgendaItem,
+    Agreement,
+    Decision,
+    Duty,
+    DutyEvidence,
+    Escalation,
+    FollowUpAction,
+    Forum,
+    ForumMember,
+    Meeting,
+)
+from . import serializers as s
+
+
+class ForumViewSet(RestrictedModelViewSet):
+    queryset = Forum.objects.select_related("area")
+    serializer_class = s.ForumSerializer
+    filterset_class = ForumFilterSet
+    ordering_fields = ("name", "level")
+
+
+class ForumMemberViewSet(RestrictedModelViewSet):
+    queryset = ForumMember.objects.select_related("person", "organisation")
+    serializer_class = s.ForumMemberSerializer
+    filterset_class = ForumMemberFilterSet
+    ordering_fields = ("role",)
+
+
+class MeetingViewSet(RestrictedModelViewSet):
+    queryset = Meeting.objects.select_related("forum")
+    serializer_class = s.MeetingSerializer
+    filterset_class = MeetingFilterSet
+    ordering_fields = ("starts_at",)
+
+
+class AgendaItemViewSet(RestrictedModelViewSet):
+    queryset = AgendaItem.objects.select_related("meeting__forum")
+    serializer_class = s.AgendaItemSerializer
+    filterset_class = AgendaItemFilterSet
+    ordering_fields = ("number",)
+
+
+class DecisionViewSet(RestrictedModelViewSet):
+    queryset = Decision.objects.select_related("item")
+    serializer_class = s.DecisionSerializer
+    filterset_class = DecisionFilterSet
+    ordering_fields = ("meeting",)
+
+
+class FollowUpActionViewSet(RestrictedModelViewSet):
+    queryset = FollowUpAction.objects.all()
+    serializer_class = s.FollowUpActionSerializer
+    filterset_class = FollowUpActionFilterSet
+    ordering_fields = ("deadline", "status")
+
+
+class EscalationViewSet(RestrictedModelViewSet):
+    queryset = Escalation.objects.select_related("raised_by", "to_forum")
+    serializer_class = s.EscalationSerializer
+    filterset_class = EscalationFilterSet
+    ordering_fields = ("raised_on", "state")
+
+    @action(detail=True, methods=["post"], serializer_class=s.TransitionSerializer)
+    def transition(self, request, pk=None):
+        """Moves the escalation to `target` (raised → on_agenda → decided → done, or rejected)."""
+        esc = self.get_object()
+        body = s.TransitionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        actions.transition_escalation(esc, body.validated_data["target"], actor=request.user,
+                                      reason=body.validated_data.get("reason", ""),
+                                      agenda_item=body.validated_data.get("agenda_item"))
+        return Response(s.EscalationSerializer(esc, context=self.get_serializer_context()).data)
+
+
+class DutyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Duties are generated from the rules; evidence is linked through /evidence/."""
+
+    queryset = Duty.objects.select_related("rule")
+    serializer_class = s.DutySerializer
+    filterset_class = DutyFilterSet
+    ordering_fields = ("due_date",)
+
+    def get_queryset(self):
+        return super().get_queryset().restrict(self.request.user, "view")
+
+
+class DutyEvidenceViewSet(RestrictedModelViewSet):
+    queryset = DutyEvidence.objects.all()
+    serializer_class = s.DutyEvidenceSerializer
+    filterset_fields = ("duty", "kind")
+    ordering_fields = ("date",)
+
+
+class AgreementViewSet(RestrictedModelViewSet):
+    queryset = Agreement.objects.prefetch_related("parties")
+    serializer_class = s.AgreementSerializer
+    filterset_class = AgreementFilterSet
+    ordering_fields = ("title", "valid_until")

@@ -1,0 +1,96 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.organisations.filtersets import SearchFilterMixin
+from yhdyspinta.organisations.models import Organisation
+
+from .models import (
+    ActionStatus,
+    AgendaItem,
+    Agreement,
+    AgreementKind,
+    Decision,
+    Duty,
+    Escalation,
+    EscalationState,
+    FollowUpAction,
+    Forum,
+    ForumMember,
+    Level,
+    Meeting,
+)
+
+AREAS = Organisation.objects.filter(organises_sote=True)
+
+
+class ForumFilterSet(SearchFilterMixin):
+    search_fields = ("name_fi", "name_sv", "name_en", "mandate_fi")
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
+    area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=AREAS)
+
+    class Meta:
+        model = Forum
+        fields = ("q", "level", "kind", "area", "visibility")
+
+
+class ForumMemberFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = ForumMember
+        fields = ("forum", "organisation", "role")
+
+
+class MeetingFilterSet(django_filters.FilterSet):
+    area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=AREAS, field_name="forum__area")
+    year = django_filters.NumberFilter(label=_("Year"), field_name="starts_at", lookup_expr="year")
+
+    class Meta:
+        model = Meeting
+        fields = ("forum", "area", "year", "visibility")
+
+
+class AgendaItemFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = AgendaItem
+        fields = ("meeting",)
+
+
+class DecisionFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = Decision
+        fields = ("meeting", "resolution")
+
+
+class FollowUpActionFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
+
+    class Meta:
+        model = FollowUpAction
+        fields = ("owner", "status")
+
+
+class EscalationFilterSet(SearchFilterMixin):
+    search_fields = ("title", "description")
+    state = django_filters.ChoiceFilter(label=_("State"), choices=EscalationState.choices)
+
+    class Meta:
+        model = Escalation
+        fields = ("q", "state", "raised_by", "to_forum")
+
+
+class DutyFilterSet(django_filters.FilterSet):
+    county = django_filters.ModelChoiceFilter(label=_("County"), queryset=AREAS)
+
+    class Meta:
+        model = Duty
+        fields = ("county", "municipality", "rule")
+
+
+class AgreementFilterSet(SearchFilterMixin):
+    search_fields = ("title_fi", "title_sv", "title_en", "description_fi")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind.choices)
+    party = django_filters.ModelChoiceFilter(label=_("Party"), queryset=Organisation.objects.all(),
+                                             field_name="parties")
+
+    class Meta:
+        model = Agreement
+        fields = ("q", "kind", "party", "visibility")

@@ -1,0 +1,227 @@
+"""Forms of the cooperation pages; each offers only organisations and records the user may write for."""
+from typing import ClassVar
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.organisations.models import Organisation
+
+from .models import (
+    AgendaItem,
+    Agreement,
+    AgreementDocument,
+    Attachment,
+    Decision,
+    DutyEvidence,
+    Escalation,
+    FollowUpAction,
+    Forum,
+    ForumMember,
+    Meeting,
+    StepTick,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _writable(user, qs):
+    """Records of `qs` the user may change."""
+    return qs.restrict(user, "change")
+
+
+class UserForm(forms.ModelForm):
+    accepts = ("user",)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user is not None:
+            self.limit(user)
+
+    def limit(self, user):
+        pass
+
+
+def _orgs_for(user):
+    ids = org_ids(user, "add")
+    qs = Organisation.objects.active()
+    return qs if ids is ALL else qs.filter(pk__in=ids)
+
+
+class ForumForm(UserForm):
+    class Meta:
+        model = Forum
+        fields = ("name_fi", "name_sv", "name_en", "level", "kind", "mandate_fi", "mandate_sv", "mandate_en",
+                  "area", "organisations", "parent", "meetings_min", "meetings_max", "work_packages",
+                  "interfaces", "visibility")
+
+    def limit(self, user):
+        self.fields["area"].queryset = Organisation.objects.organising_areas()
+        self.fields["parent"].queryset = Forum.objects.restrict(user, "view")
+        self.fields["organisations"].queryset = Organisation.objects.active()
+        if "interfaces" in self.fields:
+            self.fields["interfaces"].queryset = self.fields["interfaces"].queryset.model.objects.restrict(
+                user, "view")
+
+
+class ForumMemberForm(UserForm):
+    class Meta:
+        model = ForumMember
+        fields = ("forum", "person", "organisation", "role", "field", "term_start", "term_end", "outside_expert")
+        widgets: ClassVar[dict] = {"term_start": DATE, "term_end": DATE}
+
+    def limit(self, user):
+        from yhdyspinta.organisations.models import Person
+
+        self.fields["forum"].queryset = _writable(user, Forum.objects.all())
+        self.fields["person"].queryset = Person.objects.restrict(user, "view").select_related("organisation")
+
+
+class MeetingForm(UserForm):
+    class Meta:
+        model = Meeting
+        fields = ("forum", "starts_at", "place", "participants", "minutes", "minutes_checked_on", "visibility")
+        widgets: ClassVar[dict] = {"starts_at": DATETIME, "minutes_checked_on": DATE}
+
+    def limit(self, user):
+        from yhdyspinta.organisations.models import Person
+
+        self.fields["forum"].queryset = _writable(user, Forum.objects.all())
+        self.fields["participants"].queryset = Person.objects.restrict(user, "view")
+
+
+class AgendaItemForm(UserForm):
+    class Meta:
+        model = AgendaItem
+        fields = ("meeting", "number", "title", "body", "body_visibility")
+
+    def limit(self, user):
+        self.fields["meeting"].queryset = _writable(user, Meeting.objects.select_related("forum"))
+
+
+class AttachmentForm(UserForm):
+    class Meta:
+        model = Attachment
+        fields = ("meeting", "item", "title", "file", "visibility")
+
+    def limit(self, user):
+        self.fields["meeting"].queryset = _writable(user, Meeting.objects.select_related("forum"))
+        self.fields["item"].queryset = _writable(user, AgendaItem.objects.all())
+
+
+class DecisionForm(UserForm):
+    class Meta:
+        model = Decision
+        fields = ("meeting", "item", "resolution", "text")
+
+    def limit(self, user):
+        self.fields["meeting"].queryset = _writable(user, Meeting.objects.select_related("forum"))
+        self.fields["item"].queryset = _writable(user, AgendaItem.objects.select_related("meeting__forum"))
+
+
+class FollowUpActionForm(UserForm):
+    class Meta:
+        model = FollowUpAction
+        fields = ("decision", "title", "owner", "deadline", "status")
+        widgets: ClassVar[dict] = {"deadline": DATE}
+
+    def limit(self, user):
+        from yhdyspinta.organisations.models import Person
+
+        self.fields["decision"].queryset = _writable(user, Decision.objects.select_related("item"))
+        self.fields["owner"].queryset = Person.objects.restrict(user, "view")
+
+
+class EscalationForm(UserForm):
+    class Meta:
+        model = Escalation
+        fields = ("raised_by", "to_forum", "interface", "title", "description", "visibility")
+
+    def limit(self, user):
+        self.fields["raised_by"].queryset = _writable(user, Forum.objects.all())
+        self.fields["to_forum"].queryset = Forum.objects.restrict(user, "view")
+        self.fields["interface"].queryset = self.fields["interface"].queryset.model.objects.restrict(user, "view")
+
+
+class TransitionForm(forms.Form):
+    target = forms.ChoiceField(label=_("New state"))
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item of the forum above"), required=False,
+                                         queryset=AgendaItem.objects.none())
+    reason = forms.CharField(label=_("Reason (needed for a rejection)"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, escalation, user, **kwargs):
+        from . import compute
+
+        super().__init__(*args, **kwargs)
+        labels = dict(Escalation._meta.get_field("state").choices)
+        self.fields["target"].choices = [(t, labels[t]) for t in compute.allowed_targets(escalation.state)]
+        self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").filter(
+            meeting__forum=escalation.to_forum).select_related("meeting")
+
+
+class AgreementForm(UserForm):
+    party_organisations = forms.ModelMultipleChoiceField(
+        label=_("Parties"), queryset=Organisation.objects.active(),
+        help_text=_("Every organisation that signs the agreement (at least two)."),
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ("title_fi", "title_sv", "title_en", "kind", "party_organisations", "interfaces", "forums",
+                  "description_fi", "description_sv", "description_en", "internal_part", "valid_from",
+                  "valid_until", "notice_months", "renewal_date", "reminder_days", "has_funding_clause",
+                  "visibility")
+        widgets: ClassVar[dict] = {"valid_from": DATE, "valid_until": DATE, "renewal_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["party_organisations"] = list(self.instance.parties.values_list("pk", flat=True))
+
+    def limit(self, user):
+        self.fields["forums"].queryset = Forum.objects.restrict(user, "view")
+        self.fields["interfaces"].queryset = self.fields["interfaces"].queryset.model.objects.restrict(user, "view")
+
+    def clean(self):
+        from .checks import agreement_errors
+
+        data = super().clean()
+        parties = data.get("party_organisations")
+        if parties is not None and data.get("kind"):
+            for message in agreement_errors(data["kind"], parties, data.get("has_funding_clause", False)):
+                self.add_error("party_organisations", message)
+        return data
+
+
+class AgreementDocumentForm(UserForm):
+    class Meta:
+        model = AgreementDocument
+        fields = ("agreement", "title", "version", "file", "visibility")
+
+    def limit(self, user):
+        self.fields["agreement"].queryset = Agreement.objects.restrict(user, "change")
+
+
+class DutyEvidenceForm(UserForm):
+    class Meta:
+        model = DutyEvidence
+        fields = ("duty", "kind", "agenda_item", "decision", "agreement", "url", "title", "date")
+        widgets: ClassVar[dict] = {"date": DATE, "duty": forms.HiddenInput}
+
+    def limit(self, user):
+        self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").select_related("meeting")
+        self.fields["decision"].queryset = Decision.objects.restrict(user, "view").select_related("item")
+        self.fields["agreement"].queryset = Agreement.objects.restrict(user, "view")
+
+
+class StepTickForm(UserForm):
+    class Meta:
+        model = StepTick
+        fields = ("county", "item", "done_on", "evidence", "url", "meeting")
+        widgets: ClassVar[dict] = {"done_on": DATE, "county": forms.HiddenInput}
+
+    def limit(self, user):
+        self.fields["meeting"].queryset = Meeting.objects.restrict(user, "view").select_related("forum")
+

@@ -1,0 +1,278 @@
+"""Meetings, agenda items, attachments, decisions, follow-up actions and escalations."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility
+
+from .. import compute
+from .common import ForumOwned, visibility_field
+
+MEETING_ORGS = ("forum__organisations", "forum__area")
+
+
+class Meeting(ForumOwned, RestrictedModel):
+    """A forum's meeting (kokous). Its minutes become public on the day they are checked."""
+
+    org_paths = MEETING_ORGS
+    history_internal_fields = ("minutes",)  # unchecked minutes are not public (see docs/cooperation.md)
+
+    forum = models.ForeignKey("cooperation.Forum", verbose_name=_("forum"), on_delete=models.CASCADE,
+                              related_name="meetings")
+    starts_at = models.DateTimeField(_("starts"))
+    place = models.CharField(_("place or link"), max_length=300, blank=True)
+    participants = models.ManyToManyField("organisations.Person", verbose_name=_("participants"), blank=True,
+                                          related_name="meetings")
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_checked_on = models.DateField(
+        _("minutes checked on"), null=True, blank=True,
+        help_text=_("The minutes become public on this date (pöytäkirjan tarkastus)."),
+    )
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ("-starts_at",)
+
+    def __str__(self):
+        local = timezone.localtime(self.starts_at) if self.starts_at else None
+        return f"{self.forum} {local.day}.{local.month}.{local.year}" if local else str(self.forum)
+
+    def get_absolute_url(self):
+        return reverse("cooperation:meeting_detail", args=[self.pk])
+
+    def clean(self):
+        if self.forum_id and self.visibility == Visibility.PUBLIC and self.forum.visibility == Visibility.INTERNAL:
+            raise ValidationError({"visibility": _("A meeting of an internal forum cannot be public.")})
+
+    def minutes_public(self, today: date | None = None) -> bool:
+        """Minutes are public once checked (tarkastettu), if the meeting itself is public."""
+        today = today or timezone.localdate()
+        return (self.visibility == Visibility.PUBLIC and self.minutes_checked_on is not None
+                and self.minutes_checked_on <= today)
+
+
+class AgendaItem(ForumOwned, RestrictedModel):
+    """An item on the agenda (asia): the title is always public, the body may be internal."""
+
+    forum_attr = "meeting.forum"
+    org_paths = ("meeting__forum__organisations", "meeting__forum__area")
+    visibility_path = "meeting__visibility"
+    history_internal_fields = ("body",)
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
+                                related_name="items")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(pgettext_lazy("heading", "title"), max_length=300)
+    body = models.TextField(_("presentation"), blank=True)
+    body_visibility = models.CharField(
+        _("visibility of the presentation"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC,
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ("meeting", "number")
+        constraints = (models.UniqueConstraint(fields=["meeting", "number"], name="coop_unique_item_number"),)
+
+    def __str__(self):
+        return f"§ {self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("cooperation:meeting_detail", args=[self.meeting_id]) + f"#item-{self.pk}"
+
+
+def attachment_path(instance, filename):
+    return f"cooperation/meetings/{instance.meeting_id}/{filename}"
+
+
+class Attachment(ForumOwned, RestrictedModel):
+    """A file of a meeting or of one of its items (liite); each is public or internal."""
+
+    forum_attr = "meeting.forum"
+    org_paths = ("meeting__forum__organisations", "meeting__forum__area")
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
+                                related_name="attachments")
+    item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(pgettext_lazy("heading", "title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ("meeting", "item__number", "title")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:attachment_download", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
+            errors["item"] = _("The agenda item belongs to another meeting.")
+        if self.meeting_id and self.meeting.visibility == Visibility.INTERNAL and self.visibility == Visibility.PUBLIC:
+            errors["visibility"] = _("An attachment of an internal meeting cannot be public.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Resolution(models.TextChoices):
+    PASSED = "passed", _("Passed as proposed")
+    AMENDED = "amended", _("Passed amended")
+    VOTE = "vote", _("Passed after a vote")
+    NOTED = "noted", _("Noted")
+    TABLED = "tabled", _("Tabled")
+    RETURNED = "returned", _("Returned for preparation")
+    REMOVED = "removed", _("Removed from the agenda")
+
+
+class Decision(ForumOwned, RestrictedModel):
+    """The decision on one agenda item (päätös)."""
+
+    forum_attr = "item.meeting.forum"
+    org_paths = ("item__meeting__forum__organisations", "item__meeting__forum__area")
+    visibility_path = "item__meeting__visibility"
+
+    item = models.OneToOneField(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE,
+                                related_name="decision")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="decisions",
+        help_text=_("The meeting where the decision was made; it must be the item's meeting."),
+    )
+    resolution = models.CharField(_("resolution"), max_length=20, choices=Resolution.choices)
+    text = models.TextField(_("decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ("meeting", "item__number")
+
+    def __str__(self):
+        return f"{self.item}: {self.get_resolution_display()}"
+
+    def get_absolute_url(self):
+        return reverse("cooperation:meeting_detail", args=[self.meeting_id]) + f"#item-{self.item_id}"
+
+    def clean(self):
+        if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
+            raise ValidationError({"item": _("The agenda item belongs to another meeting: a decision can only "
+                                             "be made on an item of its own meeting.")})
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class FollowUpActionQuerySet(RestrictedQuerySet):
+    def late(self, today=None):
+        return self.filter(status=ActionStatus.OPEN, deadline__lt=today or timezone.localdate())
+
+
+class FollowUpAction(ForumOwned, RestrictedModel):
+    """A follow-up action of a decision (toimenpide): owner, deadline, status."""
+
+    forum_attr = "decision.item.meeting.forum"
+    org_paths = ("decision__item__meeting__forum__organisations", "decision__item__meeting__forum__area")
+    visibility_path = "decision__item__meeting__visibility"
+
+    decision = models.ForeignKey(Decision, verbose_name=_("decision"), on_delete=models.CASCADE,
+                                 related_name="actions")
+    title = models.CharField(pgettext_lazy("follow-up", "action"), max_length=300)
+    owner = models.ForeignKey("organisations.Person", verbose_name=_("owner"), on_delete=models.PROTECT,
+                              related_name="followup_actions")
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+
+    objects = FollowUpActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        ordering = ("deadline",)
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:meeting_detail", args=[self.decision.meeting_id]) + f"#item-{self.decision.item_id}"
+
+    def is_late(self, today=None):
+        return self.status == ActionStatus.OPEN and self.deadline < (today or timezone.localdate())
+
+
+class EscalationState(models.TextChoices):
+    RAISED = compute.RAISED, _("Raised")
+    ON_AGENDA = compute.ON_AGENDA, _("On the agenda")
+    DECIDED = compute.DECIDED, _("Decided")
+    DONE = compute.DONE, _("Done")
+    REJECTED = compute.REJECTED, _("Rejected")
+
+
+class Escalation(RestrictedModel):
+    """A development need or a problem raised to the forum above (nostaminen): tracked until closed."""
+
+    org_paths = ("raised_by__organisations", "raised_by__area", "to_forum__organisations")
+
+    raised_by = models.ForeignKey("cooperation.Forum", verbose_name=_("raised by"), on_delete=models.PROTECT,
+                                  related_name="escalations_raised")
+    to_forum = models.ForeignKey("cooperation.Forum", verbose_name=_("raised to"), on_delete=models.PROTECT,
+                                 related_name="escalations_received")
+    interface = models.ForeignKey("catalogue.Interface", verbose_name=_("interface"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="escalations")
+    title = models.CharField(pgettext_lazy("heading", "title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=EscalationState.choices,
+                             default=EscalationState.RAISED)
+    reason = models.TextField(_("reason for rejection"), blank=True)
+    agenda_item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="escalations")
+    raised_on = models.DateField(_("raised on"), default=timezone.localdate)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("escalation")
+        verbose_name_plural = _("escalations")
+        ordering = ("-raised_on", "title")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:escalation_detail", args=[self.pk])
+
+    def involved_organisation_ids(self):
+        from .common import forum_org_ids
+
+        return forum_org_ids(self.raised_by if self.raised_by_id else None)
+
+    def clean(self):
+        errors = {}
+        if self.raised_by_id and self.to_forum_id:
+            if self.raised_by_id == self.to_forum_id:
+                errors["to_forum"] = _("A forum cannot raise a matter to itself.")
+            elif self.to_forum_id not in {f.pk for f in self.raised_by.route_up()}:
+                errors["to_forum"] = _("Matters are raised to a forum above: %(route)s.") % {
+                    "route": " → ".join(str(f) for f in self.raised_by.route_up()) or _("this forum has none")}
+        if self.agenda_item_id and self.to_forum_id and self.agenda_item.meeting.forum_id != self.to_forum_id:
+            errors["agenda_item"] = _("The agenda item must be on a meeting of the forum the matter was raised to.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_closed(self):
+        return self.state in compute.CLOSED

@@ -1,0 +1,148 @@
+"""Meetings with their items, attachments, decisions and follow-up actions."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from yhdyspinta.core.audit import log_access
+from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.views.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
+from yhdyspinta.organisations.models import Person
+
+from .. import actions
+from ..filtersets import MeetingFilterSet
+from ..forms import AgendaItemForm, AttachmentForm, DecisionForm, FollowUpActionForm, MeetingForm
+from ..models import ActionStatus, AgendaItem, Attachment, Decision, FollowUpAction, Meeting
+from ..tables import MeetingTable
+from .common import insider
+
+
+class MeetingListView(ObjectListView):
+    model = Meeting
+    table_class = MeetingTable
+    filterset_class = MeetingFilterSet
+    add_url_name = "cooperation:meeting_add"
+    export_name = "meetings"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("forum")
+
+
+class MeetingDetailView(ObjectDetailView):
+    """Outsiders see the public parts: titles always, bodies and attachments if public, checked minutes."""
+
+    model = Meeting
+    template_name = "cooperation/meeting_detail.html"
+    edit_url_name = "cooperation:meeting_edit"
+    delete_url_name = "cooperation:meeting_delete"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        meeting, user = self.object, self.request.user
+        internal_ok = insider(user, meeting.forum)
+        attachments = list(Attachment.objects.restrict(user, "view").filter(meeting=meeting))
+        items = []
+        for item in meeting.items.select_related("decision").prefetch_related("decision__actions__owner"):
+            show_body = item.body_visibility == "public" or internal_ok
+            items.append({"item": item, "show_body": show_body,
+                          "attachments": [a for a in attachments if a.item_id == item.pk]})
+        disclosed = [i["item"] for i in items if i["item"].body_visibility == "internal" and i["show_body"]]
+        if disclosed:
+            log_access(self.request, AccessLog.Action.READ, model=AgendaItem, objects=disclosed,
+                       detail=self.request.path)
+        ctx.update(
+            items=items, internal_ok=internal_ok,
+            meeting_attachments=[a for a in attachments if a.item_id is None],
+            show_minutes=meeting.minutes_public() or internal_ok,
+            minutes_public=meeting.minutes_public(),
+            participants=meeting.participants.restrict(user, "view"),
+            status_choices=ActionStatus.choices,
+        )
+        return ctx
+
+
+class MeetingEditView(ObjectEditView):
+    model = Meeting
+    form_class = MeetingForm
+    save_action = staticmethod(actions.save_child)
+
+
+class MeetingDeleteView(ObjectDeleteView):
+    model = Meeting
+    success_url_name = "cooperation:meeting_list"
+
+
+class ItemEditView(ObjectEditView):
+    model = AgendaItem
+    form_class = AgendaItemForm
+    save_action = staticmethod(actions.save_child)
+
+
+class AttachmentEditView(ObjectEditView):
+    model = Attachment
+    form_class = AttachmentForm
+    template_name = "cooperation/upload_edit.html"
+    save_action = staticmethod(actions.save_child)
+
+    def form_valid(self, form):
+        super().form_valid(form)
+        return redirect(form.instance.meeting.get_absolute_url())
+
+
+class DecisionEditView(ObjectEditView):
+    model = Decision
+    form_class = DecisionForm
+    save_action = staticmethod(actions.save_child)
+
+
+class ActionEditView(ObjectEditView):
+    model = FollowUpAction
+    form_class = FollowUpActionForm
+    save_action = staticmethod(actions.save_child)
+
+
+class AttachmentDownloadView(View):
+    """Sends a file only to those who may see it; internal downloads are logged."""
+
+    def get(self, request, pk):
+        att = get_object_or_404(Attachment.objects.restrict(request.user, "view"), pk=pk)
+        if not att.file:
+            raise Http404
+        if att.is_internal:
+            log_access(request, AccessLog.Action.READ, model=Attachment, objects=[att], detail="download")
+        return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.file.name.rsplit("/", 1)[-1])
+
+
+class ActionStatusView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        obj = get_object_or_404(FollowUpAction.objects.restrict(request.user, "view"), pk=pk)
+        status = request.POST.get("status")
+        if status not in ActionStatus.values:
+            return HttpResponseBadRequest("unknown status")
+        actions.set_action_status(obj, status, actor=request.user)
+        return redirect(obj.get_absolute_url())
+
+
+class PersonActionsView(TemplateView):
+    """A person's follow-up actions, late ones first (the owner's page section)."""
+
+    template_name = "cooperation/person_actions.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        person = get_object_or_404(Person.objects.restrict(user, "view"), pk=self.kwargs["pk"])
+        qs = FollowUpAction.objects.restrict(user, "view").filter(owner=person).select_related(
+            "decision__item__meeting__forum")
+        today = timezone.localdate()
+        ctx.update(person=person, late=[a for a in qs if a.is_late(today)],
+                   others=[a for a in qs if not a.is_late(today)])
+        return ctx
