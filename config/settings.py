@@ -239,8 +239,10 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "axes",
     "contenttypes",
     "authtoken.token",
+    "integration.respondent",  # anonymous survey answers are not personal records to trace
+    "integration.answer",
 )
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key")
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash")
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")
 AUDITLOG_CID_GETTER = "yhdyspinta.core.middleware.current_request_id"
 AUDITLOG_DISABLE_REMOTE_ADDR = False

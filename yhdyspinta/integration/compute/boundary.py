@@ -14,12 +14,12 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import numpy as np
 
 from .errors import IntegrationComputeError
-from .parties import COUNTY, MUNICIPALITY, node_sort_key
+from .parties import COUNTY, MUNICIPALITY, OTHER, node_sort_key
 
 SIDES = (MUNICIPALITY, COUNTY)  # x = 0, x = 1
 EXACT_LIMIT = 80  # free (contracted) nodes solved by MILP
@@ -117,7 +117,7 @@ def _contract(w: np.ndarray, fixed_val: np.ndarray, keep_together: list[tuple[in
     n = len(w)
     uf = _UnionFind(n)
     for grp in keep_together:
-        for a, b in zip(grp, grp[1:], strict=False):
+        for a, b in pairwise(grp):
             uf.union(a, b)
     roots: dict[int, int] = {}
     groups: list[list[int]] = []
@@ -259,7 +259,7 @@ def _milp(pr: _Problem, start: np.ndarray | None, time_limit: float,
     import highspy
     free = np.flatnonzero(pr.fixed < 0)
     fixed_ix = np.flatnonzero(pr.fixed >= 0)
-    col = {int(k): c for c, k in enumerate(free)}
+    {int(k): c for c, k in enumerate(free)}
     nf = len(free)
     cost = np.zeros(nf)
     w = pr.w
@@ -338,6 +338,9 @@ def _milp(pr: _Problem, start: np.ndarray | None, time_limit: float,
     xs = np.rint(np.asarray(h.getSolution().col_value[:nf])).astype(np.int64)
     x = np.where(pr.fixed >= 0, pr.fixed, 0).astype(np.int64)
     x[free] = xs
+    objective = float(info.objective_function_value)
+    if optimal and abs(objective - float(damage_of(pr.w, x))) > 1e-6 * max(1.0, abs(objective)):
+        return x, False, "inconsistent objective"  # linearisation bug guard, never expected
     return x, bool(optimal), label
 
 
@@ -357,18 +360,44 @@ def _pairs(nodes, need, x) -> list[tuple[str, str, float]]:
 
 
 def optimise_boundary(needs: Mapping[tuple[str, str], float],
+                      fixed: Mapping[str, tuple[str, bool]], **options) -> BoundaryResult:
+    """Best boundary for the needs; fixed = {node: (organiser, fixed_by_law)} as in FIXED.csv.
+
+    Nodes in fixed but absent from needs are fine (need 0 to everyone); a node in needs
+    but not in fixed raises UnknownNodeError. Options (all keyword): baseline=100,
+    flag_above=140, keep_together=[(node, ...)], max_size={organiser: max nodes on that
+    side}, exact_limit=80 free super nodes for the MILP, time_limit=30 s, restarts=30,
+    seed=1. Nodes organised by "other" (state, NGOs; as in parties.default_fixed) must be
+    fixed; they sit on neither side, so their pairs are left out of every figure and
+    they appear in the assignments as "other".
+    """
+    for v in [a for pair in needs for a in pair]:
+        if v not in fixed:
+            raise UnknownNodeError(v)
+    others = {v for v, (org, _f) in fixed.items() if org == OTHER}
+    if not others:
+        return _optimise(needs, fixed, **options)
+    loose = sorted(v for v in others if not fixed[v][1])
+    if loose:
+        raise IntegrationComputeError(f"organiser 'other' must be fixed: {', '.join(loose)}")
+    inner = {v: f for v, f in fixed.items() if v not in others}
+    res = _optimise({k: v for k, v in needs.items() if k[0] not in others
+                     and k[1] not in others}, inner, **options)
+    for v in sorted(others, key=node_sort_key):
+        res.assignment[v] = OTHER
+        res.current_assignment[v] = OTHER
+    return res
+
+
+def _optimise(needs: Mapping[tuple[str, str], float],
                       fixed: Mapping[str, tuple[str, bool]], *, baseline: float = 100.0,
                       flag_above: float = 140.0,
                       keep_together: Iterable[Iterable[str]] = (),
                       max_size: Mapping[str, int] | None = None,
                       exact_limit: int = EXACT_LIMIT, time_limit: float = 30.0,
                       restarts: int = 30, seed: int = 1) -> BoundaryResult:
-    """Best boundary for the needs; fixed = {node: (organiser, fixed_by_law)} as in FIXED.csv.
-
-    Nodes in fixed but absent from needs are fine (need 0 to everyone); a node in needs
-    but not in fixed raises UnknownNodeError. max_size = {organiser: max nodes on that
-    side}. Heuristic when more than exact_limit free super nodes or on MILP time-out.
-    """
+    """optimise_boundary for municipality/county nodes only; heuristic when more than
+    exact_limit free super nodes or on MILP time-out / non-optimal status."""
     nodes = sorted(fixed, key=node_sort_key)
     pos = {v: k for k, v in enumerate(nodes)}
     need = need_matrix(needs, nodes)
@@ -407,8 +436,13 @@ def optimise_boundary(needs: Mapping[tuple[str, str], float],
         xs, exact, method, status = hx, False, "heuristic", "not attempted"
         if free_super <= exact_limit:
             mx, optimal, status = _milp(pr, hx, time_limit, seed)
-            if mx is not None and damage_of(pr.w, mx) <= damage_of(pr.w, hx) + 1e-9:
-                xs, method = mx, "milp"
+            if mx is not None:
+                dm, dh = float(damage_of(pr.w, mx)), float(damage_of(pr.w, hx))
+                tol = 1e-6 * max(1.0, abs(dh))
+                if optimal and dh < dm - tol:  # a proven optimum beaten: do not claim it
+                    optimal, status = False, "inconsistent: heuristic better than optimum"
+                if dm <= dh + tol:
+                    xs, method = mx, "milp"
             exact = optimal
     x = _expand(pr, xs, n)
     dmg, cut, share = _figures(need, baseline, x)
@@ -488,7 +522,8 @@ def bootstrap_sides(source, fixed: Mapping[str, tuple[str, bool]], *, n_boot: in
             sample = pick.join(source, on="respondent_id", how="left")
             return symmetric_need(cell_matrix(compute_index(sample), n_boot=0))
     nodes = sorted(fixed, key=node_sort_key)
-    counts = {v: dict.fromkeys(SIDES, 0) for v in nodes}
+    counts = {v: dict.fromkeys((*SIDES, OTHER) if fixed[v][0] == OTHER else SIDES, 0)
+              for v in nodes}
     options.setdefault("time_limit", 10.0)
     for _ in range(n_boot):
         res = optimise_boundary(draw(rng), fixed, **options)

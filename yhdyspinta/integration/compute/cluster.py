@@ -9,10 +9,9 @@ natural order) so that the same data always prints the same numbers.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-import random
 
 import igraph as ig
 import leidenalg

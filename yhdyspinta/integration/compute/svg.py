@@ -22,7 +22,7 @@ def _a(text) -> str:
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".") if v == v else "0"
+    return f"{v:.1f}".rstrip("0").rstrip(".") if not math.isnan(v) else "0"
 
 
 def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[str, int],
@@ -61,17 +61,18 @@ def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[s
         x, y = positions[v]
         return (width - 160) / 2 + (x - cx0) * scale, (height - legend_h) / 2 + (cy0 - y) * scale
 
-    tmax = max(total.values(), default=1.0) or 1.0
-    radius = {v: 6 + 14 * math.sqrt(total[v] / tmax) for v in nodes}
+    tmin, tmax = min(total.values(), default=0.0), max(total.values(), default=1.0)
+    radius = {v: 7 + 13 * math.sqrt((total[v] - tmin) / (tmax - tmin) if tmax > tmin else 0.5)
+              for v in nodes}
     emax = max((max(0.0, v) for v in needs.values()), default=1.0) or 1.0
     tid, did = f"{id_prefix}-title", f"{id_prefix}-desc"
     if desc is None:
         desc = (f"{len(nodes)} solmua, {len(set(clusters.values()))} klusteria. "
                 "Pienempi etäisyys = suurempi yhteistyötarve; keskellä ovat tahot, joilla on "
                 "eniten tarpeita kaikkialle.")
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-labelledby="{tid} {did}" '
-           f'font-family="sans-serif">',
+           f'font-family="sans-serif">'),
            f'<title id="{tid}">{_a(title)}</title>', f'<desc id="{did}">{_a(desc)}</desc>',
            '<g class="edges" aria-hidden="true" stroke="#555" stroke-opacity="0.45">']
     for (a, b), v in sorted(needs.items()):
@@ -82,7 +83,10 @@ def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[s
         out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                    f'stroke-width="{wdt:.2f}"/>')
     out.append("</g>")
-    placed: list[tuple[float, float, float, float]] = []
+    placed: list[tuple[float, float, float, float]] = []  # labels avoid circles and labels
+    for v in nodes:
+        x, y = pt(v)
+        placed.append((x - radius[v], y - radius[v], x + radius[v], y + radius[v]))
     label_svg = []
     out.append('<g class="nodes">')
     for v in sorted(nodes, key=lambda n: (-total[n], n)):

@@ -1,0 +1,75 @@
+"""API: studies and parties; the published results (matrix cells with n < 5 suppressed, clusters,
+boundary) as read-only actions of a study. Respondents and single answers are never exposed."""
+
+import django_filters
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from yhdyspinta.core.actions import audited
+from yhdyspinta.core.api.views import RestrictedModelViewSet
+from yhdyspinta.core.audit import log_internal_reads
+
+from .. import analysis
+from ..actions import add_default_questionnaire
+from ..filtersets import StudyFilterSet
+from ..models import Study, StudyParty
+from .serializers import StudyPartySerializer, StudySerializer
+
+
+class StudyViewSet(RestrictedModelViewSet):
+    queryset = Study.objects.select_related("owner")
+    serializer_class = StudySerializer
+    filterset_class = StudyFilterSet
+    ordering_fields = ["id", "title", "status"]
+
+    def perform_create(self, serializer):
+        with audited(self.request.user):
+            super().perform_create(serializer)
+            add_default_questionnaire(serializer.instance)
+
+    def perform_update(self, serializer):
+        with audited(self.request.user):
+            super().perform_update(serializer)
+            analysis.bump(serializer.instance)
+
+    def _results(self, request):
+        study = self.get_object()
+        log_internal_reads(request, Study, [study], detail=request.get_full_path())
+        return study, analysis.results(study)
+
+    @action(detail=True)
+    def matrix(self, request, pk=None):
+        """Matrix cells (task group × party): n, mean index, 95 % interval; n < 5 suppressed."""
+        study, res = self._results(request)
+        return Response({"study": study.pk, "respondents": res["respondents"], "answers_used": res["answers_used"],
+                         "answers_dropped": res["answers_dropped"], "index": {"mean": res["mean"], "sd": res["sd"]},
+                         "min_n": analysis.MIN_N, "cells": res["cells"], "symmetric": res["symmetric"]})
+
+    @action(detail=True)
+    def clusters(self, request, pk=None):
+        study, res = self._results(request)
+        return Response({"study": study.pk, "clusters": res["clusters"], "modularity": res["modularity"],
+                         "stability": res["stability"], "positions": res["positions"]})
+
+    @action(detail=True)
+    def boundary(self, request, pk=None):
+        study, _res = self._results(request)
+        out = analysis.boundary(study)
+        return Response({k: v for k, v in out.items() if k != "key"})
+
+
+class PartyFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = StudyParty
+        fields = ["study", "organiser", "fixed_by_law"]
+
+
+class StudyPartyViewSet(RestrictedModelViewSet, ReadOnlyModelViewSet):
+    """Parties are read here; the owner edits them on the study's pages (which bump the results)."""
+
+    queryset = StudyParty.objects.select_related("study")
+    serializer_class = StudyPartySerializer
+    filterset_class = PartyFilterSet
+    ordering_fields = ["study", "order", "code"]
+    http_method_names = ["get", "head", "options"]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntegrationConfig(AppConfig):
+    """Integration-need study (tehtäväkohtainen integraatioselvitys)."""
+
+    name = "yhdyspinta.integration"
+    label = "integration"
+    verbose_name = _("Integration study")
+    default_auto_field = "django.db.models.BigAutoField"
+    nav = [("integration:study_list", _("Integration study"))]
+
+    def ready(self):
+        from yhdyspinta.core import search
+
+        search.register("integration.Study", ("title_fi", "title_sv", "title_en"))

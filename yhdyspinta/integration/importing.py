@@ -1,0 +1,125 @@
+"""Reading uploaded answer files: CSV or XLSX, long form, wide form or LimeSurvey export.
+
+An XLSX (Webropol) is opened with core.xlsxsafe and turned into CSV text first, so one set of
+readers (compute.io) checks every format the same way. Errors are IntegrationInputError
+(file, line, reason); the caller stores nothing unless the whole file reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import polars as pl
+
+from yhdyspinta.core.csvfiles import InputError
+
+from .compute.errors import IntegrationInputError
+from .compute.io import read_bytes, read_limesurvey, read_responses, read_wide
+from .compute.parties import ITEMS
+
+MAX_BYTES = 20 * 1024 * 1024
+LONG, WIDE, LIMESURVEY = "long", "wide", "limesurvey"
+ATTRIBUTES = ("municipality", "size_group")
+ITEM_BY_SUFFIX = {"1": "frequency", "2": "mutuality", "3": "need"}
+ITEM_BY_QUESTION = {"FREQ": "frequency", "MUT": "mutuality", "NEED": "need"}
+
+
+def to_csv_bytes(data: bytes, name: str) -> bytes:
+    """The upload as UTF-8 CSV bytes; XLSX sheets converted, CSV passed through unchanged."""
+    if len(data) > MAX_BYTES:
+        raise IntegrationInputError(name, 0, "file larger than 20 MB")
+    if not data.startswith(b"PK"):
+        return data
+    from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
+
+    try:
+        book = open_workbook_safely(data, name=name)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for _n, row in iter_sheet_rows(book, name=name):
+            writer.writerow(["" if v is None else _cell(v) for v in row])
+        book.close()
+    except InputError as exc:
+        raise IntegrationInputError(name, exc.line or 0, exc.reason) from None
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(v) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def header(data: bytes, name: str) -> list[str]:
+    """The column names of a CSV upload (for the mapping step)."""
+    text, _name = renamed(read_bytes, name, data)
+    first = text.decode("utf-8-sig").splitlines()[0] if text else ""
+    sep = ";" if first.count(";") > first.count(",") else ","
+    return next(csv.reader([first], delimiter=sep), [])
+
+
+def guess_mapping(columns: list[str], codes: list[str]) -> dict[str, str]:
+    """Pre-filled mapping: "2.3.1" → 2.3 × frequency, "NEED[P03]" / "NEED[G03]" → 2.3 × need."""
+    out = {}
+    for col in columns:
+        m = re.fullmatch(r"(\d+\.\d+)\.([123])", col.strip())
+        if m and m.group(1) in codes:
+            out[col] = f"{m.group(1)}|{ITEM_BY_SUFFIX[m.group(2)]}"
+            continue
+        m = re.fullmatch(r"([A-Za-z]+)\[[A-Za-z]*0*(\d+)\]", col.strip())
+        if m and m.group(1).upper() in ITEM_BY_QUESTION and f"2.{m.group(2)}" in codes:
+            out[col] = f"2.{m.group(2)}|{ITEM_BY_QUESTION[m.group(1).upper()]}"
+    return out
+
+
+def _attributes(frame: pl.DataFrame, renames: dict[str, str]) -> pl.DataFrame:
+    frame = frame.rename({k: v for k, v in renames.items() if k in frame.columns and k != v})
+    for col in ATTRIBUTES:
+        if col not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
+    return frame.with_columns(pl.col(*ATTRIBUTES).cast(pl.String))
+
+
+def read_long(data: bytes, name: str) -> tuple[pl.DataFrame, list[int]]:
+    """Long form (respondent_id, group, party, frequency, mutuality, need [, municipality, size_group])."""
+    frame = renamed(read_responses, name, data)
+    frame = frame.with_columns(pl.col("respondent_id", "group", "party").cast(pl.String))
+    lines = list(range(2, frame.height + 2))
+    return _attributes(frame, {}), lines
+
+
+def read_wide_form(data: bytes, name: str, *, respondent: str, group: str, mapping: dict[str, str],
+                   municipality: str = "", size_group: str = "") -> pl.DataFrame:
+    """Wide form with the owner's mapping {column: "party|item"}."""
+    pairs = {}
+    for col, target in mapping.items():
+        party, _sep, item = target.partition("|")
+        if item not in ITEMS:
+            raise IntegrationInputError(name, 1, f"column {col}: unknown item {item!r}")
+        pairs[col] = (party, item)
+    if not pairs:
+        raise IntegrationInputError(name, 1, "no column is mapped to a party and item")
+    attrs = [c for c in (municipality, size_group) if c]
+    frame = read_wide(data, pairs, respondent_column=respondent, group_column=group,
+                      attribute_columns=attrs, name=name)
+    return _attributes(frame, {municipality: "municipality", size_group: "size_group"})
+
+
+def read_limesurvey_form(data: bytes, name: str, *, group_question: str = "GROUP",
+                         municipality: str = "", size_group: str = "") -> tuple[pl.DataFrame, int]:
+    """LimeSurvey CSV export (FREQ[P01], MUT[P01], NEED[P01] …); incomplete responses skipped."""
+    attrs = [c for c in (municipality, size_group) if c]
+    frame, skipped = renamed(read_limesurvey, name, data, group_question=group_question or "GROUP",
+                             attribute_columns=attrs)
+    frame = frame.with_columns(pl.col("group").str.replace(r"^[A-Za-z]+0*(\d+)$", "2.$1"))
+    return _attributes(frame, {municipality: "municipality", size_group: "size_group"}), skipped
+
+
+def renamed(func, name: str, *args, **kwargs):
+    """Runs a compute.io reader on bytes, naming the upload (not "<input>") in its errors."""
+    try:
+        return func(*args, **kwargs)
+    except IntegrationInputError as exc:
+        raise IntegrationInputError(name, exc.line, exc.reason) from None

@@ -1,0 +1,14 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from .models import Study
+
+
+class StudyTable(tables.Table):
+    title = tables.Column(linkify=True, verbose_name=_("Title"))
+    answered = tables.Column(verbose_name=_("Answered"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+
+    class Meta:
+        model = Study
+        fields = ("title", "owner", "area", "status", "invited", "answered", "visibility")
+        caption = _("Integration studies")

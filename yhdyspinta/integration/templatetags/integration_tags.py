@@ -1,0 +1,28 @@
+from django import template
+
+from yhdyspinta.core.templatetags.core_tags import fi_number
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key, "")
+
+
+@register.filter
+def percent(value, decimals=0):
+    """A share 0..1 as a Finnish-formatted percentage (– when missing)."""
+    if value is None or value == "":
+        return "–"
+    return f"{fi_number(round(float(value) * 100, int(decimals)), decimals)} %"
+
+
+@register.filter
+def fi_dec(value, decimals=0):
+    """fi_number that rounds (core's fi_number cuts floats: 37.27 → "37,2")."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, str):
+        return value
+    return fi_number(round(float(value), int(decimals)), decimals)

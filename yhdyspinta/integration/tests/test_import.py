@@ -1,0 +1,115 @@
+"""Importing answers: long and wide CSV/XLSX, LimeSurvey; broken files save nothing."""
+
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import client_for
+
+from ..models import Answer, Respondent
+from .factories import StudyFactory
+from .helpers import long_csv
+
+
+@pytest.fixture
+def study(world):
+    return StudyFactory(owner=world.a1, visibility="internal")
+
+
+def upload(client, study, data, name="answers.csv", kind="long"):
+    return client.post(f"/integration/{study.pk}/import/",
+                       {"file": SimpleUploadedFile(name, data), "kind": kind})
+
+
+def test_long_csv_is_imported(world, study):
+    response = upload(client_for(world.editor), study, long_csv({"2.1": 6, "2.4": 7}))
+    assert response.status_code == 302
+    assert Respondent.objects.filter(study=study, submitted_at__isnull=False).count() == 13
+    assert Answer.objects.filter(respondent__study=study).count() == 13 * 3
+    r = Respondent.objects.filter(study=study).first()
+    assert r.municipality.startswith("Kunta") and r.size_group in ("large", "other")
+
+
+@pytest.mark.parametrize("broken, reason", [
+    (b"respondent_id,group,party,frequency,mutuality\nR1,2.1,2.2,1,1\n", r"(line|rivi) 1: missing column"),
+    (long_csv({"2.1": 3}) + b"R9,2.1,2.2,x,1,1,K,other\n", r"(line|rivi) 11:"),
+    (long_csv({"2.1": 3}) + b"R9,2.1,2.2,9,1,1,K,other\n", r"(line|rivi) 11:"),
+    (long_csv({"2.1": 3}) + b"R9,2.1,9.9,1,1,1,K,other\n", r"(line|rivi) 11:"),
+    (long_csv({"2.1": 3}) + b"R1,2.1,2.2,1,1,1,K,other\n", r"(line|rivi) 11:"),
+    (b"\x00\x01binary", "not a CSV"),
+])
+def test_broken_long_file_saves_nothing(world, study, broken, reason):
+    response = upload(client_for(world.editor), study, broken, name="broken.csv")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "broken.csv" in page and re.search(reason, page)
+    assert not Respondent.objects.filter(study=study).exists()
+    assert not Answer.objects.filter(respondent__study=study).exists()
+
+
+def _xlsx(rows) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_long_xlsx_is_imported(world, study):
+    lines = [line.split(",") for line in long_csv({"2.1": 5}).decode().splitlines()]
+    rows = [lines[0]] + [[v if k < 3 or k > 5 else int(v) for k, v in enumerate(r)] for r in lines[1:]]
+    response = upload(client_for(world.editor), study, _xlsx(rows), name="webropol.xlsx")
+    assert response.status_code == 302
+    assert Respondent.objects.filter(study=study).count() == 5
+
+
+def test_wide_file_with_column_mapping(world, study):
+    client = client_for(world.editor)
+    header = ["vastaaja", "ryhma", "kunta", "2.2.1", "2.2.2", "2.2.3", "arvio 2.12 tarve", "muu"]
+    rows = [header] + [[f"V{k}", "2.1", "Tampere", k % 5, k % 3, (k + 1) % 5, k % 4, "x"] for k in range(8)]
+    response = upload(client, study, _xlsx(rows), name="wide.xlsx", kind="wide")
+    assert response.status_code == 302 and response.url.endswith("/import/mapping/")
+    page = client.get(response.url).content.decode()
+    assert "arvio 2.12 tarve" in page
+    assert 'value="2.2|frequency" selected' in page  # 2.2.1 guessed
+    data = {"respondent": "vastaaja", "group": "ryhma", "municipality": "kunta", "size_group": "",
+            "col_3": "2.2|frequency", "col_4": "2.2|mutuality", "col_5": "2.2|need", "col_6": "2.12|need"}
+    response = client.post(response.url, data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert Respondent.objects.filter(study=study).count() == 8
+    assert Answer.objects.filter(respondent__study=study, party__code="2.12").count() == 8
+    assert set(Respondent.objects.filter(study=study).values_list("municipality", flat=True)) == {"Tampere"}
+
+
+def test_broken_wide_file_saves_nothing(world, study):
+    client = client_for(world.editor)
+    text = "id;group;2.2.1;2.2.2;2.2.3\nA;2.1;1;1;1\nB;2.1;1;kolme;1\n"
+    response = upload(client, study, text.encode(), name="wide.csv", kind="wide")
+    data = {"respondent": "id", "group": "group", "col_2": "2.2|frequency", "col_3": "2.2|mutuality",
+            "col_4": "2.2|need"}
+    response = client.post(response.url, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and re.search(r"wide.csv, (line|rivi) 3: .*kolme", page)
+    assert not Respondent.objects.filter(study=study).exists()
+
+
+def test_limesurvey_export(world, study):
+    client = client_for(world.editor)
+    header = '"id","submitdate","lastpage","startlanguage","seed","GROUP","KUNTA","FREQ[P02]","MUT[P02]","NEED[P02]"'
+    lines = [header]
+    for k in range(1, 8):
+        submit = "" if k == 7 else "2024-03-01 10:00:00"
+        lines.append(f'"{k}","{submit}","3","fi","123","G01","Oulu","{k % 5}","{k % 3}","{(k + 2) % 5}"')
+    data = ("\ufeff" + "\r\n".join(lines) + "\r\n").encode()
+    response = upload(client, study, data, name="limesurvey.csv", kind="limesurvey")
+    response = client.post(response.url, {"group": "GROUP", "municipality": "KUNTA", "size_group": ""}, follow=True)
+    page = response.content.decode()
+    assert Respondent.objects.filter(study=study).count() == 6
+    assert set(Respondent.objects.filter(study=study).values_list("group__code", flat=True)) == {"2.1"}
+    assert re.search(r"\b1 (incomplete|keskener)", page)  # one incomplete response skipped
