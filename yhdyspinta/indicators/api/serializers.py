@@ -1,0 +1,132 @@
+from rest_framework import serializers
+
+from ..models import (
+    Composite,
+    CompositeComponent,
+    GoalActor,
+    GoalIndicator,
+    Indicator,
+    IndicatorSet,
+    IndicatorValue,
+    Measure,
+    ReportSection,
+    SharedGoal,
+    WelfareReport,
+)
+
+L = ("fi", "sv", "en")
+
+
+def tr(*names):
+    return [f"{n}_{lang}" for n in names for lang in L]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = ("id", "source", "source_id", *tr("title", "description", "unit", "source_organisation"),
+                  "decimals", "region_levels", "first_year", "last_year", "data_updated")
+
+
+class IndicatorValueSerializer(serializers.ModelSerializer):
+    region_code = serializers.CharField(source="region.code", read_only=True)
+    region_kind = serializers.CharField(source="region.kind", read_only=True)
+
+    class Meta:
+        model = IndicatorValue
+        fields = ("id", "indicator", "region", "region_code", "region_kind", "year", "sex", "value", "abs_value")
+
+
+class IndicatorSetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IndicatorSet
+        fields = ("id", "organisation", *tr("name", "description"), "followed", "indicators")
+        extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
+
+
+class GoalActorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GoalActor
+        fields = ("id", "actor_type", "organisation", *tr("role"))
+
+
+class GoalIndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GoalIndicator
+        fields = ("id", "goal", "indicator", "region", "baseline_year", "baseline_value", "target_year",
+                  "target_value", "direction")
+
+    def validate(self, attrs):
+        base = attrs.get("baseline_year", getattr(self.instance, "baseline_year", None))
+        target = attrs.get("target_year", getattr(self.instance, "target_year", None))
+        if base and target and target <= base:
+            raise serializers.ValidationError({"target_year": "The target year must be after the baseline year."})
+        return attrs
+
+
+class SharedGoalSerializer(serializers.ModelSerializer):
+    actors = GoalActorSerializer(many=True, read_only=True)
+    goal_indicators = GoalIndicatorSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SharedGoal
+        fields = ("id", "organisation", *tr("title", "description"), "visibility", "interfaces", "forums", "actors",
+                  "goal_indicators")
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+
+    def to_representation(self, instance):
+        """Linked interfaces and forums only as far as the reader may see them."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        for name in ("interfaces", "forums"):
+            if name in data:
+                data[name] = list(getattr(instance, name).restrict(user, "view").values_list("pk", flat=True))
+        return data
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Measure
+        fields = ("id", "goal", *tr("title", "resources"), "owner", "owner_organisation", "start", "end",
+                  "status", "indicators")
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+
+    def validate(self, attrs):
+        start = attrs.get("start", getattr(self.instance, "start", None))
+        end = attrs.get("end", getattr(self.instance, "end", None))
+        if start and end and end < start:
+            raise serializers.ValidationError({"end": "The end must not be before the start."})
+        return attrs
+
+
+class CompositeComponentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CompositeComponent
+        fields = ("id", "indicator", "lower", "upper", "weight", "direction")
+
+
+class CompositeSerializer(serializers.ModelSerializer):
+    components = CompositeComponentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Composite
+        fields = ("id", "organisation", *tr("name", "description"), "level", "year", "visibility", "components")
+        extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
+
+
+class ReportSectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReportSection
+        fields = ("id", "theme", *tr("title", "analysis"), "indicators", "order")
+
+
+class WelfareReportSerializer(serializers.ModelSerializer):
+    sections = ReportSectionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = WelfareReport
+        fields = ("id", "organisation", "kind", *tr("title", "summary"), "year", "term_start", "term_end",
+                  "status", "visibility", "approved_on", "goals", "sections")
+        read_only_fields = ("visibility",)
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    """Shared knowledge base (yhteinen tietopohja): indicators, goals, welfare reports."""
+
+    name = "yhdyspinta.indicators"
+    label = "indicators"
+    verbose_name = _("Indicators and goals")
+    nav = (
+        ("indicators:picture_index", _("Situational picture")),
+        ("indicators:goal_list", _("Shared goals")),
+        ("indicators:report_list", _("Welfare reports")),
+    )
+
+    def ready(self):
+        from yhdyspinta.core import search
+
+        search.register("indicators.Indicator", ("title_fi", "title_sv", "title_en", "source_id"))
+        search.register("indicators.SharedGoal", ("title_fi", "title_sv", "title_en"))
+        search.register("indicators.WelfareReport", ("title_fi", "title_sv", "title_en"))

@@ -1,0 +1,254 @@
+"""Parsing indicator files into plain rows (no Django): Sotkanet JSON, long CSV, JSON-stat 2.0.
+
+Every parser returns `ValueRow`s whose region is a product key (kind, official code); files that
+are not in the expected shape raise `InputError(file, line, reason)` before anything is written.
+Region rule (docs/indicators.md): Sotkanet KUNTA → municipality (3-digit code), HYVINVOINTIALUE →
+county (the new 01–21 codes, zero-padded; 90 = Helsinki → municipality 091), MAA → whole country;
+other region levels (seutukunta, maakunta, Åland 91 …) are skipped and counted.
+"""
+
+import csv
+import io
+import json
+import math
+from typing import NamedTuple
+
+from yhdyspinta.core.csvfiles import (
+    InputError,
+    decode,
+    parse_decimal,
+    parse_int,
+    read_rows,
+    sniff_delimiter,
+)
+
+COUNTRY = ("country", "SSS")
+SEXES = {"total": "total", "male": "male", "female": "female", "t": "total", "m": "male", "f": "female",
+         "yhteensä": "total", "miehet": "male", "naiset": "female", "sss": "total", "1": "male", "2": "female"}
+MIN_YEAR = 1900
+
+
+class ValueRow(NamedTuple):
+    """One value to store (a NamedTuple: a million of them are made in a large import)."""
+
+    source: str
+    source_id: str
+    region: tuple[str, str] | None  # None: a region level the product does not store
+    year: int
+    sex: str
+    value: float | None
+    abs_value: float | None
+    where: str  # line number or array position, for error messages
+
+
+def region_key(category: str, code) -> tuple[str, str] | None:
+    """A Sotkanet (or product) region category and code → (kind, official code), None to skip."""
+    cat = str(category).strip().upper()
+    code = str(code).strip()
+    if cat in ("MAA", "COUNTRY"):
+        return COUNTRY
+    if cat in ("KUNTA", "MUNICIPALITY"):
+        return ("municipality", code.zfill(3)) if code.isdigit() else ("municipality", code)
+    if cat in ("HYVINVOINTIALUE", "COUNTY"):
+        if code.isdigit() and int(code) == 90:
+            return ("municipality", "091")  # Helsinki organises sote itself
+        if code.isdigit() and int(code) == 91:
+            return None  # Åland is not a wellbeing services county
+        return ("county", code.zfill(2)) if code.isdigit() else ("county", code)
+    return None
+
+
+def check_year(year: int, name: str, where, max_year: int) -> int:
+    if not MIN_YEAR <= year <= max_year:
+        raise InputError(name, where if isinstance(where, int) else None,
+                         f"{'' if isinstance(where, int) else where + ': '}year {year} out of range "
+                         f"{MIN_YEAR}–{max_year}")
+    return year
+
+
+def load_json(data: bytes | str, name: str):
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(name, None, f"not valid JSON ({exc})") from None
+
+
+# ---- Sotkanet -------------------------------------------------------------------------------
+def parse_sotkanet_regions(payload, name="regions") -> dict[int, tuple[str, str]]:
+    """/regions → {Sotkanet region id: (category, code)}."""
+    if not isinstance(payload, list) or not all(
+        isinstance(r, dict) and {"id", "code", "category"} <= r.keys() for r in payload
+    ):
+        raise InputError(name, None, "not Sotkanet's region list (objects with id, code, category expected)")
+    return {int(r["id"]): (str(r["category"]), str(r["code"])) for r in payload}
+
+
+def is_sotkanet_values(payload) -> bool:
+    return isinstance(payload, list) and bool(payload) and all(
+        isinstance(r, dict) and {"indicator", "region", "year"} <= r.keys() for r in payload
+    )
+
+
+def is_sotkanet_metadata(payload) -> bool:
+    items = payload if isinstance(payload, list) else [payload]
+    return bool(items) and all(isinstance(i, dict) and {"id", "title"} <= i.keys()
+                               and isinstance(i["title"], dict) for i in items)
+
+
+def parse_sotkanet_values(payload, regions: dict[int, tuple[str, str]], *, name: str, max_year: int):
+    """/json rows → (ValueRow list, skipped count). Rows without value and absValue are skipped."""
+    if not is_sotkanet_values(payload):
+        raise InputError(name, None, "not Sotkanet's data shape (a list of rows with indicator, region, "
+                                     "year, gender, value expected)")
+    rows, skipped = [], 0
+    for index, raw in enumerate(payload):
+        where = f"row {index + 1}"
+        try:
+            indicator, region_id, year = int(raw["indicator"]), int(raw["region"]), int(raw["year"])
+        except (TypeError, ValueError):
+            raise InputError(name, None, f"{where}: indicator, region and year must be whole numbers") from None
+        if region_id not in regions:
+            raise InputError(name, None, f"{where}: unknown Sotkanet region id {region_id}")
+        sex = SEXES.get(str(raw.get("gender", "total")).lower())
+        if sex is None:
+            raise InputError(name, None, f"{where}: unknown gender '{raw.get('gender')}'")
+        check_year(year, name, where, max_year)
+        value, abs_value = _number(raw.get("value"), name, where), _number(raw.get("absValue"), name, where)
+        key = region_key(*regions[region_id])
+        if key is None or (value is None and abs_value is None):
+            skipped += 1
+            continue
+        rows.append(ValueRow("sotkanet", str(indicator), key, year, sex, value, abs_value, where))
+    return rows, skipped
+
+
+def parse_sotkanet_metadata(payload, name="indicators") -> list[dict]:
+    """/indicators/{id} (one object or a list) → Indicator field dicts."""
+    if not is_sotkanet_metadata(payload):
+        raise InputError(name, None, "not Sotkanet's indicator metadata (objects with id and title expected)")
+    items = payload if isinstance(payload, list) else [payload]
+    out = []
+    for item in items:
+        title = item.get("title") or {}
+        desc = item.get("description") or {}
+        org = (item.get("organization") or {}).get("title") or {}
+        unit = ((item.get("primaryValueType") or {}).get("title")) or {}
+        rng = item.get("range") or {}
+        levels = ((item.get("classifications") or {}).get("region") or {}).get("values") or []
+        out.append({
+            "source_id": str(item["id"]),
+            **{f"title_{lang}": (title.get(lang) or "")[:400] for lang in ("fi", "sv", "en")},
+            **{f"description_{lang}": desc.get(lang) or "" for lang in ("fi", "sv", "en")},
+            **{f"unit_{lang}": (unit.get(lang) or "")[:100] for lang in ("fi", "sv", "en")},
+            **{f"source_organisation_{lang}": (org.get(lang) or "")[:200] for lang in ("fi", "sv", "en")},
+            "decimals": int(item.get("decimals") or 0),
+            "region_levels": ", ".join(levels)[:300],
+            "first_year": rng.get("start"), "last_year": rng.get("end"),
+            "data_updated": item.get("data-updated") or None,
+        })
+    return out
+
+
+def _number(value, name, where):
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InputError(name, None, f"{where}: '{value}' is not a number")
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(parse_decimal(str(value), name, 0, "value"))
+    except InputError:
+        raise InputError(name, None, f"{where}: '{value}' is not a number") from None
+
+
+# ---- long CSV -------------------------------------------------------------------------------
+CSV_COLUMNS = ("indicator_id", "region_code", "region_category", "year", "sex", "value", "abs_value")
+
+
+class _Row:
+    """A row read by position: `row["value"]` without building a dict per row."""
+
+    __slots__ = ("index", "values")
+
+    def __init__(self, index, values):
+        self.index, self.values = index, values
+
+    def __getitem__(self, column):
+        return self.values[self.index[column]].strip()
+
+    def get(self, column, default=""):
+        position = self.index.get(column)
+        return default if position is None else self.values[position].strip()
+
+
+def fast_rows(source, *, name: str, required, allowed):
+    """core.csvfiles.read_rows for a million rows: the same decoding, delimiter and header checks
+    (core's own reader checks the header), rows read by position instead of as dicts."""
+    data = source.read_bytes() if hasattr(source, "read_bytes") else source
+    text = decode(data, name) if isinstance(data, bytes) else data.lstrip("\ufeff")
+    header_text = text.split("\n", 1)[0] + "\n"
+    for _line, _row in read_rows(header_text, name=name, required=required, allowed=allowed):
+        pass  # header only: raises InputError for missing, unknown or duplicate columns
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+    index = {h: i for i, h in enumerate(header)}
+    width = len(header)
+    try:
+        for number, values in enumerate(reader, start=2):
+            if (len(values) != width or not values[0].strip()) and not any(v.strip() for v in values):
+                continue  # blank lines, as core's reader
+            if len(values) != width:
+                raise InputError(name, number, f"expected {width} fields, found {len(values)}")
+            yield number, _Row(index, values)
+    except csv.Error as exc:
+        raise InputError(name, reader.line_num, f"not a valid CSV row ({exc})") from None
+
+
+def _float(text: str, name: str, line: int, column: str) -> float | None:
+    """A CSV number as float: the fast path for plain "12,5"/"12.5", else core's parse_decimal."""
+    if not text:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return float(parse_decimal(text, name, line, column))
+    if not math.isfinite(number):
+        raise InputError(name, line, f"{column}: '{text}' is not a finite number")
+    return number
+
+
+def parse_long_csv(source, *, name: str, max_year: int, default_source="sotkanet"):
+    """indicator_id;region_code;region_category;year;sex;value;abs_value (Finnish dialect welcome).
+
+    An indicator id may carry its source as a prefix, e.g. "statfin:vaesto"; otherwise Sotkanet.
+    """
+    rows = []
+    regions: dict = {}
+    for line, raw in fast_rows(source, name=name, required=CSV_COLUMNS[:5], allowed=(*CSV_COLUMNS, "source")):
+        ind = raw["indicator_id"]
+        src, _sep, sid = ind.rpartition(":") if ":" in ind else (raw.get("source") or default_source, "", ind)
+        if not sid:
+            raise InputError(name, line, "indicator_id is empty")
+        where = (raw["region_category"], raw["region_code"])
+        key = regions.get(where)
+        if key is None:
+            key = region_key(*where)
+            if key is None:
+                raise InputError(name, line, f"unknown region category '{raw['region_category']}' "
+                                             "(KUNTA, HYVINVOINTIALUE, MAA expected)")
+            if not raw["region_code"] and key != COUNTRY:
+                raise InputError(name, line, "region_code is empty")
+            regions[where] = key
+        year_text = raw["year"]
+        year = int(year_text) if year_text.isdigit() else parse_int(year_text, name, line, "year")
+        check_year(year, name, line, max_year)
+        sex = SEXES.get(raw["sex"].lower() or "total")
+        if sex is None:
+            raise InputError(name, line, f"sex: '{raw['sex']}' is not total, male or female")
+        value = _float(raw.get("value", ""), name, line, "value")
+        abs_value = _float(raw.get("abs_value", ""), name, line, "abs_value")
+        if value is None and abs_value is None:
+            raise InputError(name, line, "neither value nor abs_value given")
+        rows.append(ValueRow(src or default_source, sid, key, year, sex, value, abs_value, line))
+    return rows

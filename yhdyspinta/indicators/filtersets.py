@@ -1,0 +1,90 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.search import text_filter
+from yhdyspinta.organisations.models import Organisation
+
+from .models import (
+    Composite,
+    Indicator,
+    IndicatorSet,
+    IndicatorValue,
+    Measure,
+    SharedGoal,
+    WelfareReport,
+)
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
+
+
+def areas():
+    return Organisation.objects.filter(organises_sote=True)
+
+
+class IndicatorFilterSet(SearchFilterSet):
+    search_fields = ("title_fi", "title_sv", "title_en", "source_id")
+
+    class Meta:
+        model = Indicator
+        fields = ("q", "source", "source_id")
+
+
+class IndicatorValueFilterSet(django_filters.FilterSet):
+    year_from = django_filters.NumberFilter(field_name="year", lookup_expr="gte", label=_("From year"))
+    year_to = django_filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("To year"))
+    area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=areas(), field_name="region__area")
+    region_code = django_filters.CharFilter(field_name="region__code", label=_("Region code"))
+
+    class Meta:
+        model = IndicatorValue
+        fields = ("indicator", "region", "region_code", "area", "year", "year_from", "year_to", "sex")
+
+
+class IndicatorSetFilterSet(SearchFilterSet):
+    search_fields = ("name_fi", "name_sv", "name_en")
+
+    class Meta:
+        model = IndicatorSet
+        fields = ("q", "organisation", "followed")
+
+
+class SharedGoalFilterSet(SearchFilterSet):
+    search_fields = ("title_fi", "title_sv", "title_en")
+    area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=areas(),
+                                            field_name="organisation__area")
+
+    class Meta:
+        model = SharedGoal
+        fields = ("q", "organisation", "area", "visibility")
+
+
+class MeasureFilterSet(SearchFilterSet):
+    search_fields = ("title_fi", "title_sv", "title_en")
+
+    class Meta:
+        model = Measure
+        fields = ("q", "goal", "status")
+
+
+class CompositeFilterSet(SearchFilterSet):
+    search_fields = ("name_fi", "name_sv", "name_en")
+
+    class Meta:
+        model = Composite
+        fields = ("q", "organisation", "level")
+
+
+class WelfareReportFilterSet(SearchFilterSet):
+    search_fields = ("title_fi", "title_sv", "title_en")
+    area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=areas(),
+                                            field_name="organisation__area")
+
+    class Meta:
+        model = WelfareReport
+        fields = ("q", "organisation", "area", "kind", "year", "status")

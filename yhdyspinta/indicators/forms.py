@@ -1,0 +1,152 @@
+"""Forms: organisations and parent records offered are only those the user may write for."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.organisations.models import Organisation
+
+from .models import (
+    Composite,
+    CompositeComponent,
+    GoalActor,
+    GoalIndicator,
+    Indicator,
+    IndicatorSet,
+    Measure,
+    ReportSection,
+    SharedGoal,
+    WelfareReport,
+)
+
+LANGS = ("fi", "sv", "en")
+
+
+def tr(*names):
+    return [f"{n}_{lang}" for n in names for lang in LANGS]
+
+
+class ScopedForm(forms.ModelForm):
+    """Limits the organisation field to the user's writable organisations and parents to writable records."""
+
+    accepts = ("user",)
+    org_field = "organisation"
+    parent_fields: tuple = ()
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is None:
+            return
+        ids = org_ids(user, "add")
+        if self.org_field in self.fields:
+            qs = Organisation.objects.active()
+            self.fields[self.org_field].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
+        for field, model in self.parent_fields:
+            if field in self.fields:
+                self.fields[field].queryset = model.objects.restrict(user, "change")
+
+
+class IndicatorSetForm(ScopedForm):
+    """A set may also be entered by Sotkanet ids (e.g. THL's minimum contents of the welfare report)."""
+
+    source_ids = forms.CharField(
+        label=_("Sotkanet indicator ids"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Separated by commas or spaces; added to the indicators chosen above."),
+    )
+
+    class Meta:
+        model = IndicatorSet
+        fields = ("organisation", *tr("name", "description"), "followed", "indicators")
+        widgets = {"indicators": forms.SelectMultiple(attrs={"size": 12})}
+
+    def clean(self):
+        data = super().clean()
+        raw = (data.get("source_ids") or "").replace(",", " ").split()
+        bad = [r for r in raw if not r.isdigit()]
+        if bad:
+            self.add_error("source_ids", _("Not Sotkanet ids: %(ids)s") % {"ids": ", ".join(bad[:10])})
+            return data
+        found = list(Indicator.objects.filter(source="sotkanet", source_id__in=raw))
+        missing = sorted(set(raw) - {i.source_id for i in found}, key=int)
+        if missing:
+            self.add_error("source_ids", _("Unknown indicator ids (refresh them from Sotkanet first): %(ids)s")
+                           % {"ids": ", ".join(missing[:20])})
+            return data
+        data["indicators"] = list({i.pk: i for i in [*(data.get("indicators") or []), *found]}.values())
+        return data
+
+
+class SharedGoalForm(ScopedForm):
+    class Meta:
+        model = SharedGoal
+        fields = ("organisation", *tr("title", "description"), "visibility", "interfaces", "forums")
+
+
+class GoalActorForm(ScopedForm):
+    org_field = "none"
+    parent_fields = (("goal", SharedGoal),)
+
+    class Meta:
+        model = GoalActor
+        fields = ("goal", "actor_type", "organisation", *tr("role"))
+
+
+class GoalIndicatorForm(ScopedForm):
+    org_field = "none"
+    parent_fields = (("goal", SharedGoal),)
+
+    class Meta:
+        model = GoalIndicator
+        fields = ("goal", "indicator", "region", "baseline_year", "baseline_value", "target_year", "target_value",
+                  "direction")
+
+
+class MeasureForm(ScopedForm):
+    org_field = "none"
+    parent_fields = (("goal", SharedGoal),)
+
+    class Meta:
+        model = Measure
+        fields = ("goal", *tr("title"), "owner", "owner_organisation", *tr("resources"), "start", "end", "status",
+                  "indicators")
+        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"})}
+
+
+class CompositeForm(ScopedForm):
+    class Meta:
+        model = Composite
+        fields = ("organisation", *tr("name", "description"), "level", "year", "visibility")
+
+
+class CompositeComponentForm(ScopedForm):
+    org_field = "none"
+    parent_fields = (("composite", Composite),)
+
+    class Meta:
+        model = CompositeComponent
+        fields = ("composite", "indicator", "lower", "upper", "weight", "direction")
+
+
+class WelfareReportForm(ScopedForm):
+    class Meta:
+        model = WelfareReport
+        fields = ("organisation", "kind", *tr("title"), "year", "term_start", "term_end", *tr("summary"),
+                  "status", "approved_on", "goals")
+        widgets = {"approved_on": forms.DateInput(attrs={"type": "date"})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "extended" and not (data.get("term_start") and data.get("term_end")):
+            self.add_error("term_start", _("An extended report covers a council term: give its years."))
+        if data.get("term_start") and data.get("term_end") and data["term_end"] < data["term_start"]:
+            self.add_error("term_end", _("The term must not end before it starts."))
+        return data
+
+
+class ReportSectionForm(ScopedForm):
+    org_field = "none"
+    parent_fields = (("report", WelfareReport),)
+
+    class Meta:
+        model = ReportSection
+        fields = ("report", "theme", *tr("title", "analysis"), "indicators", "order")
