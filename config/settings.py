@@ -241,7 +241,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "authtoken.token",
     "integration.respondent",  # anonymous survey answers are not personal records to trace
     "integration.answer",
-    "indicators.indicatorvalue",  # public statistics written in bulk; each import leaves an ImportRun
+    "indicators.indicatorvalue",
+    "readiness.figurestore",  # derived figures, recomputed from the audited status reports  # public statistics written in bulk; each import leaves an ImportRun
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash")
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")

@@ -1,0 +1,363 @@
+"""All writes of the readiness app: validate, write and audit in one transaction.
+
+Status changes check three things: the period is open (a closed period is locked), the
+actor edits the region's own report (members of that organisation, or its county
+coordinator), and the task and region belong to the roadmap. Imports are all or nothing:
+the first bad line raises `InputError(file, line, reason)` and nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.actions import audited, require
+from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.middleware import current_request_id
+
+from . import bulk, compute, loaders, tabular
+from .csvio import parse_date
+from .models import Area, Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport, SubArea
+
+ROADMAP_COLUMNS = ("task_id", "area", "subarea", "title", "due", "critical", "title_sv", "title_en")
+ROADMAP_REQUIRED = ("task_id", "area", "due")
+STATUS_COLUMNS = ("region", "task_id", "status", "comment")
+STATUS_REQUIRED = ("region", "task_id", "status")
+TRUE = {"1", "true", "yes", "x", "kyllä", "kylla", "ja", "k"}
+FALSE = {"", "0", "false", "no", "ei", "nej", "e"}
+
+
+def bump(roadmap_id: int, period_id: int | None = None) -> None:
+    """New revision: cached figures of the period (or all the roadmap's periods) expire."""
+    qs = Period.objects.filter(roadmap_id=roadmap_id)
+    if period_id is not None:
+        qs = qs.filter(pk=period_id)
+    qs.update(revision=F("revision") + 1)
+
+
+def check_open(period: Period) -> None:
+    if period.closed:
+        raise ValidationError(
+            _("Period %(period)s is closed; its status reports can no longer be changed.")
+            % {"period": period.code})
+
+
+def may_report_for(actor, region_id: int) -> bool:
+    ids = org_ids(actor, "change")
+    return ids is ALL or region_id in ids
+
+
+# ---- roadmap -----------------------------------------------------------------------------
+def import_roadmap(roadmap: Roadmap, data: bytes, name: str, *, actor) -> dict:
+    """Create or update tasks (and their areas/sub-areas) from a ROADMAP file; all or nothing.
+
+    Tasks missing from the file are kept: deleting a task would delete its reports.
+    """
+    with audited(actor):
+        require(actor, roadmap, "change")
+        parsed = []
+        seen: dict[str, int] = {}
+        for line, row in tabular.rows(data, name, required=ROADMAP_REQUIRED, allowed=ROADMAP_COLUMNS):
+            code = row["task_id"]
+            for column in ROADMAP_REQUIRED:
+                if not row.get(column):
+                    raise InputError(name, line, f"empty {column}")
+            if code in seen:
+                raise InputError(name, line, f"duplicate task id {code!r} (first on line {seen[code]})")
+            seen[code] = line
+            try:
+                due = parse_date(row["due"])
+            except ValueError as exc:
+                raise InputError(name, line, f"column 'due': {exc}") from None
+            critical = row.get("critical", "").lower()
+            if critical not in TRUE | FALSE:
+                raise InputError(name, line, f"column 'critical': {row['critical']!r} is not yes or no")
+            parsed.append((code, row, due, critical in TRUE))
+        if not parsed:
+            raise InputError(name, None, "no tasks in the file")
+        areas = {a.code: a for a in roadmap.areas.all()}
+        subs = {(s.area_id, s.code): s for s in SubArea.objects.filter(area__roadmap=roadmap)}
+        existing = {t.code: t for t in roadmap.tasks.all()}
+        created = updated = 0
+        for order, (code, row, due, critical) in enumerate(parsed):
+            area = areas.get(row["area"])
+            if area is None:
+                area = areas[row["area"]] = Area.objects.create(
+                    roadmap=roadmap, code=row["area"], name=row["area"], name_fi=row["area"], order=len(areas))
+            subarea = None
+            if row.get("subarea"):
+                subarea = subs.get((area.pk, row["subarea"]))
+                if subarea is None:
+                    letter = row["subarea"][:1].upper() if row["subarea"][1:2] in ("_", "") else ""
+                    subarea = subs[(area.pk, row["subarea"])] = SubArea.objects.create(
+                        area=area, code=row["subarea"], letter=letter, name=row["subarea"],
+                        name_fi=row["subarea"], order=len(subs))
+            values = {"area": area, "subarea": subarea, "due_date": due, "critical": critical,
+                      "title": row.get("title", ""), "title_fi": row.get("title", ""), "order": order}
+            for lang in ("sv", "en"):
+                if row.get(f"title_{lang}"):
+                    values[f"title_{lang}"] = row[f"title_{lang}"]
+            task = existing.get(code)
+            if task is None:
+                RoadmapTask.objects.create(roadmap=roadmap, code=code, **values)
+                created += 1
+            elif any(getattr(task, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(task, k, v)
+                task.save()
+                updated += 1
+        bump(roadmap.pk)
+        return {"created": created, "updated": updated, "unchanged": len(parsed) - created - updated}
+
+
+def export_roadmap(roadmap: Roadmap) -> tuple[list[str], list[list]]:
+    """Header and rows in the import format (the CLI's ROADMAP.csv plus optional columns)."""
+    rows = (roadmap.tasks.order_by("order", "code")
+            .values_list("code", "area__code", "subarea__code", "title_fi", "due_date", "critical",
+                         "title_sv", "title_en"))
+    return list(ROADMAP_COLUMNS), [
+        [code, area, sub or "", title or "", due.isoformat(), "yes" if critical else "no", sv or "", en or ""]
+        for code, area, sub, title, due, critical, sv, en in rows
+    ]
+
+
+# ---- status reports ----------------------------------------------------------------------
+def set_status(period: Period, region_id: int, task: RoadmapTask, status: str, comment: str = "", *,
+               actor) -> StatusReport:
+    """One region's status of one task; refused when the period is closed."""
+    with audited(actor):
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        check_open(period)
+        if not may_report_for(actor, region_id):
+            raise PermissionDenied
+        if task.roadmap_id != period.roadmap_id:
+            raise ValidationError({"task": _("The task is not on this period's roadmap.")})
+        if not ReportingRegion.objects.filter(roadmap_id=period.roadmap_id, organisation_id=region_id).exists():
+            raise ValidationError({"region": _("The organisation does not report on this roadmap.")})
+        if status not in compute.STATUSES:
+            raise ValidationError({"status": _("Unknown status.")})
+        report, created = StatusReport.objects.get_or_create(
+            period=period, region_id=region_id, task=task, defaults={"status": status, "comment": comment})
+        if not created and (report.status, report.comment) != (status, comment):
+            report.status, report.comment = status, comment
+            report.save()
+        bump(period.roadmap_id, period.pk)
+        loaders.refresh(period, {region_id})
+        return report
+
+
+def delete_status(report: StatusReport, *, actor) -> None:
+    with audited(actor):
+        check_open(report.period)
+        require(actor, report, "delete")
+        report.delete()
+        bump(report.period.roadmap_id, report.period_id)
+        loaders.refresh(report.period, {report.region_id})
+
+
+def region_lookup(roadmap_id: int) -> dict[str, int]:
+    """Lower-cased label, names (fi/sv/en, short) and code of each reporting region -> id."""
+    lookup: dict[str, int] = {}
+    fields = ("organisation__name_fi", "organisation__name_sv", "organisation__name_en",
+              "organisation__short_name_fi", "organisation__short_name_sv", "organisation__code", "label")
+    for org_id, *names in ReportingRegion.objects.filter(roadmap_id=roadmap_id).values_list(
+            "organisation_id", *fields):
+        for n in names:
+            if n:
+                lookup.setdefault(n.strip().lower(), org_id)
+    return lookup
+
+
+def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> dict:
+    """A whole period's statuses (region,task_id,status[,comment]) from CSV or XLSX.
+
+    All or nothing: every line is checked before anything is written. Only changed
+    reports are written, in bulk, each with its own audit entry.
+    """
+    with audited(actor):
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        check_open(period)
+        regions = region_lookup(period.roadmap_id)
+        tasks = dict(RoadmapTask.objects.filter(roadmap_id=period.roadmap_id).values_list("code", "pk"))
+        allowed_ids = org_ids(actor, "change")
+        seen: dict[tuple[int, int], int] = {}
+        wanted: dict[tuple[int, int], tuple[str, str]] = {}
+        for line, row in tabular.rows(data, name, required=STATUS_REQUIRED, allowed=STATUS_COLUMNS):
+            region_id = regions.get(row["region"].lower())
+            if region_id is None:
+                raise InputError(name, line, f"unknown region {row['region']!r} (not a reporting region "
+                                             "of this roadmap)")
+            if allowed_ids is not ALL and region_id not in allowed_ids:
+                raise InputError(name, line, f"you may not report for region {row['region']!r}")
+            task_id = tasks.get(row["task_id"])
+            if task_id is None:
+                raise InputError(name, line, f"unknown task id {row['task_id']!r}")
+            try:
+                status = compute.normalise_status(row["status"])
+            except ValueError:
+                allowed = ", ".join([*compute.STATUSES, *compute.FINNISH_STATUSES])
+                raise InputError(name, line, f"unknown status {row['status']!r}; expected one of {allowed}") \
+                    from None
+            key = (region_id, task_id)
+            if key in seen:
+                raise InputError(name, line, f"duplicate row for region {row['region']!r} and task "
+                                             f"{row['task_id']!r} (first on line {seen[key]})")
+            seen[key] = line
+            wanted[key] = (status, row.get("comment", ""))
+        if not wanted:
+            raise InputError(name, None, "no status rows in the file")
+        result = _write_reports(period, wanted, actor)
+        bump(period.roadmap_id, period.pk)
+        loaders.refresh(period, {region for region, _task in wanted})
+        if not loaders.is_cached(period):
+            loaders.figures_for(period)  # a whole period changed: have the national table ready
+        return result
+
+
+def save_region_statuses(period: Period, region_id: int, wanted: dict[int, tuple[str, str]], *,
+                         actor) -> dict:
+    """The region page's bulk form: {task pk: (status, comment)} for one region, one transaction."""
+    with audited(actor):
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        check_open(period)
+        if not may_report_for(actor, region_id):
+            raise PermissionDenied
+        if not ReportingRegion.objects.filter(roadmap_id=period.roadmap_id, organisation_id=region_id).exists():
+            raise ValidationError(_("The organisation does not report on this roadmap."))
+        tasks = set(RoadmapTask.objects.filter(roadmap_id=period.roadmap_id).values_list("pk", flat=True))
+        for task_id, (status, _comment) in wanted.items():
+            if task_id not in tasks or status not in compute.STATUSES:
+                raise ValidationError(_("Unknown task or status."))
+        result = _write_reports(period, {(region_id, t): v for t, v in wanted.items()}, actor, region_id)
+        bump(period.roadmap_id, period.pk)
+        loaders.refresh(period, {region_id})
+        return result
+
+
+def _write_reports(period, wanted, actor, only_region=None) -> dict:
+    """Insert new and update changed reports in bulk, each with its own audit entry."""
+    rows = StatusReport.objects.filter(period=period)
+    if only_region is not None:
+        rows = rows.filter(region_id=only_region)
+    existing = {
+        (region, task): (pk, status, comment)
+        for pk, region, task, status, comment in rows.values_list(
+            "pk", "region_id", "task_id", "status", "comment").iterator(chunk_size=20000)
+    }
+    now = timezone.now()
+    stamp = bulk.prep(StatusReport, "updated_at", now)
+    new, changed, audit = [], [], []
+    for (region_id, task_id), (status, comment) in wanted.items():
+        old = existing.get((region_id, task_id))
+        if old is None:
+            new.append((period.pk, region_id, task_id, status, comment, stamp))
+        elif (old[1], old[2]) != (status, comment):
+            changed.append((status, comment, stamp, old[0]))
+            audit.append((old[0], LogEntry.Action.UPDATE, old[1], status, old[2], comment))
+    bulk.insert_rows(StatusReport, ["period", "region", "task", "status", "comment", "updated_at"], new,
+                     prepared=True)
+    bulk.update_rows(StatusReport, ["status", "comment", "updated_at"], changed, prepared=True)
+    if new:
+        created = {(r, t): pk for pk, r, t in rows.values_list("pk", "region_id", "task_id").iterator(
+            chunk_size=20000)}
+        audit += [(created[(r, t)], LogEntry.Action.CREATE, None, s, None, c) for _p, r, t, s, c, _ts in new]
+    _audit(period, audit, actor, now)
+    return {"created": len(new), "updated": len(changed),
+            "unchanged": len(wanted) - len(new) - len(changed)}
+
+
+def _audit(period, entries, actor, now) -> None:
+    """One auditlog entry per written report (bulk writes bypass auditlog's signals).
+
+    `entries`: (pk, action, old status, new status, old comment, new comment); the `changes`
+    JSON is shared between rows with the same change, as most rows of an import are alike.
+    """
+    ct = ContentType.objects.get_for_model(StatusReport).pk
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    email = getattr(actor, "email", None) if actor_id else None
+    cid = current_request_id() or None
+    stamp = bulk.prep(LogEntry, "timestamp", now)
+    prefix = f"{period.roadmap_id}/{period.code}"
+    memo: dict[tuple, object] = {}
+
+    def changes(key):
+        value = memo.get(key)
+        if value is None:
+            _action, old_status, status, old_comment, comment = key
+            diff = {}
+            if old_status != status:
+                diff["status"] = [str(old_status), status]
+            if old_comment != comment:
+                diff["comment"] = [str(old_comment), comment]
+            value = memo[key] = bulk.prep(LogEntry, "changes", diff)
+        return value
+
+    bulk.insert_rows(
+        LogEntry,
+        ["content_type", "object_pk", "object_id", "object_repr", "action", "changes_text", "changes", "actor",
+         "actor_email", "cid", "timestamp"],
+        [(ct, str(pk), pk, f"{prefix} #{pk}", action, "", changes((action, os_, s, oc, c)), actor_id, email,
+          cid, stamp) for pk, action, os_, s, oc, c in entries],
+        prepared=True,
+    )
+
+
+def template_rows(period: Period, actor) -> tuple[list[str], list[list]]:
+    """The import template: a row per task for each region the actor may report for, prefilled."""
+    regions = [r for r in ReportingRegion.objects.filter(roadmap_id=period.roadmap_id)
+               .select_related("organisation").order_by("order", "label")
+               if may_report_for(actor, r.organisation_id)]
+    tasks = list(RoadmapTask.objects.filter(roadmap_id=period.roadmap_id).order_by("order", "code")
+                 .values_list("pk", "code"))
+    current = {(r, t): (s, c) for r, t, s, c in StatusReport.objects.filter(
+        period=period, region_id__in=[r.organisation_id for r in regions]).values_list(
+        "region_id", "task_id", "status", "comment")}
+    rows = []
+    for region in regions:
+        for pk, code in tasks:
+            status, comment = current.get((region.organisation_id, pk), (compute.NOT_STARTED, ""))
+            rows.append([region.organisation.name, code, status, comment])
+    return list(STATUS_COLUMNS), rows
+
+
+# ---- periods -----------------------------------------------------------------------------
+def create_period(roadmap: Roadmap, code: str, end_date: date, progress_end: date | None = None, *,
+                  actor) -> Period:
+    with audited(actor):
+        require(actor, roadmap, "change")
+        if Period.objects.filter(roadmap=roadmap, code=code).exists():
+            raise ValidationError({"code": _("The roadmap already has this period.")})
+        return Period.objects.create(roadmap=roadmap, code=code, end_date=end_date, progress_end=progress_end)
+
+
+def close_period(period: Period, *, actor) -> Period:
+    """Only the roadmap owner's editors close a period; its reports are then locked."""
+    with audited(actor):
+        require(actor, period, "change")
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        if period.closed:
+            raise ValidationError(_("Period %(period)s is already closed.") % {"period": period.code})
+        period.closed, period.closed_at, period.closed_by = True, timezone.now(), actor
+        period.save()
+        return period
+
+
+def reopen_period(period: Period, *, actor) -> Period:
+    with audited(actor):
+        require(actor, period, "change")
+        period = Period.objects.select_for_update().get(pk=period.pk)
+        period.closed, period.closed_at, period.closed_by = False, None, None
+        period.save()
+        return period
+
+
+__all__ = ["InputError", "close_period", "create_period", "delete_status", "export_roadmap",
+           "import_period_statuses", "import_roadmap", "reopen_period", "save_region_statuses", "set_status",
+           "template_rows"]

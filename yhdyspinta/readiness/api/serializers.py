@@ -1,0 +1,63 @@
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from ..models import Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport
+
+
+class RoadmapSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Roadmap
+        fields = ["id", "name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en",
+                  "owner", "target_date", "visibility"]
+        extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    area = serializers.CharField(source="area.code", read_only=True)
+    subarea = serializers.CharField(source="subarea.code", read_only=True, default="")
+
+    class Meta:
+        model = RoadmapTask
+        fields = ["id", "roadmap", "code", "title_fi", "title_sv", "title_en", "area", "subarea", "due_date",
+                  "critical", "applies_to"]
+
+
+class PeriodSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Period
+        fields = ["id", "roadmap", "code", "end_date", "progress_end", "closed", "closed_at"]
+        read_only_fields = ["closed", "closed_at"]
+
+
+class StatusReportSerializer(serializers.ModelSerializer):
+    task_code = serializers.CharField(source="task.code", read_only=True)
+
+    class Meta:
+        model = StatusReport
+        fields = ["id", "period", "region", "task", "task_code", "status", "comment", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+    def validate(self, attrs):
+        period = attrs.get("period", getattr(self.instance, "period", None))
+        task = attrs.get("task", getattr(self.instance, "task", None))
+        region = attrs.get("region", getattr(self.instance, "region", None))
+        if self.instance is not None:
+            for name in ("period", "region", "task"):
+                if name in attrs and attrs[name] != getattr(self.instance, name):
+                    raise serializers.ValidationError({name: _("Cannot be changed; report the other one instead.")})
+        if period is not None and period.closed:
+            raise serializers.ValidationError(
+                {"period": _("Period %(period)s is closed; its status reports can no longer be changed.")
+                 % {"period": period.code}})
+        if period is not None and task is not None and task.roadmap_id != period.roadmap_id:
+            raise serializers.ValidationError({"task": _("The task is not on this period's roadmap.")})
+        if period is not None and region is not None and not ReportingRegion.objects.filter(
+                roadmap_id=period.roadmap_id, organisation=region).exists():
+            raise serializers.ValidationError({"region": _("The organisation does not report on this roadmap.")})
+        return attrs
+
+
+def django_errors(exc: DjangoValidationError):
+    return serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)

@@ -1,0 +1,128 @@
+"""API: roadmaps, tasks, periods, status reports (filterable) and the figures of a period."""
+
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from yhdyspinta.core.api.views import RestrictedModelViewSet
+
+from .. import actions
+from ..filtersets import PeriodFilterSet, RoadmapFilterSet, StatusReportFilterSet, TaskFilterSet
+from ..loaders import figures_for
+from ..models import Period, Roadmap, RoadmapTask, StatusReport
+from .serializers import (
+    PeriodSerializer,
+    RoadmapSerializer,
+    StatusReportSerializer,
+    TaskSerializer,
+    django_errors,
+)
+
+
+class RoadmapViewSet(RestrictedModelViewSet):
+    queryset = Roadmap.objects.select_related("owner")
+    serializer_class = RoadmapSerializer
+    filterset_class = RoadmapFilterSet
+    ordering_fields = ["name", "target_date"]
+
+    def perform_create(self, serializer):
+        serializer.validated_data.setdefault("name", serializer.validated_data.get("name_fi", ""))
+        super().perform_create(serializer)
+
+
+class TaskViewSet(RestrictedModelViewSet):
+    """Read-only: tasks change through the roadmap import, which checks the whole file."""
+
+    queryset = RoadmapTask.objects.select_related("area", "subarea").prefetch_related("applies_to")
+    serializer_class = TaskSerializer
+    filterset_class = TaskFilterSet
+    ordering_fields = ["code", "due_date", "order"]
+    http_method_names = ["get", "head", "options"]
+
+
+class PeriodViewSet(RestrictedModelViewSet):
+    """Read-only, plus `close` and `figures`; periods are added on the roadmap page."""
+
+    queryset = Period.objects.select_related("roadmap")
+    serializer_class = PeriodSerializer
+    filterset_class = PeriodFilterSet
+    ordering_fields = ["end_date", "code"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def create(self, request, *args, **kwargs):
+        from rest_framework.exceptions import MethodNotAllowed
+
+        raise MethodNotAllowed("POST")
+
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        period = self.get_object()
+        try:
+            period = actions.close_period(period, actor=request.user)
+        except DjangoValidationError as exc:
+            raise django_errors(exc) from None
+        return Response(PeriodSerializer(period).data)
+
+    @action(detail=True, methods=["get"])
+    def figures(self, request, pk=None):
+        """Readiness and progress per region x area (x sub-area); ?region=<org id>&level=area|subarea|region."""
+        period = self.get_object()
+        data = figures_for(period)
+        labels = {r.organisation_id: r.label for r in data.regions}
+        region, level = request.query_params.get("region"), request.query_params.get("level")
+        rows = []
+        for f in data.figures:
+            if region and str(f.region) != region or level and f.level != level:
+                continue
+            rows.append({
+                "region": f.region, "region_label": labels.get(f.region, ""), "area": f.area,
+                "subarea": f.subarea, "level": f.level, "reported": f.reported, "applicable": f.applicable,
+                "in_progress_pct": f.in_progress_pct, "done_pct": f.done_pct, "due": f.due,
+                "progress_pct": f.progress_pct, "roadmap_tasks": f.roadmap_tasks, "roadmap_due": f.roadmap_due,
+            })
+        return Response({"period": period.code, "progress_end": period.progress_end,
+                         "target_date": period.roadmap.target_date, "results": rows})
+
+
+class StatusReportViewSet(RestrictedModelViewSet):
+    """Writes go through actions.set_status: open period, the region's own editors only."""
+
+    queryset = StatusReport.objects.select_related("task", "period")
+    serializer_class = StatusReportSerializer
+    filterset_class = StatusReportFilterSet
+    ordering_fields = ["updated_at", "task__code", "region"]
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        if StatusReport.objects.filter(period=data["period"], region=data["region"], task=data["task"]).exists():
+            from rest_framework.exceptions import ValidationError
+
+            raise ValidationError({"task": _("This region already reported the task in this period; update it.")})
+        try:
+            serializer.instance = actions.set_status(
+                data["period"], data["region"].pk, data["task"], data.get("status", "not_started"),
+                data.get("comment", ""), actor=self.request.user)
+        except DjangoValidationError as exc:
+            raise django_errors(exc) from None
+
+    def perform_update(self, serializer):
+        report = serializer.instance
+        data = serializer.validated_data
+        if not StatusReport.objects.restrict(self.request.user, "change").filter(pk=report.pk).exists():
+            raise PermissionDenied
+        try:
+            serializer.instance = actions.set_status(
+                report.period, report.region_id, report.task, data.get("status", report.status),
+                data.get("comment", report.comment), actor=self.request.user)
+        except DjangoValidationError as exc:
+            raise django_errors(exc) from None
+
+    def perform_destroy(self, instance):
+        try:
+            actions.delete_status(instance, actor=self.request.user)
+        except DjangoValidationError as exc:
+            raise django_errors(exc) from None
+

@@ -1,0 +1,19 @@
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReadinessConfig(AppConfig):
+    """Tilannekuvaseuranta: roadmaps, monthly status reports and the national picture."""
+
+    name = "yhdyspinta.readiness"
+    label = "readiness"
+    verbose_name = _("Readiness")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    nav = [("readiness:roadmap_list", _("Readiness"))]
+
+    def ready(self):
+        from yhdyspinta.core import search
+
+        search.register("readiness.Roadmap", ("name_fi", "name_sv", "name_en"))

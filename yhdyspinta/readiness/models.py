@@ -1,0 +1,295 @@
+"""Roadmaps (tiekartat), their tasks, reporting regions, periods and status reports.
+
+The figures are never stored: `loaders.figures_for(period)` feeds the rows to the pure
+`compute.compute_figures`. Visibility of every part follows its roadmap; a region's
+members edit only that region's status reports; only the roadmap owner's editors close
+a period, after which its reports are locked.
+"""
+
+
+import calendar
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from yhdyspinta.core.models import RestrictedModel, Visibility
+
+from . import compute
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = compute.NOT_STARTED, pgettext_lazy("readiness status", "Not started")
+    IN_PROGRESS = compute.IN_PROGRESS, pgettext_lazy("readiness status", "In progress")
+    ON_SCHEDULE = compute.ON_SCHEDULE, pgettext_lazy("readiness status", "Will finish on schedule")
+    DONE = compute.DONE, pgettext_lazy("readiness status", "Done")
+    NOT_APPLICABLE = compute.NOT_APPLICABLE, pgettext_lazy("readiness status", "Not applicable")
+
+
+def quarter_end(day: date) -> date:
+    """Last day of the calendar quarter: the progress horizon of a monthly picture."""
+    month = (day.month - 1) // 3 * 3 + 3
+    return date(day.year, month, calendar.monthrange(day.year, month)[1])
+
+
+def _roadmap_q(user, action: str, prefix: str = "") -> Q | None:
+    """Q over roadmaps `user` may `action`; None means no restriction.
+
+    Viewing: public roadmaps, the owner's members and the reporting regions' members.
+    Changing (tasks, periods, closing): the owner organisation's editors only.
+    """
+    from yhdyspinta.accounts.permissions import ALL, org_ids
+
+    ids = org_ids(user, action)
+    if ids is ALL:
+        return None
+    q = Q(**{f"{prefix}owner__in": ids})
+    if action == "view":
+        q |= Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+        q |= Q(**{f"{prefix}pk__in": ReportingRegion.objects.filter(organisation__in=ids).values("roadmap")})
+    return q
+
+
+class Roadmap(RestrictedModel):
+    """A tiekartta: tasks by area towards a target date (e.g. 1.1.2023), reported monthly."""
+
+    org_paths = ("owner",)
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("owner organisation"), on_delete=models.PROTECT,
+        related_name="readiness_roadmaps",
+        help_text=_("Its editors maintain the roadmap and close periods."),
+    )
+    target_date = models.DateField(
+        _("target date"), help_text=_("Readiness counts the applicable tasks due by this date."))
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.PUBLIC)
+
+    class Meta:
+        verbose_name = _("roadmap")
+        verbose_name_plural = _("roadmaps")
+        ordering = ["-target_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("readiness:roadmap_detail", args=[self.pk])
+
+    @classmethod
+    def restrict_queryset(cls, qs, user, action):
+        q = _roadmap_q(user, action)
+        return qs if q is None else qs.filter(q)
+
+
+class RoadmapPart(RestrictedModel):
+    """Areas, tasks, regions and periods: rights and visibility follow the roadmap."""
+
+    org_paths = ("roadmap__owner",)
+    visibility_path = "roadmap__visibility"
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def restrict_queryset(cls, qs, user, action):
+        q = _roadmap_q(user, action, "roadmap__")
+        return qs if q is None else qs.filter(q)
+
+
+class Area(RoadmapPart):
+    """An area of the roadmap (osa-alue), e.g. Yhdyspinnat."""
+
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="areas",
+                                verbose_name=_("roadmap"))
+    code = models.SlugField(_("code"), max_length=80)
+    letter = models.CharField(_("letter"), max_length=4, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["roadmap", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["roadmap", "code"], name="readiness_area_code")]
+
+    def __str__(self):
+        return self.name or self.code
+
+
+class SubArea(RestrictedModel):
+    """A lettered sub-area (A, B, ...) of an area."""
+
+    org_paths = ("area__roadmap__owner",)
+    visibility_path = "area__roadmap__visibility"
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="subareas", verbose_name=_("area"))
+    code = models.SlugField(_("code"), max_length=80)
+    letter = models.CharField(_("letter"), max_length=4, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("sub-area")
+        verbose_name_plural = _("sub-areas")
+        ordering = ["area", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["area", "code"], name="readiness_subarea_code")]
+
+    def __str__(self):
+        return f"{self.letter} {self.name}".strip()
+
+    @classmethod
+    def restrict_queryset(cls, qs, user, action):
+        q = _roadmap_q(user, action, "area__roadmap__")
+        return qs if q is None else qs.filter(q)
+
+
+class RoadmapTask(RoadmapPart):
+    """A task (tehtävä) with a due date; it applies to every reporting region unless limited."""
+
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="tasks",
+                                verbose_name=_("roadmap"))
+    code = models.CharField(_("task id"), max_length=40)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    area = models.ForeignKey(Area, on_delete=models.RESTRICT, related_name="tasks", verbose_name=_("area"))
+    subarea = models.ForeignKey(SubArea, on_delete=models.RESTRICT, null=True, blank=True,
+                                related_name="tasks", verbose_name=_("sub-area"))
+    due_date = models.DateField(_("due date"))
+    critical = models.BooleanField(_("critical"), default=False)
+    applies_to = models.ManyToManyField(
+        "organisations.Organisation", blank=True, related_name="+", verbose_name=_("applies to"),
+        help_text=_("Empty: the task applies to every reporting region of the roadmap."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["roadmap", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["roadmap", "code"], name="readiness_task_code")]
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+
+class ReportingRegion(RoadmapPart):
+    """An organisation that reports on the roadmap (a county, Helsinki, HUS, a municipality)."""
+
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="reporting_regions",
+                                verbose_name=_("roadmap"))
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                                     related_name="readiness_memberships", verbose_name=_("organisation"))
+    label = models.CharField(_("label in tables"), max_length=100, blank=True,
+                             help_text=_("Short name in the national table; empty: the organisation's name."))
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("reporting region")
+        verbose_name_plural = _("reporting regions")
+        ordering = ["roadmap", "order", "label"]
+        constraints = [models.UniqueConstraint(fields=["roadmap", "organisation"], name="readiness_region_once")]
+
+    def __str__(self):
+        return self.label or str(self.organisation)
+
+
+class Period(RoadmapPart):
+    """A monthly reporting period (raportointikausi). Closed periods are locked."""
+
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="periods",
+                                verbose_name=_("roadmap"))
+    code = models.CharField(_("period"), max_length=20, help_text=_("For example 2021-10."))
+    end_date = models.DateField(_("end date"), help_text=_("Statuses are as of this day."))
+    progress_end = models.DateField(
+        _("progress horizon"), blank=True,
+        help_text=_("Progress counts the tasks due by this day; by default the end of the quarter."),
+    )
+    closed = models.BooleanField(_("closed"), default=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name=_("closed by"))
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False,
+                                           help_text=_("Raised on every status change; keys the figure cache."))
+
+    class Meta:
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
+        ordering = ["roadmap", "end_date"]
+        constraints = [models.UniqueConstraint(fields=["roadmap", "code"], name="readiness_period_code")]
+
+    def __str__(self):
+        return self.code
+
+    def save(self, *args, **kwargs):
+        if self.progress_end is None and self.end_date:
+            self.progress_end = quarter_end(self.end_date)
+        super().save(*args, **kwargs)
+
+
+class StatusReport(RestrictedModel):
+    """One region's status of one task in one period, with a comment."""
+
+    org_paths = ("region",)
+    visibility_path = "period__roadmap__visibility"
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="reports",
+                               verbose_name=_("period"))
+    region = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                               related_name="readiness_reports", verbose_name=_("region"))
+    task = models.ForeignKey(RoadmapTask, on_delete=models.CASCADE, related_name="reports",
+                             verbose_name=_("task"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    comment = models.TextField(_("comment"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        ordering = ["period", "region", "task"]
+        constraints = [models.UniqueConstraint(fields=["period", "region", "task"], name="readiness_report_once")]
+
+    def __str__(self):
+        return f"{self.period} {self.region} {self.task.code}"
+
+    def get_absolute_url(self):
+        return reverse("readiness:report_detail", args=[self.pk])
+
+    @classmethod
+    def restrict_queryset(cls, qs, user, action):
+        """View: the roadmap's readers; change: only the reporting region's own editors."""
+        from yhdyspinta.accounts.permissions import ALL, org_ids
+
+        if action == "view":
+            q = _roadmap_q(user, "view", "period__roadmap__")
+            if q is None:
+                return qs
+            ids = org_ids(user, "view")
+            return qs.filter(q | Q(region__in=ids))
+        ids = org_ids(user, action)
+        return qs if ids is ALL else qs.filter(region__in=ids)
+
+
+class FigureStore(models.Model):
+    """The computed figures of a period at one revision, kept so a restart recomputes nothing.
+
+    Derived data: written with update()/bulk_create (no audit entry) and recomputed whenever
+    its revision is not the period's.
+    """
+
+    period = models.OneToOneField(Period, on_delete=models.CASCADE, related_name="figure_store",
+                                  verbose_name=_("period"))
+    revision = models.PositiveIntegerField(_("revision"))
+    data = models.TextField(_("figures"))
+
+    class Meta:
+        verbose_name = _("stored figures")
+        verbose_name_plural = _("stored figures")
+
+    def __str__(self):
+        return f"{self.period_id}@{self.revision}"

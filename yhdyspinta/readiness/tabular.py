@@ -1,0 +1,65 @@
+"""Rows from an uploaded CSV or XLSX file, with line numbers for error messages.
+
+CSV goes through `core.csvfiles` (';' or ',', UTF-8/BOM/Windows-1252); XLSX is read with
+openpyxl in read-only mode. Both yield (line, {column: text}) with stripped values.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+from yhdyspinta.core.csvfiles import InputError, read_rows
+
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+def rows(data: bytes, name: str, *, required: tuple[str, ...], allowed: tuple[str, ...]):
+    if name.lower().endswith(".xlsx") or data.startswith(XLSX_MAGIC):
+        yield from _xlsx_rows(data, name, required, allowed)
+    else:
+        yield from read_rows(data, name=name, required=required, allowed=allowed)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _xlsx_rows(data, name, required, allowed):
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the user's bad file
+        raise InputError(name, None, f"not a readable XLSX workbook ({exc.__class__.__name__})") from None
+    sheet = book.worksheets[0]
+    it = sheet.iter_rows(values_only=True)
+    try:
+        header = [_text(h).lower() for h in next(it)]
+    except StopIteration:
+        raise InputError(name, None, "the file is empty") from None
+    while header and not header[-1]:
+        header.pop()
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(name, 1, f"missing column(s): {', '.join(missing)}")
+    unknown = [c for c in header if c and c not in allowed]
+    if unknown:
+        raise InputError(name, 1, f"unknown column(s): {', '.join(unknown)}")
+    if len(set(header)) != len(header):
+        raise InputError(name, 1, "duplicate column names")
+    for number, values in enumerate(it, start=2):
+        cells = [_text(v) for v in values[: len(header)]]
+        if not any(cells):
+            continue
+        cells += [""] * (len(header) - len(cells))
+        yield number, dict(zip(header, cells))
+    book.close()

@@ -1,0 +1,194 @@
+"""Period locking, the owner-only close, all-or-nothing imports with file/line/reason errors."""
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from conftest import api_client_for, client_for
+from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.exports import rows_to_xlsx
+from yhdyspinta.readiness import actions
+from yhdyspinta.readiness.models import RoadmapTask, StatusReport
+
+from .factories import reporting_setup
+
+
+@pytest.fixture
+def setup(world):
+    """County A owns the roadmap; municipalities a1 and b1 report on three tasks."""
+    roadmap, tasks, period = reporting_setup(world.county_a, [world.a1, world.b1])
+    owner_editor = __import__("tests.factories", fromlist=["member"]).member(world.county_a, "editor")
+    return roadmap, tasks, period, owner_editor
+
+
+def test_region_editor_sets_own_status_only(world, setup):
+    _roadmap, tasks, period, _owner = setup
+    report = actions.set_status(period, world.a1.pk, tasks[0], "done", "Valmis", actor=world.editor)
+    assert report.status == "done"
+    with pytest.raises(PermissionDenied):
+        actions.set_status(period, world.b1.pk, tasks[0], "done", actor=world.editor)
+    with pytest.raises(PermissionDenied):
+        actions.set_status(period, world.a1.pk, tasks[0], "done", actor=world.viewer)
+    assert LogEntry.objects.get_for_object(report).filter(actor=world.editor).exists()
+
+
+def test_closed_period_is_locked_everywhere(world, setup):
+    _roadmap, tasks, period, owner = setup
+    actions.set_status(period, world.a1.pk, tasks[0], "in_progress", actor=world.editor)
+    with pytest.raises(PermissionDenied):
+        actions.close_period(period, actor=world.editor)  # a region cannot close the period
+    actions.close_period(period, actor=owner)
+    period.refresh_from_db()
+    assert period.closed and period.closed_by == owner
+    with pytest.raises(ValidationError, match="2021-10"):
+        actions.set_status(period, world.a1.pk, tasks[0], "done", actor=world.editor)
+    report = StatusReport.objects.get(period=period, region=world.a1, task=tasks[0])
+    assert report.status == "in_progress"
+    # the API refuses with a clear message, the page too
+    response = api_client_for(world.editor).patch(f"/api/v1/readiness/reports/{report.pk}/", {"status": "done"},
+                                                  format="json")
+    assert response.status_code == 400 and "2021-10" in str(response.json())
+    page = client_for(world.editor).post(f"/readiness/periods/{period.pk}/regions/{world.a1.pk}/",
+                                         {f"status-{tasks[0].pk}": "done"}, follow=True)
+    assert "2021-10" in page.content.decode() and page.status_code == 200
+    csv = f"region,task_id,status\n{world.a1.name},T-01,done\n".encode()
+    with pytest.raises(ValidationError):
+        actions.import_period_statuses(period, csv, "s.csv", actor=world.editor)
+    report.refresh_from_db()
+    assert report.status == "in_progress"
+    actions.reopen_period(period, actor=owner)
+    actions.set_status(period, world.a1.pk, tasks[0], "done", actor=world.editor)
+
+
+def test_region_page_bulk_form_saves_and_audits(world, setup):
+    _roadmap, tasks, period, _owner = setup
+    client = client_for(world.editor)
+    url = f"/readiness/periods/{period.pk}/regions/{world.a1.pk}/"
+    page = client.get(url).content.decode()
+    assert f'name="status-{tasks[0].pk}"' in page
+    client.post(url, {f"status-{tasks[0].pk}": "on_schedule", f"comment-{tasks[0].pk}": "Aikataulussa",
+                      f"status-{tasks[1].pk}": "not_started"})
+    report = StatusReport.objects.get(period=period, region=world.a1, task=tasks[0])
+    assert (report.status, report.comment) == ("on_schedule", "Aikataulussa")
+    assert LogEntry.objects.filter(object_pk=str(report.pk), actor=world.editor).exists()
+    # another region's editor sees no form and cannot post
+    other = client_for(world.other)
+    assert f'name="status-{tasks[0].pk}"' not in other.get(url).content.decode()
+    assert other.post(url, {f"status-{tasks[0].pk}": "done"}).status_code == 403
+
+
+def _status_csv(world, bad_line=None):
+    lines = ["region,task_id,status,comment"]
+    for code in ("T-01", "T-02", "T-03"):
+        lines.append(f"{world.a1.name},{code},käynnissä,")
+    lines.append(f"{world.a1.code},T-01,done,duplicate")  # line 5: duplicate of line 2 via the code
+    if bad_line is None:
+        lines.pop()
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_import_is_all_or_nothing_and_names_the_line(world, setup):
+    _roadmap, tasks, period, _owner = setup
+    actions.set_status(period, world.a1.pk, tasks[0], "not_started", "ennen", actor=world.editor)
+    before = list(StatusReport.objects.values_list("task_id", "status", "comment"))
+    with pytest.raises(InputError) as exc:
+        actions.import_period_statuses(period, _status_csv(world, bad_line=5), "tila.csv", actor=world.editor)
+    assert (exc.value.file, exc.value.line) == ("tila.csv", 5) and "duplicate" in exc.value.reason
+    bad_status = _status_csv(world).replace(b"T-03,k\xc3\xa4ynniss\xc3\xa4", b"T-03,valmiina")
+    with pytest.raises(InputError) as exc:
+        actions.import_period_statuses(period, bad_status, "tila.csv", actor=world.editor)
+    assert exc.value.line == 4 and "unknown status" in exc.value.reason
+    assert list(StatusReport.objects.values_list("task_id", "status", "comment")) == before
+    # through the page: the message names file and line, nothing saved
+    response = client_for(world.editor).post(
+        f"/readiness/periods/{period.pk}/import/",
+        {"file": _upload("tila.csv", bad_status)}, follow=True)
+    assert "tila.csv, line 4" in response.content.decode()
+    assert list(StatusReport.objects.values_list("task_id", "status", "comment")) == before
+
+
+def test_import_refuses_other_regions_and_writes_good_files(world, setup):
+    _roadmap, _tasks, period, _owner = setup
+    foreign = f"region,task_id,status\n{world.b1.name},T-01,done\n".encode()
+    with pytest.raises(InputError, match="may not report"):
+        actions.import_period_statuses(period, foreign, "f.csv", actor=world.editor)
+    result = actions.import_period_statuses(period, _status_csv(world), "tila.csv", actor=world.editor)
+    assert result == {"created": 3, "updated": 0, "unchanged": 0}
+    header, rows = actions.template_rows(period, world.editor)
+    assert header == ["region", "task_id", "status", "comment"] and len(rows) == 3
+    assert {r[2] for r in rows} == {"in_progress"}
+    rows[0][2] = "valmis"
+    result = actions.import_period_statuses(period, rows_to_xlsx(header, rows), "tila.xlsx", actor=world.editor)
+    assert result == {"created": 0, "updated": 1, "unchanged": 2}
+    assert LogEntry.objects.filter(actor=world.editor, content_type__model="statusreport").count() == 4
+    entry = LogEntry.objects.filter(action=LogEntry.Action.UPDATE, content_type__model="statusreport").latest("pk")
+    assert entry.changes == {"status": ["in_progress", "done"]} and entry.actor == world.editor
+    report = StatusReport.objects.get(pk=entry.object_pk)
+    history = client_for(world.editor).get(f"/history/{entry.content_type_id}/{report.pk}/")
+    assert history.status_code == 200 and "done" in history.content.decode()
+
+
+def test_roadmap_import_round_trip_and_errors(world, setup):
+    roadmap, _tasks, _period, owner = setup
+    good = (b"task_id,area,subarea,title,due,critical\n"
+            b"YP-A-01,yhdyspinnat,A_sopimukset,Sopimus,31.12.2021,yes\n"
+            b"YP-A-02,yhdyspinnat,A_sopimukset,Toteutus,2022-06-30,no\n")
+    with pytest.raises(PermissionDenied):
+        actions.import_roadmap(roadmap, good, "r.csv", actor=world.editor)
+    bad = good + b"YP-A-03,yhdyspinnat,,Testi,31.2.2022,no\n"
+    with pytest.raises(InputError) as exc:
+        actions.import_roadmap(roadmap, bad, "r.csv", actor=owner)
+    assert exc.value.line == 4 and "not a date" in exc.value.reason
+    assert not RoadmapTask.objects.filter(code__startswith="YP-").exists()
+    assert actions.import_roadmap(roadmap, good, "r.csv", actor=owner)["created"] == 2
+    header, rows = actions.export_roadmap(roadmap)
+    assert ["YP-A-01", "yhdyspinnat", "A_sopimukset", "Sopimus", "2021-12-31", "yes", "", ""] in rows
+    again = actions.import_roadmap(roadmap, rows_to_xlsx(header, rows), "r.xlsx", actor=owner)
+    assert again["created"] == 0  # the first re-import only renumbers the task order
+    assert actions.export_roadmap(roadmap) == (header, rows)
+    third = actions.import_roadmap(roadmap, rows_to_xlsx(header, rows), "r.xlsx", actor=owner)
+    assert third == {"created": 0, "updated": 0, "unchanged": 5}
+
+
+def _upload(name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type="text/csv")
+
+
+def test_figures_kept_current_region_by_region_equal_a_full_computation(world, setup):
+    from yhdyspinta.readiness.loaders import figures_for
+
+    _roadmap, tasks, period, _owner = setup
+    actions.set_status(period, world.b1.pk, tasks[0], "done", actor=world.other)
+    period.refresh_from_db()
+    before = figures_for(period)  # cached for this revision
+    actions.set_status(period, world.a1.pk, tasks[1], "in_progress", actor=world.editor)
+    actions.import_period_statuses(period, _status_csv(world), "tila.csv", actor=world.editor)
+    period.refresh_from_db()
+    kept = figures_for(period)
+    assert kept is not before
+    assert kept.figures == figures_for(period, use_cache=False).figures
+    totals = {f.region: f for f in kept.figures if f.level == "region"}
+    assert totals[world.a1.pk].in_progress_pct == 100 and totals[world.b1.pk].done_pct == 33
+
+
+def test_figures_survive_a_restart_in_the_database(world, setup, django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    from yhdyspinta.readiness.loaders import clear_cache, figures_for
+    from yhdyspinta.readiness.models import FigureStore
+
+    _roadmap, tasks, period, _owner = setup
+    actions.set_status(period, world.a1.pk, tasks[0], "done", actor=world.editor)
+    period.refresh_from_db()
+    computed = figures_for(period)
+    cache.clear()
+    clear_cache()  # as after a restart
+    with django_assert_max_num_queries(1):  # one SELECT of the stored figures, no recomputation
+        stored = figures_for(period)
+    assert stored == computed
+    actions.set_status(period, world.a1.pk, tasks[1], "done", actor=world.editor)
+    period.refresh_from_db()
+    assert FigureStore.objects.get(period=period).revision == period.revision
+    assert figures_for(period).figures == figures_for(period, use_cache=False).figures

@@ -1,0 +1,468 @@
+"""Pages: roadmaps, the national tables, sub-area table, map, region page, trend, overdue list.
+
+Every page reads through `restrict(user, "view")`; figures come from `loaders.figures_for`
+(cached per period revision) and are laid out by `presenters`. Writes go through actions.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from yhdyspinta.accounts.permissions import can
+from yhdyspinta.core.audit import log_access
+from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.geo import choropleth, layer
+from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
+
+from . import actions, presenters
+from .charts import line_chart
+from .compute import DONE, NOT_APPLICABLE, NOT_STARTED, band
+from .filtersets import RoadmapFilterSet, StatusReportFilterSet
+from .forms import PeriodForm, UploadForm
+from .loaders import figures_for
+from .models import Period, ReportingRegion, Roadmap, RoadmapTask, Status, StatusReport
+from .tables import RoadmapTable, StatusReportTable
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_response(fmt: str, header, rows, name: str) -> HttpResponse:
+    if fmt == "xlsx":
+        response = HttpResponse(rows_to_xlsx(header, rows), content_type=XLSX)
+    else:
+        fmt = "csv"
+        response = HttpResponse(rows_to_csv(header, rows, delimiter=","), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+# ---- roadmaps -----------------------------------------------------------------------------
+class RoadmapListView(ObjectListView):
+    model = Roadmap
+    table_class = RoadmapTable
+    filterset_class = RoadmapFilterSet
+    export_name = "roadmaps"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner")
+
+
+class RoadmapDetailView(ObjectDetailView):
+    model = Roadmap
+    template_name = "readiness/roadmap_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        roadmap = self.object
+        ctx["periods"] = roadmap.periods.all()
+        ctx["areas"] = roadmap.areas.prefetch_related("subareas")
+        ctx["task_count"] = roadmap.tasks.count()
+        ctx["regions"] = roadmap.reporting_regions.select_related("organisation")
+        ctx["period_form"] = PeriodForm()
+        ctx["upload_form"] = UploadForm()
+        return ctx
+
+
+class RoadmapExportView(View):
+    def get(self, request, pk):
+        roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
+        header, rows = actions.export_roadmap(roadmap)
+        log_access(request, AccessLog.Action.EXPORT, model=Roadmap,
+                   objects=[roadmap] if roadmap.is_internal else [], detail=f"roadmap {roadmap.pk}")
+        return _file_response(request.GET.get("format", "csv"), header, rows, f"roadmap-{roadmap.pk}")
+
+
+class RoadmapImportView(LoginRequiredMixin, View):
+    """The owner's editors upload tasks (ROADMAP.csv columns, optional critical/title_sv/title_en)."""
+
+    def post(self, request, pk):
+        roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
+        form = UploadForm(request.POST, request.FILES)
+        if not can(request.user, roadmap, "change"):
+            raise PermissionDenied
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = actions.import_roadmap(roadmap, upload.read(), upload.name, actor=request.user)
+            except InputError as exc:
+                messages.error(request, _("Nothing was imported. %(error)s") % {"error": exc})
+            else:
+                messages.success(request, _("Roadmap imported: %(created)s new, %(updated)s changed, "
+                                            "%(unchanged)s unchanged tasks.") % result)
+        else:
+            messages.error(request, " ".join(str(e) for e in form.errors.get("file", [])))
+        return redirect(roadmap.get_absolute_url())
+
+
+class PeriodAddView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
+        form = PeriodForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.create_period(roadmap, form.cleaned_data["code"], form.cleaned_data["end_date"],
+                                      form.cleaned_data.get("progress_end"), actor=request.user)
+            except PermissionDenied:
+                messages.error(request, _("Only the roadmap owner's editors add periods."))
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Period added."))
+        else:
+            messages.error(request, _("Check the period: %(errors)s") % {
+                "errors": "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())})
+        return redirect(roadmap.get_absolute_url())
+
+
+# ---- one period ---------------------------------------------------------------------------
+class PeriodMixin:
+    """Loads the period the user may see and its figures."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.period = get_object_or_404(
+            Period.objects.restrict(request.user, "view").select_related("roadmap"), pk=kwargs["pk"])
+        self.roadmap = self.period.roadmap
+        return super().dispatch(request, *args, **kwargs)
+
+    def region_url(self, region) -> str:
+        return reverse("readiness:region", args=[self.period.pk, region.organisation_id])
+
+    def base_context(self) -> dict:
+        view_name = self.request.resolver_match.view_name
+        links = [(code, reverse(view_name, kwargs={**self.kwargs, "pk": pk}), pk == self.period.pk)
+                 for pk, code in self.roadmap.periods.values_list("pk", "code")]
+        labels = presenters.band_labels()
+        return {"period": self.period, "roadmap": self.roadmap, "period_links": links,
+                "legend": [(k, presenters.BAND_SHORT[k], labels[k]) for k in labels],
+                "can_close": self.request.user.is_authenticated and can(self.request.user, self.period, "change")}
+
+
+class NationalView(PeriodMixin, TemplateView):
+    """Kansallinen tilannekuva: readiness (two columns per area) and progress (one per area)."""
+
+    template_name = "readiness/national.html"
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        if fmt in ("xlsx", "csv", "pdf"):
+            return self.export(fmt)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs) | self.base_context()
+        data = figures_for(self.period)
+        ctx.update(presenters.national(data, self.region_url))
+        ctx["areas"] = [(a.code, a.names[presenters.lang()]) for a in data.areas if a.subareas]
+        return ctx
+
+    def export(self, fmt):
+        data = figures_for(self.period)
+        log_access(self.request, AccessLog.Action.EXPORT, model=Period, detail=f"{fmt} national {self.period}")
+        name = f"readiness-{self.period.code}"
+        if fmt == "pdf":
+            from weasyprint import HTML
+
+            ctx = self.base_context() | presenters.national(data, self.region_url)
+            html = render_to_string("readiness/national_pdf.html", ctx, request=self.request)
+            pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+            return response
+        header, rows = national_rows(data)
+        return _file_response(fmt, header, rows, name)
+
+
+def national_rows(data) -> tuple[list[str], list[list]]:
+    """The national table flat: one row per region with readiness and progress per area."""
+    language = presenters.lang()
+    areas = [(a.code, a.names[language]) for a in data.areas] + [("", _("Total"))]
+    header = [_("Region")]
+    suffixes = (_("in progress %"), _("done %"), _("progress %"))
+    for _code, name in areas:
+        header += [f"{name}: {suffix}" for suffix in suffixes]
+    by_region = data.by_region()
+    rows = []
+    for region in data.regions:
+        figs = {f.area: f for f in by_region.get(region.organisation_id, []) if f.level != "subarea"}
+        row = [region.label]
+        for code, _name in areas:
+            f = figs.get(code)
+            if f is None or not f.reported:
+                row += [_("not reported")] * 3
+            else:
+                row += [f.in_progress_pct, f.done_pct, f.progress_pct]
+        rows.append(row)
+    return header, rows
+
+
+class SubAreaView(PeriodMixin, TemplateView):
+    template_name = "readiness/subareas.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs) | self.base_context()
+        data = figures_for(self.period)
+        if not any(a.code == kwargs["area"] for a in data.areas):
+            raise Http404
+        ctx.update(presenters.subarea_table(data, kwargs["area"], self.region_url))
+        return ctx
+
+
+class MapView(PeriodMixin, TemplateView):
+    """A figure on the map of counties, with the same numbers in the table beside it."""
+
+    template_name = "readiness/map.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs) | self.base_context()
+        data = figures_for(self.period)
+        labels = presenters.figure_labels()
+        figure = self.request.GET.get("figure")
+        figure = figure if figure in labels else "progress_pct"
+        area_names = {a.code: a.names[presenters.lang()] for a in data.areas}
+        area = self.request.GET.get("area", "")
+        area = area if area in area_names else ""
+        keys = {f.key for f in layer("hva")[0]}
+        by_region = data.by_region()
+        regions, table = {}, []
+        for region in data.regions:
+            f = presenters.region_value(by_region.get(region.organisation_id, []), figure, area)
+            text = presenters.text_for(f, figure)
+            pct = getattr(f, figure) if f is not None and f.reported else None
+            on_map = region.map_key in keys and region.map_key != ""
+            if on_map:
+                regions[region.map_key] = {"label": region.label, "text": text, "url": self.region_url(region),
+                                           "css": f"band-{band(pct)}" if pct is not None else "map-none"}
+            table.append({"region": region, "url": self.region_url(region), "cell": presenters.cell(
+                pct, bool(f and f.reported)), "on_map": on_map})
+        scope = area_names.get(area, _("whole roadmap"))
+        title = f"{labels[figure]} – {scope} – {self.period.code}"
+        ctx.update(figure=figure, figure_label=labels[figure], figure_choices=labels.items(), area=area,
+                   area_choices=area_names.items(), table=table, title=title,
+                   map_svg=choropleth("hva", title=title, regions=regions, description=_(
+                       "Map of the wellbeing services counties coloured by the figure's band; each county "
+                       "is a link to its report. The table beside the map has the same numbers.")))
+        return ctx
+
+
+class OverdueView(PeriodMixin, TemplateView):
+    """Critical tasks due by the period's end date that a reporting region has not finished."""
+
+    template_name = "readiness/overdue.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs) | self.base_context()
+        tasks = {t.pk: t for t in RoadmapTask.objects.filter(
+            roadmap=self.roadmap, critical=True, due_date__lte=self.period.end_date).select_related("area")}
+        regions = list(ReportingRegion.objects.filter(roadmap=self.roadmap).select_related("organisation"))
+        reports = StatusReport.objects.restrict(self.request.user, "view").filter(period=self.period)
+        reported = set(reports.values_list("region_id", flat=True).distinct())
+        status = {(r, t): (s, c) for r, t, s, c in reports.filter(task_id__in=tasks).values_list(
+            "region_id", "task_id", "status", "comment")}
+        labels = dict(Status.choices)
+        rows = []
+        for region in regions:
+            if region.organisation_id not in reported:
+                continue
+            for task in tasks.values():
+                s, comment = status.get((region.organisation_id, task.pk), (NOT_STARTED, ""))
+                if s not in (DONE, NOT_APPLICABLE):
+                    rows.append({"region": region, "task": task, "status": labels[s], "comment": comment,
+                                 "url": reverse("readiness:region", args=[self.period.pk, region.organisation_id])})
+        rows.sort(key=lambda r: (r["task"].due_date, r["region"].order, r["task"].code))
+        ctx.update(rows=rows, not_reported=[r for r in regions if r.organisation_id not in reported])
+        return ctx
+
+
+class RegionView(PeriodMixin, TemplateView):
+    """A region's report: its figures, every task with status and comment; editable when open."""
+
+    template_name = "readiness/region.html"
+
+    def get_region(self):
+        region = ReportingRegion.objects.filter(roadmap_id=self.period.roadmap_id,
+                                                organisation_id=self.kwargs["org"]).select_related(
+            "organisation").first()
+        if region is None:
+            raise Http404
+        return region
+
+    def editable(self, region) -> bool:
+        user = self.request.user
+        return user.is_authenticated and not self.period.closed and actions.may_report_for(
+            user, region.organisation_id)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs) | self.base_context()
+        region = self.get_region()
+        language = presenters.lang()
+        reports = {r.task_id: r for r in StatusReport.objects.restrict(self.request.user, "view").filter(
+            period=self.period, region=region.organisation)}
+        tasks = RoadmapTask.objects.filter(roadmap=self.roadmap).select_related("area", "subarea")
+        labels = dict(Status.choices)
+        rows = []
+        for task in tasks:
+            report = reports.get(task.pk)
+            status = report.status if report else NOT_STARTED
+            rows.append({"task": task, "status": status, "status_label": labels[status],
+                         "comment": report.comment if report else "", "report": report})
+        data = figures_for(self.period)
+        figs = data.by_region().get(region.organisation_id, [])
+        area_names = {a.code: a.names[language] for a in data.areas}
+        sub_names = {c: f"{letter} {n[language]}" for a in data.areas for c, letter, n in a.subareas}
+        figure_rows = [{"name": sub_names.get(f.subarea) if f.subarea else area_names.get(f.area, _("Total")),
+                        "level": f.level, "f": f,
+                        "cells": [presenters.cell(getattr(f, k), f.reported) for k in presenters.FIGURES]}
+                       for f in figs]
+        ctx.update(region=region, rows=rows, reported=bool(reports), figure_rows=figure_rows,
+                   editable=self.editable(region), status_choices=Status.choices,
+                   figure_labels=presenters.figure_labels(), upload_form=UploadForm())
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        region = self.get_region()
+        if not self.editable(region):
+            if self.period.closed:
+                messages.error(request, _("Period %(period)s is closed; its status reports can no longer be "
+                                          "changed.") % {"period": self.period.code})
+                return redirect(request.path)
+            raise PermissionDenied
+        current = {r.task_id: (r.status, r.comment) for r in StatusReport.objects.filter(
+            period=self.period, region=region.organisation)}
+        wanted = {}
+        valid = set(Status.values)
+        for pk in RoadmapTask.objects.filter(roadmap=self.roadmap).values_list("pk", flat=True):
+            status = request.POST.get(f"status-{pk}")
+            if status is None:
+                continue
+            if status not in valid:
+                messages.error(request, _("Unknown status."))
+                return redirect(request.path)
+            comment = request.POST.get(f"comment-{pk}", "").strip()[:2000]
+            if current.get(pk, (NOT_STARTED, "")) != (status, comment) or pk not in current:
+                wanted[pk] = (status, comment)
+        try:
+            result = actions.save_region_statuses(self.period, region.organisation_id, wanted, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Saved: %(created)s new and %(updated)s changed statuses.") % result)
+        return redirect(request.path)
+
+
+class StatusImportView(LoginRequiredMixin, PeriodMixin, View):
+    def post(self, request, *args, **kwargs):
+        form = UploadForm(request.POST, request.FILES)
+        back = request.POST.get("next") or reverse("readiness:national", args=[self.period.pk])
+        if not back.startswith("/"):
+            back = reverse("readiness:national", args=[self.period.pk])
+        if not form.is_valid():
+            messages.error(request, " ".join(str(e) for e in form.errors.get("file", [])))
+            return redirect(back)
+        upload = form.cleaned_data["file"]
+        try:
+            result = actions.import_period_statuses(self.period, upload.read(), upload.name, actor=request.user)
+        except InputError as exc:
+            messages.error(request, _("Nothing was imported. %(error)s") % {"error": exc})
+        except ValidationError as exc:
+            messages.error(request, _("Nothing was imported. %(error)s") % {"error": " ".join(exc.messages)})
+        else:
+            messages.success(request, _("Statuses imported: %(created)s new, %(updated)s changed, "
+                                        "%(unchanged)s unchanged.") % result)
+        return redirect(back)
+
+
+class TemplateDownloadView(PeriodMixin, View):
+    def get(self, request, *args, **kwargs):
+        header, rows = actions.template_rows(self.period, request.user)
+        return _file_response(request.GET.get("format", "csv"), header, rows, f"statuses-{self.period.code}")
+
+
+class ClosePeriodView(LoginRequiredMixin, PeriodMixin, View):
+    reopen = False
+
+    def post(self, request, *args, **kwargs):
+        try:
+            if self.reopen:
+                actions.reopen_period(self.period, actor=request.user)
+                messages.success(request, _("Period reopened."))
+            else:
+                actions.close_period(self.period, actor=request.user)
+                messages.success(request, _("Period closed: its status reports are locked."))
+        except PermissionDenied:
+            messages.error(request, _("Only the roadmap owner's editors close and reopen periods."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect(self.roadmap.get_absolute_url())
+
+
+# ---- trend --------------------------------------------------------------------------------
+class TrendView(TemplateView):
+    """Each figure of a region over the roadmap's periods: SVG lines and the same data as a table."""
+
+    template_name = "readiness/trend.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        roadmap = get_object_or_404(Roadmap.objects.restrict(self.request.user, "view"), pk=kwargs["pk"])
+        periods = list(roadmap.periods.order_by("end_date"))
+        regions = list(ReportingRegion.objects.filter(roadmap=roadmap).select_related("organisation"))
+        if not regions:
+            raise Http404
+        try:
+            chosen = int(self.request.GET.get("region", regions[0].organisation_id))
+        except ValueError:
+            chosen = regions[0].organisation_id
+        region = next((r for r in regions if r.organisation_id == chosen), regions[0])
+        labels = presenters.figure_labels()
+        figure = self.request.GET.get("figure")
+        figure = figure if figure in labels else "progress_pct"
+        language = presenters.lang()
+        per_period = [figures_for(p) for p in periods]
+        areas = per_period[0].areas if per_period else []
+        series_keys = [(a.code, a.names[language]) for a in areas] + [("", _("Total"))]
+        series = []
+        for code, name in series_keys:
+            values = []
+            for data in per_period:
+                f = next((f for f in data.by_region().get(region.organisation_id, [])
+                          if f.area == code and f.subarea == ""), None)
+                values.append(getattr(f, figure) if f is not None and f.reported else None)
+            series.append((name, values))
+        codes = [p.code for p in periods]
+        title = f"{labels[figure]} – {region}"
+        ctx.update(roadmap=roadmap, region=region, regions=regions, figure=figure, figure_choices=labels.items(),
+                   codes=codes, series=series, title=title, chart=line_chart(
+                       codes, series, title=title,
+                       description=_("Line per area and the total over the periods; the table below has the "
+                                     "same numbers.")))
+        return ctx
+
+
+# ---- status reports as records --------------------------------------------------------------
+class StatusReportListView(ObjectListView):
+    model = StatusReport
+    table_class = StatusReportTable
+    filterset_class = StatusReportFilterSet
+    export_name = "status-reports"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("period", "region", "task")
+
+
+class StatusReportDetailView(ObjectDetailView):
+    model = StatusReport
+    template_name = "readiness/report_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("period__roadmap", "region", "task")
