@@ -29,7 +29,10 @@ def decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:4096]:
         raise InputError(name, None, "not a text file (CSV expected)")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as exc:
+            raise InputError(name, None, f"marked as UTF-8 but byte {exc.start + 3} is not UTF-8") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,6 +67,9 @@ def read_rows(source, *, name: str | None = None, required: tuple[str, ...] = ()
         text = source.lstrip("\ufeff")
     if not text.strip():
         raise InputError(name, None, "the file is empty")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(name, line, "contains a NUL character (not a text file)")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         header = [h.strip().lstrip("\ufeff") for h in next(reader)]
@@ -111,6 +117,8 @@ def parse_decimal(value: str, name: str, line: int, column: str) -> Decimal:
 
 def parse_int(value: str, name: str, line: int, column: str) -> int:
     number = parse_decimal(value, name, line, column)
+    if number.adjusted() > 18:  # beyond any count we store; also stops 1e999999999 costing seconds of CPU
+        raise InputError(name, line, f"{column}: '{value}' is too large")
     if number != number.to_integral_value():
         raise InputError(name, line, f"{column}: '{value}' is not a whole number")
     return int(number)

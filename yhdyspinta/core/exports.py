@@ -32,7 +32,7 @@ def rows_to_xlsx(header, rows, *, sheet="Data") -> bytes:
     ws = book.add_worksheet(sheet[:31])
     bold = book.add_format({"bold": True})
     for c, h in enumerate(header):
-        ws.write_string(0, c, str(h), bold)
+        ws.write_string(0, c, str(safe_cell(str(h))), bold)
     for r, row in enumerate(rows, start=1):
         for c, v in enumerate(row):
             if v is None:

@@ -36,11 +36,15 @@ class Change:
         return f"{self.kind:<11} {self.code:<4} {self.description}"
 
 
+MAX_NAME_LENGTH = {"short_name_fi": 100, "short_name_sv": 100}  # name_*: 200 (the columns' lengths)
+MAX_POPULATION = 2_147_483_647  # the column's limit on every database; Finland has 5.6 million
+
+
 def _parse(path: Path, columns, code_len: int):
     rows, seen = [], {}
     for line, row in read_rows(Path(path), required=columns):
         code = row["code"]
-        if not code.isdigit() or len(code) > code_len:
+        if not (code.isascii() and code.isdigit()) or len(code) > code_len:
             raise InputError(Path(path).name, line, f"code '{code}' is not an official code")
         code = code.zfill(code_len)
         if code in seen:
@@ -48,9 +52,14 @@ def _parse(path: Path, columns, code_len: int):
         seen[code] = line
         if not row["name_fi"]:
             raise InputError(Path(path).name, line, "name_fi is empty")
+        for column in ("name_fi", "name_sv", "short_name_fi", "short_name_sv"):
+            if len(row.get(column) or "") > MAX_NAME_LENGTH.get(column, 200):
+                raise InputError(Path(path).name, line, f"{column} is longer than {MAX_NAME_LENGTH.get(column, 200)} characters")
         population = parse_int(row["population"], Path(path).name, line, "population")
         if population < 0:
             raise InputError(Path(path).name, line, "population is negative")
+        if population > MAX_POPULATION:
+            raise InputError(Path(path).name, line, f"population {population} is larger than any area's")
         rows.append((line, {**row, "code": code, "population": population}))
     return rows
 

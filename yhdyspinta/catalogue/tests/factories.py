@@ -1,7 +1,7 @@
 import factory
 
-from tests.factories import MunicipalityFactory, PersonFactory  # noqa: F401
-from yhdyspinta.catalogue.models import Interface, MaturityAssessment, Service, ServicePoint
+from tests.factories import CountyFactory, MunicipalityFactory, PersonFactory  # noqa: F401
+from yhdyspinta.catalogue.models import Interface, MappingRound, MaturityAssessment, Service, ServicePoint
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
@@ -58,3 +58,12 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     interface = factory.SubFactory(InterfaceFactory)
     dimension = "service_guidance"
     value = 1
+
+
+class MappingRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MappingRound
+
+    area = factory.SubFactory(CountyFactory)
+    title = factory.Sequence(lambda n: f"Kartoituskierros {n}")
+    visibility = "internal"

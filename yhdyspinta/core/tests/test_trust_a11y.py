@@ -53,5 +53,6 @@ def test_every_page_in_three_languages_is_accessible(live_server, browser_page, 
             assert_accessible(page, context=f"{language} {path}")
         except AssertionError as exc:
             problems.append(str(exc)[:1500])
+    print(f"\naccessibility: {visited} page visits ({len({p for _l, p in visits})} pages)")
     assert visited >= 20, f"only {visited} pages found"
     assert not problems, f"{len(problems)} problem(s) on {visited} page visits:\n" + "\n".join(problems)

@@ -23,8 +23,6 @@ MARKER = "Zqinternalmarker"
 # Schema violations found and reported to the owning app (docs/reliability.md); server errors and
 # leaks are never listed here. Remove an entry when its app fixes the serializer or schema.
 KNOWN_SCHEMA_VIOLATIONS = {
-    "GET /api/v1/catalogue/interfaces/": "latest_maturity is an object, schema says string",
-    "GET /api/v1/funding/input-sets/": "name is null, schema says string",
 }
 
 

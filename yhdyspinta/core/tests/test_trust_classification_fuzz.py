@@ -96,8 +96,14 @@ def test_the_shipped_file_is_accepted(reference_data, tmp_path):
     assert run_update(tmp_path, reference.MUNICIPALITIES_CSV.read_bytes()) is False
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="reference.apply: a population above 2**63 crashes SQLite (no upper bound check)")
-def test_known_defect_population_overflow(reference_data, tmp_path):
+def test_a_population_beyond_the_column_is_refused(reference_data, tmp_path):
     content = "code,name_fi,name_sv,population,county_code\n837,Tampere,Tammerfors,99999999999999999999,06\n"
-    run_update(tmp_path, content.encode())
+    assert run_update(tmp_path, content.encode()) is True
+
+
+def test_nul_after_the_first_4096_bytes_is_refused(reference_data, tmp_path):
+    header = "code,name_fi,name_sv,population,county_code\n"
+    padding = "".join(f"{c},Kunta{c} pitkällä nimellä,Kommun{c},100,08\n" for c in range(900, 999))
+    content = (header + padding + "837,Tam\x00pere,Tammerfors,1000,08\n").encode()
+    assert content.index(b"\x00") > 4096
+    assert run_update(tmp_path, content) is True  # refused with a CommandError

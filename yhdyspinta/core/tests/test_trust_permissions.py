@@ -169,7 +169,8 @@ def make(target, world, visibility, marker):
     if text_fields:
         name = text_fields[0]
         current = getattr(obj, name) or ""
-        target.model.objects.filter(pk=obj.pk).update(**{name: f"{current} {marker}".strip()[-190:]})
+        joiner = "-" if isinstance(target.model._meta.get_field(name), models.SlugField) else " "
+        target.model.objects.filter(pk=obj.pk).update(**{name: f"{current}{joiner}{marker}".strip(" -")[-190:]})
         obj.refresh_from_db()
     assert obj.is_internal == (visibility == Visibility.INTERNAL)
     return obj

@@ -212,7 +212,6 @@ def test_safe_cell_leaves_numbers_and_plain_text():
     assert safe_cell("=1") == "'=1"
 
 
-@pytest.mark.xfail(strict=True, reason="exports.rows_to_xlsx writes header cells without safe_cell")
-def test_known_defect_xlsx_header_not_escaped():
+def test_xlsx_header_is_escaped():
     book = openpyxl.load_workbook(io.BytesIO(rows_to_xlsx(["=HYPERLINK(\"http://x\")"], [])))
     assert not _dangerous(book.active.cell(row=1, column=1).value)

@@ -1,0 +1,130 @@
+"""Mixed load on the production server: anonymous visitors, logged-in readers and editors who write.
+
+Run by bench/load/run.sh (loopback only, bounded by --run-time, stops by itself). The plan of
+URLs and users comes from `manage.py trust_load_plan` (LOAD_PLAN=path to its JSON):
+  * Visitor (weight 6): home, page lists, public detail pages, search, API lists.
+  * Reader (weight 3): logs in as a generated user, reads pages, detail pages and the API.
+  * Writer (LOAD_WRITERS of them, default 10): logs in as an editor and PATCHes a service of
+    its own organisation through the API (an audited write) at 2/s each: ≥ 20 writes/s.
+Any 5xx, a "database is locked" text or a 4xx answer counts as a failure, except a 403 on a
+page the user may not see (a correct refusal) and never on a write.
+"""
+
+import json
+import os
+import random
+import re
+from itertools import count
+
+from locust import HttpUser, between, constant_throughput, task
+
+with open(os.environ.get("LOAD_PLAN", "/tmp/yhdyspinta-load/plan.json"), encoding="utf-8") as _plan:
+    PLAN = json.load(_plan)
+WORDS = ["tampere", "neuvola", "nuoriso", "sopimus", "yhteistyö", "kirjasto", "liikunta", "helsinki"]
+_users = count()
+_writers = count()
+
+
+def check(response, *, denial_ok=False):
+    """A 403 on a page the plan lists for everyone is a correct refusal (e.g. the national
+    overview for a municipal user), not an error; every other 4xx/5xx is a failure."""
+    if denial_ok and response.status_code == 403:
+        response.success()
+    elif response.status_code >= 400 or "database is locked" in response.text:
+        response.failure(f"{response.status_code} {response.url}")
+    else:
+        response.success()
+
+
+class Browsing:
+    def get(self, url, name=None):
+        with self.client.get(url, name=name or _group(url), catch_response=True) as response:
+            check(response, denial_ok=True)
+
+    def login(self, username):
+        page = self.client.get("/login/", name="/login/ (form)")
+        token = self.client.cookies.get("csrftoken") or _csrf_from(page.text)
+        with self.client.post("/login/", {"username": username, "password": PLAN["password"],
+                                          "csrfmiddlewaretoken": token},
+                              headers={"Referer": self.host + "/login/"}, name="/login/ (post)",
+                              catch_response=True) as response:
+            if "sessionid" not in self.client.cookies:
+                response.failure(f"login of {username} failed ({response.status_code})")
+            else:
+                response.success()
+
+
+def _csrf_from(html):
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return match.group(1) if match else ""
+
+
+def _group(url: str) -> str:
+    """Detail pages and queries grouped by their shape in the statistics."""
+    url = re.sub(r"/\d+/", "/<id>/", url)
+    return url.split("?")[0] + ("?…" if "?" in url else "")
+
+
+class Visitor(Browsing, HttpUser):
+    weight = 6
+    wait_time = between(0.5, 2)
+
+    @task(4)
+    def page(self):
+        self.get(random.choice(PLAN["pages"]))
+
+    @task(3)
+    def detail(self):
+        if PLAN["details"]:
+            self.get(random.choice(PLAN["details"]))
+
+    @task(2)
+    def search(self):
+        self.get(f"/search/?q={random.choice(WORDS)}", name="/search/?q=…")
+
+    @task(2)
+    def api(self):
+        self.get(random.choice(PLAN["api"]) + "?limit=20")
+
+
+class Reader(Browsing, HttpUser):
+    weight = 3
+    wait_time = between(0.5, 2)
+
+    def on_start(self):
+        self.login(PLAN["users"][next(_users) % len(PLAN["users"])])
+
+    @task(3)
+    def page(self):
+        self.get(random.choice(PLAN["pages"]))
+
+    @task(2)
+    def detail(self):
+        if PLAN["details"]:
+            self.get(random.choice(PLAN["details"]))
+
+    @task(3)
+    def api(self):
+        self.get(random.choice(PLAN["api"]) + "?limit=50")
+
+
+class Writer(Browsing, HttpUser):
+    fixed_count = int(os.environ.get("LOAD_WRITERS", "10"))
+    wait_time = constant_throughput(2)
+
+    def on_start(self):
+        if not PLAN["writers"]:
+            self.environment.runner.quit()
+            return
+        self.job = PLAN["writers"][next(_writers) % len(PLAN["writers"])]
+        self.login(self.job["username"])
+        self.n = 0
+
+    @task
+    def write(self):
+        self.n += 1
+        token = self.client.cookies.get("csrftoken", "")
+        with self.client.patch(self.job["url"], json={self.job["field"]: f"Kuormitustesti {self.n}"},
+                               headers={"X-CSRFToken": token, "Referer": self.host + "/"},
+                               name="PATCH " + _group(self.job["url"]), catch_response=True) as response:
+            check(response)
