@@ -43,7 +43,7 @@ def import_parameter_set(actor, *, text, owner=None, visibility="public", offici
     with audited(actor):
         _require_owner(actor, owner, official)
         obj = ParameterSet(name=params.name[:100], title=params.title[:300], title_fi=params.title[:300],
-                           title_sv=title_sv, title_en=title_en, year=params.year, data=data, owner=owner,
+                           title_sv=title_sv or None, title_en=title_en or None, year=params.year, data=data, owner=owner,
                            visibility=visibility, is_official_source=official, based_on=based_on,
                            created_by=actor)
         obj._actor = actor
@@ -51,7 +51,7 @@ def import_parameter_set(actor, *, text, owner=None, visibility="public", offici
         return obj
 
 
-def copy_parameter_set(actor, source, *, name, title, owner, visibility="public"):
+def copy_parameter_set(actor, source, *, name, title, owner, visibility="public", title_sv="", title_en=""):
     """A scenario: a copy of `source` that the actor's organisation owns and may change."""
     if not ParameterSet.objects.restrict(actor, "view").filter(pk=source.pk).exists():
         raise PermissionDenied
@@ -59,7 +59,8 @@ def copy_parameter_set(actor, source, *, name, title, owner, visibility="public"
     params = _validated(data)
     with audited(actor):
         _require_owner(actor, owner)
-        obj = ParameterSet(name=name, title=title, title_fi=title, year=params.year, data=data,
+        obj = ParameterSet(name=name, title=title, title_fi=title, title_sv=title_sv or None,
+                           title_en=title_en or None, year=params.year, data=data,
                            based_on=source, owner=owner, visibility=visibility, created_by=actor)
         obj._actor = actor
         obj.save()
@@ -107,7 +108,8 @@ def replace_data(actor, obj, text):
 
 
 def import_inputs(actor, *, kind, content, filename, name, title, owner, visibility="public",
-                  illustrative=True, source_note="", check_against=None, year=None, require_all=True):
+                  illustrative=True, source_note="", check_against=None, year=None, require_all=True,
+                  title_sv="", title_en=""):
     """County or municipal inputs from a Finnish CSV file: all rows or nothing."""
     try:
         if kind == InputKind.COUNTY:
@@ -120,15 +122,17 @@ def import_inputs(actor, *, kind, content, filename, name, title, owner, visibil
     except (InputError, FundingInputError) as exc:
         raise ValidationError(str(exc)) from None
     return save_inputs(actor, kind=kind, items=items, name=name, title=title, owner=owner,
-                       visibility=visibility, illustrative=illustrative, source_note=source_note)
+                       visibility=visibility, illustrative=illustrative, source_note=source_note,
+                       title_sv=title_sv, title_en=title_en)
 
 
 def save_inputs(actor, *, kind, items, name, title, owner, visibility="public", illustrative=True,
-                source_note=""):
+                source_note="", title_sv="", title_en=""):
     with audited(actor):
         _require_owner(actor, owner)
         return InputSet.objects.create(
-            kind=kind, name=name, title=title, title_fi=title, rows=inputs_io.to_rows(items),
+            kind=kind, name=name, title=title, title_fi=title, title_sv=title_sv or None,
+            title_en=title_en or None, rows=inputs_io.to_rows(items),
             illustrative=illustrative, source_note=source_note, source_note_fi=source_note, owner=owner,
             visibility=visibility, created_by=actor,
         )

@@ -19,6 +19,11 @@ def owner_choices(user):
     return qs.order_by("name")
 
 
+class _OtherLanguageTitles(forms.Form):
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
+
+
 class OwnedForm(forms.Form):
     owner = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Owner"), required=False)
     visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Visibility"), initial=Visibility.PUBLIC)
@@ -32,7 +37,7 @@ class OwnedForm(forms.Form):
         self.fields["owner"].empty_label = _("National (no owner)") if superuser else None
 
 
-class ImportParameterSetForm(OwnedForm):
+class ImportParameterSetForm(OwnedForm, _OtherLanguageTitles):
     file = forms.FileField(label=_("JSON file"), required=False)
     text = forms.CharField(label=_("or paste the JSON"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
     official = forms.BooleanField(label=_("From public sources (official set)"), required=False)
@@ -53,9 +58,10 @@ class ImportParameterSetForm(OwnedForm):
         return cleaned
 
 
-class CopyForm(OwnedForm):
+class CopyForm(OwnedForm, _OtherLanguageTitles):
     name = forms.SlugField(label=_("Identifier"), max_length=100)
     title = forms.CharField(label=_("Title"), max_length=300)
+    field_order = ("name", "title", "title_sv", "title_en")
 
 
 class SharesForm(forms.Form):
@@ -104,11 +110,13 @@ class MoveShareForm(forms.Form):
         return {c.key: self.cleaned_data.get(f"from_{c.key}") for c in self.params.criteria}
 
 
-class ImportInputsForm(OwnedForm):
+class ImportInputsForm(OwnedForm, _OtherLanguageTitles):
     kind = forms.ChoiceField(choices=InputKind.choices, label=_("Kind"))
     file = forms.FileField(label=_("CSV file"))
     name = forms.SlugField(label=_("Identifier"), max_length=100)
     title = forms.CharField(label=_("Title"), max_length=300)
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
     illustrative = forms.BooleanField(label=_("Illustrative values (not real figures)"), required=False,
                                       initial=True)
     source_note = forms.CharField(label=_("Source of the data"), widget=forms.Textarea(attrs={"rows": 3}),

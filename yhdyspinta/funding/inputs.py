@@ -23,6 +23,9 @@ COUNTY_BOOLEANS = ("bilingual", "university_hospital")
 COUNTY_INTEGERS = ("population",)
 MUNICIPAL_INTEGERS = ("population", "previous_population")
 TEXT = ("code", "name", "county_code")
+#: Decimal inputs beyond these powers of ten are refused: no real euro sum, count or coefficient is
+#: near them, and e.g. 1e999999 would overflow Decimal arithmetic in compute (decimal.Overflow).
+MIN_EXPONENT, MAX_EXPONENT = -12, 15
 TRUE = {"1", "true", "yes", "kyllä", "k", "x", "ja"}
 FALSE = {"0", "false", "no", "ei", "e", "nej", ""}
 #: unit rule -> the input column it needs (as compute/county.py)
@@ -56,6 +59,10 @@ def _clean(row: dict, name: str, line: int, integers, booleans) -> dict:
     """Typed values of one CSV row; empty cells become None (booleans: False)."""
     out: dict = {}
     for column, value in row.items():
+        if not column:  # an unnamed column (Excel's trailing ';'): fine while it stays empty
+            if value:
+                raise InputError(name, line, f"'{value}' is in a column without a name in the header")
+            continue
         if column in TEXT:
             out[column] = value
         elif column in booleans:
@@ -68,6 +75,9 @@ def _clean(row: dict, name: str, line: int, integers, booleans) -> dict:
             out[column] = parse_decimal(value, name, line, column)
         if isinstance(out[column], int | Decimal) and not isinstance(out[column], bool) and out[column] < 0:
             raise InputError(name, line, f"{column}: negative value {value}")
+        number = out[column]
+        if isinstance(number, Decimal) and number and not MIN_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
+            raise InputError(name, line, f"{column}: {value} is out of range (1e{MIN_EXPONENT} to 1e{MAX_EXPONENT})")
     if not out.get("code"):
         raise InputError(name, line, "code: empty")
     if out.get("population") is None:

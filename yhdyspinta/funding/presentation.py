@@ -188,6 +188,15 @@ def compare_context(view, diffs, m_diffs, p_base, p_scen):
         m_desc = request.GET.get("morder", "desc") == "desc"
         m_table = difference_table(m_diffs, _("Municipality")).sort(m_key, m_desc)
         ctx.update(m_table=m_table, m_cells=cells(m_table), m_headers=headers(request, m_table, m_key, m_desc, "m"))
+        m_bins = charts.histogram_bins([d.difference_per_resident for d in m_diffs], 12)
+        m_map, m_legend = municipality_map(
+            [(d.code, d.difference_per_resident) for d in m_diffs], {d.code: d.name for d in m_diffs},
+            _("Difference to the base, €/resident"), _("Map of the municipalities; the values are in the table."),
+            _("€/resident"))
+        ctx.update(m_bins=m_bins, m_map=m_map, m_legend=m_legend,
+                   m_chart=charts.histogram(m_bins, title=_("Difference to the base by municipality, €/resident"),
+                                            description=_("Number of municipalities per range."),
+                                            chart_id="municipal-difference"))
         if request.GET.get("part") == "municipal":
             ctx["table"] = m_table
     return ctx

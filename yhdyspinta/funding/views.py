@@ -134,7 +134,7 @@ class ParameterSetImportView(_UserFormView):
         data = form.cleaned_data
         return actions.import_parameter_set(
             self.request.user, text=data["content"], owner=data["owner"], visibility=data["visibility"],
-            official=data["official"],
+            official=data["official"], title_sv=data["title_sv"], title_en=data["title_en"],
         )
 
 
@@ -172,7 +172,8 @@ class ParameterSetCopyView(_OnSetView):
     def run(self, form):
         data = form.cleaned_data
         return actions.copy_parameter_set(self.request.user, self.object, name=data["name"], title=data["title"],
-                                          owner=data["owner"], visibility=data["visibility"])
+                                          owner=data["owner"], visibility=data["visibility"],
+                                          title_sv=data["title_sv"], title_en=data["title_en"])
 
 
 class SharesEditView(_OnSetView):
@@ -233,8 +234,8 @@ class InputSetImportView(_UserFormView):
         check = data["check_against"]
         return actions.import_inputs(
             self.request.user, kind=data["kind"], content=upload.read(), filename=upload.name, name=data["name"],
-            title=data["title"], owner=data["owner"], visibility=data["visibility"],
-            illustrative=data["illustrative"], source_note=data["source_note"], check_against=check,
+            title=data["title"], title_sv=data["title_sv"], title_en=data["title_en"],
+            owner=data["owner"], visibility=data["visibility"], illustrative=data["illustrative"], source_note=data["source_note"], check_against=check,
             year=check.year if check else None, require_all=data["require_all"],
         )
 

@@ -60,15 +60,19 @@ def test_municipal_page(demo, world):
 def test_unchanged_copy_differs_by_zero_through_the_web(demo, world):
     client = client_for(world.editor)
     response = client.post(f"/funding/sets/{demo['law'].pk}/copy/",
-                           {"name": "kopio", "title": "Muuttamaton kopio", "owner": world.a1.pk,
-                            "visibility": "internal"})
+                           {"name": "kopio", "title": "Muuttamaton kopio", "title_sv": "Oförändrad kopia",
+                            "title_en": "Unchanged copy", "owner": world.a1.pk, "visibility": "internal"})
     assert response.status_code == 302
     copy = demo["law"].scenarios.get(name="kopio")
+    assert (copy.title_fi, copy.title_sv, copy.title_en) == ("Muuttamaton kopio", "Oförändrad kopia", "Unchanged copy")
     page = client.get(f"/funding/sets/{copy.pk}/compare/")
     assert page.status_code == 200
     rows = page.context["table"].rows
     assert len(rows) == 22 and all(row["difference"] == 0 for row in rows)
     assert all(row["difference_pr"] == 0 for row in page.context["m_table"].rows)
+    body = page.content.decode()
+    assert 'id="municipal-difference-title"' in body and '<svg class="map"' in body
+    assert sum(count for _low, _high, count in page.context["m_bins"]) == len(page.context["m_table"].rows)
     by_population = client.get(f"/funding/sets/{copy.pk}/compare/", {"msort": "population", "morder": "asc"})
     populations = [row["population"] for row in by_population.context["m_table"].rows]
     assert populations == sorted(populations) and len(populations) > 290
