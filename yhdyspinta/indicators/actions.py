@@ -99,6 +99,38 @@ def import_file(path, *, actor=None, regions_path=None) -> ImportSummary:
     return summary
 
 
+def may_import_values(user) -> bool:
+    """Values are national statistics shared by everyone: administrators and holders of the model
+    permission (the admin grants `indicators.add_indicatorvalue`, e.g. to a data steward group)."""
+    return bool(getattr(user, "is_authenticated", False)
+                and (user.is_superuser or user.has_perm("indicators.add_indicatorvalue")))
+
+
+def import_upload(upload, *, actor, regions_upload=None) -> ImportSummary:
+    """A file uploaded in the web page: written to a private temporary folder under its own name
+    (so that errors name it), imported like a command-line file, then removed."""
+    import tempfile
+
+    if not may_import_values(actor):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    with tempfile.TemporaryDirectory(prefix="yhdyspinta-import-") as folder:
+        paths = []
+        for index, item in enumerate((upload, regions_upload)):
+            if item is None:
+                paths.append(None)
+                continue
+            safe_name = Path(item.name or "file").name[-120:] or "file"
+            path = Path(folder) / str(index) / safe_name
+            path.parent.mkdir()
+            with path.open("wb") as out:
+                for chunk in item.chunks():
+                    out.write(chunk)
+            paths.append(path)
+        return import_file(paths[0], actor=actor, regions_path=paths[1])
+
+
 def record(summary: ImportSummary, actor):
     ImportRun.objects.create(
         source=summary.source[:300], created=summary.created, updated=summary.updated,

@@ -45,6 +45,12 @@ class IndicatorListView(ObjectListView):
     table_class = IndicatorTable
     filterset_class = IndicatorFilterSet
     export_name = "indicators"
+    template_name = "indicators/indicator_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["may_import"] = actions.may_import_values(self.request.user)
+        return ctx
 
 
 class IndicatorDetailView(ObjectDetailView):

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+from datetime import date
 from typing import NamedTuple
 
 from yhdyspinta.core.csvfiles import (
@@ -50,9 +51,9 @@ def region_key(category: str, code) -> tuple[str, str] | None:
     if cat in ("KUNTA", "MUNICIPALITY"):
         return ("municipality", code.zfill(3)) if code.isdigit() else ("municipality", code)
     if cat in ("HYVINVOINTIALUE", "COUNTY"):
-        if code.isdigit() and int(code) == 90:
+        if code.isdigit() and code.lstrip("0") == "90":  # no int(): "9²" and 5 000 digits pass isdigit()
             return ("municipality", "091")  # Helsinki organises sote itself
-        if code.isdigit() and int(code) == 91:
+        if code.isdigit() and code.lstrip("0") == "91":
             return None  # Åland is not a wellbeing services county
         return ("county", code.zfill(2)) if code.isdigit() else ("county", code)
     return None
@@ -80,7 +81,13 @@ def parse_sotkanet_regions(payload, name="regions") -> dict[int, tuple[str, str]
         isinstance(r, dict) and {"id", "code", "category"} <= r.keys() for r in payload
     ):
         raise InputError(name, None, "not Sotkanet's region list (objects with id, code, category expected)")
-    return {int(r["id"]): (str(r["category"]), str(r["code"])) for r in payload}
+    regions = {}
+    for index, r in enumerate(payload):
+        try:
+            regions[int(r["id"])] = (str(r["category"]), str(r["code"]))
+        except (TypeError, ValueError, OverflowError):  # e.g. an object, "x" or 1e999 as id
+            raise InputError(name, None, f"region {index + 1}: id '{r['id']}' is not a whole number") from None
+    return regions
 
 
 def is_sotkanet_values(payload) -> bool:
@@ -105,7 +112,7 @@ def parse_sotkanet_values(payload, regions: dict[int, tuple[str, str]], *, name:
         where = f"row {index + 1}"
         try:
             indicator, region_id, year = int(raw["indicator"]), int(raw["region"]), int(raw["year"])
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: 1e999 is read as float infinity
             raise InputError(name, None, f"{where}: indicator, region and year must be whole numbers") from None
         if region_id not in regions:
             raise InputError(name, None, f"{where}: unknown Sotkanet region id {region_id}")
@@ -123,30 +130,75 @@ def parse_sotkanet_values(payload, regions: dict[int, tuple[str, str]], *, name:
 
 
 def parse_sotkanet_metadata(payload, name="indicators") -> list[dict]:
-    """/indicators/{id} (one object or a list) → Indicator field dicts."""
+    """/indicators/{id} (one object or a list) → Indicator field dicts.
+
+    Optional parts of another shape (a description that is not an object, a non-text label) count
+    as absent; an id, decimals, years or date of the wrong type are refused with InputError.
+    """
     if not is_sotkanet_metadata(payload):
         raise InputError(name, None, "not Sotkanet's indicator metadata (objects with id and title expected)")
     items = payload if isinstance(payload, list) else [payload]
     out = []
-    for item in items:
-        title = item.get("title") or {}
-        desc = item.get("description") or {}
-        org = (item.get("organization") or {}).get("title") or {}
-        unit = ((item.get("primaryValueType") or {}).get("title")) or {}
-        rng = item.get("range") or {}
-        levels = ((item.get("classifications") or {}).get("region") or {}).get("values") or []
+    for index, item in enumerate(items):
+        where = f"indicator {index + 1}"
+        title = _object(item.get("title"))
+        desc = _object(item.get("description"))
+        org = _object(_object(item.get("organization")).get("title"))
+        unit = _object(_object(item.get("primaryValueType")).get("title"))
+        rng = _object(item.get("range"))
+        levels = _object(_object(item.get("classifications")).get("region")).get("values")
+        levels = [v for v in levels if isinstance(v, str)] if isinstance(levels, list) else []
         out.append({
-            "source_id": str(item["id"]),
-            **{f"title_{lang}": (title.get(lang) or "")[:400] for lang in ("fi", "sv", "en")},
-            **{f"description_{lang}": desc.get(lang) or "" for lang in ("fi", "sv", "en")},
-            **{f"unit_{lang}": (unit.get(lang) or "")[:100] for lang in ("fi", "sv", "en")},
-            **{f"source_organisation_{lang}": (org.get(lang) or "")[:200] for lang in ("fi", "sv", "en")},
-            "decimals": int(item.get("decimals") or 0),
+            "source_id": _source_id(item["id"], name, where),
+            **{f"title_{lang}": _text(title, lang)[:400] for lang in ("fi", "sv", "en")},
+            **{f"description_{lang}": _text(desc, lang) for lang in ("fi", "sv", "en")},
+            **{f"unit_{lang}": _text(unit, lang)[:100] for lang in ("fi", "sv", "en")},
+            **{f"source_organisation_{lang}": _text(org, lang)[:200] for lang in ("fi", "sv", "en")},
+            "decimals": _small_int(item.get("decimals"), name, where, "decimals") or 0,
             "region_levels": ", ".join(levels)[:300],
-            "first_year": rng.get("start"), "last_year": rng.get("end"),
-            "data_updated": item.get("data-updated") or None,
+            "first_year": _small_int(rng.get("start"), name, where, "range start"),
+            "last_year": _small_int(rng.get("end"), name, where, "range end"),
+            "data_updated": _date_text(item.get("data-updated"), name, where),
         })
     return out
+
+
+def _object(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(obj: dict, lang: str) -> str:
+    value = obj.get(lang)
+    return value if isinstance(value, str) else ""
+
+
+def _source_id(value, name, where) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not 0 < len(str(value)) <= 64:
+        raise InputError(name, None, f"{where}: id '{value}' is not an indicator id")
+    return str(value)
+
+
+def _small_int(value, name, where, field) -> int | None:
+    """A metadata count or year: None if absent, else a whole number 0–32767 (the column's range)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 5:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 32767:
+        raise InputError(name, None, f"{where}: {field} '{value}' is not a whole number 0–32767")
+    return value
+
+
+def _date_text(value, name, where) -> str | None:
+    """data-updated: 2025-04-29 (a time after the date is dropped), None if absent."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except (TypeError, ValueError):
+        raise InputError(name, None, f"{where}: data-updated '{value}' is not a date") from None
 
 
 def _number(value, name, where):
@@ -241,7 +293,8 @@ def parse_long_csv(source, *, name: str, max_year: int, default_source="sotkanet
                 raise InputError(name, line, "region_code is empty")
             regions[where] = key
         year_text = raw["year"]
-        year = int(year_text) if year_text.isdigit() else parse_int(year_text, name, line, "year")
+        fast = year_text.isascii() and year_text.isdigit() and len(year_text) < 10  # else "20²" reached int()
+        year = int(year_text) if fast else parse_int(year_text, name, line, "year")
         check_year(year, name, line, max_year)
         sex = SEXES.get(raw["sex"].lower() or "total")
         if sex is None:
