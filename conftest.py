@@ -61,3 +61,21 @@ def api_as():
 
 
 from tests.browser import _browser, browser_page  # noqa: E402,F401  (fixtures for browser tests)
+
+
+@pytest.fixture
+def wsgi_in_test_transaction():
+    """Calls of the WSGI application itself (schemathesis `from_wsgi`) inside a test's transaction.
+
+    Django closes the connection when a request finishes outside autocommit; Django's test
+    client switches that off, a raw WSGI call does not. On SQLite's in-memory test database the
+    close is skipped, on PostgreSQL it ends the test's transaction ("the connection is closed").
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

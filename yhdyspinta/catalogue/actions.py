@@ -12,6 +12,7 @@ from yhdyspinta.organisations.models import Organisation
 
 from .choices import Dimension, Level, Maturity
 from .models import (
+    EscalationStep,
     Interface,
     InterfaceOwner,
     InterfaceResponsibility,
@@ -85,7 +86,8 @@ def save_interface(form, *, actor, action, steps=None):
         return obj
 
 
-def create_interface(actor, *, parties, owners=(), services=(), levels=(), **fields):
+def create_interface(actor, *, parties, owners=(), services=(), levels=(), responsibilities=None,
+                     escalation_steps=None, **fields):
     """Programmatic create (API, imports, tests) with the same validation as the page."""
     parties, owners = list(parties), list(owners)
     validate_parties(parties)
@@ -100,10 +102,47 @@ def create_interface(actor, *, parties, owners=(), services=(), levels=(), **fie
         interface.parties.set(parties)
         interface.services.set(services)
         _set_owners(interface, owners)
+        _replace_details(interface, parties, responsibilities, escalation_steps)
         return interface
 
 
-def update_interface(interface, actor, *, parties=None, owners=None, **fields):
+def _replace_details(interface, parties, responsibilities, steps):
+    """API writes of the nested lists: a given list replaces the stored one (None keeps it).
+
+    `responsibilities`: [{"organisation": Organisation, "text_fi": …}], one per party at most;
+    `steps`: [{"order": 1, "action_fi": …, "who_fi": …, "time_limit_days": 14}].
+    """
+    party_ids = {p.pk for p in parties}
+    if responsibilities is not None:
+        seen = set()
+        for item in responsibilities:
+            org = item["organisation"]
+            if org.pk not in party_ids:
+                raise ValidationError({"responsibilities": _("%(org)s is not a party of this interface.")
+                                       % {"org": org}})
+            if org.pk in seen:
+                raise ValidationError({"responsibilities": _("%(org)s is listed twice.") % {"org": org}})
+            seen.add(org.pk)
+        interface.responsibilities.all().delete()
+        for item in responsibilities:
+            texts = {k: v for k, v in item.items() if k.startswith("text_")}
+            InterfaceResponsibility.objects.create(interface=interface, organisation=item["organisation"],
+                                                   text=texts.get("text_fi", ""), **texts)
+    if steps is not None:
+        interface.escalation_steps.all().delete()
+        for number, item in enumerate(steps, start=1):
+            step = EscalationStep(interface=interface, **{**item, "order": number})
+            step.action = step.action_fi or step.action_sv or step.action_en or ""
+            step.who = step.who_fi or step.who_sv or step.who_en or ""
+            try:
+                step.full_clean()
+            except ValidationError as exc:
+                raise ValidationError({"escalation_steps": [f"{number}: {m}" for m in exc.messages]}) from None
+            step.save()
+
+
+def update_interface(interface, actor, *, parties=None, owners=None, responsibilities=None, escalation_steps=None,
+                     **fields):
     """Changes fields, parties or owners; parties must stay ≥ 2 and owners within them."""
     with audited(actor):
         require(actor, interface, "change")
@@ -118,6 +157,8 @@ def update_interface(interface, actor, *, parties=None, owners=None, **fields):
         interface.save()
         interface.parties.set(parties)
         _set_owners(interface, owners)
+        interface.responsibilities.exclude(organisation__in=parties).delete()
+        _replace_details(interface, parties, responsibilities, escalation_steps)
         if not can(actor, interface, "change"):
             raise PermissionDenied
         return interface

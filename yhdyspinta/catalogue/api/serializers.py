@@ -76,8 +76,11 @@ class InterfaceSerializer(serializers.ModelSerializer):
 
     owners = serializers.PrimaryKeyRelatedField(many=True, required=False, queryset=Person.objects.all())
     latest_maturity = serializers.SerializerMethodField()
-    responsibilities = ResponsibilitySerializer(many=True, read_only=True)
-    escalation_steps = EscalationStepSerializer(many=True, read_only=True)
+    responsibilities = ResponsibilitySerializer(many=True, required=False,
+                                                help_text="Vastuut per party; a given list replaces the stored one.")
+    escalation_steps = EscalationStepSerializer(many=True, required=False,
+                                                help_text="The escalation route in order; a given list replaces "
+                                                          "the stored one (steps are renumbered 1, 2, …).")
 
     class Meta:
         model = Interface
@@ -100,10 +103,20 @@ class InterfaceSerializer(serializers.ModelSerializer):
             data.pop("internal_notes", None)
         return data
 
+    @staticmethod
+    def _nested(validated_data):
+        """Plain dicts for the actions; the keys are left out when the request did not give them."""
+        out = {}
+        for key in ("responsibilities", "escalation_steps"):
+            if key in validated_data:
+                out[key] = [dict(item) for item in validated_data.pop(key)]
+        return out
+
     def create(self, validated_data):
         parties = validated_data.pop("parties", [])
         owners = validated_data.pop("owners", [])
         services = validated_data.pop("services", [])
+        validated_data = {**validated_data, **self._nested(validated_data)}
         try:
             return actions.create_interface(self.context["request"].user, parties=parties, owners=owners,
                                             services=services, **validated_data)
@@ -114,6 +127,7 @@ class InterfaceSerializer(serializers.ModelSerializer):
         parties = validated_data.pop("parties", None)
         owners = validated_data.pop("owners", None)
         services = validated_data.pop("services", None)
+        validated_data = {**validated_data, **self._nested(validated_data)}
         try:
             instance = actions.update_interface(instance, self.context["request"].user, parties=parties,
                                                 owners=owners, **validated_data)

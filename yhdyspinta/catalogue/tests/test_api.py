@@ -37,3 +37,35 @@ def test_round_and_answers_through_the_api(world, api_as):
     again = {**answer, "works": "partly"}
     assert api_as(world.editor).post("/api/v1/catalogue/answers/", again, format="json").status_code == 201
     assert MappingAnswer.objects.get().works == "partly"
+
+
+def test_responsibilities_and_escalation_steps_are_written_through_the_api(world, api_as):
+    api = api_as(world.editor)
+    body = {"title_fi": "Neuvola – päiväkoti", "theme": "hyte", "client_group": "everyone",
+            "parties": [world.a1.pk, world.county_a.pk], "visibility": "public",
+            "responsibilities": [{"organisation": world.a1.pk, "text_fi": "Varhaiskasvatus", "text_sv": "Småbarnspedagogik"},
+                                 {"organisation": world.county_a.pk, "text_fi": "Neuvola"}],
+            "escalation_steps": [{"action_fi": "Yhteydenotto esihenkilöön", "who_fi": "Työntekijä", "time_limit_days": 7},
+                                 {"action_fi": "Asia yhteistyöryhmään", "who_fi": "Esihenkilö", "time_limit_days": 30}]}
+    created = api.post("/api/v1/catalogue/interfaces/", body, format="json")
+    assert created.status_code == 201, created.content
+    interface = Interface.objects.get()
+    texts = dict(interface.responsibilities.values_list("organisation_id", "text_fi"))
+    assert texts == {world.a1.pk: "Varhaiskasvatus", world.county_a.pk: "Neuvola"}
+    assert [(s.order, s.action, s.time_limit_days) for s in interface.escalation_steps.all()] == [
+        (1, "Yhteydenotto esihenkilöön", 7), (2, "Asia yhteistyöryhmään", 30)]
+    url = f"/api/v1/catalogue/interfaces/{interface.pk}/"
+    # a PATCH without the lists keeps them; a given list replaces the stored one
+    assert api.patch(url, {"title_fi": "Uusi nimi"}, format="json").status_code == 200
+    assert interface.escalation_steps.count() == 2 and interface.responsibilities.count() == 2
+    replaced = api.patch(url, {"escalation_steps": [{"action_fi": "Soitto", "who_fi": "Kuka tahansa"}]}, format="json")
+    assert replaced.status_code == 200 and replaced.json()["escalation_steps"][0]["order"] == 1
+    assert list(interface.escalation_steps.values_list("action", flat=True)) == ["Soitto"]
+    # a non-party organisation is refused and nothing changes
+    bad = api.patch(url, {"responsibilities": [{"organisation": world.b1.pk, "text_fi": "X"}],
+                          "escalation_steps": []}, format="json")
+    assert bad.status_code == 400 and "responsibilities" in bad.json()
+    assert interface.escalation_steps.count() == 1 and interface.responsibilities.count() == 2
+    # outsiders cannot write
+    assert api_as(world.other).patch(url, {"escalation_steps": []}, format="json").status_code in (403, 404)
+    assert interface.escalation_steps.count() == 1
