@@ -66,6 +66,8 @@ class Database:
             manage(self.url, "flush", "--no-input")
         manage(self.url, "migrate", "--no-input", "-v0")
         manage(self.url, "generate_national", "--seed", "1", "--scale", "0.001")
+        manage(self.url, "shell", "-c", f"from yhdyspinta.accounts.models import User; "
+               f"User.objects.create_superuser({IMPORT_USER!r}, password=None)")
         self.save_base()
 
     def save_base(self):
@@ -115,7 +117,15 @@ class Database:
 
 
 # ---- importers and their input files ---------------------------------------------------------
-def classification_input(workdir: Path) -> list[str]:
+IMPORT_USER = "kill-test"  # a superuser in the base database: the importers that act as a user
+
+
+def query(url, code: str):
+    """Runs `code` (which prints one JSON value) in `manage.py shell` against the work database."""
+    return json.loads(manage(url, "shell", "-c", code).stdout.strip().splitlines()[-1])
+
+
+def classification_input(workdir: Path, url: str) -> list[str]:
     """Every municipality renamed and its population changed: ~620 audited saves in one transaction."""
     source = ROOT / "yhdyspinta" / "organisations" / "data" / "municipalities_2021.csv"
     lines = source.read_text(encoding="utf-8-sig").splitlines()
@@ -128,7 +138,7 @@ def classification_input(workdir: Path) -> list[str]:
     return ["update_classification", "--municipalities", str(path), "--date", "2025-01-01"]
 
 
-def indicators_input(workdir: Path) -> list[str]:
+def indicators_input(workdir: Path, url: str) -> list[str]:
     """New values for two generated indicators × every municipality × 21 years (~13 000 rows)."""
     codes = [line.split(",")[0] for line in (ROOT / "yhdyspinta" / "organisations" / "data" /
                                               "municipalities_2021.csv").read_text(encoding="utf-8-sig").splitlines()[1:]]
@@ -142,7 +152,40 @@ def indicators_input(workdir: Path) -> list[str]:
     return ["import_indicator_values", str(path)]
 
 
-IMPORTERS = {"classification": classification_input, "indicators": indicators_input}
+def statuses_input(workdir: Path, url: str) -> list[str]:
+    """A whole period of the generated roadmap: every reporting region × task, statuses changed."""
+    info = query(url, "import json; from yhdyspinta.readiness.models import *; r = Roadmap.objects.first(); "
+                      "print(json.dumps({'roadmap': r.pk, 'period': r.periods.order_by('end_date').last().code, "
+                      "'regions': [x.organisation.name for x in r.reporting_regions.select_related('organisation')], "
+                      "'tasks': list(r.tasks.values_list('code', flat=True))}))")
+    statuses = ("ei_aloitettu", "käynnissä", "valmistuu_aikataulussa", "valmis", "ei_koske")
+    rows = ["region;task_id;status;comment"]
+    for i, region in enumerate(info["regions"]):
+        for j, task in enumerate(info["tasks"]):
+            rows.append(f"{region};{task};{statuses[(i + j) % 5]};tilanne 31.12.2025")
+    path = workdir / "statuses.csv"
+    path.write_bytes(("\ufeff" + "\n".join(rows) + "\n").encode("utf-8"))
+    return ["import_statuses", str(path), "--roadmap", str(info["roadmap"]), "--period", info["period"],
+            "--user", IMPORT_USER]
+
+
+def answers_input(workdir: Path, url: str) -> list[str]:
+    """500 new respondents × every party of the generated study (long form, 20 000 rows)."""
+    info = query(url, "import json; from yhdyspinta.integration.models import Study; s = Study.objects.first(); "
+                      "print(json.dumps({'study': s.pk, 'parties': list(s.parties.values_list('code', flat=True))}))")
+    parties = info["parties"]
+    rows = ["respondent_id,group,party,frequency,mutuality,need"]
+    for r in range(500):
+        group = parties[r % len(parties)]
+        for k, party in enumerate(parties):
+            rows.append(f"K{r:04d},{group},{party},{(r + k) % 5},{(r * k) % 3},{(r + 2 * k) % 5}")
+    path = workdir / "answers.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return ["import_answers", str(path), "--study", str(info["study"]), "--user", IMPORT_USER]
+
+
+IMPORTERS = {"classification": classification_input, "indicators": indicators_input,
+             "statuses": statuses_input, "answers": answers_input}
 
 
 def available(command: str) -> bool:
@@ -168,7 +211,7 @@ def main():
     startup = time.perf_counter() - started  # kills before this land before any database work
     results, failures = {}, []
     for name in args.importer:
-        argv = IMPORTERS[name](args.workdir)
+        argv = IMPORTERS[name](args.workdir, db.url)
         if not available(argv[0]):
             print(f"{name}: skipped, command {argv[0]} not present")
             continue

@@ -1,0 +1,50 @@
+"""Imports survey answers (long form or a LimeSurvey CSV export) into a study, all or nothing."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.management.base import BaseCommand, CommandError
+
+from yhdyspinta.integration import actions, importing
+from yhdyspinta.integration.compute.errors import IntegrationInputError
+from yhdyspinta.integration.models import Study
+
+
+class Command(BaseCommand):
+    help = ("Import answers into a study: long form (respondent_id,group,party,frequency,mutuality,need,…) "
+            "or, with --limesurvey, LimeSurvey's CSV export. The user's rights apply; audited in the user's name.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="CSV or XLSX")
+        parser.add_argument("--study", type=int, required=True, help="study id")
+        parser.add_argument("--user", required=True, help="username the import is made as")
+        parser.add_argument("--limesurvey", action="store_true", help="the file is a LimeSurvey CSV export")
+        parser.add_argument("--group-question", default="GROUP", help="LimeSurvey: the own task group's question code")
+
+    def handle(self, *args, file, study, user, limesurvey, group_question, **options):
+        try:
+            actor = get_user_model().objects.get(username=user)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"no user {user!r}") from None
+        target = Study.objects.filter(pk=study).first()
+        if target is None:
+            raise CommandError(f"no study {study}")
+        path = Path(file)
+        skipped = 0
+        try:
+            data = importing.to_csv_bytes(path.read_bytes(), path.name)
+            if limesurvey:
+                frame, skipped = importing.read_limesurvey_form(data, path.name, group_question=group_question)
+                count = actions.import_answers(target, frame, actor=actor, file=path.name)
+            else:
+                frame, lines = importing.read_long(data, path.name)
+                count = actions.import_answers(target, frame, actor=actor, file=path.name, lines=lines)
+        except OSError as exc:
+            raise CommandError(f"{path}: {exc.strerror}") from None
+        except IntegrationInputError as exc:
+            raise CommandError(f"refused, nothing imported: {exc}") from None
+        except PermissionDenied:
+            raise CommandError(f"refused: {user} may not import answers into study {study}") from None
+        text = f"{path.name}: {count} answer sets imported"
+        self.stdout.write(text + (f", {skipped} incomplete responses skipped" if skipped else ""))
