@@ -69,7 +69,11 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     *YHDYSPINTA_APPS,
+    "django.forms",  # the widget templates, after the apps so core's faster select.html wins
 ]
+# Forms render through TEMPLATES, so core/templates/django/forms/widgets/select.html (one loop,
+# no template include per option: 3× faster for the 300-municipality selects) replaces Django's.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "yhdyspinta.core.middleware.RequestIdMiddleware",

@@ -85,6 +85,9 @@ class UnitListView(ObjectListView):
     add_url_name = "organisations:unit_add"
     export_name = "units"
 
+    def get_queryset(self):
+        return super().get_queryset().select_related("organisation", "parent__organisation")
+
 
 class UnitDetailView(ObjectDetailView):
     model = Unit

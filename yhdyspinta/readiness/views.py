@@ -457,7 +457,7 @@ class StatusReportListView(ObjectListView):
     export_name = "status-reports"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("period", "region", "task")
+        return super().get_queryset().select_related("period__roadmap", "region", "task")
 
 
 class StatusReportDetailView(ObjectDetailView):

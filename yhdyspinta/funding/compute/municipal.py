@@ -136,16 +136,24 @@ def neutral_shift(
     def f(a: Decimal) -> Decimal:
         return sum((p * clamp(c + a, cap, cap) for p, c in zip(pops, changes)), ZERO)
 
+    # f is non-decreasing and linear between the breakpoints: bisect for the first breakpoint
+    # where f reaches the target (O(n log n); a scan of every breakpoint was O(n²)).
     points = sorted({b for c in changes for b in (-cap - c, cap - c)})
-    prev_a, prev_f = points[0], f(points[0])
-    for a in points[1:]:
-        fa = f(a)
-        if fa >= target:
-            if fa == prev_f:
-                return a
-            return prev_a + (target - prev_f) * (a - prev_a) / (fa - prev_f)
-        prev_a, prev_f = a, fa
-    return points[-1]  # unreachable: f(last) = cap·Σpop > target
+    low, high = 1, len(points) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if f(points[middle]) >= target:
+            high = middle
+        else:
+            low = middle + 1
+    a, fa = points[low], f(points[low])
+    if fa < target:
+        return points[-1]  # unreachable: f(last) = cap·Σpop > target
+    prev_a = points[low - 1]
+    prev_f = f(prev_a)
+    if fa == prev_f:
+        return a
+    return prev_a + (target - prev_f) * (a - prev_a) / (fa - prev_f)
 
 
 def _check(municipalities: Sequence[MunicipalityInput]) -> None:

@@ -177,3 +177,37 @@ def test_errors():
         "population-growth criterion: no municipality grew; cannot distribute 29000000 €")
     assert _err([replace(M1, sote_net_costs_eur="many")]) == (
         "municipality 001 (Yksi): sote_net_costs_eur: not a number: 'many'")
+
+
+def _neutral_shift_by_scan(changes, populations, cap):
+    """The first implementation: every breakpoint evaluated in turn (O(n²)), kept as the reference."""
+    from yhdyspinta.funding.compute.transition import clamp
+
+    pops = [D(p) for p in populations]
+    target = sum((p * c for p, c in zip(pops, changes)), D(0))
+    total = sum(pops, D(0))
+    if target >= cap * total:
+        return cap - min(changes)
+    if target <= -cap * total:
+        return -cap - max(changes)
+
+    def f(a):
+        return sum((p * clamp(c + a, cap, cap) for p, c in zip(pops, changes)), D(0))
+
+    points = sorted({b for c in changes for b in (-cap - c, cap - c)})
+    prev_a, prev_f = points[0], f(points[0])
+    for a in points[1:]:
+        fa = f(a)
+        if fa >= target:
+            return a if fa == prev_f else prev_a + (target - prev_f) * (a - prev_a) / (fa - prev_f)
+        prev_a, prev_f = a, fa
+    return points[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-400, 400), st.integers(1, 700_000)), min_size=1, max_size=40),
+       st.sampled_from([D(1), D(60), D(100), D("0.5")]))
+def test_neutral_shift_bisection_equals_the_scan(rows, cap):
+    changes = [D(c) for c, _p in rows]
+    populations = [p for _c, p in rows]
+    assert neutral_shift(changes, populations, cap) == _neutral_shift_by_scan(changes, populations, cap)
