@@ -1,7 +1,5 @@
 """Import services from CSV or XLSX: the whole file or nothing; a refused row is named with its reason."""
 
-import io
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
@@ -9,6 +7,7 @@ from yhdyspinta.accounts.permissions import can_add_for
 from yhdyspinta.core.actions import audited
 from yhdyspinta.core.csvfiles import InputError, read_rows
 from yhdyspinta.core.models import Visibility
+from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 from yhdyspinta.organisations.models import Organisation
 
 from .choices import ServiceField
@@ -22,14 +21,11 @@ OPTIONAL = ("name_sv", "name_en", "description_fi", "description_sv", "descripti
 
 def xlsx_to_rows(data: bytes, name: str):
     """The first sheet of an XLSX as (line, row dict), like read_rows."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable workbook is an input error
-        raise InputError(name, None, "not a readable XLSX file") from None
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    # core.xlsxsafe: zip checks first; errors while reading the sheet (no sheet, a broken part,
+    # a missing shared string) are refused as InputError too, not only those of opening the file
+    book = open_workbook_safely(data, name=name)
+    rows = [values for _number, values in iter_sheet_rows(book, name=name)]
+    book.close()
     if not rows:
         raise InputError(name, None, "the file is empty")
     header = [str(h or "").strip() for h in rows[0]]

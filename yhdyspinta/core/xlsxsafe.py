@@ -37,7 +37,8 @@ def check_archive(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED, max_e
     try:
         with zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a directory entry claims a zip version Python cannot read
         raise InputError(name, None, "not an XLSX file (not a valid zip archive)") from None
     if len(infos) > max_entries:
         raise InputError(name, None, f"too many parts in the workbook ({len(infos)} > {max_entries})")

@@ -77,7 +77,8 @@ def _clean(row: dict, name: str, line: int, integers, booleans) -> dict:
             raise InputError(name, line, f"{column}: negative value {value}")
         number = out[column]
         if isinstance(number, Decimal) and number and not MIN_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
-            raise InputError(name, line, f"{column}: {value} is out of range (1e{MIN_EXPONENT} to 1e{MAX_EXPONENT})")
+            raise InputError(name, line,
+                             f"{column}: {value} is out of range (1e{MIN_EXPONENT} to 1e{MAX_EXPONENT})")
     if not out.get("code"):
         raise InputError(name, line, "code: empty")
     if out.get("population") is None:

@@ -57,7 +57,10 @@ def header(data: bytes, name: str) -> list[str]:
     text, _name = renamed(read_bytes, name, data)
     first = text.decode("utf-8-sig").splitlines()[0] if text else ""
     sep = ";" if first.count(";") > first.count(",") else ","
-    return next(csv.reader([first], delimiter=sep), [])
+    try:
+        return next(csv.reader([first], delimiter=sep), [])
+    except csv.Error as exc:  # e.g. a column name over csv's 128 KB field limit
+        raise IntegrationInputError(name, 1, f"not a CSV file ({exc})") from None
 
 
 def guess_mapping(columns: list[str], codes: list[str]) -> dict[str, str]:

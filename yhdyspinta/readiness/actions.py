@@ -40,6 +40,14 @@ def bump(roadmap_id: int, period_id: int | None = None) -> None:
     if period_id is not None:
         qs = qs.filter(pk=period_id)
     qs.update(revision=F("revision") + 1)
+    if period_id is None:
+        # A roadmap change expires every period; the newest one is the page read next, so its
+        # figures are computed here (inside the writing transaction) rather than on its first view.
+        from .loaders import figures_for
+
+        newest = Period.objects.filter(roadmap_id=roadmap_id).select_related("roadmap").order_by("-end_date").first()
+        if newest is not None:
+            figures_for(newest)
 
 
 def check_open(period: Period) -> None:

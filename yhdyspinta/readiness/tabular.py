@@ -1,15 +1,16 @@
 """Rows from an uploaded CSV or XLSX file, with line numbers for error messages.
 
-CSV goes through `core.csvfiles` (';' or ',', UTF-8/BOM/Windows-1252); XLSX is read with
-openpyxl in read-only mode. Both yield (line, {column: text}) with stripped values.
+CSV goes through `core.csvfiles` (';' or ',', UTF-8/BOM/Windows-1252); XLSX through
+`core.xlsxsafe` (openpyxl in read-only mode after the zip checks). Both yield
+(line, {column: text}) with stripped values.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 
 from yhdyspinta.core.csvfiles import InputError, read_rows
+from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -34,14 +35,10 @@ def _text(value) -> str:
 
 
 def _xlsx_rows(data, name, required, allowed):
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the user's bad file
-        raise InputError(name, None, f"not a readable XLSX workbook ({exc.__class__.__name__})") from None
-    sheet = book.worksheets[0]
-    it = sheet.iter_rows(values_only=True)
+    # core.xlsxsafe: zip checks first, and errors met while streaming the sheet (a broken part,
+    # a missing sheet or shared string) become InputError too, not only those of opening the file
+    book = open_workbook_safely(data, name=name)
+    it = (values for _number, values in iter_sheet_rows(book, name=name))
     try:
         header = [_text(h).lower() for h in next(it)]
     except StopIteration:

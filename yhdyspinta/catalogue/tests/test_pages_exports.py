@@ -135,6 +135,37 @@ def test_import_xlsx_and_page_errors(world, as_user):
     assert not Service.objects.exists()
 
 
+def _services_xlsx_with(world, part, old, new):
+    """A valid services XLSX (shared strings) with one XML part edited, re-zipped so the CRCs are right."""
+    import zipfile
+
+    from yhdyspinta.core.exports import rows_to_xlsx
+
+    data = rows_to_xlsx(["organisation_code", "field", "name_fi"], [[world.a1.code, "youth_work", "Ohjaamo"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    assert old in parts[part]
+    parts[part] = parts[part].replace(old, new)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for filename, content in parts.items():
+            target.writestr(filename, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part, old, new, reason", [
+    ("xl/workbook.xml", b'<sheet name="Data" sheetId="1" r:id="rId1"/>', b"", "no sheets"),  # was IndexError
+    ("xl/worksheets/sheet1.xml", b"<v>3</v>", b"<v>99</v>", "not a readable XLSX sheet"),  # no shared string 99
+])
+def test_import_refuses_xlsx_that_openpyxl_cannot_stream(world, part, old, new, reason):
+    """Found by bench/fuzz/fuzz_catalogue.py: xlsx_to_rows let these escape as IndexError."""
+    data = _services_xlsx_with(world, part, old, new)
+    with pytest.raises(InputError) as exc:
+        import_services(data, world.coordinator, name="palvelut.xlsx")
+    assert exc.value.file == "palvelut.xlsx" and reason in exc.value.reason
+    assert not Service.objects.exists()
+
+
 def test_card_exports_escape_and_hide_internal_notes(world, as_user):
     interface = InterfaceFactory(parties=[world.a1, world.county_a], where_client_fi="-Neuvolassa",
                                  internal_notes="Vain jäsenille")

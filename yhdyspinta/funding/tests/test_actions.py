@@ -151,3 +151,27 @@ def test_municipal_csv(world):
     good = b"code;name;population;sote_net_costs_eur\n837;Tampere;244223;900000000,50\n"
     obj = _import(world, good, kind="municipal")
     assert obj.municipality_inputs()[0].sote_net_costs_eur == "900000000.50"
+
+
+# ---- found by bench/fuzz/fuzz_funding_inputs.py (atheris); each was an uncaught exception ----
+@pytest.mark.parametrize("value", ["341e999999366", "1e1000000"])
+def test_county_numbers_beyond_decimal_arithmetic_are_refused(world, value):
+    """341e999999366 is a finite Decimal, but the funding computation overflowed (decimal.Overflow)."""
+    law = ParameterSetFactory()
+
+    def mutate(code, row):
+        return row[:4] + [value] + row[5:] if code == "05" else row
+
+    message = f"hva.csv, line 6: foreign_language_speakers: {value} is out of range (1e-12 to 1e15)"
+    refused(lambda: _import(world, county_csv(mutate), check_against=law, year=2026), message)
+    assert not InputSet.objects.exists()
+
+
+def test_a_value_under_an_unnamed_column_is_refused(world):
+    """Excel's trailing ';' gives a column without a name: empty cells under it are fine, a number
+    was a TypeError (MunicipalityInput got the keyword '')."""
+    fine = b"code;name;population;\n837;Tampere;244223;\n"
+    assert len(_import(world, fine, kind="municipal").municipality_inputs()) == 1
+    bad = b"code;name;population;\n837;Tampere;244223;\n020;Akaa;16000;1,0653\n"
+    refused(lambda: _import(world, bad, kind="municipal", name="y"),
+            "hva.csv, line 3: '1,0653' is in a column without a name in the header")

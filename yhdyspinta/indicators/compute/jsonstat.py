@@ -6,11 +6,14 @@ codes are the StatFin indicator ids, and optionally sex (Sukupuoli/Sex: SSS/1/2)
 SSS = whole country, KU091 or 091 = municipality, HV08 or 08 = county.
 """
 
+import math
 from itertools import product
 
 from yhdyspinta.core.csvfiles import InputError
 
 from .parsing import COUNTRY, SEXES, ValueRow, check_year
+
+MAX_CELLS = 20_000_000  # four times the national data set's 5 million values
 
 NAMES = {
     "geo": ("alue", "kunta", "hyvinvointialue", "area", "region", "område"),
@@ -25,11 +28,14 @@ def is_jsonstat(payload) -> bool:
 
 
 def _categories(dim: dict, dim_id: str, name: str) -> list[str]:
-    cat = dim.get("category") or {}
+    cat = dim.get("category") if isinstance(dim, dict) else None
+    cat = cat if isinstance(cat, dict) else {}
     index = cat.get("index")
     if isinstance(index, list):
         return [str(c) for c in index]
     if isinstance(index, dict):
+        if not all(isinstance(pos, int) and not isinstance(pos, bool) for pos in index.values()):
+            raise InputError(name, None, f"dimension '{dim_id}': category index positions must be whole numbers")
         return [str(c) for c, _pos in sorted(index.items(), key=lambda kv: kv[1])]
     labels = cat.get("label")
     if isinstance(labels, dict) and len(labels) == 1:
@@ -38,11 +44,13 @@ def _categories(dim: dict, dim_id: str, name: str) -> list[str]:
 
 
 def _find(ids: list[str], dims: dict, role: dict, kind: str) -> str | None:
-    for dim_id in role.get(kind, []) or []:
-        if dim_id in dims:
+    listed = role.get(kind)
+    for dim_id in listed if isinstance(listed, list) else []:
+        if isinstance(dim_id, str) and dim_id in ids:
             return dim_id
     for dim_id in ids:
-        label = str((dims[dim_id] or {}).get("label", ""))
+        dim = dims[dim_id]
+        label = str(dim.get("label", "")) if isinstance(dim, dict) else ""
         if dim_id.lower() in NAMES[kind] or label.lower() in NAMES[kind]:
             return dim_id
     return None
@@ -67,10 +75,14 @@ def parse_jsonstat(payload, *, name: str, max_year: int) -> list[ValueRow]:
     ids, sizes, dims = payload.get("id"), payload.get("size"), payload["dimension"]
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes) or not isinstance(dims, dict):
         raise InputError(name, None, "JSON-stat 'id' and 'size' must be lists of the same length")
+    if not all(isinstance(d, str) for d in ids) or not all(
+        isinstance(size, int) and not isinstance(size, bool) for size in sizes
+    ):
+        raise InputError(name, None, "JSON-stat 'id' must list names and 'size' whole numbers")
     missing = [d for d in ids if d not in dims]
     if missing:
         raise InputError(name, None, f"dimension(s) listed in 'id' but not described: {', '.join(missing)}")
-    role = (payload.get("role") or {})
+    role = payload.get("role") if isinstance(payload.get("role"), dict) else {}
     found = {kind: _find(ids, dims, role, kind) for kind in NAMES}
     absent = [kind for kind in ("geo", "time", "metric") if found[kind] is None]
     if absent:
@@ -88,6 +100,9 @@ def parse_jsonstat(payload, *, name: str, max_year: int) -> list[ValueRow]:
     total = 1
     for size in sizes:
         total *= size
+    if total > MAX_CELLS:  # a sparse 'value' object with many categories would allocate them all
+        raise InputError(name, None, f"the dimensions give {total} cells; at most {MAX_CELLS} are read per file "
+                                     "(split the query in PxWeb)")
     if isinstance(values, dict):
         values = [values.get(str(i)) for i in range(total)]
     if not isinstance(values, list) or len(values) != total:
@@ -113,5 +128,11 @@ def parse_jsonstat(payload, *, name: str, max_year: int) -> list[ValueRow]:
             raise InputError(name, None, f"{where}: unknown sex code '{at[found['sex']]}'")
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise InputError(name, None, f"{where}: '{value}' is not a number")
-        rows.append(ValueRow("statfin", at[found["metric"]], region, year, sex, float(value), None, where))
+        try:
+            number = float(value)  # OverflowError: an integer with hundreds of digits
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise InputError(name, None, f"{where}: '{value}' is not a finite number")
+        rows.append(ValueRow("statfin", at[found["metric"]], region, year, sex, number, None, where))
     return rows

@@ -72,6 +72,8 @@ def load_json(data: bytes | str, name: str):
         return json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(name, None, f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputError(name, None, "not valid JSON (nested too deeply)") from None
 
 
 # ---- Sotkanet -------------------------------------------------------------------------------
@@ -207,7 +209,13 @@ def _number(value, name, where):
     if isinstance(value, bool):
         raise InputError(name, None, f"{where}: '{value}' is not a number")
     if isinstance(value, (int, float)):
-        return float(value)
+        try:
+            number = float(value)  # OverflowError: an integer with hundreds of digits
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):  # as CSV values: 1e999 is read as infinity
+            raise InputError(name, None, f"{where}: '{value}' is not a finite number")
+        return number
     try:
         return float(parse_decimal(str(value), name, 0, "value"))
     except InputError:

@@ -77,7 +77,7 @@ class SotkanetClient:
                 raise SotkanetError(f"{url}: HTTP {response.status_code}")
             try:
                 payload = response.json()
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: JSON nested over ~1 000 levels
                 raise SotkanetError(f"{url}: the response is not JSON") from None
             self._cache_write(url, payload)
             return payload

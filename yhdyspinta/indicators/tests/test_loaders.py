@@ -304,3 +304,96 @@ def test_csv_shape_errors_and_blank_lines(regions, tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError, match="line 2: value: 'nan' is not a finite number"):
         actions.import_file(path)
+
+
+# ---- found by bench/fuzz/fuzz_indicator_values.py (atheris); each was an uncaught exception ----
+def _statfin(**changes):
+    payload = json.loads((FIXTURES / "statfin_vaesto.json").read_text(encoding="utf-8"))
+    return json.dumps({**payload, **changes})
+
+
+def _statfin_role_outside_id():
+    """`role` names a described dimension that `id` does not list (was a KeyError)."""
+    payload = json.loads(_statfin(role={"geo": ["Muu"], "time": ["Vuosi"], "metric": ["Tiedot"], "sex": ["Alue"]}))
+    payload["dimension"]["Muu"] = {"label": "Muu", "category": {"index": ["x"]}}
+    return json.dumps(payload)
+
+
+@pytest.mark.parametrize("file_name, content, message", [
+    ("values.csv", "indicator_id;region_code;region_category;year;sex;value\n127;837;KUNTA;20²;total;1\n",
+     r"values.csv, line 2: year: '20²' is not a number"),  # was ValueError from int()
+    # region code "9²" reached int(): now an unknown county code for the database step
+    ("values.csv", "indicator_id;region_code;region_category;year;sex;value\n127;9²;HYVINVOINTIALUE;2023;;1\n",
+     None),
+    ("deep.json", "[" * 5000 + "]" * 5000, r"deep.json: not valid JSON \(nested too deeply\)"),  # was RecursionError
+    ("px.json", _statfin(role=True), None),  # was AttributeError: role found from the labels instead
+    ("px.json", _statfin(size=[3, 2.0, 1]), r"'size' whole numbers"),  # was TypeError in range()
+    ("px.json", _statfin_role_outside_id(), r"value 3: unknown sex code 'KU837'"),
+    ("px.json", _statfin(value=[10 ** 400, 1, 1, 1, 1, None]), r"value 1: .* is not a finite number"),
+    ("meta.json", json.dumps({"id": 127, "title": {"fi": "Väestö"}, "primaryValueType": 1.5}), None),
+    ("meta.json", json.dumps({"id": 127, "title": {"fi": "Väestö"}, "range": {"start": "1990-01"}}),
+     r"meta.json: indicator 1: range start '1990-01' is not a whole number"),
+])
+def test_malformed_value_files_are_refused_by_the_parser(tmp_path, file_name, content, message):
+    path = tmp_path / file_name
+    path.write_text(content, encoding="utf-8")
+    if message is None:
+        actions.parse_file(path)  # must not raise anything but InputError; these parse
+        return
+    with pytest.raises(InputError, match=message):
+        actions.parse_file(path)
+
+
+class _FakeSession:
+    """requests.Session stand-in answering every GET with 200 and `body`."""
+
+    def __init__(self, body: bytes):
+        self.headers, self.body = {}, body
+
+    def get(self, url, timeout=None):
+        import requests
+
+        response = requests.Response()
+        response.status_code, response._content, response.url = 200, self.body, url
+        response.encoding = "utf-8"
+        return response
+
+
+@pytest.mark.parametrize("body, call, error", [
+    (b"[" * 5000 + b"]" * 5000, "values", SotkanetError),  # was RecursionError from response.json()
+    (b'[{"indicator": 1e999, "region": 1, "year": 2023}]', "values", InputError),  # was OverflowError
+    (b'[{"indicator": 127, "region": 1, "year": 2023, "value": 1e999}]', "values", InputError),  # was stored
+    (b'[{"indicator": 127, "region": 1, "year": 2023, "value": 1' + b"0" * 400 + b"}]", "values", InputError),
+    (b'[{"id": {"x": 1}, "code": "837", "category": "KUNTA"}]', "regions", InputError),  # was TypeError
+    (b'{"id": 127, "title": {"fi": 5}, "description": "text", "decimals": [1]}', "indicator", InputError),
+])
+def test_malformed_sotkanet_responses_are_refused(settings, body, call, error):
+    from yhdyspinta.indicators.compute import parsing
+
+    client = SotkanetClient("https://sotkanet.invalid/rest/1.1", ttl=0, retries=0, session=_FakeSession(body))
+    regions = parsing.parse_sotkanet_regions(json.loads((FIXTURES / "sotkanet_regions.json").read_text()))
+    with pytest.raises(error):
+        if call == "values":
+            parsing.parse_sotkanet_values(client.values(127, [2023]), regions, name="json", max_year=2030)
+        elif call == "regions":
+            parsing.parse_sotkanet_regions(client.regions(), "regions")
+        else:
+            parsing.parse_sotkanet_metadata(client.indicator(127), "indicators/127")
+
+
+def test_jsonstat_with_too_many_cells_is_refused_quickly(tmp_path):
+    """Sparse `value` objects over huge dimensions would allocate every cell: refused before that."""
+    import time
+
+    cats = {f"K{i}": i for i in range(5000)}
+    payload = {"version": "2.0", "class": "dataset", "id": ["Alue", "Vuosi", "Tiedot"], "size": [5000, 5000, 1],
+               "role": {"geo": ["Alue"], "time": ["Vuosi"], "metric": ["Tiedot"]},
+               "dimension": {"Alue": {"category": {"index": cats}}, "Vuosi": {"category": {"index": cats}},
+                             "Tiedot": {"category": {"index": {"vaesto": 0}}}},
+               "value": {"0": 1}}
+    path = tmp_path / "px.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=r"px.json: the dimensions give 25000000 cells"):
+        actions.parse_file(path)
+    assert time.perf_counter() - started < 2

@@ -73,11 +73,26 @@ def detect_delimiter(header: str) -> str:
 def _header(data: bytes, name: str) -> tuple[list[str], str]:
     first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
     sep = detect_delimiter(first)
-    cols = next(csv.reader([first], delimiter=sep))
+    try:
+        cols = next(csv.reader([first], delimiter=sep))
+    except csv.Error as exc:  # e.g. a lone carriage return inside the header line
+        raise IntegrationInputError(name, 1, f"not a CSV file ({exc})") from None
     cols = [c.strip() for c in cols]
     if len(cols) < 2:
         raise IntegrationInputError(name, 1, "not a CSV file (no ',' or ';' separated header)")
     return cols, sep
+
+
+def _records(reader, name: str):
+    """The rows of a csv.reader; a row csv cannot read (e.g. a field over 128 KB) is an input error."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise IntegrationInputError(name, reader.line_num, f"not a valid CSV row ({exc})") from None
+        yield row
 
 
 def _parse_number(text: str) -> float | None:
@@ -169,10 +184,11 @@ def read_fixed(source) -> dict[str, tuple[str, bool]]:
         if c not in cols:
             raise IntegrationInputError(name, 1, f"missing column: {c}")
     reader = csv.reader(_io.StringIO(data.decode("utf-8")), delimiter=sep)
-    next(reader)
+    records = _records(reader, name)
+    next(records, None)
     out: dict[str, tuple[str, bool]] = {}
     ix = {c: cols.index(c) for c in ("node", "organiser", "fixed")}
-    for row in reader:
+    for row in records:
         line = reader.line_num
         if not any(x.strip() for x in row):
             continue
@@ -263,9 +279,10 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
     ix = {c: k for k, c in enumerate(cols)}
     parties = sorted({p for p, _ in mapping.values()})
     reader = csv.reader(_io.StringIO(data.decode("utf-8"), newline=""), delimiter=sep)
-    next(reader)
+    records = _records(reader, name)
+    next(records, None)
     rows = []
-    for row in reader:
+    for row in records:
         line = reader.line_num
         if not any(x.strip() for x in row):
             continue

@@ -142,3 +142,43 @@ def test_codes_are_stripped(tmp_path):
     p = write(tmp_path, "s.csv", HEADER + "r1, 2.1,2.2 ,3,1,4,x\n")
     df = read_responses(p)
     assert df.row(0)[:3] == ("r1", "2.1", "2.2")
+
+
+# ---- found by bench/fuzz/fuzz_survey.py (atheris); each was an uncaught exception -----------
+def test_carriage_return_inside_the_header_is_refused():
+    from yhdyspinta.integration import importing
+
+    data = b"respondent_id,group,party,frequency,mutuality,need,muni\rcipality\nR1,2.1,2.2,3,1,4,x\n"
+    with pytest.raises(IntegrationInputError, match=r"answers.csv:1: not a CSV file \(new-line character"):
+        importing.read_long(data, "answers.csv")  # was csv.Error
+
+
+def test_a_field_over_the_csv_limit_is_refused_with_its_line():
+    from yhdyspinta.integration import importing
+
+    with pytest.raises(IntegrationInputError, match=r"wide.csv:1: not a CSV file \(field larger"):
+        importing.header(("id;group;" + "x" * 140_000 + "\n").encode(), "wide.csv")  # was csv.Error
+    data = ("id;group;2.2.1\nV1;2.1;1\nV2;2.1;" + "x" * 140_000 + "\n").encode()
+    with pytest.raises(IntegrationInputError, match=r"wide.csv:3: not a valid CSV row \(field larger"):
+        importing.read_wide_form(data, "wide.csv", respondent="id", group="group",
+                                 mapping={"2.2.1": "2.2|frequency"})  # was csv.Error
+    with pytest.raises(IntegrationInputError, match=r":3: not a valid CSV row \(field larger"):
+        read_fixed(("node;organiser;fixed\n2.1;county;yes\n2.2;" + "x" * 140_000 + ";no\n").encode())
+
+
+def test_xlsx_claiming_an_unknown_zip_version_is_refused():
+    import io
+
+    import openpyxl
+
+    from yhdyspinta.integration import importing
+
+    book = openpyxl.Workbook()
+    book.active.append(["respondent_id", "group", "party", "frequency", "mutuality", "need"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6:central + 8] = (148).to_bytes(2, "little")  # "version needed to extract": 14.8
+    with pytest.raises(IntegrationInputError, match=r"webropol.xlsx:0: not an XLSX file"):
+        importing.to_csv_bytes(bytes(data), "webropol.xlsx")  # was NotImplementedError from zipfile

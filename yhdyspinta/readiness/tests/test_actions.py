@@ -148,6 +148,14 @@ def test_roadmap_import_round_trip_and_errors(world, setup):
     assert actions.export_roadmap(roadmap) == (header, rows)
     third = actions.import_roadmap(roadmap, rows_to_xlsx(header, rows), "r.xlsx", actor=owner)
     assert third == {"created": 0, "updated": 0, "unchanged": 5}
+    # the import computed the newest period's figures for its new revision: the next view reads them
+    from yhdyspinta.readiness.loaders import clear_cache, is_cached
+    from yhdyspinta.readiness.models import FigureStore, Period
+
+    newest = Period.objects.filter(roadmap=roadmap).order_by("-end_date").first()
+    assert is_cached(newest)
+    clear_cache()
+    assert FigureStore.objects.filter(period=newest, revision=newest.revision).exists()
 
 
 def _upload(name, data):
@@ -192,3 +200,33 @@ def test_figures_survive_a_restart_in_the_database(world, setup, django_assert_m
     period.refresh_from_db()
     assert FigureStore.objects.get(period=period).revision == period.revision
     assert figures_for(period).figures == figures_for(period, use_cache=False).figures
+
+
+def _workbook_with(part, old, new):
+    """A valid roadmap XLSX with one XML part edited (re-zipped, so the CRCs are right)."""
+    import io
+    import zipfile
+
+    data = rows_to_xlsx(["task_id", "area", "due"], [["YP-A-01", "yhdyspinnat", "31.12.2021"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    assert old in parts[part]
+    parts[part] = parts[part].replace(old, new)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for filename, content in parts.items():
+            target.writestr(filename, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part, old, new, reason", [
+    ("xl/workbook.xml", b'<sheet name="Data" sheetId="1" r:id="rId1"/>', b"", "no sheets"),  # was IndexError
+    ("xl/worksheets/sheet1.xml", b"<v>3</v>", b"<v>99</v>", "not a readable XLSX sheet"),  # no shared string 99
+])
+def test_roadmap_xlsx_that_openpyxl_cannot_stream_is_refused(world, setup, part, old, new, reason):
+    """Found by bench/fuzz/fuzz_readiness.py: readiness.tabular let these escape as IndexError."""
+    roadmap, _tasks, _period, owner = setup
+    with pytest.raises(InputError) as exc:
+        actions.import_roadmap(roadmap, _workbook_with(part, old, new), "r.xlsx", actor=owner)
+    assert exc.value.file == "r.xlsx" and reason in exc.value.reason
+    assert not RoadmapTask.objects.filter(code__startswith="YP-").exists()
