@@ -85,9 +85,12 @@ def _attributes(frame: pl.DataFrame, renames: dict[str, str]) -> pl.DataFrame:
     return frame.with_columns(pl.col(*ATTRIBUTES).cast(pl.String))
 
 
-def read_long(data: bytes, name: str) -> tuple[pl.DataFrame, list[int]]:
-    """Long form (respondent_id, group, party, frequency, mutuality, need [, municipality, size_group])."""
-    frame = renamed(read_responses, name, data)
+def read_long(data: bytes, name: str, study=None) -> tuple[pl.DataFrame, list[int]]:
+    """Long form (respondent_id, group, party, frequency, mutuality, need [, municipality, size_group]).
+
+    With `study`, values are checked against the study's own scales (the owner may change them)."""
+    scales = {s.item: (s.minimum, s.maximum) for s in study.scales.all()} if study is not None else None
+    frame = renamed(read_responses, name, data, scales)
     frame = frame.with_columns(pl.col("respondent_id", "group", "party").cast(pl.String))
     lines = list(range(2, frame.height + 2))
     return _attributes(frame, {}), lines

@@ -211,7 +211,7 @@ class ImportView(StudyOwnerMixin, FormView):
         try:
             data = importing.to_csv_bytes(upload.read(), name)
             if form.cleaned_data["kind"] == importing.LONG:
-                frame, lines = importing.read_long(data, name)
+                frame, lines = importing.read_long(data, name, self.study)
                 count = actions.import_answers(self.study, frame, actor=self.request.user, file=name, lines=lines)
                 messages.success(self.request, _("%(n)s answer sets imported.") % {"n": count})
                 return redirect(self.study.get_absolute_url())

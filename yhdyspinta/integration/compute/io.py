@@ -136,11 +136,14 @@ def _string_read(data: bytes, cols: list[str], sep: str, name: str) -> pl.DataFr
     return df.with_columns(*casts)
 
 
-def read_responses(source) -> pl.DataFrame:
+def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) -> pl.DataFrame:
     """RESPONSES.csv (long form) → answers frame; validates columns, numbers and scales.
 
-    Line numbers in errors assume one answer per physical line (header = line 1).
+    `scales`: {item: (minimum, maximum)} of a study whose owner changed the default scales
+    (0–4, 0–2, 0–4). Line numbers in errors assume one answer per physical line (header = line 1).
     """
+    limits = {i: (SCALES[i].minimum, SCALES[i].maximum) for i in ITEMS}
+    limits.update(scales or {})
     data, name = read_bytes(source)
     cols, sep = _header(data, name)
     missing = [c for c in REQUIRED if c not in cols]
@@ -154,7 +157,7 @@ def read_responses(source) -> pl.DataFrame:
     ids = ("respondent_id", "group", "party")
     checks = df.select(
         *[pl.col(c).is_null().any().alias(f"null:{c}") for c in ids],
-        *[((pl.col(i) < SCALES[i].minimum) | (pl.col(i) > SCALES[i].maximum)
+        *[((pl.col(i) < limits[i][0]) | (pl.col(i) > limits[i][1])
            | (pl.col(i) != pl.col(i).floor())).any().alias(f"out:{i}") for i in ITEMS],
         *[(pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ")).any()
           .alias(f"ws:{c}") for c in ids],  # 3× cheaper than comparing with strip_chars
@@ -166,12 +169,10 @@ def read_responses(source) -> pl.DataFrame:
     for item in ITEMS:
         if checks[f"out:{item}"]:
             num = df[item]
-            sc = SCALES[item]
-            i = int(((num < sc.minimum) | (num > sc.maximum) | (num != num.floor()))
-                    .fill_null(False).arg_max())
+            low, high = limits[item]
+            i = int(((num < low) | (num > high) | (num != num.floor())).fill_null(False).arg_max())
             raise IntegrationInputError(
-                name, i + 2, f"value {num[i]:g} outside the {item} scale "
-                f"{sc.minimum}–{sc.maximum} (whole numbers)")
+                name, i + 2, f"value {num[i]:g} outside the {item} scale {low}–{high} (whole numbers)")
     strip = [pl.col(c).str.strip_chars() for c in ids if checks[f"ws:{c}"]]
     return df.with_columns(*strip) if strip else df
 

@@ -113,3 +113,17 @@ def test_limesurvey_export(world, study):
     assert Respondent.objects.filter(study=study).count() == 6
     assert set(Respondent.objects.filter(study=study).values_list("group__code", flat=True)) == {"2.1"}
     assert re.search(r"\b1 (incomplete|keskener)", page)  # one incomplete response skipped
+
+
+def test_long_file_follows_the_study_s_own_scale(world, study):
+    """An owner who widened the need scale to 0–10 can import a 7; 11 is refused by the study's scale."""
+    study.scales.filter(item="need").update(maximum=10)
+    header = b"respondent_id,group,party,frequency,mutuality,need\n"
+    rows = b"".join(f"R{i},2.1,2.2,1,1,7\n".encode() for i in range(6))
+    response = upload(client_for(world.editor), study, header + rows)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert set(Answer.objects.filter(respondent__study=study).values_list("need", flat=True)) == {7}
+    other = StudyFactory(owner=world.a1, visibility="internal")
+    refused = upload(client_for(world.editor), other, header + rows, name="oletus.csv")
+    assert refused.status_code == 200 and "oletus.csv" in refused.content.decode()
+    assert not Respondent.objects.filter(study=other).exists()

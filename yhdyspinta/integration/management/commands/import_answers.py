@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 frame, skipped = importing.read_limesurvey_form(data, path.name, group_question=group_question)
                 count = actions.import_answers(target, frame, actor=actor, file=path.name)
             else:
-                frame, lines = importing.read_long(data, path.name)
+                frame, lines = importing.read_long(data, path.name, target)
                 count = actions.import_answers(target, frame, actor=actor, file=path.name, lines=lines)
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror}") from None
