@@ -45,7 +45,7 @@ def tables(kind, conn) -> list[str]:
 # Columns that differ between two otherwise identical imports (clock times, and the audit log's
 # copies of them in its change texts and record names, e.g. an import run named by its time): left out of the "stable" hash that compares one completed
 # import with another. The strict hash (stable=False) compares every column.
-VOLATILE = ("timestamp", "started", "created", "updated_at", "answered_at", "updated", "date_joined",
+VOLATILE = ("timestamp", "started", "created", "updated_at", "answered_at", "submitted_at", "updated", "date_joined",
             "changes", "changes_text", "serialized_data", "object_repr")
 
 

@@ -222,7 +222,7 @@ def main():
             failures.append(f"{name}: the full import failed: {full.stderr[-500:]}")
             continue
         changed = database_hash(db.url) != base_hash
-        complete = database_hash(db.url, stable=True)  # the state of a whole import, clocks left out
+        complete, complete_tables = database_hash(db.url, stable=True, detail=True)  # a whole import, clocks left out
         db.restore()
         stats = {"runs": 0, "killed": 0, "finished_before_kill": 0, "equal_after_kill": 0,
                  "committed_before_kill": 0, "killed_inside_transaction": 0,
@@ -254,7 +254,10 @@ def main():
                 elif database_hash(db.url, stable=True) == complete:
                     stats["committed_before_kill"] += 1  # killed while exiting: the whole import is in
                 else:
-                    failures.append(f"{name} run {run}: killed after {delay:.2f} s: PARTIAL data")
+                    _digest, now_tables = database_hash(db.url, stable=True, detail=True)
+                    differ = sorted(t for t in now_tables if now_tables[t] != complete_tables.get(t))
+                    failures.append(f"{name} run {run}: killed after {delay:.2f} s: PARTIAL data "
+                                    f"(tables unlike both the base and a whole import: {', '.join(differ)})")
             else:
                 stats["finished_before_kill"] += 1
                 if process.returncode:
