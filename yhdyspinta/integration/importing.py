@@ -17,7 +17,7 @@ from yhdyspinta.core.csvfiles import InputError
 
 from .compute.errors import IntegrationInputError
 from .compute.io import read_bytes, read_limesurvey, read_responses, read_wide
-from .compute.parties import ITEMS
+from .compute.parties import DONT_KNOW, ITEMS, Scale
 
 MAX_BYTES = 20 * 1024 * 1024
 LONG, WIDE, LIMESURVEY = "long", "wide", "limesurvey"
@@ -96,8 +96,17 @@ def read_long(data: bytes, name: str, study=None) -> tuple[pl.DataFrame, list[in
     return _attributes(frame, {}), lines
 
 
+def study_scales(study) -> dict[str, Scale] | None:
+    """The study's own scales (values and fi/sv/en labels) for the readers; None: the defaults."""
+    if study is None:
+        return None
+    return {s.item: Scale(s.item, s.minimum, s.maximum,
+                          {"fi": tuple(s.labels_fi), "sv": tuple(s.labels_sv), "en": tuple(s.labels_en)}, DONT_KNOW)
+            for s in study.scales.all()}
+
+
 def read_wide_form(data: bytes, name: str, *, respondent: str, group: str, mapping: dict[str, str],
-                   municipality: str = "", size_group: str = "") -> pl.DataFrame:
+                   municipality: str = "", size_group: str = "", study=None) -> pl.DataFrame:
     """Wide form with the owner's mapping {column: "party|item"}."""
     pairs = {}
     for col, target in mapping.items():
@@ -109,16 +118,16 @@ def read_wide_form(data: bytes, name: str, *, respondent: str, group: str, mappi
         raise IntegrationInputError(name, 1, "no column is mapped to a party and item")
     attrs = [c for c in (municipality, size_group) if c]
     frame = read_wide(data, pairs, respondent_column=respondent, group_column=group,
-                      attribute_columns=attrs, name=name)
+                      attribute_columns=attrs, name=name, scales=study_scales(study))
     return _attributes(frame, {municipality: "municipality", size_group: "size_group"})
 
 
 def read_limesurvey_form(data: bytes, name: str, *, group_question: str = "GROUP",
-                         municipality: str = "", size_group: str = "") -> tuple[pl.DataFrame, int]:
+                         municipality: str = "", size_group: str = "", study=None) -> tuple[pl.DataFrame, int]:
     """LimeSurvey CSV export (FREQ[P01], MUT[P01], NEED[P01] …); incomplete responses skipped."""
     attrs = [c for c in (municipality, size_group) if c]
     frame, skipped = renamed(read_limesurvey, name, data, group_question=group_question or "GROUP",
-                             attribute_columns=attrs)
+                             attribute_columns=attrs, scales=study_scales(study))
     frame = frame.with_columns(pl.col("group").str.replace(r"^[A-Za-z]+0*(\d+)$", "2.$1"))
     return _attributes(frame, {municipality: "municipality", size_group: "size_group"}), skipped
 

@@ -267,11 +267,11 @@ class ImportMappingView(StudyOwnerMixin, FormView):
             if form.limesurvey:
                 frame, skipped = importing.read_limesurvey_form(
                     data, name, group_question=d["group"], municipality=d["municipality"],
-                    size_group=d["size_group"])
+                    size_group=d["size_group"], study=self.study)
             else:
                 frame = importing.read_wide_form(data, name, respondent=d["respondent"], group=d["group"],
                                                  mapping=form.mapping(), municipality=d["municipality"],
-                                                 size_group=d["size_group"])
+                                                 size_group=d["size_group"], study=self.study)
             count = actions.import_answers(self.study, frame, actor=self.request.user, file=name)
         except IntegrationInputError as exc:
             form.add_error(None, _error(exc))

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import polars as pl
 
 from .errors import IntegrationInputError
-from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, SCALES
+from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, SCALES, Scale
 
 REQUIRED = ("respondent_id", "group", "party", *ITEMS)
 _DONT_KNOW_TOKENS = {"eos", "dk", "-", "en osaa sanoa", "vet inte", "don't know", "dont know",
@@ -215,15 +215,16 @@ def read_fixed(source) -> dict[str, tuple[str, bool]]:
     return out
 
 
-def _scale_lookup(item: str, extra: Mapping[str, float] | None) -> dict[str, float | None]:
+def _scale_lookup(item: str, extra: Mapping[str, float] | None, sc: Scale | None = None) -> dict[str, float | None]:
     """Answer text → value: numbers, LimeSurvey codes A0..An, fi/sv/en labels, don't know."""
-    sc = SCALES[item]
+    sc = sc or SCALES[item]
     table: dict[str, float | None] = {}
     for v in range(sc.minimum, sc.maximum + 1):
         table[str(v)] = float(v)
         table[f"a{v}"] = float(v)
         for labels in sc.labels.values():
-            table[labels[v - sc.minimum].lower()] = float(v)
+            if v - sc.minimum < len(labels):
+                table[str(labels[v - sc.minimum]).lower()] = float(v)
     for tok in _DONT_KNOW_TOKENS:
         table[tok] = None
     table[""] = None
@@ -232,7 +233,8 @@ def _scale_lookup(item: str, extra: Mapping[str, float] | None) -> dict[str, flo
     return table
 
 
-def _answer_value(text: str, table, item: str, name: str, line: int, col: str) -> float | None:
+def _answer_value(text: str, table, item: str, name: str, line: int, col: str,
+                  sc: Scale | None = None) -> float | None:
     key = text.strip().lower()
     if key in table:
         return table[key]
@@ -241,7 +243,7 @@ def _answer_value(text: str, table, item: str, name: str, line: int, col: str) -
     except ValueError:
         raise IntegrationInputError(name, line, f"unknown answer {text!r} in column {col}") \
             from None
-    sc = SCALES[item]
+    sc = sc or SCALES[item]
     if not (sc.minimum <= v <= sc.maximum) or v != int(v):
         raise IntegrationInputError(
             name, line, f"value {v:g} outside the {item} scale {sc.minimum}–{sc.maximum} "
@@ -260,8 +262,11 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
               respondent_column: str = "id", group_column: str = "group",
               attribute_columns: Iterable[str] = (),
               answer_codes: Mapping[str, Mapping[str, float | None]] | None = None,
-              skip_row=None, name: str | None = None) -> pl.DataFrame:
+              skip_row=None, name: str | None = None,
+              scales: Mapping[str, Scale] | None = None) -> pl.DataFrame:
     """Generic wide form → long form; mapping = {column: (party, item)}.
+
+    `scales`: a study's own scales (values and labels) in place of the default ones.
 
     A respondent×party answer is emitted when at least one of its items is present,
     so "all don't know" rows do not count as dropped answers later.
@@ -276,7 +281,8 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
     for col, (_party, item) in mapping.items():
         if item not in ITEMS:
             raise IntegrationInputError(name, 1, f"mapping for {col}: unknown item {item!r}")
-    tables = {i: _scale_lookup(i, (answer_codes or {}).get(i)) for i in ITEMS}
+    scales = scales or {}
+    tables = {i: _scale_lookup(i, (answer_codes or {}).get(i), scales.get(i)) for i in ITEMS}
     ix = {c: k for k, c in enumerate(cols)}
     parties = sorted({p for p, _ in mapping.values()})
     reader = csv.reader(_io.StringIO(data.decode("utf-8"), newline=""), delimiter=sep)
@@ -298,7 +304,8 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
             raise IntegrationInputError(name, line, "empty respondent id or group")
         vals: dict[str, dict[str, float | None]] = {p: {} for p in parties}
         for col, (party, item) in mapping.items():
-            vals[party][item] = _answer_value(row[ix[col]], tables[item], item, name, line, col)
+            vals[party][item] = _answer_value(row[ix[col]], tables[item], item, name, line, col,
+                                              scales.get(item))
         attrs = tuple(row[ix[c]].strip() or None for c in attribute_columns)
         for p in parties:
             v = vals[p]
@@ -316,6 +323,7 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
                     group_codes: Mapping[str, str] | None = None,
                     attribute_columns: Iterable[str] = (),
                     answer_codes: Mapping[str, Mapping[str, float | None]] | None = None,
+                    scales: Mapping[str, Scale] | None = None,
                     ) -> tuple[pl.DataFrame, int]:
     """LimeSurvey CSV export → (long-form answers, number of incomplete responses skipped).
 
@@ -356,7 +364,7 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
 
     df = read_wide(data, mapping, respondent_column="id", group_column=group_question,
                    attribute_columns=attribute_columns, answer_codes=answer_codes,
-                   skip_row=incomplete, name=name)
+                   skip_row=incomplete, name=name, scales=scales)
     if group_codes:
         df = df.with_columns(pl.col("group").replace(dict(group_codes)))
     return df, skipped

@@ -127,3 +127,21 @@ def test_long_file_follows_the_study_s_own_scale(world, study):
     refused = upload(client_for(world.editor), other, header + rows, name="oletus.csv")
     assert refused.status_code == 200 and "oletus.csv" in refused.content.decode()
     assert not Respondent.objects.filter(study=other).exists()
+
+
+def test_wide_file_follows_the_study_s_own_scale_and_labels(world, study):
+    """A study whose need scale is 1–3 with its own labels: labels and numbers map to it."""
+    study.scales.filter(item="need").update(minimum=1, maximum=3, labels_fi=["Vähäinen", "Kohtalainen", "Suuri"],
+                                            labels_sv=["Liten", "Måttlig", "Stor"], labels_en=["Low", "Medium", "High"])
+    client = client_for(world.editor)
+    text = "id;group;2.2.1;2.2.3\nA;2.1;1;Suuri\nB;2.1;2;Stor\nC;2.1;3;2\nD;2.1;0;vähäinen\nE;2.1;4;3\n"
+    response = upload(client, study, text.encode("utf-8"), name="oma.csv", kind="wide")
+    data = {"respondent": "id", "group": "group", "col_2": "2.2|frequency", "col_3": "2.2|need"}
+    assert client.post(response.url, data).status_code == 302
+    assert sorted(Answer.objects.filter(respondent__study=study).values_list("need", flat=True)) == [1, 2, 3, 3, 3]
+    Respondent.objects.filter(study=study).delete()
+    bad = "id;group;2.2.3\nA;2.1;4\n"
+    response = upload(client, study, bad.encode(), name="yli.csv", kind="wide")
+    response = client.post(response.url, {"respondent": "id", "group": "group", "col_2": "2.2|need"})
+    assert response.status_code == 200 and re.search(r"yli.csv, (line|rivi) 2: .*1–3", response.content.decode())
+    assert not Respondent.objects.filter(study=study).exists()

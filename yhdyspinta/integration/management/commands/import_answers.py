@@ -35,7 +35,8 @@ class Command(BaseCommand):
         try:
             data = importing.to_csv_bytes(path.read_bytes(), path.name)
             if limesurvey:
-                frame, skipped = importing.read_limesurvey_form(data, path.name, group_question=group_question)
+                frame, skipped = importing.read_limesurvey_form(data, path.name, group_question=group_question,
+                                                                study=target)
                 count = actions.import_answers(target, frame, actor=actor, file=path.name)
             else:
                 frame, lines = importing.read_long(data, path.name, target)
