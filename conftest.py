@@ -60,7 +60,7 @@ def api_as():
     return api_client_for
 
 
-from tests.browser import _browser, browser_page  # noqa: E402,F401  (fixtures for browser tests)
+from tests.browser import _browser, browser_page  # noqa: F401  (fixtures for browser tests)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Organisation, Unit, Person
+from .models import Organisation, Person, Unit
 
 
 @register(Organisation)

@@ -2,7 +2,10 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from yhdyspinta.core.views.generic import (
-    ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
 )
 
 from . import actions

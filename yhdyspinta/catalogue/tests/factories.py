@@ -1,7 +1,13 @@
 import factory
 
 from tests.factories import CountyFactory, MunicipalityFactory, PersonFactory  # noqa: F401
-from yhdyspinta.catalogue.models import Interface, MappingRound, MaturityAssessment, Service, ServicePoint
+from yhdyspinta.catalogue.models import (
+    Interface,
+    MappingRound,
+    MaturityAssessment,
+    Service,
+    ServicePoint,
+)
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):

@@ -136,21 +136,12 @@ def test_import_xlsx_and_page_errors(world, as_user):
 
 
 def _services_xlsx_with(world, part, old, new):
-    """A valid services XLSX (shared strings) with one XML part edited, re-zipped so the CRCs are right."""
-    import zipfile
-
+    """A valid services XLSX (shared strings) with one XML part edited."""
+    from tests.xlsx import with_part_edited
     from yhdyspinta.core.exports import rows_to_xlsx
 
     data = rows_to_xlsx(["organisation_code", "field", "name_fi"], [[world.a1.code, "youth_work", "Ohjaamo"]])
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        parts = {info.filename: source.read(info) for info in source.infolist()}
-    assert old in parts[part]
-    parts[part] = parts[part].replace(old, new)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for filename, content in parts.items():
-            target.writestr(filename, content)
-    return out.getvalue()
+    return with_part_edited(data, part, old, new)
 
 
 @pytest.mark.parametrize("part, old, new, reason", [

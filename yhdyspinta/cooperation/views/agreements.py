@@ -18,8 +18,8 @@ from yhdyspinta.core.views.generic import (
 )
 
 from .. import actions
-from ..compute import reminder_date
 from ..checks import agreement_errors
+from ..compute import reminder_date
 from ..filtersets import AgreementFilterSet
 from ..forms import AgreementDocumentForm, AgreementForm
 from ..models import Agreement, AgreementDocument

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import client_for
-from yhdyspinta.organisations.models import Organisation
 from yhdyspinta.indicators.models import ImportRun, IndicatorValue
+from yhdyspinta.organisations.models import Organisation
 
 from .factories import IndicatorFactory
 

@@ -27,7 +27,7 @@ def test_finnish_excel_file_is_imported(world, setup, tmp_path):
     path = tmp_path / "tilanne.csv"
     path.write_bytes(("\ufeffregion;task_id;status;comment\n"
                       f"{world.a1.name};T-01;valmis;Hyväksytty 31.12.2021\n"
-                      f"{world.a1.name};T-02;käynnissä;\n").encode("utf-8"))
+                      f"{world.a1.name};T-02;käynnissä;\n").encode())
     assert "2 new" in run(path, roadmap, world.editor)
     assert dict(StatusReport.objects.filter(period=period).values_list("task__code", "status")) == {
         "T-01": "done", "T-02": "in_progress"}

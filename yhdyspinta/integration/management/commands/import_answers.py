@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from yhdyspinta.core.commands import user_named
 from yhdyspinta.integration import actions, importing
 from yhdyspinta.integration.compute.errors import IntegrationInputError
 from yhdyspinta.integration.models import Study
@@ -23,10 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--group-question", default="GROUP", help="LimeSurvey: the own task group's question code")
 
     def handle(self, *args, file, study, user, limesurvey, group_question, **options):
-        try:
-            actor = get_user_model().objects.get(username=user)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"no user {user!r}") from None
+        actor = user_named(user)
         target = Study.objects.filter(pk=study).first()
         if target is None:
             raise CommandError(f"no study {study}")

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from yhdyspinta.core.commands import user_named
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.readiness import actions
 from yhdyspinta.readiness.models import Period
@@ -22,10 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="username the import is made as")
 
     def handle(self, *args, file, roadmap, period, user, **options):
-        try:
-            actor = get_user_model().objects.get(username=user)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"no user {user!r}") from None
+        actor = user_named(user)
         try:
             target = Period.objects.get(roadmap_id=roadmap, code=period)
         except Period.DoesNotExist:
