@@ -223,5 +223,10 @@ class StepTickForm(UserForm):
         widgets: ClassVar[dict] = {"done_on": DATE, "county": forms.HiddenInput}
 
     def limit(self, user):
-        self.fields["meeting"].queryset = Meeting.objects.restrict(user, "view").select_related("forum")
+        # the county's own forums' meetings: nationally there are tens of thousands
+        meetings = Meeting.objects.restrict(user, "view").select_related("forum")
+        county = self.data.get("county") or self.initial.get("county") or self.instance.county_id
+        if str(getattr(county, "pk", county) or "").isdigit():
+            meetings = meetings.filter(forum__area_id=int(getattr(county, "pk", county)))
+        self.fields["meeting"].queryset = meetings
 

@@ -103,6 +103,16 @@ def test_steps_checklist(world):
     assert client_for(None).get("/cooperation/steps/").status_code == 200
 
 
+def test_tick_form_offers_only_the_county_s_meetings(world):
+    from .factories import ForumFactory, MeetingFactory
+
+    own = MeetingFactory(forum=ForumFactory(area=world.county_a, name="Oma ryhmä", name_fi="Oma ryhmä"))
+    other = MeetingFactory(forum=ForumFactory(area=world.county_b, name="Muu ryhmä", name_fi="Muu ryhmä"))
+    form = client_for(world.admin).get("/cooperation/steps/tick/", {"county": world.county_a.pk}).context["form"]
+    offered = set(form.fields["meeting"].queryset)
+    assert own in offered and other not in offered
+
+
 def test_demo_builds_a_year_of_cooperation(db):
     from tests.factories import CountyFactory, MunicipalityFactory
     from yhdyspinta.cooperation import demo
