@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation, Person
 
 from .choices import Answer, Dimension, Maturity
@@ -128,7 +129,7 @@ EscalationStepFormSet = forms.inlineformset_factory(
 class AssessmentForm(forms.Form):
     """Assess all nine dimensions at once; a blank value leaves that dimension unassessed."""
 
-    assessed_on = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    assessed_on = forms.DateField(label=_("date"), widget=DateInput())
     assessed_by = forms.ModelChoiceField(label=_("assessed by"), queryset=Person.objects.none(), required=False)
     comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -169,8 +170,8 @@ class RoundForm(forms.ModelForm):
     class Meta:
         model = MappingRound
         fields = ["area", "title", "instructions", "opens_on", "closes_on", "visibility"]
-        widgets = {"opens_on": forms.DateInput(attrs={"type": "date"}),
-                   "closes_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"opens_on": DateInput(),
+                   "closes_on": DateInput()}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation
 
 from .models import (
@@ -109,7 +110,7 @@ class MeasureForm(ScopedForm):
         model = Measure
         fields = ("goal", *tr("title"), "owner", "owner_organisation", *tr("resources"), "start", "end", "status",
                   "indicators")
-        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"start": DateInput(), "end": DateInput()}
 
 
 class CompositeForm(ScopedForm):
@@ -132,7 +133,7 @@ class WelfareReportForm(ScopedForm):
         model = WelfareReport
         fields = ("organisation", "kind", *tr("title"), "year", "term_start", "term_end", *tr("summary"),
                   "status", "approved_on", "goals")
-        widgets = {"approved_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"approved_on": DateInput()}
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.widgets import DateInput
+
 from .models import Period
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -25,5 +27,5 @@ class PeriodForm(forms.ModelForm):
     class Meta:
         model = Period
         fields = ["code", "end_date", "progress_end"]
-        widgets = {"end_date": forms.DateInput(attrs={"type": "date"}),
-                   "progress_end": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"end_date": DateInput(),
+                   "progress_end": DateInput()}

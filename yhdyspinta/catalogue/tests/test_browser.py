@@ -53,3 +53,41 @@ def test_register_card_overview_and_finder(live_server, browser_page, register):
         assert_accessible(page, context=path)
     page.goto(f"{live_server.url}/catalogue/overview/?area={county.pk}")
     assert "Alfala" in page.inner_text("main table")
+
+
+def test_find_a_service_and_update_an_assessment_by_keyboard(live_server, browser_page, register):
+    """The two main tasks of the register with the keyboard alone (no clicks)."""
+    from yhdyspinta.catalogue.models import MaturityAssessment
+
+    county, a1, interface, coordinator = register
+    page = browser_page
+    # a resident finds the child health clinic: municipality by typing its name, the need in own words
+    page.goto(f"{live_server.url}/catalogue/finder/")
+    page.focus("#id_municipality")
+    page.keyboard.type("Alfala")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_q"
+    page.keyboard.type("neuvolaan")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Keskustan neuvola" in page.inner_text("main")
+    assert_accessible(page, context="finder results")
+    # the county coordinator updates one dimension of the interface's maturity
+    login(page, live_server, coordinator)
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/catalogue/interfaces/{interface.pk}/assess/")
+    page.focus("#id_dim_escalation")
+    page.keyboard.press("End")  # the highest value: evaluated and working
+    assert page.input_value("#id_dim_escalation") == "3"
+    assert page.input_value("#id_assessed_on")  # an ISO value the date picker shows (not 02.12.2026)
+    page.focus("#id_comment")
+    page.keyboard.type("Eskalointipolku sovittu ja testattu")
+    before = MaturityAssessment.objects.filter(interface=interface).count()
+    with page.expect_navigation():
+        page.keyboard.press("Tab")
+        while page.evaluate("document.activeElement.type") != "submit":
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+    latest = interface.latest_assessments()["escalation"]
+    assert latest.value == 3 and latest.comment == "Eskalointipolku sovittu ja testattu"
+    assert MaturityAssessment.objects.filter(interface=interface).count() > before  # history kept
