@@ -21,6 +21,10 @@ def values_csv(world):
     """A Finnish Excel file (semicolons, decimal comma, BOM) about the world's organisations."""
     IndicatorFactory(source_id="127")
     IndicatorFactory(source_id="3071")
+    # a real county code (01–21): the factory's sequence may give 90 (Helsinki) or 91 (Åland)
+    taken = set(Organisation.objects.filter(kind=world.county_a.kind).values_list("code", flat=True))
+    world.county_a.code = next(f"{n:02d}" for n in range(1, 22) if f"{n:02d}" not in taken)
+    Organisation.objects.filter(pk=world.county_a.pk).update(code=world.county_a.code)
     lines = ["indicator_id;region_code;region_category;year;sex;value;abs_value",
              f"127;{world.a1.code};KUNTA;2023;total;249009;249009",
              f"127;{world.county_a.code};HYVINVOINTIALUE;2023;total;535000;",
