@@ -4,10 +4,12 @@ Values are written in bulk (executemany) inside one transaction: a bad row anywh
 whole file before the first write. Each import leaves an `ImportRun` with its counts.
 """
 
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 
 from yhdyspinta.core.actions import audited, require, save_form
@@ -109,11 +111,7 @@ def may_import_values(user) -> bool:
 def import_upload(upload, *, actor, regions_upload=None) -> ImportSummary:
     """A file uploaded in the web page: written to a private temporary folder under its own name
     (so that errors name it), imported like a command-line file, then removed."""
-    import tempfile
-
     if not may_import_values(actor):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     with tempfile.TemporaryDirectory(prefix="yhdyspinta-import-") as folder:
         paths = []
