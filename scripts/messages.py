@@ -1,11 +1,14 @@
 """Translation workflow without system gettext at run time.
 
-    python scripts/messages.py extract   # makemessages for every app (needs xgettext: apt gettext)
+    python scripts/messages.py extract [APP ...]  # makemessages for every app, or the named ones
+                                                 # (needs xgettext: apt gettext)
     python scripts/messages.py compile   # .po -> .mo with polib (no msgfmt needed)
-    python scripts/messages.py check     # fails on an empty or fuzzy fi/sv string
+    python scripts/messages.py check     # fails on an empty or fuzzy fi/sv string, or on a
+                                         # translation whose %(name)s placeholders differ
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +24,12 @@ def app_dirs():
     return sorted(p.parent for p in APPS.glob("*/apps.py"))
 
 
-def extract():
+def extract(only=()):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT), "DEBUG": "1"}
     django_admin = Path(sys.executable).with_name("django-admin")
     for app in app_dirs():
+        if only and app.name not in only:
+            continue
         (app / "locale").mkdir(exist_ok=True)
         args = [str(django_admin), "makemessages", "--no-location", "--no-obsolete", "-i", "tests/*"]
         args += [f"-l{lang}" for lang in LANGS]
@@ -40,6 +45,13 @@ def compile_all():
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sdifr]")
+
+
+def _placeholders(text):
+    return sorted(_PLACEHOLDER.findall(text))
+
+
 def problems():
     found = []
     for po_path in po_files():
@@ -52,13 +64,15 @@ def problems():
             empty = not entry.msgstr and not (entry.msgstr_plural and all(entry.msgstr_plural.values()))
             if empty or "fuzzy" in entry.flags:
                 found.append(f"{po_path.relative_to(ROOT)}: {'fuzzy' if not empty else 'missing'}: {entry.msgid!r}")
+            elif entry.msgstr and _placeholders(entry.msgstr) != _placeholders(entry.msgid):
+                found.append(f"{po_path.relative_to(ROOT)}: placeholders differ: {entry.msgid!r}")
     return found
 
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
     if command == "extract":
-        extract()
+        extract(sys.argv[2:])
     elif command == "compile":
         compile_all()
     elif command == "check":

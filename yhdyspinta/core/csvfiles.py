@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from .reasons import reason
+
 
 @dataclass
 class InputError(Exception):
@@ -27,19 +29,19 @@ class InputError(Exception):
 
 def decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:4096]:
-        raise InputError(name, None, "not a text file (CSV expected)")
+        raise InputError(name, None, reason("not a text file (CSV expected)"))
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8", errors="strict")
         except UnicodeDecodeError as exc:
-            raise InputError(name, None, f"marked as UTF-8 but byte {exc.start + 3} is not UTF-8") from None
+            raise InputError(name, None, reason("marked as UTF-8 but byte %(byte)s is not UTF-8", byte=exc.start + 3)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise InputError(name, None, f"unknown text encoding (byte {exc.start})") from None
+            raise InputError(name, None, reason("unknown text encoding (byte %(byte)s)", byte=exc.start)) from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -66,33 +68,33 @@ def read_rows(source, *, name: str | None = None, required: tuple[str, ...] = ()
         name = name or "file"
         text = source.lstrip("\ufeff")
     if not text.strip():
-        raise InputError(name, None, "the file is empty")
+        raise InputError(name, None, reason("the file is empty"))
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError(name, line, "contains a NUL character (not a text file)")
+        raise InputError(name, line, reason("contains a NUL character (not a text file)"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         header = [h.strip().lstrip("\ufeff") for h in next(reader)]
     except csv.Error as exc:
-        raise InputError(name, 1, f"not a CSV file ({exc})") from None
+        raise InputError(name, 1, reason("not a CSV file (%(detail)s)", detail=str(exc))) from None
     missing = [c for c in required if c not in header]
     if missing:
-        raise InputError(name, 1, f"missing column(s): {', '.join(missing)}")
+        raise InputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
     if allowed is not None:
         unknown = [c for c in header if c and c not in allowed]
         if unknown:
-            raise InputError(name, 1, f"unknown column(s): {', '.join(unknown)}")
+            raise InputError(name, 1, reason("unknown column(s): %(columns)s", columns=", ".join(unknown)))
     if len(set(header)) != len(header):
-        raise InputError(name, 1, "duplicate column names")
+        raise InputError(name, 1, reason("duplicate column names"))
     try:
         for number, values in enumerate(reader, start=2):
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):
-                raise InputError(name, number, f"expected {len(header)} fields, found {len(values)}")
+                raise InputError(name, number, reason("expected %(expected)s fields, found %(found)s", expected=len(header), found=len(values)))
             yield number, {h: v.strip() for h, v in zip(header, values)}
     except csv.Error as exc:
-        raise InputError(name, reader.line_num, f"not a valid CSV row ({exc})") from None
+        raise InputError(name, reader.line_num, reason("not a valid CSV row (%(detail)s)", detail=str(exc))) from None
 
 
 def parse_date(value: str, name: str, line: int, column: str) -> date:
@@ -101,7 +103,7 @@ def parse_date(value: str, name: str, line: int, column: str) -> date:
             return datetime.strptime(value.strip(), fmt).date()
         except ValueError:
             continue
-    raise InputError(name, line, f"{column}: '{value}' is not a date (use 2021-12-31 or 31.12.2021)")
+    raise InputError(name, line, reason("%(column)s: '%(value)s' is not a date (use 2021-12-31 or 31.12.2021)", column=column, value=value))
 
 
 def parse_decimal(value: str, name: str, line: int, column: str) -> Decimal:
@@ -109,16 +111,16 @@ def parse_decimal(value: str, name: str, line: int, column: str) -> Decimal:
     try:
         result = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(name, line, f"{column}: '{value}' is not a number") from None
+        raise InputError(name, line, reason("%(column)s: '%(value)s' is not a number", column=column, value=value)) from None
     if not result.is_finite():
-        raise InputError(name, line, f"{column}: '{value}' is not a finite number")
+        raise InputError(name, line, reason("%(column)s: '%(value)s' is not a finite number", column=column, value=value))
     return result
 
 
 def parse_int(value: str, name: str, line: int, column: str) -> int:
     number = parse_decimal(value, name, line, column)
     if number.adjusted() > 18:  # beyond any count we store; also stops 1e999999999 costing seconds of CPU
-        raise InputError(name, line, f"{column}: '{value}' is too large")
+        raise InputError(name, line, reason("%(column)s: '%(value)s' is too large", column=column, value=value))
     if number != number.to_integral_value():
-        raise InputError(name, line, f"{column}: '{value}' is not a whole number")
+        raise InputError(name, line, reason("%(column)s: '%(value)s' is not a whole number", column=column, value=value))
     return int(number)

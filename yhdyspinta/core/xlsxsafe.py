@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from .csvfiles import InputError
+from .reasons import reason
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # 200 MB of XML: far above any real import file
 MAX_ENTRIES = 2000  # a workbook has a few dozen parts
@@ -39,18 +40,18 @@ def check_archive(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED, max_e
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         # NotImplementedError: a directory entry claims a zip version Python cannot read
-        raise InputError(name, None, "not an XLSX file (not a valid zip archive)") from None
+        raise InputError(name, None, reason("not an XLSX file (not a valid zip archive)")) from None
     if len(infos) > max_entries:
-        raise InputError(name, None, f"too many parts in the workbook ({len(infos)} > {max_entries})")
+        raise InputError(name, None, reason("too many parts in the workbook (%(count)s > %(limit)s)", count=len(infos), limit=max_entries))
     total = 0
     for info in infos:
         total += info.file_size
         if total > max_uncompressed:
             raise InputError(
-                name, None, f"the workbook unpacks to more than {max_uncompressed // (1024 * 1024)} MB"
+                name, None, reason("the workbook unpacks to more than %(megabytes)s MB", megabytes=max_uncompressed // (1024 * 1024))
             )
         if info.file_size > RATIO_FLOOR and info.file_size > max_ratio * max(info.compress_size, 1):
-            raise InputError(name, None, f"suspicious compression ratio in {info.filename} (zip bomb?)")
+            raise InputError(name, None, reason("suspicious compression ratio in %(part)s (zip bomb?)", part=info.filename))
     return name
 
 
@@ -73,7 +74,7 @@ def open_workbook_safely(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for broken parts
-        raise InputError(name, None, f"not a readable XLSX workbook ({_reason(exc)})") from None
+        raise InputError(name, None, reason("not a readable XLSX workbook (%(detail)s)", detail=_reason(exc))) from None
 
 
 def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None):
@@ -81,17 +82,17 @@ def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None):
     try:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     except (KeyError, IndexError):
-        raise InputError(name, None, f"no sheet {sheet!r} in the workbook" if sheet else "no sheets") from None
+        raise InputError(name, None, reason("no sheet %(sheet)s in the workbook", sheet=repr(sheet)) if sheet else reason("no sheets")) from None
     try:
         yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parse failure while streaming means "refused"
-        raise InputError(name, None, f"not a readable XLSX sheet ({_reason(exc)})") from None
+        raise InputError(name, None, reason("not a readable XLSX sheet (%(detail)s)", detail=_reason(exc))) from None
 
 
 def _reason(exc: Exception) -> str:
     kind = type(exc).__name__
     if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
-        return "XML entity declarations are not allowed"
+        return reason("XML entity declarations are not allowed")
     return kind
