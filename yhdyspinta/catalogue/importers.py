@@ -7,6 +7,7 @@ from yhdyspinta.accounts.permissions import can_add_for
 from yhdyspinta.core.actions import audited
 from yhdyspinta.core.csvfiles import InputError, read_rows
 from yhdyspinta.core.models import Visibility
+from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 from yhdyspinta.organisations.models import Organisation
 
@@ -27,14 +28,14 @@ def xlsx_to_rows(data: bytes, name: str):
     rows = [values for _number, values in iter_sheet_rows(book, name=name)]
     book.close()
     if not rows:
-        raise InputError(name, None, "the file is empty")
+        raise InputError(name, None, reason("the file is empty"))
     header = [str(h or "").strip() for h in rows[0]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise InputError(name, 1, f"missing column(s): {', '.join(missing)}")
+        raise InputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
     unknown = [c for c in header if c and c not in REQUIRED + OPTIONAL]
     if unknown:
-        raise InputError(name, 1, f"unknown column(s): {', '.join(unknown)}")
+        raise InputError(name, 1, reason("unknown column(s): %(columns)s", columns=", ".join(unknown)))
     for number, values in enumerate(rows[1:], start=2):
         if not any(v not in (None, "") for v in values):
             continue
@@ -43,9 +44,11 @@ def xlsx_to_rows(data: bytes, name: str):
 
 def _organisation(code, name, line):
     matches = list(Organisation.objects.active().filter(code=code)[:2])
-    if len(matches) != 1:
-        reason = "no organisation with code" if not matches else "more than one organisation with code"
-        raise InputError(name, line, f"organisation_code: {reason} '{code}'")
+    if not matches:
+        raise InputError(name, line, reason("organisation_code: no organisation with code '%(code)s'", code=code))
+    if len(matches) > 1:
+        raise InputError(name, line, reason("organisation_code: more than one organisation with code '%(code)s'",
+                                            code=code))
     return matches[0]
 
 
@@ -61,12 +64,13 @@ def import_services(data: bytes, actor, *, name="services.csv"):
             if not can_add_for(actor, [org.pk]):
                 raise PermissionDenied(f"{name}, line {line}: no right to add services for {org}")
             if row["field"] not in ServiceField.values:
-                raise InputError(name, line, f"field: unknown value '{row['field']}'")
+                raise InputError(name, line, reason("field: unknown value '%(value)s'", value=row["field"]))
             if not row["name_fi"]:
-                raise InputError(name, line, "name_fi: required")
+                raise InputError(name, line, reason("name_fi: required"))
             visibility = row.get("visibility") or Visibility.PUBLIC
             if visibility not in Visibility.values:
-                raise InputError(name, line, f"visibility: use public or internal, not '{visibility}'")
+                raise InputError(name, line, reason("visibility: use public or internal, not '%(value)s'",
+                                                    value=visibility))
             service = Service(organisation=org, field=row["field"], name=row["name_fi"], visibility=visibility,
                               legal_basis=row.get("legal_basis", ""), website=row.get("website", ""),
                               **{k: row.get(k, "") for k in OPTIONAL[:8]}, name_fi=row["name_fi"])

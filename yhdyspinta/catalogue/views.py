@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from yhdyspinta.accounts.permissions import can, can_view_internal_of
 from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
@@ -114,7 +115,7 @@ class ServiceImportView(LoginRequiredMixin, FormView):
         try:
             created = import_services(upload.read(), self.request.user, name=upload.name)
         except InputError as exc:
-            form.add_error("file", str(exc))
+            form.add_error("file", error_message(exc))
             return self.form_invalid(form)
         except PermissionDenied:
             form.add_error("file", _("You may not add services for every organisation in the file."))

@@ -7,9 +7,11 @@ scenarios and input sets owned by it.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.localize import error_message
 
 from . import inputs as inputs_io
 from .compute import FundingInputError, move_share, parameter_set_from_dict
@@ -29,7 +31,7 @@ def _validated(data):
     try:
         return parameter_set_from_dict(data)
     except FundingInputError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(error_message(exc)) from None
 
 
 def import_parameter_set(actor, *, text, owner=None, visibility="public", official=False, title_sv="",
@@ -38,7 +40,7 @@ def import_parameter_set(actor, *, text, owner=None, visibility="public", offici
     try:
         data = parse_json(text)
     except FundingInputError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(error_message(exc)) from None
     params = _validated(data)
     with audited(actor):
         _require_owner(actor, owner, official)
@@ -81,7 +83,7 @@ def update_shares(actor, obj, *, shares, group_totals, total_funding=None):
     try:
         data, _params = with_shares(obj.data, shares, group_totals, total_funding)
     except FundingInputError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(error_message(exc)) from None
     return _save_data(actor, obj, data)
 
 
@@ -89,11 +91,11 @@ def move_points(actor, obj, *, to_key, from_points):
     """Move share points to one criterion (hyte 1.0 → 1.5 %: 0.25 from population and need)."""
     from_points = {k: v for k, v in from_points.items() if v}
     if not from_points:
-        raise ValidationError("choose at least one criterion to take points from")
+        raise ValidationError(_("choose at least one criterion to take points from"))
     try:
         params = move_share(obj.parameters(), to_key, from_points, name=obj.data.get("name"))
     except FundingInputError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(error_message(exc)) from None
     return _save_data(actor, obj, write_back(obj.data, params))
 
 
@@ -102,7 +104,7 @@ def replace_data(actor, obj, text):
     try:
         data = parse_json(text)
     except FundingInputError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(error_message(exc)) from None
     _validated(data)
     return _save_data(actor, obj, data)
 
@@ -120,7 +122,7 @@ def import_inputs(actor, *, kind, content, filename, name, title, owner, visibil
         else:
             items = inputs_io.read_municipal_csv(content, name=filename)
     except (InputError, FundingInputError) as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(error_message(exc)) from None
     return save_inputs(actor, kind=kind, items=items, name=name, title=title, owner=owner,
                        visibility=visibility, illustrative=illustrative, source_note=source_note,
                        title_sv=title_sv, title_en=title_en)

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 
+from yhdyspinta.core.localize import error_message
+
 from .compute import FundingInputError, parameter_set_from_dict
 from .models import InputSet, ParameterSet, ParameterSetVersion
 from .paramdata import jsonable
@@ -18,7 +20,7 @@ class ParameterSetAdminForm(forms.ModelForm):
         try:
             parameter_set_from_dict(data)
         except FundingInputError as exc:
-            raise forms.ValidationError(str(exc)) from None
+            raise forms.ValidationError(error_message(exc)) from None
         return data
 
 

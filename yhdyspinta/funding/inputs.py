@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from yhdyspinta.core.csvfiles import InputError, parse_decimal, parse_int, read_rows
+from yhdyspinta.core.reasons import reason
 
 from .compute import CountyInput, FundingInputError, MunicipalityInput, ParameterSet
 from .compute.demo_inputs import ALAND, county_rows
@@ -52,7 +53,7 @@ def _bool(value: str, name: str, line: int, column: str) -> bool:
         return True
     if lowered in FALSE:
         return False
-    raise InputError(name, line, f"{column}: '{value}' is not yes/no (use 1 or 0)")
+    raise InputError(name, line, reason("%(column)s: '%(value)s' is not yes/no (use 1 or 0)", column=column, value=value))
 
 
 def _clean(row: dict, name: str, line: int, integers, booleans) -> dict:
@@ -61,7 +62,8 @@ def _clean(row: dict, name: str, line: int, integers, booleans) -> dict:
     for column, value in row.items():
         if not column:  # an unnamed column (Excel's trailing ';'): fine while it stays empty
             if value:
-                raise InputError(name, line, f"'{value}' is in a column without a name in the header")
+                raise InputError(name, line, reason("'%(value)s' is in a column without a name in the header",
+                                                    value=value))
             continue
         if column in TEXT:
             out[column] = value
@@ -74,15 +76,15 @@ def _clean(row: dict, name: str, line: int, integers, booleans) -> dict:
         else:
             out[column] = parse_decimal(value, name, line, column)
         if isinstance(out[column], int | Decimal) and not isinstance(out[column], bool) and out[column] < 0:
-            raise InputError(name, line, f"{column}: negative value {value}")
+            raise InputError(name, line, reason("%(column)s: negative value %(value)s", column=column, value=value))
         number = out[column]
         if isinstance(number, Decimal) and number and not MIN_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
-            raise InputError(name, line,
-                             f"{column}: {value} is out of range (1e{MIN_EXPONENT} to 1e{MAX_EXPONENT})")
+            raise InputError(name, line, reason("%(column)s: %(value)s is out of range (1e%(min)s to 1e%(max)s)",
+                                                column=column, value=value, min=MIN_EXPONENT, max=MAX_EXPONENT))
     if not out.get("code"):
-        raise InputError(name, line, "code: empty")
+        raise InputError(name, line, reason("code: empty"))
     if out.get("population") is None:
-        raise InputError(name, line, "population: empty")
+        raise InputError(name, line, reason("population: empty"))
     return out
 
 
@@ -115,26 +117,28 @@ def read_county_csv(source, *, name: str | None = None, params: ParameterSet | N
         values = _clean(row, name, line, COUNTY_INTEGERS, COUNTY_BOOLEANS)
         code = values["code"]
         if code in seen:
-            raise InputError(name, line, f"county {code} appears twice (first on line {seen[code]})")
+            raise InputError(name, line, reason("county %(code)s appears twice (first on line %(line)s)",
+                                                code=code, line=seen[code]))
         seen[code] = line
         if values["population"] == 0:
-            raise InputError(name, line, "population: 0 (per-resident figures need residents)")
+            raise InputError(name, line, reason("population: 0 (per-resident figures need residents)"))
         for column, key, share in needs:
             if values.get(column) is None:
-                raise InputError(name, line, f"{column} missing, required by criterion {key} (share {share} %)")
+                raise InputError(name, line, reason("%(column)s missing, required by criterion %(key)s (share %(share)s %%)",
+                                                    column=column, key=key, share=share))
         result.append(CountyInput(**{k: v for k, v in values.items() if v is not None}))
     if not result:
-        raise InputError(name, None, "no counties in the file")
+        raise InputError(name, None, reason("no counties in the file"))
     for code in expected or ():
         if code not in seen:
-            raise InputError(name, None, f"county {code} missing from the inputs")
+            raise InputError(name, None, reason("county %(code)s missing from the inputs", code=code))
     if params is not None:
         from .compute import compute_county_funding
 
         try:
             compute_county_funding(params, result, year)
         except FundingInputError as exc:
-            raise InputError(name, None, str(exc)) from None
+            raise InputError(name, None, exc.args[0]) from None  # the Reason, translatable
     return result
 
 
@@ -148,18 +152,19 @@ def read_municipal_csv(source, *, name: str | None = None) -> list[MunicipalityI
         values = _clean(row, name, line, MUNICIPAL_INTEGERS, ())
         code = values["code"]
         if code in seen:
-            raise InputError(name, line, f"municipality {code} appears twice (first on line {seen[code]})")
+            raise InputError(name, line, reason("municipality %(code)s appears twice (first on line %(line)s)",
+                                                code=code, line=seen[code]))
         seen[code] = line
         if values["population"] == 0:
-            raise InputError(name, line, "population: 0 (per-resident figures need residents)")
+            raise InputError(name, line, reason("population: 0 (per-resident figures need residents)"))
         result.append(MunicipalityInput(**{k: v for k, v in values.items() if v is not None}))
     if not result:
-        raise InputError(name, None, "no municipalities in the file")
+        raise InputError(name, None, reason("no municipalities in the file"))
     given = [m.previous_population is not None for m in result]
     if any(given) and not all(given):
         missing = result[given.index(False)]
         raise InputError(name, seen[missing.code],
-                         "previous_population: empty (given for others; needed for all or none)")
+                         reason("previous_population: empty (given for others; needed for all or none)"))
     return result
 
 

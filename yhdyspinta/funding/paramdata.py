@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from yhdyspinta.core.reasons import reason
+
 from .compute import FundingInputError, ParameterSet, parameter_set_from_dict
 
 
@@ -21,9 +23,9 @@ def parse_json(text: str | bytes) -> dict:
     try:
         data = json.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FundingInputError(f"invalid JSON: {exc}") from None
+        raise FundingInputError(reason("invalid JSON: %(detail)s", detail=str(exc))) from None
     if not isinstance(data, dict):
-        raise FundingInputError("invalid JSON: expected an object at the top level")
+        raise FundingInputError(reason("invalid JSON: expected an object at the top level"))
     return jsonable(data)
 
 

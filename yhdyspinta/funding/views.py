@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.views.generic import ObjectDeleteView, ObjectDetailView, ObjectListView
 
@@ -55,7 +56,7 @@ class ParameterSetDetailView(ObjectDetailView):
         try:
             ctx["params"] = self.object.parameters()
         except FundingInputError as exc:
-            ctx["params_error"] = str(exc)
+            ctx["params_error"] = error_message(exc)
         if "params" in ctx:
             ctx["municipal"] = municipal_rows(ctx["params"])
         ctx["versions"] = self.object.versions.select_related("saved_by")[:20]
@@ -151,7 +152,7 @@ class _OnSetView(_UserFormView):
             try:
                 self.params = self.object.parameters()
             except FundingInputError as exc:
-                raise Http404(str(exc)) from None
+                raise Http404(error_message(exc)) from None
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -292,7 +293,7 @@ class CountyCalculatorView(_ResultView):
             params = ps.parameters()
             result = presentation.county_result(params, inputs, year)
         except (FundingInputError, TypeError) as exc:
-            ctx["error"] = str(exc)
+            ctx["error"] = error_message(exc)
             return ctx
         table, key, desc = self.sorted_table(presentation.county_table(result, params), "after_pr")
         ctx.update(presentation.county_context(result, params, table, key, desc, self.request))
@@ -316,7 +317,7 @@ class MunicipalCalculatorView(_ResultView):
             params = ps.parameters()
             result = presentation.municipal_result(params, inputs)
         except (FundingInputError, TypeError) as exc:
-            ctx["error"] = str(exc)
+            ctx["error"] = error_message(exc)
             return ctx
         table, key, desc = self.sorted_table(presentation.municipal_table(result), "result_pr")
         ctx.update(presentation.municipal_context(result, params, table, key, desc, self.request))
@@ -354,7 +355,7 @@ class ScenarioCompareView(_ResultView):
                 m_diffs = compare_municipalities(presentation.municipal_result(p_base, m_inputs),
                                                  presentation.municipal_result(p_scen, m_inputs))
         except (FundingInputError, TypeError) as exc:
-            ctx["error"] = str(exc)
+            ctx["error"] = error_message(exc)
             return ctx
         ctx.update(presentation.compare_context(self, diffs, m_diffs, p_base, p_scen))
         return ctx

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 
 from yhdyspinta.core.actions import audited, require, save_form
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.reasons import reason
 from yhdyspinta.organisations.models import Organisation, OrganisationKind
 
 from .compute import parsing
@@ -76,13 +77,13 @@ def parse_file(path: Path, *, regions_payload=None):
         return parse_jsonstat(payload, name=name, max_year=max_year()), 0, []
     if parsing.is_sotkanet_values(payload):
         if regions_payload is None:
-            raise InputError(name, None, "Sotkanet data needs Sotkanet's region list (--regions FILE)")
+            raise InputError(name, None, reason("Sotkanet data needs Sotkanet's region list (--regions FILE)"))
         regions = parsing.parse_sotkanet_regions(regions_payload, "regions")
         rows, skipped = parsing.parse_sotkanet_values(payload, regions, name=name, max_year=max_year())
         return rows, skipped, []
     if parsing.is_sotkanet_metadata(payload):
         return [], 0, parsing.parse_sotkanet_metadata(payload, name)
-    raise InputError(name, None, "unknown format: not Sotkanet JSON (data, metadata), JSON-stat 2.0 or long CSV")
+    raise InputError(name, None, reason("unknown format: not Sotkanet JSON (data, metadata), JSON-stat 2.0 or long CSV"))
 
 
 def import_file(path, *, actor=None, regions_path=None) -> ImportSummary:
@@ -169,13 +170,16 @@ def write_values(rows, *, name: str, summary: ImportSummary):
     for row in rows:
         ind = indicators.get((row.source, row.source_id))
         if ind is None:
-            raise InputError(name, _line(row), f"{_at(row)}unknown indicator id '{row.source_id}' ({row.source})")
+            raise InputError(name, _line(row), parsing.at(row.where, reason(
+                "unknown indicator id '%(id)s' (%(source)s)", id=row.source_id, source=row.source)))
         region = regions.get(row.region)
         if region is None:
-            raise InputError(name, _line(row), f"{_at(row)}unknown region code '{row.region[1]}' ({row.region[0]})")
+            raise InputError(name, _line(row), parsing.at(row.where, reason(
+                "unknown region code '%(code)s' (%(kind)s)", code=row.region[1], kind=_kind(row.region[0]))))
         key = (ind, region, row.year, row.sex)
         if key in keyed:
-            raise InputError(name, _line(row), f"{_at(row)}the same indicator, region, year and sex appear twice")
+            raise InputError(name, _line(row), parsing.at(row.where, reason(
+                "the same indicator, region, year and sex appear twice")))
         keyed[key] = (row.value, row.abs_value)
     existing = {}
     years = {k[2] for k in keyed}
@@ -245,8 +249,15 @@ def _line(row):
     return row.where if isinstance(row.where, int) else None
 
 
-def _at(row):
-    return "" if isinstance(row.where, int) else f"{row.where}: "
+def _kind(kind):
+    """A region kind of the parsers ("municipality", "county", "country"), translatable."""
+    if kind == "municipality":
+        return reason("municipality")
+    if kind == "county":
+        return reason("county")
+    if kind == "country":
+        return reason("country")
+    return kind
 
 
 def _chunks(items, size):

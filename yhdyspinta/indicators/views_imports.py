@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.localize import error_message
 
 from . import actions
 from .forms import ImportValuesForm
@@ -28,7 +29,7 @@ class ImportValuesView(LoginRequiredMixin, FormView):
             summary = actions.import_upload(form.cleaned_data["file"], actor=self.request.user,
                                             regions_upload=form.cleaned_data.get("regions"))
         except InputError as exc:
-            form.add_error(None, _("Refused, nothing was imported: %(reason)s") % {"reason": exc})
+            form.add_error(None, _("Refused, nothing was imported: %(reason)s") % {"reason": error_message(exc)})
             return self.form_invalid(form)
         messages.success(self.request, _(
             "Imported %(source)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged, "

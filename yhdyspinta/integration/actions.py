@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add
+from yhdyspinta.core.reasons import reason
 
 from . import analysis
 from .compute.errors import IntegrationInputError
@@ -180,7 +181,7 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
     parties = {p.code: p for p in study.parties.all()}
     scales = {s.item: s for s in study.scales.all()}
     if frame.height == 0:
-        raise IntegrationInputError(file, 1, _("no answers in the file"))
+        raise IntegrationInputError(file, 1, reason("no answers in the file"))
 
     def where(row):
         return lines[row] if lines is not None else 0
@@ -190,8 +191,9 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
         if unknown:
             value = min(unknown)
             row = int((frame[col] == value).arg_max())
-            raise IntegrationInputError(file, where(row), _("%(col)s %(value)r is not a party of this study (respondent %(rid)s)")
-                                        % {"col": col, "value": value, "rid": frame["respondent_id"][row]})
+            raise IntegrationInputError(file, where(row), reason(
+                "%(col)s %(value)s is not a party of this study (respondent %(rid)s)",
+                col=col, value=repr(value), rid=frame["respondent_id"][row]))
     for item in ITEMS:
         sc = scales.get(item)
         if sc is None:
@@ -199,18 +201,19 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
         bad = (frame[item] < sc.minimum) | (frame[item] > sc.maximum)
         if bad.fill_null(False).any():
             row = int(bad.fill_null(False).arg_max())
-            raise IntegrationInputError(file, where(row), _("%(item)s %(value)s outside the scale %(min)s–%(max)s")
-                                        % {"item": item, "value": frame[item][row], "min": sc.minimum,
-                                           "max": sc.maximum})
+            raise IntegrationInputError(file, where(row), reason(
+                "%(item)s %(value)s outside the scale %(min)s–%(max)s",
+                item=item, value=frame[item][row], min=sc.minimum, max=sc.maximum))
     per = frame.group_by("respondent_id").agg(pl.col("group").n_unique().alias("g"))
     if per["g"].max() > 1:
         rid = per.filter(pl.col("g") > 1)["respondent_id"][0]
-        raise IntegrationInputError(file, 0, _("respondent %(rid)s has more than one task group") % {"rid": rid})
+        raise IntegrationInputError(file, 0, reason("respondent %(rid)s has more than one task group", rid=rid))
     dup = frame.select(~pl.struct("respondent_id", "party").is_first_distinct()).to_series()
     if dup.any():
         row = int(dup.arg_max())
-        raise IntegrationInputError(file, where(row), _("respondent %(rid)s answers about %(party)s twice")
-                                    % {"rid": frame["respondent_id"][row], "party": frame["party"][row]})
+        raise IntegrationInputError(file, where(row), reason(
+            "respondent %(rid)s answers about %(party)s twice",
+            rid=frame["respondent_id"][row], party=frame["party"][row]))
     attrs = [c for c in ("municipality", "size_group") if c in frame.columns]
     first = frame.unique("respondent_id", keep="first", maintain_order=True)
     now = timezone.now()

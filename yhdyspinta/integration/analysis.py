@@ -5,6 +5,8 @@ has passed `publish_cells`: a cell of fewer than MIN_N respondents keeps only th
 "n < 5" — no mean, no interval, no n. Symmetric needs, clusters, the map and the boundary are
 computed from the published cells only, so no suppressed mean can be recovered from them.
 Heavy results are cached in Study.results_cache per data version (bumped on every change).
+An "error" there is English text; "error_reason" keeps its template so that pages show it in the
+user's language (`error_message`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import math
 
 import polars as pl
 from django.db.models import F
+
+from yhdyspinta.core.localize import message
+from yhdyspinta.core.reasons import Reason
 
 from .compute.boundary import bootstrap_sides, optimise_boundary
 from .compute.cluster import cluster
@@ -89,7 +94,7 @@ def compute_results(study: Study) -> dict:
     try:
         idx = compute_index(df)
     except IntegrationComputeError as exc:
-        out["error"] = str(exc)
+        out["error"], out["error_reason"] = str(exc), reason_data(exc.args[0])
         return out
     out.update(answers_used=idx.answers_used, answers_dropped=idx.answers_dropped,
                mean=_r(idx.mean), sd=_r(idx.sd))
@@ -165,7 +170,9 @@ def boundary(study: Study, *, baseline=None, keep_together=(), max_size=None, wi
     try:
         res = optimise_boundary(needs, fixed, baseline=baseline, flag_above=study.flag_above,
                                 keep_together=keep_together, max_size=max_size, seed=study.seed)
-    except (IntegrationComputeError, KeyError) as exc:
+    except IntegrationComputeError as exc:
+        return {"key": key, "error": str(exc), "error_reason": reason_data(exc.args[0])}
+    except KeyError as exc:  # a node the fixed table does not know: its code is the message
         return {"key": key, "error": str(exc)}
     out = {
         "key": key, "error": None, "baseline": baseline, "exact": res.exact, "method": res.method,
@@ -208,6 +215,31 @@ def _side_share(study, fixed, baseline):
         return None
 
 
+def reason_data(text):
+    """A Reason as JSON data (the results are cached in a JSON field); plain text as it is."""
+    if isinstance(text, Reason):
+        return {"template": text.template,
+                "params": {k: reason_data(v) for k, v in text.params.items()}}
+    return text
+
+
+def _reason_from(data):
+    if isinstance(data, dict) and "template" in data:
+        return Reason(data["template"], **{k: _reason_from(v) for k, v in (data.get("params") or {}).items()})
+    return data
+
+
+def error_message(result: dict):
+    """The "error" of results() or boundary() in the user's language (None when there is none).
+
+    The codes "no_answers" and "no_needs" are returned as they are (the templates word them)."""
+    error = result.get("error")
+    data = result.get("error_reason")
+    if not error or data is None:
+        return error
+    return message(_reason_from(data))
+
+
 def labels(study: Study, lang: str) -> dict[str, str]:
     out = {}
     for p in study.parties.all():
@@ -219,4 +251,4 @@ def ordered_nodes(study: Study) -> list[str]:
     return list(study.parties.order_by("order", "pk").values_list("code", flat=True))
 
 
-__all__ = ["MIN_N", "answers_frame", "boundary", "bump", "publish_cells", "results"]
+__all__ = ["MIN_N", "answers_frame", "boundary", "bump", "error_message", "publish_cells", "results"]

@@ -14,6 +14,7 @@ import re
 import polars as pl
 
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.reasons import reason
 
 from .compute.errors import IntegrationInputError
 from .compute.io import read_bytes, read_limesurvey, read_responses, read_wide
@@ -29,7 +30,8 @@ ITEM_BY_QUESTION = {"FREQ": "frequency", "MUT": "mutuality", "NEED": "need"}
 def to_csv_bytes(data: bytes, name: str) -> bytes:
     """The upload as UTF-8 CSV bytes; XLSX sheets converted, CSV passed through unchanged."""
     if len(data) > MAX_BYTES:
-        raise IntegrationInputError(name, 0, "file larger than 20 MB")
+        raise IntegrationInputError(name, 0, reason("file larger than %(megabytes)s MB",
+                                                    megabytes=MAX_BYTES // (1024 * 1024)))
     if not data.startswith(b"PK"):
         return data
     from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
@@ -60,7 +62,7 @@ def header(data: bytes, name: str) -> list[str]:
     try:
         return next(csv.reader([first], delimiter=sep), [])
     except csv.Error as exc:  # e.g. a column name over csv's 128 KB field limit
-        raise IntegrationInputError(name, 1, f"not a CSV file ({exc})") from None
+        raise IntegrationInputError(name, 1, reason("not a CSV file (%(detail)s)", detail=str(exc))) from None
 
 
 def guess_mapping(columns: list[str], codes: list[str]) -> dict[str, str]:
@@ -112,10 +114,11 @@ def read_wide_form(data: bytes, name: str, *, respondent: str, group: str, mappi
     for col, target in mapping.items():
         party, _sep, item = target.partition("|")
         if item not in ITEMS:
-            raise IntegrationInputError(name, 1, f"column {col}: unknown item {item!r}")
+            raise IntegrationInputError(name, 1, reason("column %(column)s: unknown item %(item)s",
+                                                        column=col, item=repr(item)))
         pairs[col] = (party, item)
     if not pairs:
-        raise IntegrationInputError(name, 1, "no column is mapped to a party and item")
+        raise IntegrationInputError(name, 1, reason("no column is mapped to a party and item"))
     attrs = [c for c in (municipality, size_group) if c]
     frame = read_wide(data, pairs, respondent_column=respondent, group_column=group,
                       attribute_columns=attrs, name=name, scales=study_scales(study))

@@ -14,6 +14,7 @@ from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.exports import rows_to_csv
+from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -217,7 +218,7 @@ class ImportView(StudyOwnerMixin, FormView):
                 return redirect(self.study.get_absolute_url())
             columns = importing.header(data, name)
         except IntegrationInputError as exc:
-            form.add_error("file", _error(exc))
+            form.add_error("file", error_message(exc))
             return self.form_invalid(form)
         self.request.session[SESSION_KEY] = {
             "study": self.study.pk, "name": name, "kind": form.cleaned_data["kind"], "columns": columns,
@@ -232,12 +233,6 @@ class ImportView(StudyOwnerMixin, FormView):
                        "optionally municipality and size_group. Empty cells are \"don't know\". The whole "
                        "file is imported or nothing is."),
         }
-
-
-def _error(exc: IntegrationInputError) -> str:
-    if exc.line:
-        return _("%(file)s, line %(line)s: %(reason)s") % {"file": exc.file, "line": exc.line, "reason": exc.reason}
-    return _("%(file)s: %(reason)s") % {"file": exc.file, "reason": exc.reason}
 
 
 class ImportMappingView(StudyOwnerMixin, FormView):
@@ -274,7 +269,7 @@ class ImportMappingView(StudyOwnerMixin, FormView):
                                                  size_group=d["size_group"], study=self.study)
             count = actions.import_answers(self.study, frame, actor=self.request.user, file=name)
         except IntegrationInputError as exc:
-            form.add_error(None, _error(exc))
+            form.add_error(None, error_message(exc))
             return self.form_invalid(form)
         self.request.session.pop(SESSION_KEY, None)
         text = _("%(n)s answer sets imported.") % {"n": count}

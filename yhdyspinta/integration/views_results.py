@@ -97,7 +97,7 @@ class AnalysisView(StudyResultsMixin, TemplateView):
         ctx = self.base_context()
         res = analysis.results(self.study)
         labels = ctx["labels"]
-        ctx["res"] = res
+        ctx["res"] = res | {"error": analysis.error_message(res)}  # in the user's language
         ctx["svg"] = mark_safe(map_svg(self.study, res, labels))  # compute.svg escapes all text
         ctx["header"], ctx["rows"] = cell_rows(self.study, res, labels)
         ctx.update(grid(self.study, res, labels))
@@ -202,6 +202,8 @@ class BoundaryView(StudyResultsMixin, TemplateView):
             options = {"baseline": form.cleaned_data["baseline"], "keep_together": form.cleaned_data["keep_together"],
                        "max_size": form.max_size()}
         result = analysis.boundary(self.study, **options) if not form.is_bound or form.is_valid() else None
+        if result:
+            result = result | {"error": analysis.error_message(result)}  # in the user's language
         ctx.update(form=form, result=result, nodes=boundary_rows(parties, result, ctx["labels"]))
         return ctx
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from yhdyspinta.core.csvfiles import InputError, parse_int, read_rows
+from yhdyspinta.core.reasons import reason
 
 from .models import Organisation, OrganisationKind
 
@@ -42,24 +43,29 @@ MAX_POPULATION = 2_147_483_647  # the column's limit on every database; Finland 
 
 def _parse(path: Path, columns, code_len: int):
     rows, seen = [], {}
+    name = Path(path).name
     for line, row in read_rows(Path(path), required=columns):
         code = row["code"]
         if not (code.isascii() and code.isdigit()) or len(code) > code_len:
-            raise InputError(Path(path).name, line, f"code '{code}' is not an official code")
+            raise InputError(name, line, reason("code '%(code)s' is not an official code", code=code))
         code = code.zfill(code_len)
         if code in seen:
-            raise InputError(Path(path).name, line, f"duplicate code {code} (also on line {seen[code]})")
+            raise InputError(name, line, reason("duplicate code %(code)s (also on line %(first)s)",
+                                                code=code, first=seen[code]))
         seen[code] = line
         if not row["name_fi"]:
-            raise InputError(Path(path).name, line, "name_fi is empty")
+            raise InputError(name, line, reason("name_fi is empty"))
         for column in ("name_fi", "name_sv", "short_name_fi", "short_name_sv"):
-            if len(row.get(column) or "") > MAX_NAME_LENGTH.get(column, 200):
-                raise InputError(Path(path).name, line, f"{column} is longer than {MAX_NAME_LENGTH.get(column, 200)} characters")
-        population = parse_int(row["population"], Path(path).name, line, "population")
+            limit = MAX_NAME_LENGTH.get(column, 200)
+            if len(row.get(column) or "") > limit:
+                raise InputError(name, line, reason("%(column)s is longer than %(limit)s characters",
+                                                    column=column, limit=limit))
+        population = parse_int(row["population"], name, line, "population")
         if population < 0:
-            raise InputError(Path(path).name, line, "population is negative")
+            raise InputError(name, line, reason("population is negative"))
         if population > MAX_POPULATION:
-            raise InputError(Path(path).name, line, f"population {population} is larger than any area's")
+            raise InputError(name, line, reason("population %(population)s is larger than any area's",
+                                                population=population))
         rows.append((line, {**row, "code": code, "population": population}))
     return rows
 
@@ -74,7 +80,8 @@ def parse_municipalities(path=MUNICIPALITIES_CSV, county_codes=None):
         for line, row in rows:
             row["county_code"] = row["county_code"].zfill(2)
             if row["county_code"] not in county_codes:
-                raise InputError(Path(path).name, line, f"unknown county code '{row['county_code']}'")
+                raise InputError(Path(path).name, line,
+                                 reason("unknown county code '%(code)s'", code=row["county_code"]))
     return rows
 
 

@@ -21,6 +21,7 @@ from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.actions import audited, require
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.middleware import current_request_id
+from yhdyspinta.core.reasons import reason
 
 from . import bulk, compute, loaders, tabular
 from .csvio import parse_date
@@ -76,20 +77,22 @@ def import_roadmap(roadmap: Roadmap, data: bytes, name: str, *, actor) -> dict:
             code = row["task_id"]
             for column in ROADMAP_REQUIRED:
                 if not row.get(column):
-                    raise InputError(name, line, f"empty {column}")
+                    raise InputError(name, line, reason("empty %(column)s", column=column))
             if code in seen:
-                raise InputError(name, line, f"duplicate task id {code!r} (first on line {seen[code]})")
+                raise InputError(name, line, reason("duplicate task id %(task)s (first on line %(first)s)",
+                                                    task=repr(code), first=seen[code]))
             seen[code] = line
             try:
                 due = parse_date(row["due"])
             except ValueError as exc:
-                raise InputError(name, line, f"column 'due': {exc}") from None
+                raise InputError(name, line, reason("column 'due': %(problem)s", problem=exc.args[0])) from None
             critical = row.get("critical", "").lower()
             if critical not in TRUE | FALSE:
-                raise InputError(name, line, f"column 'critical': {row['critical']!r} is not yes or no")
+                raise InputError(name, line, reason("column 'critical': %(value)s is not yes or no",
+                                                    value=repr(row["critical"])))
             parsed.append((code, row, due, critical in TRUE))
         if not parsed:
-            raise InputError(name, None, "no tasks in the file")
+            raise InputError(name, None, reason("no tasks in the file"))
         areas = {a.code: a for a in roadmap.areas.all()}
         subs = {(s.area_id, s.code): s for s in SubArea.objects.filter(area__roadmap=roadmap)}
         existing = {t.code: t for t in roadmap.tasks.all()}
@@ -200,27 +203,29 @@ def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> 
         for line, row in tabular.rows(data, name, required=STATUS_REQUIRED, allowed=STATUS_COLUMNS):
             region_id = regions.get(row["region"].lower())
             if region_id is None:
-                raise InputError(name, line, f"unknown region {row['region']!r} (not a reporting region "
-                                             "of this roadmap)")
+                raise InputError(name, line, reason("unknown region %(region)s (not a reporting region of "
+                                                    "this roadmap)", region=repr(row["region"])))
             if allowed_ids is not ALL and region_id not in allowed_ids:
-                raise InputError(name, line, f"you may not report for region {row['region']!r}")
+                raise InputError(name, line, reason("you may not report for region %(region)s",
+                                                    region=repr(row["region"])))
             task_id = tasks.get(row["task_id"])
             if task_id is None:
-                raise InputError(name, line, f"unknown task id {row['task_id']!r}")
+                raise InputError(name, line, reason("unknown task id %(task)s", task=repr(row["task_id"])))
             try:
                 status = compute.normalise_status(row["status"])
             except ValueError:
                 allowed = ", ".join([*compute.STATUSES, *compute.FINNISH_STATUSES])
-                raise InputError(name, line, f"unknown status {row['status']!r}; expected one of {allowed}") \
-                    from None
+                raise InputError(name, line, reason("unknown status %(status)s; expected one of %(allowed)s",
+                                                    status=repr(row["status"]), allowed=allowed)) from None
             key = (region_id, task_id)
             if key in seen:
-                raise InputError(name, line, f"duplicate row for region {row['region']!r} and task "
-                                             f"{row['task_id']!r} (first on line {seen[key]})")
+                raise InputError(name, line, reason(
+                    "duplicate row for region %(region)s and task %(task)s (first on line %(first)s)",
+                    region=repr(row["region"]), task=repr(row["task_id"]), first=seen[key]))
             seen[key] = line
             wanted[key] = (status, row.get("comment", ""))
         if not wanted:
-            raise InputError(name, None, "no status rows in the file")
+            raise InputError(name, None, reason("no status rows in the file"))
         result = _write_reports(period, wanted, actor)
         bump(period.roadmap_id, period.pk)
         loaders.refresh(period, {region for region, _task in wanted})

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+from yhdyspinta.core.reasons import reason
+
 from .compute import FINNISH_STATUSES, STATUSES, Task, normalise_status
 
 ROADMAP_COLUMNS = ("task_id", "area", "subarea", "title", "due")
@@ -26,7 +28,10 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ReadinessInputError(Exception):
-    """A bad input file; str() is "file:line: reason" (line omitted for whole-file errors)."""
+    """A bad input file; str() is "file:line: reason" (line omitted for whole-file errors).
+
+    `reason` is a `core.reasons.Reason`, so a page can show it translated (`core.localize`).
+    """
 
     def __init__(self, file: str | Path, line: int | None, reason: str):
         self.file, self.line, self.reason = str(file), line, reason
@@ -46,13 +51,13 @@ def parse_date(text: str) -> date:
             return date(year, month, day)
     except ValueError:
         pass
-    raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD or D.M.YYYY)")
+    raise ValueError(reason("not a date: %(text)s (expected YYYY-MM-DD or D.M.YYYY)", text=repr(text)))
 
 
 def decode(raw: bytes, file: str | Path) -> str:
     """UTF-8 (BOM stripped), else Windows-1252; binary content is not a CSV."""
     if b"\x00" in raw:
-        raise ReadinessInputError(file, 1, "not a CSV file (binary content)")
+        raise ReadinessInputError(file, 1, reason("not a CSV file (binary content)"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -60,7 +65,9 @@ def decode(raw: bytes, file: str | Path) -> str:
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise ReadinessInputError(file, 1, f"not a CSV file (undecodable byte: {exc})") from None
+        raise ReadinessInputError(
+            file, 1, reason("not a CSV file (undecodable byte: %(detail)s)", detail=str(exc))
+        ) from None
 
 
 def read_rows(
@@ -70,11 +77,13 @@ def read_rows(
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ReadinessInputError(path, None, f"cannot read file: {exc.strerror}") from None
+        raise ReadinessInputError(
+            path, None, reason("cannot read file: %(detail)s", detail=exc.strerror)
+        ) from None
     text = decode(raw, path)
     first = text.lstrip("\r\n").partition("\n")[0]
     if not first.strip():
-        raise ReadinessInputError(path, 1, "not a CSV file (empty)")
+        raise ReadinessInputError(path, 1, reason("not a CSV file (empty)"))
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -88,29 +97,34 @@ def read_rows(
             if len(record) != len(header):
                 raise ReadinessInputError(
                     path, reader.line_num,
-                    f"expected {len(header)} fields, got {len(record)}",
+                    reason("expected %(expected)s fields, got %(found)s",
+                           expected=len(header), found=len(record)),
                 )
             yield reader.line_num, {k: v.strip() for k, v in zip(header, record, strict=True)}
     except csv.Error as exc:
-        raise ReadinessInputError(path, reader.line_num, f"not a CSV file ({exc})") from None
+        raise ReadinessInputError(
+            path, reader.line_num, reason("not a CSV file (%(detail)s)", detail=str(exc))
+        ) from None
 
 
 def _check_header(path, line, record, columns, required) -> list[str]:
     header = [cell.strip().lower() for cell in record]
     if len(header) == 1 and len(columns) > 1:
         raise ReadinessInputError(
-            path, line, f"not a CSV file (no ',' or ';' delimiter; expected {','.join(columns)})"
+            path, line, reason("not a CSV file (no ',' or ';' delimiter; expected %(columns)s)",
+                               columns=",".join(columns)),
         )
     for name in header:
         if name not in columns:
             raise ReadinessInputError(
-                path, line, f"unknown column {name!r} (expected {', '.join(columns)})"
+                path, line, reason("unknown column %(column)s (expected %(columns)s)",
+                                   column=repr(name), columns=", ".join(columns)),
             )
         if header.count(name) > 1:
-            raise ReadinessInputError(path, line, f"duplicate column {name!r}")
+            raise ReadinessInputError(path, line, reason("duplicate column %(column)s", column=repr(name)))
     for name in required:
         if name not in header:
-            raise ReadinessInputError(path, line, f"missing column {name!r}")
+            raise ReadinessInputError(path, line, reason("missing column %(column)s", column=repr(name)))
     return header
 
 
@@ -122,19 +136,22 @@ def read_roadmap(path: str | Path) -> list[Task]:
         task_id = row["task_id"]
         for name in ROADMAP_REQUIRED:
             if not row[name]:
-                raise ReadinessInputError(path, line, f"empty {name}")
+                raise ReadinessInputError(path, line, reason("empty %(column)s", column=name))
         if task_id in seen:
             raise ReadinessInputError(
-                path, line, f"duplicate task id {task_id!r} (first on line {seen[task_id]})"
+                path, line, reason("duplicate task id %(task)s (first on line %(first)s)",
+                                   task=repr(task_id), first=seen[task_id]),
             )
         seen[task_id] = line
         try:
             due = parse_date(row["due"])
         except ValueError as exc:
-            raise ReadinessInputError(path, line, f"column 'due': {exc}") from None
+            raise ReadinessInputError(
+                path, line, reason("column 'due': %(problem)s", problem=exc.args[0])
+            ) from None
         tasks.append(Task(task_id, row["area"], row.get("subarea", ""), row.get("title", ""), due))
     if not tasks:
-        raise ReadinessInputError(path, None, "no tasks in the roadmap")
+        raise ReadinessInputError(path, None, reason("no tasks in the roadmap"))
     return tasks
 
 
@@ -148,20 +165,23 @@ def read_statuses(path: str | Path, task_ids: set[str]) -> dict[str, dict[str, s
     for line, row in read_rows(path, STATUS_COLUMNS, STATUS_COLUMNS):
         region, task_id = row["region"], row["task_id"]
         if not region:
-            raise ReadinessInputError(path, line, "empty region")
+            raise ReadinessInputError(path, line, reason("empty region"))
         if task_id not in task_ids:
-            raise ReadinessInputError(path, line, f"unknown task id {task_id!r}")
+            raise ReadinessInputError(path, line, reason("unknown task id %(task)s", task=repr(task_id)))
         try:
             status = normalise_status(row["status"])
-        except ValueError as exc:
+        except ValueError:  # same text as normalise_status's "unknown status 'x'", translatable
             allowed = ", ".join([*STATUSES, *FINNISH_STATUSES])
-            raise ReadinessInputError(path, line, f"{exc}; expected one of {allowed}") from None
+            raise ReadinessInputError(
+                path, line, reason("unknown status %(status)s; expected one of %(allowed)s",
+                                   status=repr(row["status"]), allowed=allowed)
+            ) from None
         key = (region, task_id)
         if key in first_line:
             raise ReadinessInputError(
                 path, line,
-                f"duplicate row for region {region!r} and task {task_id!r} "
-                f"(first on line {first_line[key]})",
+                reason("duplicate row for region %(region)s and task %(task)s (first on line %(first)s)",
+                       region=repr(region), task=repr(task_id), first=first_line[key]),
             )
         first_line[key] = line
         result.setdefault(region, {})[task_id] = status

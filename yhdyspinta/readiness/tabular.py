@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from yhdyspinta.core.csvfiles import InputError, read_rows
+from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -42,17 +43,17 @@ def _xlsx_rows(data, name, required, allowed):
     try:
         header = [_text(h).lower() for h in next(it)]
     except StopIteration:
-        raise InputError(name, None, "the file is empty") from None
+        raise InputError(name, None, reason("the file is empty")) from None
     while header and not header[-1]:
         header.pop()
     missing = [c for c in required if c not in header]
     if missing:
-        raise InputError(name, 1, f"missing column(s): {', '.join(missing)}")
+        raise InputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
     unknown = [c for c in header if c and c not in allowed]
     if unknown:
-        raise InputError(name, 1, f"unknown column(s): {', '.join(unknown)}")
+        raise InputError(name, 1, reason("unknown column(s): %(columns)s", columns=", ".join(unknown)))
     if len(set(header)) != len(header):
-        raise InputError(name, 1, "duplicate column names")
+        raise InputError(name, 1, reason("duplicate column names"))
     for number, values in enumerate(it, start=2):
         cells = [_text(v) for v in values[: len(header)]]
         if not any(cells):

@@ -4,12 +4,15 @@ import datetime
 import io
 
 import pytest
+from django.utils import translation
 
 from yhdyspinta.catalogue import actions
 from yhdyspinta.catalogue.importers import import_services
 from yhdyspinta.catalogue.models import Service, ServicePoint
 from yhdyspinta.catalogue.queries import area_matrix
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.reasons import Reason
 
 from .factories import InterfaceFactory, ServiceFactory
 
@@ -131,7 +134,35 @@ def test_import_xlsx_and_page_errors(world, as_user):
     upload.name = "palvelut.xlsx"
     response = client.post("/catalogue/services/import/", {"file": upload})
     page = response.content.decode()
-    assert response.status_code == 200 and "line 3" in page and "999999" in page
+    assert response.status_code == 200 and "999999" in page
+    # the reason in the page's language (Finnish by default), not the importer's English
+    assert "palvelut.xlsx, rivi 3: organisation_code: koodilla" in page and "ei löydy organisaatiota" in page
+    assert "line 3" not in page and "no organisation with code" not in page
+    assert not Service.objects.exists()
+
+
+def test_import_reason_is_translatable(world):
+    bad = CSV_OK.format(a1=world.a1.code, county=world.county_a.code) + f"{world.a1.code};nonsense;Outo;;;\n"
+    with pytest.raises(InputError) as exc:
+        import_services(bad.encode(), world.coordinator, name="palvelut.csv")
+    assert isinstance(exc.value.reason, Reason)
+    assert exc.value.reason.template == "field: unknown value '%(value)s'"
+    assert exc.value.reason.params == {"value": "nonsense"}
+    with translation.override("fi"):
+        assert error_message(exc.value) == "palvelut.csv, rivi 4: field: tuntematon arvo 'nonsense'"
+    with translation.override("sv"):
+        assert error_message(exc.value) == "palvelut.csv, rad 4: field: okänt värde 'nonsense'"
+
+
+def test_import_page_shows_the_reason_in_swedish(world, as_user):
+    client = as_user(world.editor)
+    client.cookies["django_language"] = "sv"
+    upload = io.BytesIO(b"organisation_code;field;name_fi;visibility\n"
+                        + f"{world.a1.code};youth_work;Ohjaamo;secret\n".encode())
+    upload.name = "tjanster.csv"
+    page = client.post("/catalogue/services/import/", {"file": upload}).content.decode()
+    assert "tjanster.csv, rad 2: visibility: använd public eller internal, inte" in page
+    assert "use public or internal" not in page
     assert not Service.objects.exists()
 
 

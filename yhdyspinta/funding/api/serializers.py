@@ -2,6 +2,8 @@ from typing import ClassVar
 
 from rest_framework import serializers
 
+from yhdyspinta.core.localize import error_message
+
 from ..compute import FundingInputError, parameter_set_from_dict
 from ..models import InputSet, ParameterSet
 from ..paramdata import jsonable
@@ -27,7 +29,7 @@ class ParameterSetSerializer(serializers.ModelSerializer):
         try:
             parameter_set_from_dict(value)
         except FundingInputError as exc:
-            raise serializers.ValidationError(str(exc)) from None
+            raise serializers.ValidationError(error_message(exc)) from None
         return value
 
     def validate_based_on(self, value):

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 from yhdyspinta.core.audit import log_internal_reads
+from yhdyspinta.core.localize import error_message
 
 from ..compute import FundingInputError, compare_counties, compute_county_funding
 from ..models import InputKind, InputSet, ParameterSet
@@ -104,7 +105,7 @@ class ComputeView(_ComputeBase):
             result = compute_county_funding(ps.parameters(), data["inputs"].county_inputs(),
                                             data.get("year") or ps.year)
         except FundingInputError as exc:
-            return Response({"non_field_errors": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"non_field_errors": [error_message(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         return Response(county_result_json(result))
 
 
@@ -129,7 +130,7 @@ class CompareView(_ComputeBase):
             diffs = compare_counties(compute_county_funding(base.parameters(), counties, year),
                                      compute_county_funding(scenario.parameters(), counties, year))
         except FundingInputError as exc:
-            return Response({"non_field_errors": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"non_field_errors": [error_message(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         return Response({
             "scenario": scenario.pk, "base": base.pk, "year": year,
             "differences": [{"code": d.code, "name": d.name, "population": d.population,

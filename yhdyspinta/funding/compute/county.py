@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import FundingInputError
 from .parameters import Criterion, ParameterSet, to_decimal
 from .transition import clamp
@@ -87,7 +89,7 @@ class CountyResult:
         for item in self.breakdown:
             if item.key == key:
                 return item.amount_eur
-        raise FundingInputError(f"county {self.code}: no criterion {key!r}")
+        raise FundingInputError(reason("county %(code)s: no criterion %(key)s", code=self.code, key=repr(key)))
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class CountyFundingResult:
         for county in self.counties:
             if county.code == code:
                 return county
-        raise FundingInputError(f"no county {code!r} in the result")
+        raise FundingInputError(reason("no county %(code)s in the result", code=repr(code)))
 
 
 _NEEDS = {  # unit rule -> input field that must be present
@@ -118,38 +120,41 @@ _NEEDS = {  # unit rule -> input field that must be present
 
 
 def _label(c: CountyInput) -> str:
-    return f"county {c.code} ({c.name})"
+    return reason("county %(code)s (%(name)s)", code=c.code, name=c.name)
 
 
 def _number(county: CountyInput, field: str) -> Decimal:
-    value = to_decimal(getattr(county, field), f"{_label(county)}: {field}")
+    value = to_decimal(getattr(county, field), reason("%(subject)s: %(field)s", subject=_label(county), field=field))
     if value < 0:
-        raise FundingInputError(f"{_label(county)}: negative {field} {value}")
+        raise FundingInputError(reason("%(county)s: negative %(field)s %(value)s",
+                                       county=_label(county), field=field, value=value))
     return value
 
 
 def _check_counties(counties: Sequence[CountyInput], expected: Iterable[str] | None) -> None:
     if not counties:
-        raise FundingInputError("no counties in the inputs")
+        raise FundingInputError(reason("no counties in the inputs"))
     codes = [c.code for c in counties]
     for code in codes:
         if codes.count(code) > 1:
-            raise FundingInputError(f"county {code} appears twice in the inputs")
+            raise FundingInputError(reason("county %(code)s appears twice in the inputs", code=code))
     for c in counties:
         if isinstance(c.population, bool) or not isinstance(c.population, int):
-            raise FundingInputError(f"{_label(c)}: population must be an integer")
+            raise FundingInputError(reason("%(county)s: population must be an integer", county=_label(c)))
         if c.population < 0:
-            raise FundingInputError(f"{_label(c)}: negative population {c.population}")
+            raise FundingInputError(reason("%(county)s: negative population %(population)s",
+                                           county=_label(c), population=c.population))
         if c.population == 0:
-            raise FundingInputError(f"{_label(c)}: population 0 (per-resident figures need residents)")
+            raise FundingInputError(reason("%(county)s: population 0 (per-resident figures need residents)",
+                                           county=_label(c)))
     if expected is not None:
         expected = list(expected)
         for code in expected:
             if code not in codes:
-                raise FundingInputError(f"county {code} missing from the inputs")
+                raise FundingInputError(reason("county %(code)s missing from the inputs", code=code))
         for code in codes:
             if code not in expected:
-                raise FundingInputError(f"county {code} is not in the expected list")
+                raise FundingInputError(reason("county %(code)s is not in the expected list", code=code))
 
 
 def _density_coefficients(counties: Sequence[CountyInput], need: Criterion) -> dict[str, Decimal]:
@@ -160,17 +165,18 @@ def _density_coefficients(counties: Sequence[CountyInput], need: Criterion) -> d
         return result
     for c in missing:
         if c.area_km2 is None:
-            raise FundingInputError(
-                f"{_label(c)}: density_coefficient or area_km2 missing, required by "
-                f"criterion {need.key} (share {need.share} %)"
-            )
+            raise FundingInputError(reason(
+                "%(county)s: density_coefficient or area_km2 missing, required by "
+                "criterion %(key)s (share %(share)s %%)",
+                county=_label(c), key=need.key, share=need.share,
+            ))
     for c in counties:
         if c.area_km2 is None:
-            raise FundingInputError(
-                f"{_label(c)}: area_km2 missing; national density needs every county's area"
-            )
+            raise FundingInputError(reason(
+                "%(county)s: area_km2 missing; national density needs every county's area", county=_label(c)
+            ))
         if _number(c, "area_km2") == 0:
-            raise FundingInputError(f"{_label(c)}: area_km2 is 0")
+            raise FundingInputError(reason("%(county)s: area_km2 is 0", county=_label(c)))
     national = sum(Decimal(c.population) for c in counties) / sum(
         _number(c, "area_km2") for c in counties
     )
@@ -201,7 +207,7 @@ def _units(rule: str, c: CountyInput, density: dict[str, Decimal]) -> Decimal:
         return pop * _number(c, "hyte_coefficient")
     if rule == "rescue_risk":
         return pop * _number(c, "rescue_risk_coefficient")
-    raise FundingInputError(f"unknown unit rule {rule!r}")
+    raise FundingInputError(reason("unknown unit rule %(unit)s", unit=repr(rule)))
 
 
 def _active(criterion: Criterion) -> bool:
@@ -224,10 +230,10 @@ def criterion_units(
         for c in counties:
             if (field and getattr(c, field) is None) or (rule == "density" and not density):
                 if _active(crit):
-                    raise FundingInputError(
-                        f"{_label(c)}: {field} missing, required by criterion "
-                        f"{crit.key} (share {crit.share} %)"
-                    )
+                    raise FundingInputError(reason(
+                        "%(county)s: %(field)s missing, required by criterion %(key)s (share %(share)s %%)",
+                        county=_label(c), field=field, key=crit.key, share=crit.share,
+                    ))
                 per_county[c.code] = ZERO
                 continue
             per_county[c.code] = _units(rule, c, density)
@@ -251,10 +257,11 @@ def compute_county_funding(
     with_costs = [c for c in counties if c.earlier_costs_eur is not None]
     if with_costs and len(with_costs) != len(counties):
         lacking = next(c for c in counties if c.earlier_costs_eur is None)
-        raise FundingInputError(
-            f"{_label(lacking)}: earlier_costs_eur missing (given for other counties; "
-            "the transition equalisation needs all or none)"
-        )
+        raise FundingInputError(reason(
+            "%(county)s: earlier_costs_eur missing (given for other counties; "
+            "the transition equalisation needs all or none)",
+            county=_label(lacking),
+        ))
     cap = params.transition_cap(year) if with_costs else None
     units = criterion_units(params, counties, year)
     share_sum = sum((c.share for c in params.criteria), ZERO)
@@ -268,10 +275,11 @@ def compute_county_funding(
         else:
             pools[crit.key] = params.total_funding_eur * crit.share / share_sum
             if crit.share > 0 and total_units == 0:
-                raise FundingInputError(
-                    f"criterion {crit.key}: total units are 0 across the counties; "
-                    f"cannot distribute its share {crit.share} %"
-                )
+                raise FundingInputError(reason(
+                    "criterion %(key)s: total units are 0 across the counties; "
+                    "cannot distribute its share %(share)s %%",
+                    key=crit.key, share=crit.share,
+                ))
     results = []
     for c in counties:
         breakdown = []

@@ -14,13 +14,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import FundingInputError
 from .parameters import HUNDRED, ParameterSet, to_decimal
 
 
 def growth_rate_pct(params: ParameterSet, year: int, service_need_growth_pct: Any) -> Decimal:
     """The year's raise in percent: service-need growth + the extra points if in force."""
-    rate = to_decimal(service_need_growth_pct, f"service-need growth {year}")
+    rate = to_decimal(service_need_growth_pct, reason("service-need growth %(year)s", year=year))
     g = params.funding_growth
     if g is not None and g.first_year <= year <= g.last_year:
         rate += g.extra_points
@@ -32,10 +34,11 @@ def national_funding(
 ) -> Decimal:
     """Total funding of ``year``: the set's total raised year by year from ``params.year``."""
     if year < params.year:
-        raise FundingInputError(f"year {year} is before the parameter set's year {params.year}")
+        raise FundingInputError(reason("year %(year)s is before the parameter set's year %(set_year)s",
+                                       year=year, set_year=params.year))
     total = params.total_funding_eur
     for y in range(params.year + 1, year + 1):
         if y not in service_need_growth_pct:
-            raise FundingInputError(f"service-need growth missing for year {y}")
+            raise FundingInputError(reason("service-need growth missing for year %(year)s", year=y))
         total *= 1 + growth_rate_pct(params, y, service_need_growth_pct[y]) / HUNDRED
     return total

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import FundingInputError
 from .parameters import HUNDRED, ParameterSet, to_decimal
 from .transition import clamp
@@ -102,13 +104,13 @@ class MunicipalFundingResult:
         for m in self.municipalities:
             if m.code == code:
                 return m
-        raise FundingInputError(f"no municipality {code!r} in the result")
+        raise FundingInputError(reason("no municipality %(code)s in the result", code=repr(code)))
 
 
 def quantile(sorted_values: Sequence[Decimal], q: Decimal) -> Decimal:
     """Inclusive linear-interpolation quantile of a sorted, non-empty sequence."""
     if not sorted_values:
-        raise FundingInputError("no values for statistics")
+        raise FundingInputError(reason("no values for statistics"))
     pos = (len(sorted_values) - 1) * q
     low = int(pos)
     high = min(low + 1, len(sorted_values) - 1)
@@ -158,30 +160,36 @@ def neutral_shift(
 
 def _check(municipalities: Sequence[MunicipalityInput]) -> None:
     if not municipalities:
-        raise FundingInputError("no municipalities in the inputs")
+        raise FundingInputError(reason("no municipalities in the inputs"))
     codes = [m.code for m in municipalities]
     for m in municipalities:
-        label = f"municipality {m.code} ({m.name})"
+        label = _label(m)
         if codes.count(m.code) > 1:
-            raise FundingInputError(f"municipality {m.code} appears twice in the inputs")
+            raise FundingInputError(reason("municipality %(code)s appears twice in the inputs", code=m.code))
         if isinstance(m.population, bool) or not isinstance(m.population, int):
-            raise FundingInputError(f"{label}: population must be an integer")
+            raise FundingInputError(reason("%(municipality)s: population must be an integer", municipality=label))
         if m.population <= 0:
-            raise FundingInputError(f"{label}: population must be positive, got {m.population}")
+            raise FundingInputError(reason("%(municipality)s: population must be positive, got %(population)s",
+                                           municipality=label, population=m.population))
         if m.previous_population is not None and m.previous_population < 0:
-            raise FundingInputError(f"{label}: negative previous_population")
+            raise FundingInputError(reason("%(municipality)s: negative previous_population", municipality=label))
     given = [m.previous_population is not None for m in municipalities]
     if any(given) and not all(given):
         m = municipalities[given.index(False)]
-        raise FundingInputError(
-            f"municipality {m.code} ({m.name}): previous_population missing "
-            "(given for others; the population-growth criterion needs all or none)"
-        )
+        raise FundingInputError(reason(
+            "%(municipality)s: previous_population missing "
+            "(given for others; the population-growth criterion needs all or none)",
+            municipality=_label(m),
+        ))
+
+
+def _label(m: MunicipalityInput) -> str:
+    return reason("municipality %(code)s (%(name)s)", code=m.code, name=m.name)
 
 
 def _num(m: MunicipalityInput, field: str, value: Any = None) -> Decimal:
     value = getattr(m, field) if value is None else value
-    return to_decimal(value, f"municipality {m.code} ({m.name}): {field}")
+    return to_decimal(value, reason("%(subject)s: %(field)s", subject=_label(m), field=field))
 
 
 def compute_municipal_transfer(
@@ -209,9 +217,9 @@ def compute_municipal_transfer(
     total_growth = sum(growths, ZERO)
     pool = mp.population_growth_criterion_eur
     if growth_applied and pool > 0 and total_growth == 0:
-        raise FundingInputError(
-            f"population-growth criterion: no municipality grew; cannot distribute {pool} €"
-        )
+        raise FundingInputError(reason(
+            "population-growth criterion: no municipality grew; cannot distribute %(pool)s €", pool=pool
+        ))
     results = []
     for m, cost, rev, change, growth in zip(municipalities, costs, revenue, changes, growths):
         pop = Decimal(m.population)

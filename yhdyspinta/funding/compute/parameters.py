@@ -37,6 +37,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import FundingInputError
 
 PARAMETERS_DIR = Path(__file__).resolve().parent.parent / "parameters"
@@ -147,16 +149,18 @@ class ParameterSet:
         for criterion in self.criteria:
             if criterion.key == key:
                 return criterion
-        raise FundingInputError(f"unknown criterion {key!r} in parameter set {self.name!r}")
+        raise FundingInputError(reason("unknown criterion %(key)s in parameter set %(name)s",
+                                       key=repr(key), name=repr(self.name)))
 
     def transition_cap(self, year: int) -> TransitionStep:
         """The cap in force in ``year``; the last step stays in force (pysyvä tasaus)."""
         in_force = [s for s in self.transition_schedule if s.year <= year]
         if not in_force:
             first = self.transition_schedule[0].year
-            raise FundingInputError(
-                f"no transition equalisation cap for year {year}: schedule starts in {first}"
-            )
+            raise FundingInputError(reason(
+                "no transition equalisation cap for year %(year)s: schedule starts in %(first)s",
+                year=year, first=first,
+            ))
         return in_force[-1]
 
 
@@ -164,34 +168,40 @@ class ParameterSet:
 
 
 def to_decimal(value: Any, what: str) -> Decimal:
-    """Exact Decimal from str/int/Decimal (float via its repr); bool and junk are errors."""
+    """Exact Decimal from str/int/Decimal (float via its repr); bool and junk are errors.
+
+    ``what`` names the value in the error: a key path (data) or a ``reason(...)``.
+    """
     if isinstance(value, bool) or value is None:
-        raise FundingInputError(f"{what}: not a number: {value!r}")
+        raise FundingInputError(reason("%(what)s: not a number: %(value)s", what=what, value=repr(value)))
     if isinstance(value, float):
         value = repr(value)
     try:
         result = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise FundingInputError(f"{what}: not a number: {value!r}") from None
+        raise FundingInputError(reason("%(what)s: not a number: %(value)s",
+                                       what=what, value=repr(value))) from None
     if not result.is_finite():
-        raise FundingInputError(f"{what}: not a finite number: {value!r}")
+        raise FundingInputError(reason("%(what)s: not a finite number: %(value)s",
+                                       what=what, value=repr(value)))
     return result
 
 
 def _check_keys(obj: Any, where: str, required: set[str], optional: set[str] = frozenset()):
     if not isinstance(obj, dict):
-        raise FundingInputError(f"{where}: expected an object, got {type(obj).__name__}")
+        raise FundingInputError(reason("%(where)s: expected an object, got %(type)s",
+                                       where=where, type=type(obj).__name__))
     unknown = sorted(set(obj) - required - set(optional))
     if unknown:
-        raise FundingInputError(f"{where}: unknown key {unknown[0]!r}")
+        raise FundingInputError(reason("%(where)s: unknown key %(key)s", where=where, key=repr(unknown[0])))
     missing = sorted(required - set(obj))
     if missing:
-        raise FundingInputError(f"{where}: missing key {missing[0]!r}")
+        raise FundingInputError(reason("%(where)s: missing key %(key)s", where=where, key=repr(missing[0])))
 
 
 def _list(obj: Any, where: str) -> list:
     if not isinstance(obj, list):
-        raise FundingInputError(f"{where}: expected a list")
+        raise FundingInputError(reason("%(where)s: expected a list", where=where))
     return obj
 
 
@@ -202,11 +212,17 @@ def _sourced(obj: Any, where: str) -> tuple[Decimal, str]:
 
 def _year(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise FundingInputError(f"{where}: not a year: {value!r}")
+        raise FundingInputError(reason("%(where)s: not a year: %(value)s", where=where, value=repr(value)))
     try:
         return int(value)
     except ValueError:
-        raise FundingInputError(f"{where}: not a year: {value!r}") from None
+        raise FundingInputError(reason("%(where)s: not a year: %(value)s",
+                                       where=where, value=repr(value))) from None
+
+
+def criterion_field(key: Any, field: str) -> str:
+    """"criterion sote_hyte: share": where a value of one criterion is (for error reasons)."""
+    return reason("criterion %(key)s: %(field)s", key=key, field=field)
 
 
 _TOP_REQUIRED = {
@@ -225,7 +241,7 @@ _MUNICIPAL_KEYS = {
 
 def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
     """Parse and validate a parameter set; raises FundingInputError with the exact reason."""
-    _check_keys(data, "parameter set", _TOP_REQUIRED, _TOP_OPTIONAL)
+    _check_keys(data, reason("parameter set"), _TOP_REQUIRED, _TOP_OPTIONAL)
     sources: dict[str, str] = {}
     total, sources["total_funding_eur"] = _sourced(data["total_funding_eur"], "total_funding_eur")
     tolerance = DEFAULT_TOLERANCE
@@ -237,7 +253,7 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
     for i, g in enumerate(_list(data["groups"], "groups")):
         _check_keys(g, f"groups[{i}]", {"key", "label", "total_share", "source"})
         groups.append(Group(str(g["key"]), str(g["label"]),
-                            to_decimal(g["total_share"], f"group {g['key']}: total_share"),
+                            to_decimal(g["total_share"], reason("group %(key)s: %(field)s", key=g["key"], field="total_share")),
                             str(g["source"])))
     criteria = []
     for i, c in enumerate(_list(data["criteria"], "criteria")):
@@ -245,19 +261,19 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
         _check_keys(c, where, _CRITERION_REQUIRED, {"unit_from_year", "base_price_eur"})
         by_year = c.get("unit_from_year", {})
         if not isinstance(by_year, dict):
-            raise FundingInputError(f"criterion {c['key']}: unit_from_year must be an object")
+            raise FundingInputError(reason("criterion %(key)s: unit_from_year must be an object", key=c["key"]))
         price = c.get("base_price_eur")
         criteria.append(Criterion(
             key=str(c["key"]), group=str(c["group"]), label=str(c["label"]),
-            share=to_decimal(c["share"], f"criterion {c['key']}: share"),
+            share=to_decimal(c["share"], criterion_field(c["key"], "share")),
             unit=str(c["unit"]), unit_definition=str(c["unit_definition"]),
             legal_source=str(c["legal_source"]), source=str(c["source"]),
             unit_from_year=tuple(
-                (_year(y, f"criterion {c['key']}: unit_from_year"), str(u))
+                (_year(y, criterion_field(c["key"], "unit_from_year")), str(u))
                 for y, u in by_year.items()
             ),
             base_price_eur=None if price is None
-            else to_decimal(price, f"criterion {c['key']}: base_price_eur"),
+            else to_decimal(price, criterion_field(c["key"], "base_price_eur")),
         ))
     transition = data["county_transition"]
     _check_keys(transition, "county_transition", {"source", "schedule"})
@@ -299,62 +315,63 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
 def validate(params: ParameterSet) -> ParameterSet:
     """Check a set's internal consistency; returns it unchanged or raises FundingInputError."""
     if not params.name:
-        raise FundingInputError("parameter set: empty name")
+        raise FundingInputError(reason("parameter set: empty name"))
     if params.total_funding_eur <= 0:
-        raise FundingInputError(
-            f"total_funding_eur must be positive, got {params.total_funding_eur}"
-        )
+        raise FundingInputError(reason("total_funding_eur must be positive, got %(value)s",
+                                       value=params.total_funding_eur))
     tol = params.share_tolerance_points
     if tol < 0 or tol > Decimal("0.01"):
-        raise FundingInputError(f"share_tolerance_points must be within [0, 0.01], got {tol}")
+        raise FundingInputError(reason("share_tolerance_points must be within [0, 0.01], got %(value)s", value=tol))
     group_keys = [g.key for g in params.groups]
     if len(set(group_keys)) != len(group_keys):
-        raise FundingInputError("groups: duplicate group key")
+        raise FundingInputError(reason("groups: duplicate group key"))
     keys = [c.key for c in params.criteria]
     for key in keys:
         if keys.count(key) > 1:
-            raise FundingInputError(f"criteria: duplicate criterion key {key!r}")
+            raise FundingInputError(reason("criteria: duplicate criterion key %(key)s", key=repr(key)))
     for c in params.criteria:
         if c.group not in group_keys:
-            raise FundingInputError(f"criterion {c.key}: unknown group {c.group!r}")
+            raise FundingInputError(reason("criterion %(key)s: unknown group %(group)s", key=c.key, group=repr(c.group)))
         if c.share < 0:
-            raise FundingInputError(f"criterion {c.key}: negative share {c.share}")
+            raise FundingInputError(reason("criterion %(key)s: negative share %(share)s", key=c.key, share=c.share))
         for unit in (c.unit, *(u for _, u in c.unit_from_year)):
             if unit not in UNIT_RULES:
-                raise FundingInputError(f"criterion {c.key}: unknown unit rule {unit!r}")
+                raise FundingInputError(reason("criterion %(key)s: unknown unit rule %(unit)s", key=c.key, unit=repr(unit)))
         if c.base_price_eur is not None and c.base_price_eur < 0:
-            raise FundingInputError(f"criterion {c.key}: negative base_price_eur")
+            raise FundingInputError(reason("criterion %(key)s: negative base_price_eur", key=c.key))
     for g in params.groups:
         if g.total_share < 0:
-            raise FundingInputError(f"group {g.key}: negative total_share {g.total_share}")
+            raise FundingInputError(reason("group %(key)s: negative total_share %(share)s", key=g.key, share=g.total_share))
         summed = sum((c.share for c in params.criteria if c.group == g.key), Decimal(0))
         if abs(summed - g.total_share) > tol:
-            raise FundingInputError(
-                f"group {g.key}: criterion shares sum to {summed}, stated total "
-                f"{g.total_share} (difference {summed - g.total_share} exceeds tolerance {tol})"
-            )
+            raise FundingInputError(reason(
+                "group %(key)s: criterion shares sum to %(sum)s, stated total %(total)s "
+                "(difference %(difference)s exceeds tolerance %(tolerance)s)",
+                key=g.key, sum=summed, total=g.total_share, difference=summed - g.total_share, tolerance=tol,
+            ))
     group_sum = sum((g.total_share for g in params.groups), Decimal(0))
     if abs(group_sum - HUNDRED) > tol:
-        raise FundingInputError(
-            f"group totals sum to {group_sum}, not 100 "
-            f"(difference {group_sum - HUNDRED} exceeds tolerance {tol})"
-        )
+        raise FundingInputError(reason(
+            "group totals sum to %(sum)s, not 100 (difference %(difference)s exceeds tolerance %(tolerance)s)",
+            sum=group_sum, difference=group_sum - HUNDRED, tolerance=tol,
+        ))
     if not params.transition_schedule:
-        raise FundingInputError("county_transition: empty schedule")
+        raise FundingInputError(reason("county_transition: empty schedule"))
     years = [s.year for s in params.transition_schedule]
     if years != sorted(set(years)):
-        raise FundingInputError("county_transition: schedule years must be strictly increasing")
+        raise FundingInputError(reason("county_transition: schedule years must be strictly increasing"))
     for s in params.transition_schedule:
         if s.up < 0 or s.down < 0:
-            raise FundingInputError(
-                f"county_transition {s.year}: caps must be ≥ 0 (up {s.up}, down {s.down})"
-            )
+            raise FundingInputError(reason(
+                "county_transition %(year)s: caps must be ≥ 0 (up %(up)s, down %(down)s)",
+                year=s.year, up=s.up, down=s.down,
+            ))
     for key, value in vars(params.municipal).items():
         if value < 0:
-            raise FundingInputError(f"municipal.{key}: negative value {value}")
+            raise FundingInputError(reason("municipal.%(key)s: negative value %(value)s", key=key, value=value))
     growth = params.funding_growth
     if growth is not None and growth.last_year < growth.first_year:
-        raise FundingInputError("funding_growth: last_year before first_year")
+        raise FundingInputError(reason("funding_growth: last_year before first_year"))
     return params
 
 
@@ -364,11 +381,11 @@ def load_parameter_set(source: str | Path) -> ParameterSet:
     if path.suffix != ".json":
         path = PARAMETERS_DIR / f"{source}.json"
     if not path.is_file():
-        raise FundingInputError(f"no parameter set file {path.name!r}")
+        raise FundingInputError(reason("no parameter set file %(file)s", file=repr(path.name)))
     try:
         data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise FundingInputError(f"{path.name}: invalid JSON: {exc}") from None
+        raise FundingInputError(reason("%(file)s: invalid JSON: %(detail)s", file=path.name, detail=str(exc))) from None
     return parameter_set_from_dict(data)
 
 

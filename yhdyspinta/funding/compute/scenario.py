@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from yhdyspinta.core.reasons import reason
+
 from .county import CountyFundingResult, CountyInput, compute_county_funding
 from .errors import FundingInputError
 from .municipal import MunicipalFundingResult
-from .parameters import ParameterSet, to_decimal, validate
+from .parameters import ParameterSet, criterion_field, to_decimal, validate
 
 ZERO = Decimal(0)
 
@@ -40,15 +42,16 @@ def set_share(
 
     Seed 004 example: ``set_share(p, "sote_bilingual", "0.5", "sote_service_need")``.
     """
-    new = to_decimal(share, f"criterion {key}: share")
+    new = to_decimal(share, criterion_field(key, "share"))
     if key == balance_key:
-        raise FundingInputError(f"criterion {key} cannot balance itself")
+        raise FundingInputError(reason("criterion %(key)s cannot balance itself", key=key))
     delta = new - params.criterion(key).share
     balance = params.criterion(balance_key)
     if balance.share - delta < 0:
-        raise FundingInputError(
-            f"balance from {balance_key}: only {balance.share} points available, needs {delta}"
-        )
+        raise FundingInputError(reason(
+            "balance from %(key)s: only %(available)s points available, needs %(needed)s",
+            key=balance_key, available=balance.share, needed=delta,
+        ))
     result = _set_share(_set_share(params, key, new), balance_key, balance.share - delta)
     return validate(replace(result, name=name or f"{params.name}*"))
 
@@ -62,18 +65,19 @@ def move_share(
     "sote_service_need": "0.25"})`` raises hyte by 0.5 points. Group totals
     follow when the move crosses groups (sote ↔ rescue).
     """
-    amounts = {k: to_decimal(v, f"move from {k}") for k, v in from_points.items()}
+    amounts = {k: to_decimal(v, reason("move from %(key)s", key=k)) for k, v in from_points.items()}
     if to_key in amounts:
-        raise FundingInputError(f"cannot move share from {to_key} to itself")
+        raise FundingInputError(reason("cannot move share from %(key)s to itself", key=to_key))
     params.criterion(to_key)
     for key, points in amounts.items():
         crit = params.criterion(key)
         if points < 0:
-            raise FundingInputError(f"move from {key}: negative amount {points}")
+            raise FundingInputError(reason("move from %(key)s: negative amount %(amount)s", key=key, amount=points))
         if crit.share - points < 0:
-            raise FundingInputError(
-                f"move from {key}: only {crit.share} points available, asked {points}"
-            )
+            raise FundingInputError(reason(
+                "move from %(key)s: only %(available)s points available, asked %(asked)s",
+                key=key, available=crit.share, asked=points,
+            ))
     result = params
     for key, points in amounts.items():
         result = _set_share(result, key, result.criterion(key).share - points)
@@ -100,7 +104,8 @@ _SORT_KEYS = {"code", "name", "population", "base_eur", "scenario_eur",
 
 def _sorted(diffs: list[Difference], sort_by: str, descending: bool) -> list[Difference]:
     if sort_by not in _SORT_KEYS:
-        raise FundingInputError(f"cannot sort by {sort_by!r}; one of {sorted(_SORT_KEYS)}")
+        raise FundingInputError(reason("cannot sort by %(key)s; one of %(keys)s",
+                                       key=repr(sort_by), keys=str(sorted(_SORT_KEYS))))
     return sorted(diffs, key=lambda d: (getattr(d, sort_by), d.code), reverse=descending)
 
 
@@ -112,7 +117,7 @@ def compare_counties(
     field = "funding_after_eur" if after_equalisation else "computed_funding_eur"
     other = {c.code: c for c in scenario.counties}
     if set(other) != {c.code for c in base.counties}:
-        raise FundingInputError("base and scenario cover different counties")
+        raise FundingInputError(reason("base and scenario cover different counties"))
     diffs = []
     for b in base.counties:
         s = other[b.code]
@@ -129,7 +134,7 @@ def compare_municipalities(
     """Per-municipality difference of the total effect between two runs."""
     other = {m.code: m for m in scenario.municipalities}
     if set(other) != {m.code for m in base.municipalities}:
-        raise FundingInputError("base and scenario cover different municipalities")
+        raise FundingInputError(reason("base and scenario cover different municipalities"))
     diffs = []
     for b in base.municipalities:
         s = other[b.code]

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import FundingInputError
 
 
 def clamp(change: Decimal, down: Decimal, up: Decimal) -> Decimal:
     """``change`` brought within [−down, +up]."""
     if down < 0 or up < 0:
-        raise FundingInputError(f"transition caps must be ≥ 0 (up {up}, down {down})")
+        raise FundingInputError(reason("transition caps must be ≥ 0 (up %(up)s, down %(down)s)", up=up, down=down))
     return min(max(change, -down), up)
 
 

@@ -304,3 +304,22 @@ def test_error_bad_numbers_and_partial_earlier_costs():
 def test_float_inputs_are_read_exactly():
     r = compute_county_funding(POP_NEED, [replace(A, service_need_coefficient=1.5), B])
     assert r.by_code("A").amount("need") == D(300000)
+
+
+def test_county_reasons_are_reasons_in_finnish_too():
+    from django.utils import translation
+
+    from yhdyspinta.core.localize import error_message
+    from yhdyspinta.core.reasons import Reason
+
+    params = load_parameter_set("law_617_2021_level_2022")
+    counties = [CountyInput("01", "A", 0)]
+    with pytest.raises(FundingInputError) as caught:
+        compute_county_funding(params, counties)
+    text = caught.value.args[0]
+    assert str(caught.value) == "county 01 (A): population 0 (per-resident figures need residents)"
+    assert isinstance(text, Reason)
+    assert text.template == "%(county)s: population 0 (per-resident figures need residents)"
+    with translation.override("fi"):
+        assert error_message(caught.value) == (
+            "hyvinvointialue 01 (A): väkiluku 0 (asukaskohtaiset luvut edellyttävät asukkaita)")

@@ -223,3 +223,22 @@ def test_error_unknown_set_and_invalid_json(tmp_path):
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(FundingInputError, match=r"^bad.json: invalid JSON: "):
         load_parameter_set(bad)
+
+
+def test_reasons_are_translatable_reasons_with_their_template():
+    """Compute has no Django: its reasons are `Reason`s (English text + template) for the pages."""
+    from yhdyspinta.core.reasons import Reason, translate
+
+    data = raw(LAW)
+    data["criteria"][1]["share"] = True
+    with pytest.raises(FundingInputError) as caught:
+        parameter_set_from_dict(data)
+    text = caught.value.args[0]
+    assert str(caught.value) == "criterion sote_population: share: not a number: True"
+    assert isinstance(text, Reason) and text.template == "%(what)s: not a number: %(value)s"
+    what = text.params["what"]
+    assert isinstance(what, Reason) and what.template == "criterion %(key)s: %(field)s"
+    assert what.params == {"key": "sote_population", "field": "share"}
+    catalogue = {"%(what)s: not a number: %(value)s": "%(what)s: ei ole luku: %(value)s",
+                 "criterion %(key)s: %(field)s": "määräytymistekijä %(key)s: %(field)s"}
+    assert translate(text, lambda s: catalogue.get(s, s)) == "määräytymistekijä sote_population: share: ei ole luku: True"

@@ -93,7 +93,8 @@ def test_hyte_scenario_through_the_web(demo, world):
                                    demo["counties"].county_inputs(), 2026)
     assert {r["code"]: r["difference"] for r in rows} == {d.code: d.difference_eur for d in expected}
     assert any(row["difference"] != 0 for row in rows)
-    bad = client.post(f"/funding/sets/{scenario.pk}/move/", {"to_key": "sote_hyte", "from_sote_sami": "5"})
+    bad = client.post(f"/funding/sets/{scenario.pk}/move/", {"to_key": "sote_hyte", "from_sote_sami": "5"},
+                      HTTP_ACCEPT_LANGUAGE="en")
     assert bad.status_code == 200
     assert "move from sote_sami: only 0.013 points available, asked 5" in bad.content.decode()
     assert client_for(world.editor).get(f"/funding/sets/{demo['law'].pk}/move/").status_code == 403
@@ -117,6 +118,7 @@ def test_scenario_xlsx_escapes_formulas(world):
 
 def test_api_create_validates_and_computes(demo, world):
     api = api_client_for(world.editor)
+    api.cookies["django_language"] = "en"
     data = law_data()
     data["criteria"][0]["share"] = "1"
     response = api.post("/api/v1/funding/parameter-sets/", {"owner": world.a1.pk, "data": data}, format="json")
@@ -141,6 +143,7 @@ def test_api_create_validates_and_computes(demo, world):
 
 def test_import_pages_show_the_exact_reason(world):
     client = client_for(world.editor)
+    client.cookies["django_language"] = "en"
     data = law_data()
     data["colour"] = "blue"
     response = client.post("/funding/sets/import/", {"text": json.dumps(data), "owner": world.a1.pk,
@@ -172,6 +175,7 @@ def test_api_patch_of_the_numbers_is_a_new_version(world):
     data["criteria"][8]["share"] = "1.472"  # hyte +0.5 ...
     data["criteria"][1]["share"] = "12.546"  # ... from population
     api = api_client_for(world.editor)
+    api.cookies["django_language"] = "en"
     response = api.patch(f"/api/v1/funding/parameter-sets/{scenario.pk}/", {"data": data}, format="json")
     assert response.status_code == 200, response.content
     scenario.refresh_from_db()
@@ -189,3 +193,37 @@ def test_a_set_without_base_asks_for_one(world):
     response = client_for(None).get(f"/funding/sets/{plain.pk}/compare/")
     assert response.status_code == 200 and "cells" not in response.context
     assert b"errorlist" not in response.content
+
+
+def test_refusal_reasons_are_shown_in_finnish(demo, world):
+    """The reasons of compute and of the CSV reader are translated on pages and in the API."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(world.editor)
+    client.cookies["django_language"] = "fi"
+    data = law_data()
+    data["colour"] = "blue"
+    page = client.post("/funding/sets/import/", {"text": json.dumps(data), "owner": world.a1.pk,
+                                                 "visibility": "public"}).content.decode()
+    assert "parametrijoukko: tuntematon avain &#x27;colour&#x27;" in page and "unknown key" not in page
+    page = client.post("/funding/inputs/import/", {
+        "kind": "county", "file": SimpleUploadedFile("hva.csv", b"code;name;population\n01;A;-3\n"),
+        "name": "x", "title": "X", "owner": world.a1.pk, "visibility": "public"}).content.decode()
+    assert "hva.csv, rivi 2: population: negatiivinen arvo -3" in page
+    scenario = actions.copy_parameter_set(world.editor, demo["law"], name="s", title="S", owner=world.a1)
+    page = client.post(f"/funding/sets/{scenario.pk}/move/",
+                       {"to_key": "sote_hyte", "from_sote_sami": "5"}).content.decode()
+    assert "siirto kriteeristä sote_sami: vain" in page and "points available" not in page
+
+    api = api_client_for(world.editor)
+    api.cookies["django_language"] = "fi"
+    data = law_data()
+    data["criteria"][0]["share"] = "1"
+    response = api.post("/api/v1/funding/parameter-sets/", {"owner": world.a1.pk, "data": data}, format="json")
+    assert response.status_code == 400
+    assert response.json()["data"][0].startswith("ryhmä sote: määräytymistekijöiden osuuksien summa on ")
+    bad_year = api.post("/api/v1/funding/compute/", {"parameter_set": demo["law"].pk, "year": 2020,
+                                                     "inputs": demo["counties"].pk}, format="json")
+    assert bad_year.status_code == 400
+    assert bad_year.json()["non_field_errors"] == [
+        "vuodelle 2020 ei ole siirtymätasauksen rajaa: aikataulu alkaa vuonna 2023"]

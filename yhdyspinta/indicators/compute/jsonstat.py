@@ -10,8 +10,9 @@ import math
 from itertools import product
 
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.reasons import reason
 
-from .parsing import COUNTRY, SEXES, ValueRow, check_year
+from .parsing import COUNTRY, SEXES, Position, ValueRow, at, check_year
 
 MAX_CELLS = 20_000_000  # four times the national data set's 5 million values
 
@@ -35,12 +36,13 @@ def _categories(dim: dict, dim_id: str, name: str) -> list[str]:
         return [str(c) for c in index]
     if isinstance(index, dict):
         if not all(isinstance(pos, int) and not isinstance(pos, bool) for pos in index.values()):
-            raise InputError(name, None, f"dimension '{dim_id}': category index positions must be whole numbers")
+            raise InputError(name, None, reason("dimension '%(dimension)s': category index positions must be whole "
+                                                "numbers", dimension=dim_id))
         return [str(c) for c, _pos in sorted(index.items(), key=lambda kv: kv[1])]
     labels = cat.get("label")
     if isinstance(labels, dict) and len(labels) == 1:
         return list(labels)
-    raise InputError(name, None, f"dimension '{dim_id}' has no category index")
+    raise InputError(name, None, reason("dimension '%(dimension)s' has no category index", dimension=dim_id))
 
 
 def _find(ids: list[str], dims: dict, role: dict, kind: str) -> str | None:
@@ -71,68 +73,76 @@ def area_key(code: str) -> tuple[str, str] | None:
 
 def parse_jsonstat(payload, *, name: str, max_year: int) -> list[ValueRow]:
     if not is_jsonstat(payload):
-        raise InputError(name, None, "not a JSON-stat 2.0 dataset (class 'dataset' with 'dimension' expected)")
+        raise InputError(name, None, reason("not a JSON-stat 2.0 dataset (class 'dataset' with 'dimension' expected)"))
     ids, sizes, dims = payload.get("id"), payload.get("size"), payload["dimension"]
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes) or not isinstance(dims, dict):
-        raise InputError(name, None, "JSON-stat 'id' and 'size' must be lists of the same length")
+        raise InputError(name, None, reason("JSON-stat 'id' and 'size' must be lists of the same length"))
     if not all(isinstance(d, str) for d in ids) or not all(
         isinstance(size, int) and not isinstance(size, bool) for size in sizes
     ):
-        raise InputError(name, None, "JSON-stat 'id' must list names and 'size' whole numbers")
+        raise InputError(name, None, reason("JSON-stat 'id' must list names and 'size' whole numbers"))
     missing = [d for d in ids if d not in dims]
     if missing:
-        raise InputError(name, None, f"dimension(s) listed in 'id' but not described: {', '.join(missing)}")
+        raise InputError(name, None, reason("dimension(s) listed in 'id' but not described: %(dimensions)s",
+                                            dimensions=", ".join(missing)))
     role = payload.get("role") if isinstance(payload.get("role"), dict) else {}
     found = {kind: _find(ids, dims, role, kind) for kind in NAMES}
     absent = [kind for kind in ("geo", "time", "metric") if found[kind] is None]
     if absent:
-        raise InputError(name, None, "dimensions do not match: an area (Alue), a year (Vuosi) and a content "
-                                     f"(Tiedot) dimension are needed; found {', '.join(ids)}")
+        raise InputError(name, None, reason("dimensions do not match: an area (Alue), a year (Vuosi) and a content "
+                                            "(Tiedot) dimension are needed; found %(dimensions)s",
+                                            dimensions=", ".join(ids)))
     known = {d for d in found.values() if d}
     cats = {d: _categories(dims[d], d, name) for d in ids}
     for dim_id, size in zip(ids, sizes):
         if len(cats[dim_id]) != size:
-            raise InputError(name, None, f"dimension '{dim_id}' has {len(cats[dim_id])} categories but size {size}")
+            raise InputError(name, None, reason("dimension '%(dimension)s' has %(count)s categories but size %(size)s",
+                                                dimension=dim_id, count=len(cats[dim_id]), size=size))
         if dim_id not in known and size != 1:
-            raise InputError(name, None, f"dimensions do not match: unexpected dimension '{dim_id}' with {size} "
-                                         "categories (filter it to one category in PxWeb)")
+            raise InputError(name, None, reason("dimensions do not match: unexpected dimension '%(dimension)s' with "
+                                                "%(size)s categories (filter it to one category in PxWeb)",
+                                                dimension=dim_id, size=size))
     values = payload.get("value")
     total = 1
     for size in sizes:
         total *= size
     if total > MAX_CELLS:  # a sparse 'value' object with many categories would allocate them all
-        raise InputError(name, None, f"the dimensions give {total} cells; at most {MAX_CELLS} are read per file "
-                                     "(split the query in PxWeb)")
+        raise InputError(name, None, reason("the dimensions give %(total)s cells; at most %(limit)s are read per file "
+                                            "(split the query in PxWeb)", total=total, limit=MAX_CELLS))
     if isinstance(values, dict):
         values = [values.get(str(i)) for i in range(total)]
     if not isinstance(values, list) or len(values) != total:
-        raise InputError(name, None, f"'value' has {len(values) if isinstance(values, list) else 'no'} entries, "
-                                     f"the dimensions give {total}")
+        if isinstance(values, list):
+            problem = reason("'value' has %(count)s entries, the dimensions give %(total)s",
+                             count=len(values), total=total)
+        else:
+            problem = reason("'value' has no entries, the dimensions give %(total)s", total=total)
+        raise InputError(name, None, problem)
     rows = []
     for position, combo in enumerate(product(*(cats[d] for d in ids))):
         value = values[position]
         if value is None:
             continue
-        at = dict(zip(ids, combo))
-        where = f"value {position + 1}"
-        region = area_key(at[found["geo"]])
+        cell = dict(zip(ids, combo))
+        where = Position("value", position + 1)
+        region = area_key(cell[found["geo"]])
         if region is None:
-            raise InputError(name, None, f"{where}: unknown area code '{at[found['geo']]}'")
+            raise InputError(name, None, at(where, reason("unknown area code '%(code)s'", code=cell[found["geo"]])))
         try:
-            year = int(str(at[found["time"]])[:4])
+            year = int(str(cell[found["time"]])[:4])
         except ValueError:
-            raise InputError(name, None, f"{where}: '{at[found['time']]}' is not a year") from None
+            raise InputError(name, None, at(where, reason("'%(value)s' is not a year", value=cell[found["time"]]))) from None
         check_year(year, name, where, max_year)
-        sex = SEXES.get(str(at[found["sex"]]).lower()) if found["sex"] else "total"
+        sex = SEXES.get(str(cell[found["sex"]]).lower()) if found["sex"] else "total"
         if sex is None:
-            raise InputError(name, None, f"{where}: unknown sex code '{at[found['sex']]}'")
+            raise InputError(name, None, at(where, reason("unknown sex code '%(code)s'", code=cell[found["sex"]])))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InputError(name, None, f"{where}: '{value}' is not a number")
+            raise InputError(name, None, at(where, reason("'%(value)s' is not a number", value=str(value))))
         try:
             number = float(value)  # OverflowError: an integer with hundreds of digits
         except OverflowError:
             number = math.inf
         if not math.isfinite(number):
-            raise InputError(name, None, f"{where}: '{value}' is not a finite number")
-        rows.append(ValueRow("statfin", at[found["metric"]], region, year, sex, number, None, where))
+            raise InputError(name, None, at(where, reason("'%(value)s' is not a finite number", value=str(value))))
+        rows.append(ValueRow("statfin", cell[found["metric"]], region, year, sex, number, None, where))
     return rows

@@ -22,11 +22,42 @@ from yhdyspinta.core.csvfiles import (
     read_rows,
     sniff_delimiter,
 )
+from yhdyspinta.core.reasons import Reason, reason
 
 COUNTRY = ("country", "SSS")
 SEXES = {"total": "total", "male": "male", "female": "female", "t": "total", "m": "male", "f": "female",
          "yhteensä": "total", "miehet": "male", "naiset": "female", "sss": "total", "1": "male", "2": "female"}
 MIN_YEAR = 1900
+
+
+class Position(NamedTuple):
+    """Where a value sits in a JSON file ("row 3", "value 12", "indicator 1").
+
+    Kept for every value row (a million of them), so a small tuple; it becomes a translatable
+    Reason only when an error shows it. `str()` gives the English text.
+    """
+
+    kind: str  # "row", "value" or "indicator"
+    number: int
+
+    def describe(self) -> Reason:
+        if self.kind == "row":
+            return reason("row %(number)s", number=self.number)
+        if self.kind == "value":
+            return reason("value %(number)s", number=self.number)
+        return reason("indicator %(number)s", number=self.number)
+
+    def __str__(self):
+        return str(self.describe())
+
+
+def at(where, problem):
+    """`problem` prefixed with its JSON position ("row 3: …"); a CSV line number (an int, given to
+    InputError as the line) or no position leaves it as it is."""
+    if where is None or isinstance(where, int):
+        return problem
+    label = where.describe() if isinstance(where, Position) else where
+    return reason("%(where)s: %(problem)s", where=label, problem=problem)
 
 
 class ValueRow(NamedTuple):
@@ -39,7 +70,7 @@ class ValueRow(NamedTuple):
     sex: str
     value: float | None
     abs_value: float | None
-    where: str  # line number or array position, for error messages
+    where: int | Position | str  # line number or array position, for error messages
 
 
 def region_key(category: str, code) -> tuple[str, str] | None:
@@ -61,9 +92,8 @@ def region_key(category: str, code) -> tuple[str, str] | None:
 
 def check_year(year: int, name: str, where, max_year: int) -> int:
     if not MIN_YEAR <= year <= max_year:
-        raise InputError(name, where if isinstance(where, int) else None,
-                         f"{'' if isinstance(where, int) else where + ': '}year {year} out of range "
-                         f"{MIN_YEAR}–{max_year}")
+        raise InputError(name, where if isinstance(where, int) else None, at(where, reason(
+            "year %(year)s out of range %(first)s–%(last)s", year=year, first=MIN_YEAR, last=max_year)))
     return year
 
 
@@ -71,9 +101,9 @@ def load_json(data: bytes | str, name: str):
     try:
         return json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(name, None, f"not valid JSON ({exc})") from None
+        raise InputError(name, None, reason("not valid JSON (%(detail)s)", detail=str(exc))) from None
     except RecursionError:
-        raise InputError(name, None, "not valid JSON (nested too deeply)") from None
+        raise InputError(name, None, reason("not valid JSON (nested too deeply)")) from None
 
 
 # ---- Sotkanet -------------------------------------------------------------------------------
@@ -82,13 +112,14 @@ def parse_sotkanet_regions(payload, name="regions") -> dict[int, tuple[str, str]
     if not isinstance(payload, list) or not all(
         isinstance(r, dict) and {"id", "code", "category"} <= r.keys() for r in payload
     ):
-        raise InputError(name, None, "not Sotkanet's region list (objects with id, code, category expected)")
+        raise InputError(name, None, reason("not Sotkanet's region list (objects with id, code, category expected)"))
     regions = {}
     for index, r in enumerate(payload):
         try:
             regions[int(r["id"])] = (str(r["category"]), str(r["code"]))
         except (TypeError, ValueError, OverflowError):  # e.g. an object, "x" or 1e999 as id
-            raise InputError(name, None, f"region {index + 1}: id '{r['id']}' is not a whole number") from None
+            raise InputError(name, None, reason("region %(number)s: id '%(id)s' is not a whole number",
+                                                number=index + 1, id=str(r["id"]))) from None
     return regions
 
 
@@ -107,20 +138,20 @@ def is_sotkanet_metadata(payload) -> bool:
 def parse_sotkanet_values(payload, regions: dict[int, tuple[str, str]], *, name: str, max_year: int):
     """/json rows → (ValueRow list, skipped count). Rows without value and absValue are skipped."""
     if not is_sotkanet_values(payload):
-        raise InputError(name, None, "not Sotkanet's data shape (a list of rows with indicator, region, "
-                                     "year, gender, value expected)")
+        raise InputError(name, None, reason("not Sotkanet's data shape (a list of rows with indicator, region, "
+                                            "year, gender, value expected)"))
     rows, skipped = [], 0
     for index, raw in enumerate(payload):
-        where = f"row {index + 1}"
+        where = Position("row", index + 1)
         try:
             indicator, region_id, year = int(raw["indicator"]), int(raw["region"]), int(raw["year"])
         except (TypeError, ValueError, OverflowError):  # OverflowError: 1e999 is read as float infinity
-            raise InputError(name, None, f"{where}: indicator, region and year must be whole numbers") from None
+            raise InputError(name, None, at(where, reason("indicator, region and year must be whole numbers"))) from None
         if region_id not in regions:
-            raise InputError(name, None, f"{where}: unknown Sotkanet region id {region_id}")
+            raise InputError(name, None, at(where, reason("unknown Sotkanet region id %(region)s", region=region_id)))
         sex = SEXES.get(str(raw.get("gender", "total")).lower())
         if sex is None:
-            raise InputError(name, None, f"{where}: unknown gender '{raw.get('gender')}'")
+            raise InputError(name, None, at(where, reason("unknown gender '%(gender)s'", gender=str(raw.get("gender")))))
         check_year(year, name, where, max_year)
         value, abs_value = _number(raw.get("value"), name, where), _number(raw.get("absValue"), name, where)
         key = region_key(*regions[region_id])
@@ -138,11 +169,11 @@ def parse_sotkanet_metadata(payload, name="indicators") -> list[dict]:
     as absent; an id, decimals, years or date of the wrong type are refused with InputError.
     """
     if not is_sotkanet_metadata(payload):
-        raise InputError(name, None, "not Sotkanet's indicator metadata (objects with id and title expected)")
+        raise InputError(name, None, reason("not Sotkanet's indicator metadata (objects with id and title expected)"))
     items = payload if isinstance(payload, list) else [payload]
     out = []
     for index, item in enumerate(items):
-        where = f"indicator {index + 1}"
+        where = Position("indicator", index + 1)
         title = _object(item.get("title"))
         desc = _object(item.get("description"))
         org = _object(_object(item.get("organization")).get("title"))
@@ -156,10 +187,10 @@ def parse_sotkanet_metadata(payload, name="indicators") -> list[dict]:
             **{f"description_{lang}": _text(desc, lang) for lang in ("fi", "sv", "en")},
             **{f"unit_{lang}": _text(unit, lang)[:100] for lang in ("fi", "sv", "en")},
             **{f"source_organisation_{lang}": _text(org, lang)[:200] for lang in ("fi", "sv", "en")},
-            "decimals": _small_int(item.get("decimals"), name, where, "decimals") or 0,
+            "decimals": _small_int(item.get("decimals"), name, where, reason("decimals")) or 0,
             "region_levels": ", ".join(levels)[:300],
-            "first_year": _small_int(rng.get("start"), name, where, "range start"),
-            "last_year": _small_int(rng.get("end"), name, where, "range end"),
+            "first_year": _small_int(rng.get("start"), name, where, reason("range start")),
+            "last_year": _small_int(rng.get("end"), name, where, reason("range end")),
             "data_updated": _date_text(item.get("data-updated"), name, where),
         })
     return out
@@ -176,7 +207,7 @@ def _text(obj: dict, lang: str) -> str:
 
 def _source_id(value, name, where) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not 0 < len(str(value)) <= 64:
-        raise InputError(name, None, f"{where}: id '{value}' is not an indicator id")
+        raise InputError(name, None, at(where, reason("id '%(id)s' is not an indicator id", id=str(value))))
     return str(value)
 
 
@@ -189,7 +220,8 @@ def _small_int(value, name, where, field) -> int | None:
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 5:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 32767:
-        raise InputError(name, None, f"{where}: {field} '{value}' is not a whole number 0–32767")
+        raise InputError(name, None, at(where, reason("%(field)s '%(value)s' is not a whole number 0–32767",
+                                                      field=field, value=str(value))))
     return value
 
 
@@ -200,26 +232,27 @@ def _date_text(value, name, where) -> str | None:
     try:
         return date.fromisoformat(value[:10]).isoformat()
     except (TypeError, ValueError):
-        raise InputError(name, None, f"{where}: data-updated '{value}' is not a date") from None
+        raise InputError(name, None, at(where, reason("data-updated '%(value)s' is not a date",
+                                                      value=str(value)))) from None
 
 
 def _number(value, name, where):
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise InputError(name, None, f"{where}: '{value}' is not a number")
+        raise InputError(name, None, at(where, reason("'%(value)s' is not a number", value=str(value))))
     if isinstance(value, (int, float)):
         try:
             number = float(value)  # OverflowError: an integer with hundreds of digits
         except OverflowError:
             number = math.inf
         if not math.isfinite(number):  # as CSV values: 1e999 is read as infinity
-            raise InputError(name, None, f"{where}: '{value}' is not a finite number")
+            raise InputError(name, None, at(where, reason("'%(value)s' is not a finite number", value=str(value))))
         return number
     try:
         return float(parse_decimal(str(value), name, 0, "value"))
     except InputError:
-        raise InputError(name, None, f"{where}: '{value}' is not a number") from None
+        raise InputError(name, None, at(where, reason("'%(value)s' is not a number", value=str(value)))) from None
 
 
 # ---- long CSV -------------------------------------------------------------------------------
@@ -259,10 +292,11 @@ def fast_rows(source, *, name: str, required, allowed):
             if (len(values) != width or not values[0].strip()) and not any(v.strip() for v in values):
                 continue  # blank lines, as core's reader
             if len(values) != width:
-                raise InputError(name, number, f"expected {width} fields, found {len(values)}")
+                raise InputError(name, number, reason("expected %(expected)s fields, found %(found)s",
+                                                      expected=width, found=len(values)))
             yield number, _Row(index, values)
     except csv.Error as exc:
-        raise InputError(name, reader.line_num, f"not a valid CSV row ({exc})") from None
+        raise InputError(name, reader.line_num, reason("not a valid CSV row (%(detail)s)", detail=str(exc))) from None
 
 
 def _float(text: str, name: str, line: int, column: str) -> float | None:
@@ -274,7 +308,7 @@ def _float(text: str, name: str, line: int, column: str) -> float | None:
     except ValueError:
         return float(parse_decimal(text, name, line, column))
     if not math.isfinite(number):
-        raise InputError(name, line, f"{column}: '{text}' is not a finite number")
+        raise InputError(name, line, reason("%(column)s: '%(value)s' is not a finite number", column=column, value=text))
     return number
 
 
@@ -289,16 +323,17 @@ def parse_long_csv(source, *, name: str, max_year: int, default_source="sotkanet
         ind = raw["indicator_id"]
         src, _sep, sid = ind.rpartition(":") if ":" in ind else (raw.get("source") or default_source, "", ind)
         if not sid:
-            raise InputError(name, line, "indicator_id is empty")
+            raise InputError(name, line, reason("indicator_id is empty"))
         where = (raw["region_category"], raw["region_code"])
         key = regions.get(where)
         if key is None:
             key = region_key(*where)
             if key is None:
-                raise InputError(name, line, f"unknown region category '{raw['region_category']}' "
-                                             "(KUNTA, HYVINVOINTIALUE, MAA expected)")
+                raise InputError(name, line, reason("unknown region category '%(category)s' "
+                                                    "(KUNTA, HYVINVOINTIALUE, MAA expected)",
+                                                    category=raw["region_category"]))
             if not raw["region_code"] and key != COUNTRY:
-                raise InputError(name, line, "region_code is empty")
+                raise InputError(name, line, reason("region_code is empty"))
             regions[where] = key
         year_text = raw["year"]
         fast = year_text.isascii() and year_text.isdigit() and len(year_text) < 10  # else "20²" reached int()
@@ -306,10 +341,10 @@ def parse_long_csv(source, *, name: str, max_year: int, default_source="sotkanet
         check_year(year, name, line, max_year)
         sex = SEXES.get(raw["sex"].lower() or "total")
         if sex is None:
-            raise InputError(name, line, f"sex: '{raw['sex']}' is not total, male or female")
+            raise InputError(name, line, reason("sex: '%(sex)s' is not total, male or female", sex=raw["sex"]))
         value = _float(raw.get("value", ""), name, line, "value")
         abs_value = _float(raw.get("abs_value", ""), name, line, "abs_value")
         if value is None and abs_value is None:
-            raise InputError(name, line, "neither value nor abs_value given")
+            raise InputError(name, line, reason("neither value nor abs_value given"))
         rows.append(ValueRow(src or default_source, sid, key, year, sex, value, abs_value, line))
     return rows

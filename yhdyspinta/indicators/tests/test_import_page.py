@@ -68,8 +68,38 @@ def test_a_bad_file_names_file_and_line_and_imports_nothing(world, values_csv):
     assert response.status_code == 200
     body = response.content.decode()
     assert "role=\"alert\"" in body
-    assert "kunnat.csv" in body and unknown in body and "line 6" in body
+    # the page is in Finnish (the default language), and so is the reason, not only its frame
+    assert "Hylätty, mitään ei tuotu" in body
+    assert f"kunnat.csv, rivi 6: tuntematon aluekoodi &#x27;{unknown}&#x27; (kunta)" in body
+    assert "line 6" not in body and "unknown region code" not in body
     assert IndicatorValue.objects.count() == 0 and ImportRun.objects.count() == 0
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "kunnat.csv, line 6: unknown region code &#x27;{code}&#x27; (municipality)"),
+    ("sv", "kunnat.csv, rad 6: okänd områdeskod &#x27;{code}&#x27; (kommun)"),
+])
+def test_the_refusal_reason_follows_the_page_language(world, values_csv, language, expected):
+    unknown = next(c for c in (f"{i:03d}" for i in range(999, 0, -1)) if not Organisation.objects.filter(code=c).exists())
+    bad = values_csv.decode("utf-8-sig") + f"127;{unknown};KUNTA;2023;total;1;\n"
+    response = client_for(world.admin).post(URL, {"file": upload("kunnat.csv", bad.encode())},
+                                            HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert expected.format(code=unknown) in response.content.decode()
+    assert IndicatorValue.objects.count() == 0
+
+
+def test_a_json_position_is_translated_too(world, values_csv):
+    """Sotkanet and JSON-stat errors name a position ("row 16") that is part of the reason."""
+    payload = b'{"class": "dataset", "id": ["Alue"], "size": [1], "dimension": {}}'
+    response = client_for(world.admin).post(URL, {"file": upload("px.json", payload)})
+    body = response.content.decode()
+    assert "px.json: &#x27;id&#x27;:ssä luetellut mutta kuvaamattomat ulottuvuudet: Alue" in body
+    rows = b'[{"indicator": 127, "region": 1, "year": 1850, "value": 1}]'
+    regions = b'[{"id": 1, "code": "837", "category": "KUNTA"}]'
+    response = client_for(world.admin).post(URL, {"file": upload("data.json", rows),
+                                                  "regions": upload("regions.json", regions)})
+    assert "data.json: rivi 1: vuosi 1850 ei ole välillä 1900–" in response.content.decode()
 
 
 def test_sotkanet_values_need_the_region_list(world, values_csv):

@@ -397,3 +397,69 @@ def test_jsonstat_with_too_many_cells_is_refused_quickly(tmp_path):
     with pytest.raises(InputError, match=r"px.json: the dimensions give 25000000 cells"):
         actions.parse_file(path)
     assert time.perf_counter() - started < 2
+
+
+# ---- refusal reasons: English for the command line, translatable for the pages ----
+def test_parser_reasons_are_translatable_reasons():
+    from django.utils import translation
+
+    from yhdyspinta.core.localize import error_message
+    from yhdyspinta.core.reasons import Reason
+    from yhdyspinta.indicators.compute import parsing
+
+    rows = [{"indicator": 127, "region": 1, "year": 2023, "gender": "total", "value": 1},
+            {"indicator": 127, "region": 123456, "year": 2023, "gender": "total", "value": 1}]
+    with pytest.raises(InputError) as err:
+        parsing.parse_sotkanet_values(rows, {1: ("KUNTA", "837")}, name="data.json", max_year=2030)
+    problem = err.value.reason
+    assert isinstance(problem, Reason) and problem.template == "%(where)s: %(problem)s"
+    assert problem.params["where"].template == "row %(number)s" and problem.params["where"].params == {"number": 2}
+    assert problem.params["problem"].template == "unknown Sotkanet region id %(region)s"
+    assert str(err.value) == "data.json: row 2: unknown Sotkanet region id 123456"  # the CLI is unchanged
+    with translation.override("fi"):
+        assert error_message(err.value) == "data.json: rivi 2: tuntematon Sotkanetin aluetunniste 123456"
+    with translation.override("sv"):
+        assert error_message(err.value) == "data.json: rad 2: okänt områdes-id 123456 i Sotkanet"
+
+    csv = "indicator_id;region_code;region_category;year;sex;value\n127;837;SEUTUKUNTA;2023;total;1\n"
+    with pytest.raises(InputError) as err:
+        parsing.parse_long_csv(csv.encode(), name="values.csv", max_year=2030)
+    assert err.value.line == 2
+    assert err.value.reason.template == ("unknown region category '%(category)s' "
+                                         "(KUNTA, HYVINVOINTIALUE, MAA expected)")
+    with translation.override("fi"):
+        assert error_message(err.value) == ("values.csv, rivi 2: tuntematon alueluokka 'SEUTUKUNTA' "
+                                            "(odotettiin KUNTA, HYVINVOINTIALUE tai MAA)")
+
+
+def test_jsonstat_reasons_are_translatable_reasons():
+    from django.utils import translation
+
+    from yhdyspinta.core.localize import error_message
+    from yhdyspinta.core.reasons import Reason
+    from yhdyspinta.indicators.compute.jsonstat import parse_jsonstat
+
+    payload = json.loads((FIXTURES / "statfin_vaesto.json").read_text(encoding="utf-8"))
+    payload["value"] = "none"
+    with pytest.raises(InputError) as err:
+        parse_jsonstat(payload, name="px.json", max_year=2030)
+    assert isinstance(err.value.reason, Reason)
+    assert err.value.reason.template == "'value' has no entries, the dimensions give %(total)s"
+    assert str(err.value) == "px.json: 'value' has no entries, the dimensions give 6"
+    with translation.override("fi"):
+        assert error_message(err.value) == "px.json: 'value'-kentässä ei ole arvoja, ulottuvuuksista tulee 6"
+
+
+def test_database_check_reasons_are_translatable(regions, tmp_path):
+    from django.utils import translation
+
+    from yhdyspinta.core.localize import error_message
+
+    IndicatorFactory(source_id="127")
+    with pytest.raises(InputError) as err:
+        actions.import_file(_bad_csv(tmp_path, "127;999;KUNTA;2023;total;1;1"))
+    assert err.value.reason.template == "unknown region code '%(code)s' (%(kind)s)"
+    with translation.override("fi"):
+        assert error_message(err.value) == "bad.csv, rivi 3: tuntematon aluekoodi '999' (kunta)"
+    with translation.override("sv"):
+        assert error_message(err.value) == "bad.csv, rad 3: okänd områdeskod '999' (kommun)"

@@ -56,7 +56,9 @@ class StudyViewSet(RestrictedModelViewSet):
     def boundary(self, request, pk=None):
         study, _res = self._results(request)
         out = analysis.boundary(study)
-        return Response({k: v for k, v in out.items() if k != "key"})
+        body = {k: v for k, v in out.items() if k not in ("key", "error_reason")}
+        body["error"] = analysis.error_message(out)  # in the request's language
+        return Response(body)
 
 
 class PartyFilterSet(django_filters.FilterSet):

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from yhdyspinta.core.reasons import reason
+
 from .boundary import optimise_boundary
 from .cluster import cluster
 from .errors import IntegrationComputeError, IntegrationInputError
@@ -34,8 +36,8 @@ def check_known_nodes(answers: pl.DataFrame, fixed: Mapping, file: str = "RESPON
                 first = (row, col, value)
     if first is not None:
         row, col, value = first
-        raise IntegrationInputError(file, row + 2, f"{col} {value!r} is not listed in "
-                                    f"{fixed_file}")
+        raise IntegrationInputError(file, row + 2, reason(
+            "%(column)s %(value)s is not listed in %(file)s", column=col, value=repr(value), file=fixed_file))
 
 
 def analyse(responses, fixed=None, baseline: float = 100.0, resolution: float = 1.0,

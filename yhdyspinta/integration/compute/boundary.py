@@ -18,6 +18,8 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import IntegrationComputeError
 from .parties import COUNTY, MUNICIPALITY, OTHER, node_sort_key
 
@@ -134,8 +136,8 @@ def _contract(w: np.ndarray, fixed_val: np.ndarray, keep_together: list[tuple[in
         p[members, g] = 1.0
         vals = {int(fixed_val[i]) for i in members if fixed_val[i] >= 0}
         if len(vals) > 1:
-            raise IntegrationComputeError("keep-together group joins nodes fixed by law to "
-                                          "different organisers")
+            raise IntegrationComputeError(reason("keep-together group joins nodes fixed by law to "
+                                                 "different organisers"))
         if vals:
             fixed[g] = vals.pop()
     wc = p.T @ w @ p
@@ -379,7 +381,8 @@ def optimise_boundary(needs: Mapping[tuple[str, str], float],
         return _optimise(needs, fixed, **options)
     loose = sorted(v for v in others if not fixed[v][1])
     if loose:
-        raise IntegrationComputeError(f"organiser 'other' must be fixed: {', '.join(loose)}")
+        raise IntegrationComputeError(reason("organiser 'other' must be fixed: %(nodes)s",
+                                             nodes=", ".join(loose)))
     inner = {v: f for v, f in fixed.items() if v not in others}
     res = _optimise({k: v for k, v in needs.items() if k[0] not in others
                      and k[1] not in others}, inner, **options)
@@ -404,8 +407,8 @@ def _optimise(needs: Mapping[tuple[str, str], float],
     n = len(nodes)
     for v, (org, _) in fixed.items():
         if org not in SIDES:
-            raise IntegrationComputeError(f"node {v}: organiser must be municipality or "
-                                          f"county, got {org!r}")
+            raise IntegrationComputeError(reason("node %(node)s: organiser must be municipality or "
+                                                 "county, got %(value)s", node=v, value=repr(org)))
     current = np.array([SIDES.index(fixed[v][0]) for v in nodes], dtype=np.int64)
     fixed_val = np.array([current[k] if fixed[v][1] else -1 for k, v in enumerate(nodes)])
     groups = []
@@ -425,14 +428,14 @@ def _optimise(needs: Mapping[tuple[str, str], float],
     if free_super == 0:
         xs = pr.fixed.astype(np.int64)
         if not _feasible(pr, xs):
-            raise IntegrationComputeError("the fixed assignment breaks the maximum side size")
+            raise IntegrationComputeError(reason("the fixed assignment breaks the maximum side size"))
         exact, method, status = True, "trivial", "Optimal"
     else:
         # keep-together may contradict the current organisers; start from a majority vote
         hx, _ = _heuristic(pr, [cur_super, np.zeros_like(cur_super),
                                 np.ones_like(cur_super)], restarts, seed)
         if hx is None:
-            raise IntegrationComputeError("no assignment satisfies the maximum side sizes")
+            raise IntegrationComputeError(reason("no assignment satisfies the maximum side sizes"))
         xs, exact, method, status = hx, False, "heuristic", "not attempted"
         if free_super <= exact_limit:
             mx, optimal, status = _milp(pr, hx, time_limit, seed)
@@ -494,7 +497,7 @@ def brute_force_boundary(needs: Mapping[tuple[str, str], float],
         ok &= ones <= max_size.get(COUNTY, np.inf)
         ok &= len(nodes) - ones <= max_size.get(MUNICIPALITY, np.inf)
     if not ok.any():
-        raise IntegrationComputeError("no feasible assignment")
+        raise IntegrationComputeError(reason("no feasible assignment"))
     d = damage_of(w, xs)
     d[~ok] = np.inf
     k = int(np.argmin(d))

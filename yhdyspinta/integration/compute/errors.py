@@ -1,9 +1,14 @@
 """Error types: one input error carrying file, line and reason, so every caller
-(CLI, web upload form) can show the user exactly where the data is wrong."""
+(CLI, web upload form) can show the user exactly where the data is wrong.
+
+Reasons are `core.reasons.reason(...)` values: English text for the CLI and logs that the
+pages translate (`core.localize.error_message`)."""
 
 
 class IntegrationInputError(ValueError):
-    """Bad input file (virheellinen syöte): file name, 1-based line (0 = whole file)."""
+    """Bad input file (virheellinen syöte): file name, 1-based line (0 = whole file), reason.
+
+    str() is "file:line: reason" in English; `reason` keeps its template for translation."""
 
     def __init__(self, file: str, line: int, reason: str):
         self.file = str(file)
@@ -13,4 +18,6 @@ class IntegrationInputError(ValueError):
 
 
 class IntegrationComputeError(ValueError):
-    """Data that reads fine but cannot be analysed (e.g. a rating with zero spread)."""
+    """Data that reads fine but cannot be analysed (e.g. a rating with zero spread).
+
+    The first argument is a translatable `reason(...)`."""

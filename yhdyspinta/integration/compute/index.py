@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import IntegrationComputeError
 from .parties import ITEMS
 
@@ -48,30 +50,32 @@ def compute_index(answers: pl.DataFrame, min_items: int = 2) -> IndexResult:
     n_keep = int(keep.sum())
     n_drop = n - n_keep
     if n_keep < 2:
-        raise IntegrationComputeError(
-            f"only {n_keep} answer(s) with at least {min_items} items; cannot standardise")
+        raise IntegrationComputeError(reason(
+            "only %(count)s answer(s) with at least %(items)s items; cannot standardise",
+            count=n_keep, items=min_items))
     zsum = np.zeros(n)
     means, sds = {}, {}
     for item, col, p in zip(ITEMS, cols, present, strict=True):
         w = (p & keep).astype(np.float64)
         cnt = w.sum()
         if cnt == 0:
-            raise IntegrationComputeError(f"item {item} has no answers")
+            raise IntegrationComputeError(reason("item %(item)s has no answers", item=item))
         filled = np.where(p, col, 0.0)
         m = float(filled @ w) / cnt
         filled -= m
         filled *= w
         sd = float(np.sqrt((filled @ filled) / cnt))
         if not sd > 0:
-            raise IntegrationComputeError(
-                f"item {item} has zero spread (every answer {m:g}); cannot standardise")
+            raise IntegrationComputeError(reason(
+                "item %(item)s has zero spread (every answer %(value)s); cannot standardise",
+                item=item, value=f"{m:g}"))
         means[item], sds[item] = m, sd
         filled /= sd
         zsum += filled
     avg = zsum[keep] / n_items[keep]
     m, s = avg.mean(), avg.std()
     if not s > 0:
-        raise IntegrationComputeError("combined index has zero spread; cannot rescale")
+        raise IntegrationComputeError(reason("combined index has zero spread; cannot rescale"))
     idx = np.full(n, np.nan)
     idx[keep] = TARGET_MEAN + TARGET_SD * (avg - m) / s
     out = answers.with_columns(pl.Series("index", idx).fill_nan(None))

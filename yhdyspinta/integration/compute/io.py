@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
+from yhdyspinta.core.reasons import reason
+
 from .errors import IntegrationInputError
 from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, SCALES, Scale
 
@@ -46,11 +48,11 @@ def read_bytes(source) -> tuple[bytes, str]:
             with open(source, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            raise IntegrationInputError(name, 0, f"cannot read file: {exc.strerror}") from None
+            raise IntegrationInputError(name, 0, reason("cannot read file: %(detail)s", detail=exc.strerror)) from None
     if not data.strip():
-        raise IntegrationInputError(name, 0, "empty file, expected a CSV file")
+        raise IntegrationInputError(name, 0, reason("empty file, expected a CSV file"))
     if b"\x00" in data[:65536]:
-        raise IntegrationInputError(name, 0, "not a CSV file (binary content)")
+        raise IntegrationInputError(name, 0, reason("not a CSV file (binary content)"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.isascii():
@@ -61,7 +63,7 @@ def read_bytes(source) -> tuple[bytes, str]:
                 data = data.decode("cp1252").encode("utf-8")
             except UnicodeDecodeError:
                 raise IntegrationInputError(
-                    name, 0, "not a CSV file (not UTF-8 or Windows-1252 text)") from None
+                    name, 0, reason("not a CSV file (not UTF-8 or Windows-1252 text)")) from None
     return data, name
 
 
@@ -76,10 +78,10 @@ def _header(data: bytes, name: str) -> tuple[list[str], str]:
     try:
         cols = next(csv.reader([first], delimiter=sep))
     except csv.Error as exc:  # e.g. a lone carriage return inside the header line
-        raise IntegrationInputError(name, 1, f"not a CSV file ({exc})") from None
+        raise IntegrationInputError(name, 1, reason("not a CSV file (%(detail)s)", detail=str(exc))) from None
     cols = [c.strip() for c in cols]
     if len(cols) < 2:
-        raise IntegrationInputError(name, 1, "not a CSV file (no ',' or ';' separated header)")
+        raise IntegrationInputError(name, 1, reason("not a CSV file (no ',' or ';' separated header)"))
     return cols, sep
 
 
@@ -91,7 +93,8 @@ def _records(reader, name: str):
         except StopIteration:
             return
         except csv.Error as exc:
-            raise IntegrationInputError(name, reader.line_num, f"not a valid CSV row ({exc})") from None
+            raise IntegrationInputError(name, reader.line_num,
+                                        reason("not a valid CSV row (%(detail)s)", detail=str(exc))) from None
         yield row
 
 
@@ -116,8 +119,8 @@ def _string_read(data: bytes, cols: list[str], sep: str, name: str) -> pl.DataFr
     try:
         df = pl.read_csv(data, separator=sep, infer_schema=False, new_columns=cols)
     except Exception as exc:  # noqa: BLE001 — polars raises several types for bad CSV
-        raise IntegrationInputError(name, 0, f"not a valid CSV file: {str(exc)[:200]}") \
-            from None
+        raise IntegrationInputError(
+            name, 0, reason("not a valid CSV file: %(detail)s", detail=str(exc)[:200])) from None
     casts = []
     for item in ITEMS:
         raw = df[item]
@@ -130,7 +133,8 @@ def _string_read(data: bytes, cols: list[str], sep: str, name: str) -> pl.DataFr
                     out.append(None if v is None else _parse_number(v))
                 except ValueError:
                     raise IntegrationInputError(
-                        name, i + 2, f"non-numeric rating in column {item}: {v!r}") from None
+                        name, i + 2, reason("non-numeric rating in column %(column)s: %(value)s",
+                                            column=item, value=repr(v))) from None
             num = pl.Series(item, out, dtype=pl.Float64)
         casts.append(num.alias(item))
     return df.with_columns(*casts)
@@ -148,9 +152,9 @@ def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) 
     cols, sep = _header(data, name)
     missing = [c for c in REQUIRED if c not in cols]
     if missing:
-        raise IntegrationInputError(name, 1, f"missing column(s): {', '.join(missing)}")
+        raise IntegrationInputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
     if len(set(cols)) != len(cols):
-        raise IntegrationInputError(name, 1, "duplicate column names in header")
+        raise IntegrationInputError(name, 1, reason("duplicate column names in header"))
     df = _typed_read(data, cols, sep)
     if df is None:
         df = _string_read(data, cols, sep, name)
@@ -165,14 +169,15 @@ def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) 
     for c in ids:
         if checks[f"null:{c}"]:
             line = int(df[c].is_null().arg_max()) + 2
-            raise IntegrationInputError(name, line, f"empty {c}")
+            raise IntegrationInputError(name, line, reason("empty %(column)s", column=c))
     for item in ITEMS:
         if checks[f"out:{item}"]:
             num = df[item]
             low, high = limits[item]
             i = int(((num < low) | (num > high) | (num != num.floor())).fill_null(False).arg_max())
-            raise IntegrationInputError(
-                name, i + 2, f"value {num[i]:g} outside the {item} scale {low}–{high} (whole numbers)")
+            raise IntegrationInputError(name, i + 2, reason(
+                "value %(value)s outside the %(item)s scale %(low)s–%(high)s (whole numbers)",
+                value=f"{num[i]:g}", item=item, low=low, high=high))
     strip = [pl.col(c).str.strip_chars() for c in ids if checks[f"ws:{c}"]]
     return df.with_columns(*strip) if strip else df
 
@@ -183,7 +188,7 @@ def read_fixed(source) -> dict[str, tuple[str, bool]]:
     cols, sep = _header(data, name)
     for c in ("node", "organiser", "fixed"):
         if c not in cols:
-            raise IntegrationInputError(name, 1, f"missing column: {c}")
+            raise IntegrationInputError(name, 1, reason("missing column: %(column)s", column=c))
     reader = csv.reader(_io.StringIO(data.decode("utf-8")), delimiter=sep)
     records = _records(reader, name)
     next(records, None)
@@ -194,24 +199,25 @@ def read_fixed(source) -> dict[str, tuple[str, bool]]:
         if not any(x.strip() for x in row):
             continue
         if len(row) < len(cols):
-            raise IntegrationInputError(name, line, f"expected {len(cols)} fields, got {len(row)}")
+            raise IntegrationInputError(name, line, reason("expected %(expected)s fields, got %(found)s",
+                                                          expected=len(cols), found=len(row)))
         node = row[ix["node"]].strip()
         org = _ORGANISERS.get(row[ix["organiser"]].strip().lower())
         fixed = row[ix["fixed"]].strip().lower()
         if not node:
-            raise IntegrationInputError(name, line, "empty node")
+            raise IntegrationInputError(name, line, reason("empty node"))
         if org is None:
-            raise IntegrationInputError(
-                name, line, f"organiser must be municipality or county, got "
-                f"{row[ix['organiser']]!r}")
+            raise IntegrationInputError(name, line, reason(
+                "organiser must be municipality or county, got %(value)s",
+                value=repr(row[ix["organiser"]])))
         if fixed not in _YES | _NO:
-            raise IntegrationInputError(name, line, f"fixed must be yes/no (kyllä/ei), got "
-                                        f"{row[ix['fixed']]!r}")
+            raise IntegrationInputError(name, line, reason(
+                "fixed must be yes/no (kyllä/ei), got %(value)s", value=repr(row[ix["fixed"]])))
         if node in out:
-            raise IntegrationInputError(name, line, f"node {node!r} listed twice")
+            raise IntegrationInputError(name, line, reason("node %(node)s listed twice", node=repr(node)))
         out[node] = (org, fixed in _YES)
     if not out:
-        raise IntegrationInputError(name, 0, "no nodes in file")
+        raise IntegrationInputError(name, 0, reason("no nodes in file"))
     return out
 
 
@@ -241,13 +247,13 @@ def _answer_value(text: str, table, item: str, name: str, line: int, col: str,
     try:
         v = float(key.replace(",", "."))
     except ValueError:
-        raise IntegrationInputError(name, line, f"unknown answer {text!r} in column {col}") \
-            from None
+        raise IntegrationInputError(name, line, reason(
+            "unknown answer %(answer)s in column %(column)s", answer=repr(text), column=col)) from None
     sc = sc or SCALES[item]
     if not (sc.minimum <= v <= sc.maximum) or v != int(v):
-        raise IntegrationInputError(
-            name, line, f"value {v:g} outside the {item} scale {sc.minimum}–{sc.maximum} "
-            f"in column {col}")
+        raise IntegrationInputError(name, line, reason(
+            "value %(value)s outside the %(item)s scale %(low)s–%(high)s in column %(column)s",
+            value=f"{v:g}", item=item, low=sc.minimum, high=sc.maximum, column=col))
     return v
 
 
@@ -277,10 +283,11 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
     attribute_columns = list(attribute_columns)
     for c in [respondent_column, group_column, *mapping, *attribute_columns]:
         if c not in cols:
-            raise IntegrationInputError(name, 1, f"missing column: {c}")
+            raise IntegrationInputError(name, 1, reason("missing column: %(column)s", column=c))
     for col, (_party, item) in mapping.items():
         if item not in ITEMS:
-            raise IntegrationInputError(name, 1, f"mapping for {col}: unknown item {item!r}")
+            raise IntegrationInputError(name, 1, reason("mapping for %(column)s: unknown item %(item)s",
+                                                        column=col, item=repr(item)))
     scales = scales or {}
     tables = {i: _scale_lookup(i, (answer_codes or {}).get(i), scales.get(i)) for i in ITEMS}
     ix = {c: k for k, c in enumerate(cols)}
@@ -294,14 +301,14 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
         if not any(x.strip() for x in row):
             continue
         if len(row) != len(cols):
-            raise IntegrationInputError(name, line,
-                                        f"expected {len(cols)} fields, got {len(row)}")
+            raise IntegrationInputError(name, line, reason("expected %(expected)s fields, got %(found)s",
+                                                          expected=len(cols), found=len(row)))
         if skip_row is not None and skip_row(row, ix):
             continue
         rid = row[ix[respondent_column]].strip()
         grp = row[ix[group_column]].strip()
         if not rid or not grp:
-            raise IntegrationInputError(name, line, "empty respondent id or group")
+            raise IntegrationInputError(name, line, reason("empty respondent id or group"))
         vals: dict[str, dict[str, float | None]] = {p: {} for p in parties}
         for col, (party, item) in mapping.items():
             vals[party][item] = _answer_value(row[ix[col]], tables[item], item, name, line, col,
@@ -337,7 +344,7 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
     cols, _sep = _header(data, name)
     for c in ("id", "submitdate", group_question):
         if c not in cols:
-            raise IntegrationInputError(name, 1, f"missing column: {c}")
+            raise IntegrationInputError(name, 1, reason("missing column: %(column)s", column=c))
     mapping: dict[str, tuple[str, str]] = {}
     for c in cols:
         m = _ARRAY.match(c)
@@ -345,14 +352,15 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
             sub = m.group(2)
             if party_codes is not None:
                 if sub not in party_codes:
-                    raise IntegrationInputError(name, 1, f"no party for subquestion {sub!r}")
+                    raise IntegrationInputError(name, 1, reason("no party for subquestion %(code)s",
+                                                                code=repr(sub)))
                 party = party_codes[sub]
             else:
                 num = re.sub(r"^\D+", "", sub)
                 party = f"2.{int(num)}" if num.isdigit() else sub
             mapping[c] = (party, items[m.group(1)])
     if not mapping:
-        raise IntegrationInputError(name, 1, "no array answer columns like FREQ[P01] found")
+        raise IntegrationInputError(name, 1, reason("no array answer columns like FREQ[P01] found"))
     skipped = 0
 
     def incomplete(row, ix):

@@ -32,13 +32,16 @@ def test_long_csv_is_imported(world, study):
     assert r.municipality.startswith("Kunta") and r.size_group in ("large", "other")
 
 
-@pytest.mark.parametrize("broken, reason", [
-    (b"respondent_id,group,party,frequency,mutuality\nR1,2.1,2.2,1,1\n", r"(line|rivi) 1: missing column"),
-    (long_csv({"2.1": 3}) + b"R9,2.1,2.2,x,1,1,K,other\n", r"(line|rivi) 11:"),
-    (long_csv({"2.1": 3}) + b"R9,2.1,2.2,9,1,1,K,other\n", r"(line|rivi) 11:"),
-    (long_csv({"2.1": 3}) + b"R9,2.1,9.9,1,1,1,K,other\n", r"(line|rivi) 11:"),
-    (long_csv({"2.1": 3}) + b"R1,2.1,2.2,1,1,1,K,other\n", r"(line|rivi) 11:"),
-    (b"\x00\x01binary", "not a CSV"),
+@pytest.mark.parametrize("broken, reason", [  # the page is in Finnish (the default language)
+    (b"respondent_id,group,party,frequency,mutuality\nR1,2.1,2.2,1,1\n", r"rivi 1: puuttuvat sarakkeet: need"),
+    (long_csv({"2.1": 3}) + b"R9,2.1,2.2,x,1,1,K,other\n",
+     r"rivi 11: sarakkeessa frequency on arvio, joka ei ole luku: .*x"),
+    (long_csv({"2.1": 3}) + b"R9,2.1,2.2,9,1,1,K,other\n",
+     r"rivi 11: arvo 9 on kysymyksen frequency asteikon 0–4 \(kokonaisluvut\) ulkopuolella"),
+    (long_csv({"2.1": 3}) + b"R9,2.1,9.9,1,1,1,K,other\n",
+     r"rivi 11: party .*9\.9.* ei ole tämän selvityksen taho \(vastaaja R9\)"),
+    (long_csv({"2.1": 3}) + b"R1,2.1,2.2,1,1,1,K,other\n", r"rivi 11: vastaaja R1 vastaa tahosta 2\.2 kahdesti"),
+    (b"\x00\x01binary", r"broken\.csv: ei ole CSV-tiedosto \(binäärisisältöä\)"),
 ])
 def test_broken_long_file_saves_nothing(world, study, broken, reason):
     response = upload(client_for(world.editor), study, broken, name="broken.csv")
@@ -95,7 +98,8 @@ def test_broken_wide_file_saves_nothing(world, study):
             "col_4": "2.2|need"}
     response = client.post(response.url, data)
     page = response.content.decode()
-    assert response.status_code == 200 and re.search(r"wide.csv, (line|rivi) 3: .*kolme", page)
+    assert response.status_code == 200 and re.search(r"wide.csv, rivi 3: tuntematon vastaus .*kolme.* sarakkeessa 2.2.2",
+                                                     page)
     assert not Respondent.objects.filter(study=study).exists()
 
 
@@ -143,5 +147,32 @@ def test_wide_file_follows_the_study_s_own_scale_and_labels(world, study):
     bad = "id;group;2.2.3\nA;2.1;4\n"
     response = upload(client, study, bad.encode(), name="yli.csv", kind="wide")
     response = client.post(response.url, {"respondent": "id", "group": "group", "col_2": "2.2|need"})
-    assert response.status_code == 200 and re.search(r"yli.csv, (line|rivi) 2: .*1–3", response.content.decode())
+    assert response.status_code == 200 and re.search(
+        r"yli.csv, rivi 2: arvo 4 sarakkeessa 2.2.3 on kysymyksen need asteikon 1–3 ulkopuolella",
+        response.content.decode())
     assert not Respondent.objects.filter(study=study).exists()
+
+
+@pytest.mark.parametrize("language, expected, unexpected", [
+    ("fi", "broken.csv, rivi 11: arvo 9 on kysymyksen frequency asteikon 0–4", "outside the"),
+    ("sv", "broken.csv, rad 11: värdet 9 ligger utanför skalan 0–4 (heltal) för frågan frequency", "outside the"),
+    ("en", "broken.csv, line 11: value 9 outside the frequency scale 0–4 (whole numbers)", "rivi"),
+])
+def test_refusal_reason_is_in_the_user_s_language(world, study, language, expected, unexpected):
+    """The reader's reason is translated with the file and line, not shown in English inside Finnish text."""
+    client = client_for(world.editor)
+    client.cookies["django_language"] = language
+    response = upload(client, study, long_csv({"2.1": 3}) + b"R9,2.1,2.2,9,1,1,K,other\n", name="broken.csv")
+    page = response.content.decode()
+    assert response.status_code == 200 and expected in page and unexpected not in page
+
+
+def test_mapping_step_reason_is_in_finnish(world, study):
+    """A reason raised by the importing layer (not by compute.io) is translated too."""
+    client = client_for(world.editor)
+    response = upload(client, study, b"id;group;2.2.1\nA;2.1;1\n", name="wide.csv", kind="wide")
+    response = client.post(response.url, {"respondent": "id", "group": "group"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "wide.csv, rivi 1: yhtään saraketta ei ole kohdistettu tahoon ja kysymykseen" in page
+    assert "no column is mapped" not in page

@@ -4,9 +4,17 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
+from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.reasons import Reason
 from yhdyspinta.organisations.models import Organisation
-from yhdyspinta.organisations.reference import MUNICIPALITIES_CSV, load_reference_data
+from yhdyspinta.organisations.reference import (
+    MUNICIPALITIES_CSV,
+    load_reference_data,
+    parse_municipalities,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +135,29 @@ def test_finnish_excel_csv_is_accepted(tmp_path, capsys):
     call_command("update_classification", municipalities=Path(path))
     assert "1 change(s) changed." in capsys.readouterr().out
     assert Organisation.objects.get(kind="municipality", code="005").name_sv == "Alajärvi stad"
+
+
+@pytest.mark.parametrize(
+    ("line", "template", "english", "finnish", "swedish"),
+    [
+        ("005,Alajärvi,Alajärvi,9000,77", "unknown county code '%(code)s'",
+         "unknown county code '77'", "tuntematon hyvinvointialueen koodi '77'",
+         "okänd kod för välfärdsområde '77'"),
+        ("5x,Alajärvi,Alajärvi,9000,14", "code '%(code)s' is not an official code",
+         "code '5x' is not an official code", "koodi '5x' ei ole virallinen koodi",
+         "koden '5x' är inte en officiell kod"),
+        ("005,Alajärvi,Alajärvi,-1,14", "population is negative",
+         "population is negative", "väkiluku on negatiivinen", "invånarantalet är negativt"),
+    ],
+)
+def test_refusal_reasons_are_translatable(tmp_path, line, template, english, finnish, swedish):
+    """English for the command line; a page shows the same refusal in the user's language."""
+    path = write(tmp_path, ["code,name_fi,name_sv,population,county_code", line])
+    with pytest.raises(InputError) as caught:
+        parse_municipalities(path, county_codes={"14"})
+    assert isinstance(caught.value.reason, Reason) and caught.value.reason.template == template
+    assert str(caught.value) == f"kunnat.csv, line 2: {english}"
+    with translation.override("fi"):
+        assert error_message(caught.value) == f"kunnat.csv, rivi 2: {finnish}"
+    with translation.override("sv"):
+        assert error_message(caught.value) == f"kunnat.csv, rad 2: {swedish}"

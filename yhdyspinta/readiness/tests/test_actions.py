@@ -3,6 +3,7 @@
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from conftest import api_client_for, client_for
 from yhdyspinta.core.csvfiles import InputError
@@ -103,7 +104,9 @@ def test_import_is_all_or_nothing_and_names_the_line(world, setup):
     response = client_for(world.editor).post(
         f"/readiness/periods/{period.pk}/import/",
         {"file": _upload("tila.csv", bad_status)}, follow=True)
-    assert "tila.csv, line 4" in response.content.decode()
+    page = response.content.decode()  # the reason in the page's language (Finnish by default)
+    assert "tila.csv, rivi 4: tuntematon tila" in page and "sallitut arvot" in page
+    assert "tila.csv, line 4" not in page and "unknown status" not in page
     assert list(StatusReport.objects.values_list("task_id", "status", "comment")) == before
 
 
@@ -156,6 +159,20 @@ def test_roadmap_import_round_trip_and_errors(world, setup):
     assert is_cached(newest)
     clear_cache()
     assert FigureStore.objects.filter(period=newest, revision=newest.revision).exists()
+
+
+def test_roadmap_import_page_shows_the_reason_in_swedish(world, setup):
+    roadmap, _tasks, _period, owner = setup
+    bad = (b"task_id,area,subarea,title,due,critical\n"
+           b"YP-A-01,yhdyspinnat,A_sopimukset,Sopimus,31.12.2021,maybe\n")
+    client = client_for(owner)
+    client.cookies["django_language"] = "sv"
+    with translation.override("fi"):  # the request activates Swedish in this thread; restored after
+        page = client.post(f"/readiness/{roadmap.pk}/import/", {"file": _upload("r.csv", bad)},
+                           follow=True).content.decode()
+    assert "r.csv, rad 2: kolumnen &#x27;critical&#x27;: &#x27;maybe&#x27; är varken ja eller nej" in page
+    assert "is not yes or no" not in page
+    assert not RoadmapTask.objects.filter(code__startswith="YP-").exists()
 
 
 def _upload(name, data):
