@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
+    "yhdyspinta.core.pagecache.AnonymousPageCacheMiddleware",  # innermost: hits still get headers
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -176,6 +177,18 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 MEDIA_URL = "media/"
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
+# Public pages for anonymous visitors are served from a cache shared by the app server's
+# workers for this many seconds (yhdyspinta/core/pagecache.py); 0 turns it off.
+ANONYMOUS_CACHE_SECONDS = env.int("ANONYMOUS_CACHE_SECONDS", default=0 if DEBUG or TESTING else 60)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PAGE_CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+}
+
 # Security headers and cookies.
 SESSION_COOKIE_SECURE = env("SECURE_COOKIES") and not DEBUG
 CSRF_COOKIE_SECURE = env("SECURE_COOKIES") and not DEBUG
@@ -214,7 +227,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "yhdyspinta.core.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "yhdyspinta.core.api.exceptions.exception_handler",

@@ -9,7 +9,7 @@ Rules (docs/permissions.md):
 - anonymous visitors and everybody else: public records only.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 ALL = object()  # sentinel: no restriction
 WRITE_ROLES = {"editor", "org_admin", "county_coordinator"}
@@ -82,7 +82,10 @@ def restrict(qs, user, action: str = "view"):
     if any(_crosses_many(model, p) for p in paths) or (
         action == "view" and visibility and _crosses_many(model, visibility)
     ):
-        return qs.filter(pk__in=model._base_manager.filter(q).values("pk"))
+        # A correlated EXISTS, not `pk IN (all visible rows)`: the database checks only the rows the
+        # other filters leave (a county's meetings of one year), instead of first building the
+        # whole visible set of the country (1.7 s for the annual clock at national scale).
+        return qs.filter(Exists(model._base_manager.filter(q, pk=OuterRef("pk"))))
     return qs.filter(q)
 
 

@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.filtersets import RestrictedFilterSet
 from yhdyspinta.core.search import text_filter
 from yhdyspinta.organisations.models import Organisation
 
@@ -8,7 +9,7 @@ from .choices import ClientGroup, Dimension, Level, ServiceField, Theme
 from .models import Interface, MappingRound, MaturityAssessment, Service
 
 
-class SearchFilterSet(django_filters.FilterSet):
+class SearchFilterSet(RestrictedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     search_fields: tuple[str, ...] = ()
 
@@ -45,7 +46,7 @@ class InterfaceFilterSet(SearchFilterSet):
         return queryset.filter(**{f"level_{value}": True}) if value in Level.values else queryset
 
 
-class AssessmentFilterSet(django_filters.FilterSet):
+class AssessmentFilterSet(RestrictedFilterSet):
     dimension = django_filters.ChoiceFilter(label=_("Dimension"), choices=Dimension.choices)
     area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="interface__area",
                                             queryset=Organisation.objects.organising_areas())
@@ -55,7 +56,7 @@ class AssessmentFilterSet(django_filters.FilterSet):
         fields = ["interface", "dimension", "value", "area"]
 
 
-class RoundFilterSet(django_filters.FilterSet):
+class RoundFilterSet(RestrictedFilterSet):
     class Meta:
         model = MappingRound
         fields = ["area", "is_open"]

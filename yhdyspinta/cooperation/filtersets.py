@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.filtersets import RestrictedFilterSet
 from yhdyspinta.organisations.filtersets import SearchFilterMixin
 from yhdyspinta.organisations.models import Organisation
 
@@ -33,13 +34,13 @@ class ForumFilterSet(SearchFilterMixin):
         fields = ("q", "level", "kind", "area", "visibility")
 
 
-class ForumMemberFilterSet(django_filters.FilterSet):
+class ForumMemberFilterSet(RestrictedFilterSet):
     class Meta:
         model = ForumMember
         fields = ("forum", "organisation", "role")
 
 
-class MeetingFilterSet(django_filters.FilterSet):
+class MeetingFilterSet(RestrictedFilterSet):
     area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=AREAS, field_name="forum__area")
     year = django_filters.NumberFilter(label=_("Year"), field_name="starts_at", lookup_expr="year")
 
@@ -48,19 +49,19 @@ class MeetingFilterSet(django_filters.FilterSet):
         fields = ("forum", "area", "year", "visibility")
 
 
-class AgendaItemFilterSet(django_filters.FilterSet):
+class AgendaItemFilterSet(RestrictedFilterSet):
     class Meta:
         model = AgendaItem
         fields = ("meeting",)
 
 
-class DecisionFilterSet(django_filters.FilterSet):
+class DecisionFilterSet(RestrictedFilterSet):
     class Meta:
         model = Decision
         fields = ("meeting", "resolution")
 
 
-class FollowUpActionFilterSet(django_filters.FilterSet):
+class FollowUpActionFilterSet(RestrictedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
 
     class Meta:
@@ -77,7 +78,7 @@ class EscalationFilterSet(SearchFilterMixin):
         fields = ("q", "state", "raised_by", "to_forum")
 
 
-class DutyFilterSet(django_filters.FilterSet):
+class DutyFilterSet(RestrictedFilterSet):
     county = django_filters.ModelChoiceFilter(label=_("County"), queryset=AREAS)
 
     class Meta:

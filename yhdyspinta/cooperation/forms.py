@@ -229,5 +229,7 @@ class StepTickForm(UserForm):
         county = self.data.get("county") or self.initial.get("county") or self.instance.county_id
         if str(getattr(county, "pk", county) or "").isdigit():
             meetings = meetings.filter(forum__area_id=int(getattr(county, "pk", county)))
+        else:  # no county chosen yet: the areas of the user's own organisations, not the whole country
+            meetings = meetings.filter(forum__area_id__in=user.memberships.values("organisation__area_id"))
         self.fields["meeting"].queryset = meetings
 

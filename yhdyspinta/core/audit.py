@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from .middleware import current_request_id
 from .models import AccessLog
+from .pagecache import mark_uncacheable
 
 
 def client_address(request) -> str | None:
@@ -17,6 +18,7 @@ def client_address(request) -> str | None:
 def log_access(request, action: str, *, model=None, objects: Iterable = (), detail: str = "", user=None,
                username: str = ""):
     """Records one access event; `objects` are the internal records disclosed."""
+    mark_uncacheable(request)  # the next reader must be logged too
     user = user if user is not None else getattr(request, "user", None)
     if user is not None and not user.is_authenticated:
         user = None

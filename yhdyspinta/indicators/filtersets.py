@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.filtersets import RestrictedFilterSet
 from yhdyspinta.core.search import text_filter
 from yhdyspinta.organisations.models import Organisation
 
@@ -15,7 +16,7 @@ from .models import (
 )
 
 
-class SearchFilterSet(django_filters.FilterSet):
+class SearchFilterSet(RestrictedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     search_fields: tuple[str, ...] = ()
 
@@ -35,7 +36,7 @@ class IndicatorFilterSet(SearchFilterSet):
         fields = ("q", "source", "source_id")
 
 
-class IndicatorValueFilterSet(django_filters.FilterSet):
+class IndicatorValueFilterSet(RestrictedFilterSet):
     year_from = django_filters.NumberFilter(field_name="year", lookup_expr="gte", label=_("From year"))
     year_to = django_filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("To year"))
     area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=areas(), field_name="region__area")

@@ -1,12 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.filtersets import RestrictedFilterSet
 from yhdyspinta.core.search import text_filter
 
 from .models import Study
 
 
-class StudyFilterSet(django_filters.FilterSet):
+class StudyFilterSet(RestrictedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Study.Status.choices)
 

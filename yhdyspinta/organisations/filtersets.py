@@ -2,12 +2,13 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.filtersets import RestrictedFilterSet
 from yhdyspinta.core.search import text_filter
 
 from .models import Organisation, OrganisationKind, Person, Unit
 
 
-class SearchFilterMixin(django_filters.FilterSet):
+class SearchFilterMixin(RestrictedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     search_fields: tuple[str, ...] = ()
 

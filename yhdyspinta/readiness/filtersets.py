@@ -2,10 +2,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.filtersets import RestrictedFilterSet
+
 from .models import Period, Roadmap, RoadmapTask, Status, StatusReport
 
 
-class RoadmapFilterSet(django_filters.FilterSet):
+class RoadmapFilterSet(RestrictedFilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
 
     class Meta:
@@ -13,7 +15,7 @@ class RoadmapFilterSet(django_filters.FilterSet):
         fields = ["q", "owner", "visibility"]
 
 
-class StatusReportFilterSet(django_filters.FilterSet):
+class StatusReportFilterSet(RestrictedFilterSet):
     roadmap = django_filters.NumberFilter(field_name="period__roadmap", label=_("Roadmap"))
     period = django_filters.NumberFilter(field_name="period", label=_("Period"))
     period_code = django_filters.CharFilter(field_name="period__code", label=_("Period code"))
@@ -28,7 +30,7 @@ class StatusReportFilterSet(django_filters.FilterSet):
         fields = ["roadmap", "period", "period_code", "region", "task", "area", "status", "critical"]
 
 
-class TaskFilterSet(django_filters.FilterSet):
+class TaskFilterSet(RestrictedFilterSet):
     area = django_filters.CharFilter(field_name="area__code", label=_("Area code"))
     subarea = django_filters.CharFilter(field_name="subarea__code", label=_("Sub-area code"))
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due by"))
@@ -38,7 +40,7 @@ class TaskFilterSet(django_filters.FilterSet):
         fields = ["roadmap", "area", "subarea", "critical", "due_before"]
 
 
-class PeriodFilterSet(django_filters.FilterSet):
+class PeriodFilterSet(RestrictedFilterSet):
     class Meta:
         model = Period
         fields = ["roadmap", "code", "closed"]

@@ -97,11 +97,22 @@ class InterfaceSerializer(serializers.ModelSerializer):
         data = super().to_representation(instance)
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        data["owners"] = list(instance.owners.filter(person__in=Person.objects.restrict(user, "view"))
-                              .values_list("person_id", flat=True))
-        if not can_view_internal_of(user, list(instance.parties.values_list("pk", flat=True))):
+        visible = self._visible_owner_people(instance, user)
+        data["owners"] = [o.person_id for o in instance.owners.all() if o.person_id in visible]
+        if not can_view_internal_of(user, [p.pk for p in instance.parties.all()]):
             data.pop("internal_notes", None)
         return data
+
+    def _visible_owner_people(self, instance, user) -> set[int]:
+        """The owners the user may see, worked out once for the whole page (one query, not one per row)."""
+        cache = self.context.setdefault("_visible_owner_people", {})
+        if instance.pk not in cache:
+            page = getattr(self.parent, "instance", None)
+            rows = list(page) if isinstance(page, (list, tuple)) and instance in page else [instance]
+            ids = {o.person_id for row in rows for o in row.owners.all()}
+            visible = set(Person.objects.restrict(user, "view").filter(pk__in=ids).values_list("pk", flat=True))
+            cache.update({row.pk: visible for row in rows})
+        return cache[instance.pk]
 
     @staticmethod
     def _nested(validated_data):

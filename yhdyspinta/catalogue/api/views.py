@@ -66,7 +66,8 @@ class ContactPointViewSet(RestrictedModelViewSet):
 class InterfaceViewSet(RestrictedModelViewSet):
     """Interfaces (yhdyspinnat): writes validated by the actions (≥ 2 organisations, owners from parties)."""
 
-    queryset = Interface.objects.prefetch_related("parties", "services", "responsibilities", "escalation_steps")
+    queryset = Interface.objects.prefetch_related("parties", "services", "responsibilities", "escalation_steps",
+                                                  "owners", "assessments")
     serializer_class = InterfaceSerializer
     filterset_class = InterfaceFilterSet
     ordering_fields = ["title", "theme", "client_group", "updated_at"]

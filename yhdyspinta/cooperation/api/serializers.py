@@ -178,8 +178,7 @@ class AgreementSerializer(CleanedSerializer):
         from yhdyspinta.accounts.permissions import can_view_internal_of
 
         request = self.context.get("request")
-        if not can_view_internal_of(getattr(request, "user", None), set(instance.parties.values_list("pk",
-                                                                                                     flat=True))):
+        if not can_view_internal_of(getattr(request, "user", None), {p.pk for p in instance.parties.all()}):
             data["internal_part"] = None
         return data
 

@@ -1,9 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from yhdyspinta.catalogue.models import Interface
 from yhdyspinta.core.api.views import RestrictedModelViewSet
+from yhdyspinta.organisations.models import Organisation, Person
 
 from .. import actions
 from ..filtersets import (
@@ -32,8 +35,14 @@ from ..models import (
 from . import serializers as s
 
 
+def _ids(lookup, model):
+    """Prefetches a relation whose rows the serializer needs only as primary keys."""
+    return Prefetch(lookup, queryset=model.objects.only("pk"))
+
+
 class ForumViewSet(RestrictedModelViewSet):
-    queryset = Forum.objects.select_related("area")
+    queryset = Forum.objects.select_related("area").prefetch_related(
+        _ids("organisations", Organisation), _ids("interfaces", Interface))
     serializer_class = s.ForumSerializer
     filterset_class = ForumFilterSet
     ordering_fields = ("name", "level")
@@ -47,14 +56,16 @@ class ForumMemberViewSet(RestrictedModelViewSet):
 
 
 class MeetingViewSet(RestrictedModelViewSet):
-    queryset = Meeting.objects.select_related("forum")
+    queryset = Meeting.objects.select_related("forum").prefetch_related(
+        _ids("participants", Person), _ids("forum__organisations", Organisation))
     serializer_class = s.MeetingSerializer
     filterset_class = MeetingFilterSet
     ordering_fields = ("starts_at",)
 
 
 class AgendaItemViewSet(RestrictedModelViewSet):
-    queryset = AgendaItem.objects.select_related("meeting__forum")
+    queryset = AgendaItem.objects.select_related("meeting__forum").prefetch_related(
+        _ids("meeting__forum__organisations", Organisation))
     serializer_class = s.AgendaItemSerializer
     filterset_class = AgendaItemFilterSet
     ordering_fields = ("number",)
@@ -114,7 +125,8 @@ class DutyEvidenceViewSet(RestrictedModelViewSet):
 
 
 class AgreementViewSet(RestrictedModelViewSet):
-    queryset = Agreement.objects.prefetch_related("parties")
+    queryset = Agreement.objects.prefetch_related(
+        _ids("parties", Organisation), _ids("interfaces", Interface), _ids("forums", Forum))
     serializer_class = s.AgreementSerializer
     filterset_class = AgreementFilterSet
     ordering_fields = ("title", "valid_until")

@@ -15,7 +15,11 @@ def forum_org_ids(forum) -> set[int]:
     """The organisations a forum spans and its organising area: they own its records."""
     if forum is None:
         return set()
-    ids = set(forum.organisations.values_list("pk", flat=True)) if forum.pk else set()
+    prefetched = getattr(forum, "_prefetched_objects_cache", {}).get("organisations")
+    if prefetched is not None:  # lists prefetch them
+        ids = {o.pk for o in prefetched}
+    else:
+        ids = set(forum.organisations.values_list("pk", flat=True)) if forum.pk else set()
     if forum.area_id:
         ids.add(forum.area_id)
     return ids

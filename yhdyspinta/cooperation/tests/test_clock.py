@@ -111,6 +111,9 @@ def test_tick_form_offers_only_the_county_s_meetings(world):
     form = client_for(world.admin).get("/cooperation/steps/tick/", {"county": world.county_a.pk}).context["form"]
     offered = set(form.fields["meeting"].queryset)
     assert own in offered and other not in offered
+    # no county chosen: the user's own area, not every meeting in the country
+    form = client_for(world.coordinator).get("/cooperation/steps/tick/").context["form"]
+    assert set(form.fields["meeting"].queryset) == {own}
 
 
 def test_demo_builds_a_year_of_cooperation(db):

@@ -10,12 +10,20 @@ from yhdyspinta.core.audit import log_internal_reads
 class RestrictedModelViewSet(viewsets.ModelViewSet):
     """Subclasses set `queryset`, `serializer_class`, `filterset_class`, `ordering_fields`."""
 
+    # Without ?ordering= lists come in primary-key order: stable under limit/offset paging and read
+    # from the index, where the models' own orderings (by names and dates of related rows) would
+    # sort the whole national table for every page.
+    ordering = ("pk",)
+
     def get_queryset(self):
-        return super().get_queryset().restrict(self.request.user, "view")
+        queryset = super().get_queryset().restrict(self.request.user, "view")
+        path = getattr(queryset.model, "visibility_path", None)
+        if path and "__" in path:  # is_internal of every listed row (access log) without a query per row
+            queryset = queryset.select_related(path.rsplit("__", 1)[0])
+        return queryset
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
-        page = getattr(self.paginator, "page", None)
         records = getattr(self, "_listed", None)
         if records:
             log_internal_reads(request, self.queryset.model, records, detail=request.get_full_path())

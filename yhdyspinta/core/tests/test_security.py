@@ -29,9 +29,14 @@ def test_security_headers_on_pages():
     assert response["X-Request-ID"]
 
 
-def test_csrf_is_enforced():
+def test_csrf_is_enforced(world):
     client = Client(enforce_csrf_checks=True)
-    assert client.post("/i18n/setlang/", {"language": "sv"}).status_code == 403
+    assert client.post("/login/", {"username": "x", "password": "y"}).status_code == 403
+    signed_in = Client(enforce_csrf_checks=True)
+    signed_in.force_login(world.editor)
+    assert signed_in.post("/api/v1/organisations/people/", {}).status_code == 403  # session API writes
+    # the one exemption: the language switch (a forged request can only change the language)
+    assert client.post("/i18n/setlang/", {"language": "sv"}).status_code == 302
 
 
 def _settings_in_subprocess(env):

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+from django_tables2.data import TableData
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.pagination import CappedCountPaginator
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -29,10 +31,15 @@ class ObjectListView(SingleTableMixin, FilterView):
 
     template_name = "core/object_list.html"
     paginate_by = 50
+    paginator_class = CappedCountPaginator
     export_name = "export"
 
     def get_queryset(self):
         return self.model.objects.restrict(self.request.user, "view")
+
+    def get_paginate_by(self, data):
+        """The table paginates; ListView's own pagination would count the rows a second time."""
+        return self.paginate_by if isinstance(data, TableData) else None
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")

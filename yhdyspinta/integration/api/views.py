@@ -1,7 +1,7 @@
 """API: studies and parties; the published results (matrix cells with n < 5 suppressed, clusters,
 boundary) as read-only actions of a study. Respondents and single answers are never exposed."""
 
-import django_filters
+
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
@@ -9,6 +9,7 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 from yhdyspinta.core.actions import audited
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 from yhdyspinta.core.audit import log_internal_reads
+from yhdyspinta.core.filtersets import RestrictedFilterSet
 
 from .. import analysis
 from ..actions import add_default_questionnaire
@@ -61,7 +62,7 @@ class StudyViewSet(RestrictedModelViewSet):
         return Response(body)
 
 
-class PartyFilterSet(django_filters.FilterSet):
+class PartyFilterSet(RestrictedFilterSet):
     class Meta:
         model = StudyParty
         fields = ["study", "organiser", "fixed_by_law"]
