@@ -17,7 +17,7 @@ import re
 from itertools import count
 from urllib.parse import urlencode
 
-from locust import FastHttpUser, between, constant_throughput, task
+from locust import FastHttpUser, between, constant_throughput, events, task
 
 with open(os.environ.get("LOAD_PLAN", "/tmp/yhdyspinta-load/plan.json"), encoding="utf-8") as _plan:
     PLAN = json.load(_plan)
@@ -28,6 +28,31 @@ _writers = count()
 # users at about 30 requests/s however fast the server is; LOAD_WAIT=0.05,0.2 asks for more
 # than 100 requests/s from 50 users, which is what the throughput goal measures.
 WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "0.5,2").split(","))
+# Or a fixed pace: LOAD_RATE=2.2 makes each visitor and reader ask 2.2 requests/s (40 of them and
+# the 10 writers' 20 writes/s: ~108 requests/s offered), which measures latency *at* the goal's
+# throughput instead of at saturation.
+RATE = float(os.environ["LOAD_RATE"]) if os.environ.get("LOAD_RATE") else None
+
+
+def browsing_wait():
+    return constant_throughput(RATE) if RATE else between(*WAIT)
+
+
+_timings: list[tuple[float, float, str]] = []  # (start, response time in ms, method) of every request
+
+
+@events.request.add_listener
+def _record(request_type="", start_time=None, response_time=None, **_kwargs):
+    _timings.append((start_time or 0.0, response_time or 0.0, request_type))
+
+
+@events.quitting.add_listener
+def _write_timings(**_kwargs):
+    """LOAD_TIMINGS=path: every request's start and duration, for steady-state percentiles."""
+    path = os.environ.get("LOAD_TIMINGS")
+    if path:
+        with open(path, "w", encoding="utf-8") as out:
+            out.writelines(f"{start:.3f},{ms:.1f},{method}\n" for start, ms, method in _timings)
 
 
 def check(response, *, denial_ok=False):
@@ -78,7 +103,7 @@ def _group(url: str) -> str:
 
 class Visitor(Browsing, FastHttpUser):
     weight = 6
-    wait_time = between(*WAIT)
+    wait_time = browsing_wait()
 
     @task(4)
     def page(self):
@@ -100,7 +125,7 @@ class Visitor(Browsing, FastHttpUser):
 
 class Reader(Browsing, FastHttpUser):
     weight = 3
-    wait_time = between(*WAIT)
+    wait_time = browsing_wait()
 
     def on_start(self):
         self.login(PLAN["users"][next(_users) % len(PLAN["users"])])

@@ -68,13 +68,16 @@ def national_matrix(interfaces):
 
     Cell minimum = the weakest interface's minimum, mean = the mean of the interfaces' means.
     """
-    interfaces = list(interfaces.filter(area__isnull=False).select_related("template", "area"))
+    interfaces = list(interfaces.filter(area__isnull=False).select_related("template", "area")
+                      .only("pk", "theme", "area", "template__title", "template__order", *_name_fields("area"),
+                            *_name_fields("template", "title")))
     latest = latest_values([i.pk for i in interfaces])
     counties = sorted({i.area for i in interfaces}, key=lambda c: c.name)
     groups: dict = defaultdict(list)
     order = {}
+    themes = {value: str(label) for value, label in Interface._meta.get_field("theme").flatchoices}  # once, not per row
     for i in interfaces:
-        key = i.template.title if i.template else i.get_theme_display()
+        key = i.template.title if i.template else themes.get(i.theme, i.theme)
         order.setdefault(key, i.template.order if i.template else 999)
         groups[(key, i.area_id)].append(compute.maturity_cell(latest.get(i.pk, {}), DIMENSIONS))
     rows = sorted(order, key=lambda k: (order[k], str(k)))
@@ -94,6 +97,11 @@ def national_matrix(interfaces):
                                        "assessed": len(assessed), "total": len(group)}))
         table.append({"row": key, "cells": cells})
     return counties, table
+
+
+def _name_fields(relation, field="name"):
+    """The translated columns of a related model's text field, for only()."""
+    return [f"{relation}__{field}_{language}" for language in ("fi", "sv", "en")]
 
 
 def visible_interfaces(user):

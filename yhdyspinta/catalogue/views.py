@@ -5,6 +5,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -331,6 +332,7 @@ class OverviewView(LoginRequiredMixin, TemplateView):
     """Per county: interfaces × municipalities coloured (and numbered) by maturity."""
 
     template_name = "catalogue/overview.html"
+    MATRIX_ROWS = 50
 
     def get_area(self):
         areas = Organisation.objects.organising_areas()
@@ -368,6 +370,10 @@ class OverviewView(LoginRequiredMixin, TemplateView):
                 return exporting.pdf_response(pdf, "overview.pdf")
             header, rows = exporting.matrix_rows(ctx["municipalities"], ctx["table"])
             return exporting.table_response(header, rows, fmt, "overview")
+        # The page shows MATRIX_ROWS rows at a time (the exports have them all): a county with
+        # hundreds of interfaces made a megabyte of HTML that no one reads by scrolling.
+        rows_page = Paginator(ctx["table"], self.MATRIX_ROWS).get_page(request.GET.get("rows"))
+        ctx.update(table=list(rows_page.object_list), rows_page=rows_page)
         return self.render_to_response(ctx)
 
 

@@ -2,6 +2,8 @@
 from typing import ClassVar
 
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
@@ -231,5 +233,11 @@ class StepTickForm(UserForm):
             meetings = meetings.filter(forum__area_id=int(getattr(county, "pk", county)))
         else:  # no county chosen yet: the areas of the user's own organisations, not the whole country
             meetings = meetings.filter(forum__area_id__in=user.memberships.values("organisation__area_id"))
-        self.fields["meeting"].queryset = meetings
+        # a step is ticked at a recent meeting: the last two years and the next, plus the one already
+        # chosen (a county can have thousands of meetings over the years)
+        today = timezone.localdate()
+        recent = Q(starts_at__date__gte=today.replace(year=today.year - 2, day=1),
+                   starts_at__date__lte=today.replace(year=today.year + 1, day=1))
+        chosen = getattr(self.instance, "meeting_id", None)
+        self.fields["meeting"].queryset = meetings.filter(recent | Q(pk=chosen)) if chosen else meetings.filter(recent)
 

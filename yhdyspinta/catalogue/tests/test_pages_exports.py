@@ -61,6 +61,21 @@ def test_card_and_overview_pages(world, as_user):
     assert national.status_code == 200 and world.county_a.name in national.content.decode()
 
 
+def test_overview_pages_its_rows_and_exports_them_all(world, as_user, monkeypatch):
+    from yhdyspinta.catalogue.views import OverviewView
+
+    monkeypatch.setattr(OverviewView, "MATRIX_ROWS", 1)
+    first = InterfaceFactory(parties=[world.a1, world.county_a], title="Aaa-yhdyspinta", title_fi="Aaa-yhdyspinta")
+    second = InterfaceFactory(parties=[world.a2, world.county_a], title="Bbb-yhdyspinta", title_fi="Bbb-yhdyspinta")
+    client = as_user(world.coordinator)
+    page1 = client.get("/catalogue/overview/", {"area": world.county_a.pk}).content.decode()
+    assert first.title in page1 and second.title not in page1 and "Rivit 1–1 / 2" in page1
+    page2 = client.get("/catalogue/overview/", {"area": world.county_a.pk, "rows": 2}).content.decode()
+    assert second.title in page2 and first.title not in page2
+    export = client.get("/catalogue/overview/", {"area": world.county_a.pk, "export": "csv"}).content.decode()
+    assert first.title in export and second.title in export
+
+
 def test_assessment_form_keeps_history(world, as_user):
     interface = InterfaceFactory(parties=[world.a1, world.county_a])
     client = as_user(world.editor)
