@@ -1,4 +1,5 @@
-"""API contract: schemathesis walks every GET and POST operation of /api/v1/schema/ in-process.
+"""API contract: schemathesis walks every operation of /api/v1/schema/ in-process (GET, POST,
+PUT, PATCH and DELETE; `CONTRACT_METHODS=GET,POST` narrows it).
 
 Run alone: `.venv/bin/pytest yhdyspinta/core/tests/test_trust_api_contract.py -m api_contract`.
 Two tokens: an editor of B1 (the other organisation) and an editor of A1. For every operation a
@@ -18,6 +19,7 @@ pytestmark = [pytest.mark.api_contract, pytest.mark.django_db]
 schemathesis = pytest.importorskip("schemathesis")
 EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "8"))
 MARKER = "Zqinternalmarker"
+METHODS = os.environ.get("CONTRACT_METHODS", "GET,POST,PUT,PATCH,DELETE").split(",")
 
 
 # Schema violations found and reported to the owning app (docs/reliability.md); server errors and
@@ -27,13 +29,13 @@ KNOWN_SCHEMA_VIOLATIONS = {
 
 
 def load_schema(path_regex=None):
-    """GET and POST operations (of the paths matching `path_regex`); one include() so both hold."""
+    """The operations of METHODS (of the paths matching `path_regex`); one include() so both hold."""
     from django.core.wsgi import get_wsgi_application
 
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
     if path_regex:
-        return schema.include(method=["GET", "POST"], path_regex=path_regex)
-    return schema.include(method=["GET", "POST"])
+        return schema.include(method=METHODS, path_regex=path_regex)
+    return schema.include(method=METHODS)
 
 
 def run_operation(operation, token, examples, *, forbid_marker):
@@ -91,6 +93,8 @@ def test_api_contract_two_organisations(planted):
     schema = load_schema()
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) > 20
+    methods = {operation.method.upper() for operation in operations}
+    assert methods == set(METHODS) & methods and len(methods) == len(METHODS), methods  # each one walked
     failures = []
     for operation in operations:
         failures += run_operation(operation, planted["other"], EXAMPLES, forbid_marker=True)
