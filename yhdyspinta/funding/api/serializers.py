@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from yhdyspinta.core.localize import error_message
@@ -24,7 +25,7 @@ class ParameterSetSerializer(serializers.ModelSerializer):
 
     def validate_data(self, value):
         if not isinstance(value, dict):
-            raise serializers.ValidationError("expected a JSON object")
+            raise serializers.ValidationError(_("expected a JSON object"))
         value = jsonable(value)
         try:
             parameter_set_from_dict(value)
@@ -36,7 +37,7 @@ class ParameterSetSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         user = getattr(request, "user", None)
         if value is not None and not ParameterSet.objects.restrict(user, "view").filter(pk=value.pk).exists():
-            raise serializers.ValidationError("no such parameter set")
+            raise serializers.ValidationError(_("no such parameter set"))
         return value
 
     def validate(self, attrs):
@@ -78,7 +79,7 @@ class ComputeSerializer(serializers.Serializer):
             attrs["inputs"] = (InputSet.objects.restrict(self.user, "view").filter(kind="county")
                                .order_by("-illustrative", "pk").first())
             if attrs["inputs"] is None:
-                raise serializers.ValidationError({"inputs": ["no county inputs available"]})
+                raise serializers.ValidationError({"inputs": [_("no county inputs available")]})
         return attrs
 
 

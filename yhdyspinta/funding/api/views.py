@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from rest_framework import status, viewsets
 from rest_framework.response import Response
@@ -74,7 +75,7 @@ def county_result_json(result):
             "funding_after_eur": _number(c.funding_after_eur),
             "funding_after_per_resident": _number(c.funding_after_per_resident),
         } for c in result.counties],
-        "notice": "Not official figures: the official funding calculations are made by the Ministry of Finance.",
+        "notice": _("Not official figures: the official funding calculations are made by the Ministry of Finance."),
     }
 
 
@@ -86,7 +87,7 @@ class _ComputeBase(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if data["inputs"].kind != InputKind.COUNTY:
-            return None, Response({"inputs": ["county inputs expected"]}, status=status.HTTP_400_BAD_REQUEST)
+            return None, Response({"inputs": [_("county inputs expected")]}, status=status.HTTP_400_BAD_REQUEST)
         for record in (data["parameter_set"], data["inputs"], data.get("base")):
             if record is not None:
                 log_internal_reads(request, type(record), [record], detail=request.get_full_path())
@@ -123,7 +124,7 @@ class CompareView(_ComputeBase):
         if base is None:
             base = ParameterSet.objects.restrict(request.user, "view").filter(pk=scenario.based_on_id).first()
         if base is None:
-            return Response({"base": ["no base: give one"]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"base": [_("no base: give one")]}, status=status.HTTP_400_BAD_REQUEST)
         year = data.get("year") or scenario.year
         counties = data["inputs"].county_inputs()
         try:
