@@ -50,3 +50,17 @@ def translate(text, gettext: Callable[[str], str]) -> str:
         return translated % params
     except (KeyError, ValueError, TypeError):  # a broken catalogue entry must not hide the reason
         return str(text)
+
+
+def as_data(text):
+    """A Reason as JSON-able data (for results cached in a JSON field); plain text as it is."""
+    if isinstance(text, Reason):
+        return {"template": text.template, "params": {k: as_data(v) for k, v in text.params.items()}}
+    return text
+
+
+def from_data(data):
+    """The Reason that `as_data` stored (plain text as it is)."""
+    if isinstance(data, dict) and "template" in data:
+        return Reason(data["template"], **{k: from_data(v) for k, v in (data.get("params") or {}).items()})
+    return data

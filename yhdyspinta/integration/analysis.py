@@ -17,7 +17,8 @@ import polars as pl
 from django.db.models import F
 
 from yhdyspinta.core.localize import message
-from yhdyspinta.core.reasons import Reason
+from yhdyspinta.core.reasons import as_data as reason_data
+from yhdyspinta.core.reasons import from_data
 
 from .compute.boundary import bootstrap_sides, optimise_boundary
 from .compute.cluster import cluster
@@ -215,20 +216,6 @@ def _side_share(study, fixed, baseline):
         return None
 
 
-def reason_data(text):
-    """A Reason as JSON data (the results are cached in a JSON field); plain text as it is."""
-    if isinstance(text, Reason):
-        return {"template": text.template,
-                "params": {k: reason_data(v) for k, v in text.params.items()}}
-    return text
-
-
-def _reason_from(data):
-    if isinstance(data, dict) and "template" in data:
-        return Reason(data["template"], **{k: _reason_from(v) for k, v in (data.get("params") or {}).items()})
-    return data
-
-
 def error_message(result: dict):
     """The "error" of results() or boundary() in the user's language (None when there is none).
 
@@ -237,7 +224,7 @@ def error_message(result: dict):
     data = result.get("error_reason")
     if not error or data is None:
         return error
-    return message(_reason_from(data))
+    return message(from_data(data))
 
 
 def labels(study: Study, lang: str) -> dict[str, str]:

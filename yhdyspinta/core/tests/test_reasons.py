@@ -55,3 +55,12 @@ def test_whole_file_errors_have_no_line():
         list(read_rows(b"", name="tyhja.csv"))
     with translation.override("fi"):
         assert error_message(caught.value) == "tyhja.csv: tiedosto on tyhjä"
+
+
+def test_a_reason_round_trips_through_json_data():
+    from yhdyspinta.core.reasons import as_data, from_data
+
+    text = reason("outer %(inner)s", inner=reason("inner %(n)s", n=3))
+    back = from_data(as_data(text))
+    assert isinstance(back, Reason) and back == text and back.params["inner"].template == "inner %(n)s"
+    assert as_data("plain") == "plain" and from_data("plain") == "plain"
