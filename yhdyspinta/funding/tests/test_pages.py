@@ -116,13 +116,19 @@ def test_scenario_xlsx_escapes_formulas(world):
     assert sheet.max_row == 23
 
 
-def test_api_create_validates_and_computes(demo, world):
+def _post_shares_over_one(world, language):
+    """A parameter set whose first criterion alone takes the whole group: a 400 in `language`."""
     api = api_client_for(world.editor)
-    api.cookies["django_language"] = "en"
+    api.cookies["django_language"] = language
     data = law_data()
     data["criteria"][0]["share"] = "1"
     response = api.post("/api/v1/funding/parameter-sets/", {"owner": world.a1.pk, "data": data}, format="json")
     assert response.status_code == 400
+    return api, response
+
+
+def test_api_create_validates_and_computes(demo, world):
+    api, response = _post_shares_over_one(world, "en")
     assert re.match(r"group sote: criterion shares sum to", response.json()["data"][0])
     result = api.post("/api/v1/funding/compute/", {"parameter_set": demo["law"].pk, "year": 2026,
                                                    "inputs": demo["counties"].pk}, format="json")
@@ -215,12 +221,7 @@ def test_refusal_reasons_are_shown_in_finnish(demo, world):
                        {"to_key": "sote_hyte", "from_sote_sami": "5"}).content.decode()
     assert "siirto kriteeristä sote_sami: vain" in page and "points available" not in page
 
-    api = api_client_for(world.editor)
-    api.cookies["django_language"] = "fi"
-    data = law_data()
-    data["criteria"][0]["share"] = "1"
-    response = api.post("/api/v1/funding/parameter-sets/", {"owner": world.a1.pk, "data": data}, format="json")
-    assert response.status_code == 400
+    api, response = _post_shares_over_one(world, "fi")
     assert response.json()["data"][0].startswith("ryhmä sote: määräytymistekijöiden osuuksien summa on ")
     bad_year = api.post("/api/v1/funding/compute/", {"parameter_set": demo["law"].pk, "year": 2020,
                                                      "inputs": demo["counties"].pk}, format="json")
