@@ -263,7 +263,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "indicators.indicatorvalue",
     "readiness.figurestore",  # derived figures, recomputed from the audited status reports  # public statistics written in bulk; each import leaves an ImportRun
 )
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash")
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash", "version")
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")
 AUDITLOG_CID_GETTER = "yhdyspinta.core.middleware.current_request_id"
 AUDITLOG_DISABLE_REMOTE_ADDR = False

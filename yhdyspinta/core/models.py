@@ -32,6 +32,10 @@ class RestrictedModel(models.Model):
     org_paths: tuple[str, ...] = ()
     visibility_path: str | None = "visibility"
 
+    # Optimistic concurrency (no lost update): every write through core.actions bumps it with a
+    # conditional UPDATE; a form or API write carrying an older version is refused as a conflict.
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+
     objects = RestrictedQuerySet.as_manager()
 
     class Meta:
