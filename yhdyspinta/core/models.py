@@ -31,6 +31,12 @@ class RestrictedModel(models.Model):
 
     org_paths: tuple[str, ...] = ()
     visibility_path: str | None = "visibility"
+    # Fields that are internal inside a record that may itself be public. Every field whose name
+    # starts with "internal_" is internal without being listed here, so a new one cannot leak by
+    # omission; list the others (e.g. a body whose own visibility says so) and, rarely, an
+    # "internal_" field that is not internal in `public_fields`.
+    internal_fields: tuple[str, ...] = ()
+    public_fields: tuple[str, ...] = ()
 
     # Optimistic concurrency (no lost update): every write through core.actions bumps it with a
     # conditional UPDATE; a form or API write carrying an older version is refused as a conflict.
@@ -49,6 +55,34 @@ class RestrictedModel(models.Model):
         for part in self.visibility_path.split("__"):
             value = getattr(value, part, None)
         return value == Visibility.INTERNAL
+
+    @classmethod
+    def internal_field_names(cls) -> frozenset[str]:
+        """The field names (with their _fi/_sv/_en variants) hidden from outsiders."""
+        cached = cls.__dict__.get("_internal_field_names")
+        if cached is not None:
+            return cached
+        declared = set(cls.internal_fields)
+        names = set()
+        for field in cls._meta.get_fields():
+            name = field.name
+            base = name.rsplit("_", 1)[0] if name[-3:] in ("_fi", "_sv", "_en") else name
+            if base in cls.public_fields or name in cls.public_fields:
+                continue
+            if name.startswith("internal_") or name in declared or base in declared:
+                names.add(name)
+        cls._internal_field_names = frozenset(names)
+        return cls._internal_field_names
+
+    def hidden_fields_for(self, user) -> frozenset[str]:
+        """The one rule for fields: what `user` may not see of this record (pages, history, API,
+        exports, PDF). Models whose internal parts depend on state (unchecked minutes, an item
+        body marked internal) override this and call super()."""
+        from yhdyspinta.accounts.permissions import can_view_internal_of
+
+        if can_view_internal_of(user, self.involved_organisation_ids()):
+            return frozenset()
+        return self.internal_field_names()
 
     def involved_organisation_ids(self) -> set[int]:
         """Organisations a not-yet-saved or saved record involves (for add checks)."""

@@ -27,7 +27,6 @@ class Agreement(RestrictedModel):
     """An agreement of two or more organisations; the trade-secret part stays internal."""
 
     org_paths = ("parties",)
-    history_internal_fields = ("internal_part",)
 
     title = models.CharField(pgettext_lazy("heading", "title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)

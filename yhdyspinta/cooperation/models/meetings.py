@@ -21,7 +21,7 @@ class Meeting(ForumOwned, RestrictedModel):
     """A forum's meeting (kokous). Its minutes become public on the day they are checked."""
 
     org_paths = MEETING_ORGS
-    history_internal_fields = ("minutes",)  # unchecked minutes are not public (see docs/cooperation.md)
+    internal_fields = ("minutes",)  # unchecked minutes are not public (see docs/cooperation.md)
 
     forum = models.ForeignKey("cooperation.Forum", verbose_name=_("forum"), on_delete=models.CASCADE,
                               related_name="meetings")
@@ -65,7 +65,7 @@ class AgendaItem(ForumOwned, RestrictedModel):
     forum_attr = "meeting.forum"
     org_paths = ("meeting__forum__organisations", "meeting__forum__area")
     visibility_path = "meeting__visibility"
-    history_internal_fields = ("body",)
+    internal_fields = ("body",)
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
                                 related_name="items")

@@ -214,13 +214,9 @@ class ObjectHistoryView(TemplateView):
                 raise Http404
         else:
             log_internal_reads(self.request, model, [obj], detail="history")
-        # Fields that are internal inside a public record (an item body, a trade secret) keep
-        # their values out of the history for those who may not see them.
-        from yhdyspinta.accounts.permissions import can_view_internal_of
-
-        hidden = set(getattr(model, "history_internal_fields", ())) if obj is not None else set()
-        if hidden and can_view_internal_of(self.request.user, obj.involved_organisation_ids()):
-            hidden = set()
+        # Fields that are internal inside a public record (an item body, a trade secret, any
+        # internal_* field) keep their values out of the history for those who may not see them.
+        hidden = obj.hidden_fields_for(self.request.user) if obj is not None else frozenset()
         rows = [(e, {k: v for k, v in e.changes_dict.items() if k not in hidden})
                 for e in entries.select_related("actor")[:500]]
         ctx.update(object=obj, rows=rows, model_meta=model._meta)
