@@ -14,6 +14,10 @@ class User(AbstractUser):
         _("national reader"), default=False,
         help_text=_("Ministry or Kuntaliitto expert: may read every area but write nothing."),
     )
+    language = models.CharField(
+        _("language"), max_length=8, choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
+        default="fi", help_text=_("The language of the e-mails the service sends you."),
+    )
 
     class Meta:
         verbose_name = _("user")
