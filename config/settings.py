@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "yhdyspinta.core.middleware.AuditlogMiddleware",  # auditlog's, with the trusted client address
     "axes.middleware.AxesMiddleware",
     "yhdyspinta.core.pagecache.AnonymousPageCacheMiddleware",  # innermost: hits still get headers
 ]
@@ -151,6 +151,10 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client address of the access log, the change log and axes: X-Forwarded-For is believed
+# only from these load balancers/proxies (addresses or CIDR blocks); empty: REMOTE_ADDR alone.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "yhdyspinta.core.audit.client_address"
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]

@@ -2,20 +2,20 @@
 
 from contextlib import contextmanager
 
-from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+
+from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, check_form_version  # noqa: F401
 
 
 @contextmanager
 def audited(actor):
-    """Validate, write and audit in one transaction, with `actor` recorded on every change."""
-    with transaction.atomic():
-        if actor is not None and getattr(actor, "is_authenticated", False):
-            with set_actor(actor):
-                yield
-        else:
-            yield
+    """Validate, write and audit in one transaction, with `actor` and the current request's
+    client address (core.audit.client_address) recorded on every change."""
+    from .audit import change_context
+
+    with transaction.atomic(), change_context(actor):
+        yield
 
 
 def require(user, obj, action: str):
@@ -45,6 +45,8 @@ def save_form(form, *, actor, action: str):
         if action == "change":
             stored = type(instance)._default_manager.get(pk=instance.pk)
             require(actor, stored, "change")
+            # no lost update: refused (ConflictError) when the form was loaded from an older version
+            check_form_version(form, instance)
         obj = form.save(commit=False)
         require_add(actor, obj.involved_organisation_ids() | _m2m_org_ids(form, obj))
         obj.save()
