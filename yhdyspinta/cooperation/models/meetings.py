@@ -52,6 +52,11 @@ class Meeting(ForumOwned, RestrictedModel):
         if self.forum_id and self.visibility == Visibility.PUBLIC and self.forum.visibility == Visibility.INTERNAL:
             raise ValidationError({"visibility": _("A meeting of an internal forum cannot be public.")})
 
+    def hidden_fields_for(self, user):
+        """Minutes are internal only until they are checked (the day they become public)."""
+        hidden = super().hidden_fields_for(user)
+        return hidden - {"minutes"} if hidden and self.minutes_public() else hidden
+
     def minutes_public(self, today: date | None = None) -> bool:
         """Minutes are public once checked (tarkastettu), if the meeting itself is public."""
         today = today or timezone.localdate()
@@ -65,7 +70,7 @@ class AgendaItem(ForumOwned, RestrictedModel):
     forum_attr = "meeting.forum"
     org_paths = ("meeting__forum__organisations", "meeting__forum__area")
     visibility_path = "meeting__visibility"
-    internal_fields = ("body",)
+    internal_fields = ("body",)  # when body_visibility says so (hidden_fields_for)
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE,
                                 related_name="items")
@@ -81,6 +86,13 @@ class AgendaItem(ForumOwned, RestrictedModel):
         verbose_name_plural = _("agenda items")
         ordering = ("meeting", "number")
         constraints = (models.UniqueConstraint(fields=["meeting", "number"], name="coop_unique_item_number"),)
+
+    def hidden_fields_for(self, user):
+        """The body is internal only when its own visibility says so."""
+        hidden = super().hidden_fields_for(user)
+        if hidden and self.body_visibility != "internal":
+            return hidden - {"body", "body_fi", "body_sv", "body_en"}
+        return hidden
 
     def __str__(self):
         return f"§ {self.number} {self.title}"
