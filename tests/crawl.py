@@ -22,10 +22,10 @@ from django.urls import Resolver404, resolve
 
 MIN_SECRET = 12  # shorter texts ("Tampere", "Kyllä") recur in public records by chance
 SKIP_PREFIXES = ("/i18n/", "/logout", "/accounts/logout", "/static/", "/media/", "/api/v1/docs", "/api/v1/schema")
-_HREF = re.compile(r"""href\s*=\s*["']([^"'#][^"']*)["']""", re.I)
+_HREF = re.compile(r"""href\s*=\s*["']([^"'#][^"']*)["']""", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 # Scripts, styles and code samples (an import page documents its CSV columns) are not prose.
-_SCRIPT = re.compile(r"<(script|style|code|kbd)\b.*?</\1>", re.I | re.S)
+_SCRIPT = re.compile(r"<(script|style|code|kbd)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass

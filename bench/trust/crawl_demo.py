@@ -18,14 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.test import Client  # noqa: E402
+from django.test import Client
 
-from tests.crawl import crawl  # noqa: E402
-from yhdyspinta.accounts.models import User  # noqa: E402
+from tests.crawl import crawl
+from yhdyspinta.accounts.models import User
 
 ROLES = {"anonymous": None, "oulu-editori (another county)": "oulu-editori",
          "koordinaattori (the demo county's coordinator)": "koordinaattori"}

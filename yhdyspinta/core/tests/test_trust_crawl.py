@@ -3,6 +3,8 @@ name, no server error — for an anonymous visitor, a user of another county and
 coordinator (whose crawl reaches the edit and history pages). The whole crawl with its figures is
 `bench/trust/crawl_demo.py` (docs/reliability.md); this one is capped to keep CI short."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -16,7 +18,7 @@ ROLES = (None, "oulu-editori", "koordinaattori")
 @pytest.mark.django_db
 def test_demo_crawl_finds_no_leak_no_raw_field_name_and_no_server_error(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     report = []
     for username in ROLES:
         user = User.objects.get(username=username) if username else None

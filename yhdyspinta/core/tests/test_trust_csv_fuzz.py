@@ -4,7 +4,6 @@ Property tests (hypothesis) feed arbitrary bytes, text and near-valid CSV. Defec
 found are fixed; the examples that found them stay as regression tests.
 """
 
-import time
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -94,8 +93,7 @@ def test_bom_with_invalid_utf8_is_refused():
         consume(BOM + b"code\n\xff\xfe")
 
 
-def test_parse_int_refuses_a_huge_exponent_quickly():
-    started = time.perf_counter()
+def test_parse_int_refuses_a_huge_exponent():
+    """Refused before the number is built (time: bench/trust/bench_limits.py)."""
     with pytest.raises(InputError, match="too large"):
         parse_int("1e120000", "f", 2, "c")
-    assert time.perf_counter() - started < 0.05

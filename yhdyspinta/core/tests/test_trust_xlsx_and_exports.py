@@ -7,7 +7,6 @@ billion-laughs XML bomb inside an otherwise valid workbook.
 
 import csv
 import io
-import time
 import tracemalloc
 import zipfile
 
@@ -68,19 +67,19 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 
 def refuse(data, **limits):
-    """Opens and reads the whole first sheet; returns the InputError, time and peak memory."""
+    """Opens and reads the whole first sheet; returns the InputError and peak memory.
+
+    Times are bench figures (bench/trust/bench_limits.py), not assertions that flake under load."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(InputError) as caught:
             book = open_workbook_safely(data, name="upload.xlsx", **limits)
             list(iter_sheet_rows(book, name="upload.xlsx"))
-        elapsed = time.perf_counter() - started
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert caught.value.file == "upload.xlsx"
-    return caught.value, elapsed, peak
+    return caught.value, peak
 
 
 def test_valid_workbook_reads():
@@ -97,13 +96,13 @@ def test_valid_workbook_from_path(tmp_path):
 def test_zip_bomb_refused_before_unpacking():
     bomb = zip_bomb()
     assert len(bomb) < 2 * MB
-    error, elapsed, peak = refuse(bomb)
+    error, peak = refuse(bomb)
     assert "MB" in error.reason or "ratio" in error.reason
-    assert elapsed < 1.0 and peak < 10 * MB
+    assert peak < 10 * MB
 
 
 def test_high_ratio_entry_refused_even_under_the_size_limit():
-    error, _elapsed, _peak = refuse(zip_bomb(20 * MB))
+    error, _peak = refuse(zip_bomb(20 * MB))
     assert "ratio" in error.reason
 
 
@@ -112,8 +111,8 @@ def test_too_many_entries_refused():
     with zipfile.ZipFile(buffer, "w") as archive:
         for n in range(3000):
             archive.writestr(f"xl/part{n}.xml", "")
-    error, elapsed, _peak = refuse(buffer.getvalue())
-    assert "too many parts" in error.reason and elapsed < 2
+    error, _peak = refuse(buffer.getvalue())
+    assert "too many parts" in error.reason
 
 
 def test_lying_directory_cannot_inflate_beyond_declared_size():
@@ -126,26 +125,25 @@ def test_lying_directory_cannot_inflate_beyond_declared_size():
     fake = (4096).to_bytes(4, "little")
     assert patched.count(real) >= 2  # local header and central directory
     patched = bytearray(bytes(patched).replace(real, fake))
-    _error, elapsed, peak = refuse(bytes(patched))
-    assert elapsed < 2.0 and peak < 20 * MB
+    _error, peak = refuse(bytes(patched))
+    assert peak < 20 * MB
 
 
 def test_billion_laughs_in_a_sheet_refused():
     bomb = replace_part(valid_xlsx(), "xl/worksheets/sheet1.xml", BILLION_LAUGHS)
-    error, elapsed, peak = refuse(bomb)
+    error, peak = refuse(bomb)
     assert "entity" in error.reason.lower() or "readable" in error.reason
-    assert elapsed < 2.0 and peak < 20 * MB
+    assert peak < 20 * MB
 
 
 def test_billion_laughs_in_shared_strings_and_workbook_refused():
     laughs = BILLION_LAUGHS.replace(b"<worksheet", b"<workbook").replace(b"</worksheet>", b"</workbook>")
-    _error, elapsed, _peak = refuse(replace_part(valid_xlsx(), "xl/workbook.xml", laughs))
-    assert elapsed < 2.0
+    _error, _peak = refuse(replace_part(valid_xlsx(), "xl/workbook.xml", laughs))
 
 
 @pytest.mark.parametrize("data", [b"", b"PK\x03\x04broken", b"not a zip at all", valid_xlsx()[:500]])
 def test_broken_files_refused(data):
-    error, _elapsed, _peak = refuse(data)
+    error, _peak = refuse(data)
     assert error.reason
 
 

@@ -1,6 +1,5 @@
 """compute.py against hand counts and a naive re-count (hypothesis)."""
 
-import time
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -200,13 +199,12 @@ def test_not_applicable_tasks_never_count(scenario, extra):
         assert after[key] == (0, None, None, 0, None)
 
 
-def test_thousand_tasks_three_hundred_regions_is_fast():
+def test_thousand_tasks_three_hundred_regions():
+    """Its time is measured in bench/trust/bench_limits.py, not here."""
     tasks = [Task(f"t{i}", f"area{i % 5}", f"s{i % 3}", "", DAY0 + timedelta(days=i))
              for i in range(1000)]
     cycle = [NOT_STARTED, IN_PROGRESS, ON_SCHEDULE, DONE, NOT_APPLICABLE, "valmis"]
     regions = {f"R{r}": {t.task_id: cycle[(i + r) % 6] for i, t in enumerate(tasks)}
                for r in range(300)}
-    start = time.perf_counter()
     figs = compute_figures(tasks, regions, DAY0 + timedelta(days=500), None)
-    assert time.perf_counter() - start < 2.0
     assert len(figs) == 300 * (1 + 5 + 15)
