@@ -79,3 +79,13 @@ def wsgi_in_test_transaction():
     yield
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def finnish_by_default():
+    """A request with another language leaves it active in the thread; start every test in Finnish."""
+    from django.utils import translation
+
+    translation.activate("fi")
+    yield
+    translation.activate("fi")
