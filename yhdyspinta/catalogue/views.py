@@ -202,14 +202,14 @@ def interface_cards_export(request, fmt):
 
 class InterfacePdfView(InterfaceDetailView):
     def render_to_response(self, context, **kwargs):
-        log_access(self.request, AccessLog.Action.EXPORT, model=Interface,
-                   objects=[self.object] if self.object.is_internal else [], detail=f"pdf {self.request.path}")
         pdf = exporting.render_pdf("catalogue/pdf/interface_card.html", context, self.request)
         return exporting.pdf_response(pdf, f"interface-{self.object.pk}.pdf")
 
 
 class InterfaceEditView(ObjectEditView):
     """The interface and, when it exists, its responsibilities per party and escalation steps."""
+    access_action = AccessLog.Action.EXPORT  # card.pdf: logged as an export (ObjectDetailView), not a read
+
 
     model = Interface
     form_class = InterfaceForm

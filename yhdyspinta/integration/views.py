@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can
+from yhdyspinta.core.audit import log_export
 from yhdyspinta.core.exports import rows_to_csv
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.views.generic import (
@@ -198,6 +199,7 @@ class LinksView(StudyOwnerMixin, FormView):
             "submit": _("Create and download"),
         }
 
+        log_export(self.request, Study, [self.study], detail=f"links {self.study.pk}")
 
 class ImportView(StudyOwnerMixin, FormView):
     """Step 1: upload; the long form is imported at once, wide forms go to the mapping step."""

@@ -18,7 +18,7 @@ from django_tables2.data import TableData
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
-from yhdyspinta.core.audit import log_access, log_internal_reads
+from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
@@ -98,13 +98,18 @@ class ObjectDetailView(DetailView):
     """Shows a record the user may see (404 otherwise) and logs reads of internal records."""
 
     template_name = "core/object_detail.html"
+    # A view that sends the record as a file (PDF, JSON) sets EXPORT: logged as an export, always.
+    access_action = AccessLog.Action.READ
 
     def get_queryset(self):
         return self.model.objects.restrict(self.request.user, "view")
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        log_internal_reads(self.request, self.model, [obj], detail=self.request.path)
+        if self.access_action == AccessLog.Action.EXPORT:
+            log_export(self.request, self.model, [obj], detail=f"file {self.request.path}")
+        else:
+            log_internal_reads(self.request, self.model, [obj], detail=self.request.path)
         return obj
 
     def get_context_data(self, **kwargs):
