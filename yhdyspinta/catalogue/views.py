@@ -201,6 +201,8 @@ def interface_cards_export(request, fmt):
 
 
 class InterfacePdfView(InterfaceDetailView):
+    access_action = AccessLog.Action.EXPORT  # card.pdf: logged as an export (ObjectDetailView), not a read
+
     def render_to_response(self, context, **kwargs):
         pdf = exporting.render_pdf("catalogue/pdf/interface_card.html", context, self.request)
         return exporting.pdf_response(pdf, f"interface-{self.object.pk}.pdf")
@@ -208,8 +210,6 @@ class InterfacePdfView(InterfaceDetailView):
 
 class InterfaceEditView(ObjectEditView):
     """The interface and, when it exists, its responsibilities per party and escalation steps."""
-    access_action = AccessLog.Action.EXPORT  # card.pdf: logged as an export (ObjectDetailView), not a read
-
 
     model = Interface
     form_class = InterfaceForm

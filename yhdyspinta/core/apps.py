@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (login audit)
+        from .admin import log_admin_reads
+
+        log_admin_reads()  # reads in /admin/ are logged too (every app's admin is registered by now)

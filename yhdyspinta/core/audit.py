@@ -166,30 +166,37 @@ def log_export(request, model, objects: Iterable = (), detail: str = ""):
 
 
 # ---- internal parts of public records (API) ------------------------------------------------
-def note_internal_part(context, instance, group: str):
-    """A serializer kept the internal field group `group` (e.g. "internal_part") of `instance` in
-    its output: remembered on the request and logged once per response (log_noted_parts)."""
-    request = (context or {}).get("request")
-    request = getattr(request, "_request", request)
-    if request is None:
-        return
-    request.__dict__.setdefault("_yp_internal_parts", []).append((instance, group))
+def _group(name: str) -> str:
+    return name[:-3] if name[-3:] in ("_fi", "_sv", "_en") else name
 
 
-def log_noted_parts(request, detail: str = ""):
-    """One READ entry per record type and field group of the internal parts a response carried
-    (records that are internal as a whole are logged by log_internal_reads already)."""
-    request = getattr(request, "_request", request)
-    noted = request.__dict__.pop("_yp_internal_parts", None) if request is not None else None
-    if not noted:
-        return
-    groups: dict[tuple[type, str], list] = {}
-    for instance, group in noted:
-        if getattr(instance, "is_internal", False):
+def internal_parts_shown(obj, row) -> list[str]:
+    """The internal field groups (RestrictedModel.internal_field_names(), as internal in the
+    record's present state: hidden_fields_for an outsider) that a serialized `row` carries with a
+    value: an agreement's internal_part, unchecked minutes, an internal item body, internal_notes."""
+    names = obj.internal_field_names() if hasattr(obj, "internal_field_names") else ()
+    if not names or not isinstance(row, dict):
+        return []
+    shown = [n for n in names if row.get(n) not in (None, "", [], {})]
+    if not shown:
+        return []
+    from django.contrib.auth.models import AnonymousUser
+
+    internal_now = obj.hidden_fields_for(AnonymousUser())
+    return sorted({_group(n) for n in shown if n in internal_now})
+
+
+def log_internal_parts(request, objects, rows, detail: str = ""):
+    """Logs a READ per record type and field group for the internal parts of public records that
+    an API response carried (whole internal records are logged by log_internal_reads)."""
+    by_id = {row.get("id"): row for row in rows if isinstance(row, dict)}
+    groups: dict[tuple[type, tuple[str, ...]], list] = {}
+    for obj in objects:
+        if getattr(obj, "is_internal", False):
             continue
-        bucket = groups.setdefault((type(instance), group), [])
-        if instance not in bucket:
-            bucket.append(instance)
-    for (model, group), objects in groups.items():
-        log_access(request, AccessLog.Action.READ, model=model, objects=objects,
-                   detail=f"{group}: {detail}"[:500])
+        parts = internal_parts_shown(obj, by_id.get(obj.pk))
+        if parts:
+            groups.setdefault((type(obj), tuple(parts)), []).append(obj)
+    for (model, parts), records in groups.items():
+        log_access(request, AccessLog.Action.READ, model=model, objects=records,
+                   detail=f"{', '.join(parts)}: {detail}"[:500])

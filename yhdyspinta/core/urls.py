@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views.access_log import AccessLogView
 from .views.generic import ObjectHistoryView
 from .views.pages import AccessibilityView, HomeView, SearchView, healthz, readyz
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("accessibility/", AccessibilityView.as_view(), name="accessibility"),
     path("history/<int:content_type_id>/<int:pk>/", ObjectHistoryView.as_view(), name="object_history"),
+    path("audit/access/", AccessLogView.as_view(), name="access_log"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
 ]

@@ -82,6 +82,7 @@ class ParameterSetJSONView(ObjectDetailView):
     """The set's JSON as a download: the same file the import and the CLI read."""
 
     model = ParameterSet
+    access_action = AccessLog.Action.EXPORT
 
     def render_to_response(self, context, **kwargs):
         body = json.dumps(self.object.data, ensure_ascii=False, indent=2)

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -87,6 +88,8 @@ class WelfareReportDetailView(ObjectDetailView):
 
 class WelfareReportPdfView(WelfareReportDetailView):
     """The same report as a tagged PDF (PDF/UA-1) with the document language and title set."""
+
+    access_action = AccessLog.Action.EXPORT  # a file leaves the service: logged as an export
 
     def render_to_response(self, context, **kwargs):
         from weasyprint import HTML

@@ -189,6 +189,7 @@ class LinksView(StudyOwnerMixin, FormView):
         response = HttpResponse(rows_to_csv([_("Number"), _("Personal link")], rows),
                                 content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="links-study-{self.study.pk}.csv"'
+        log_export(self.request, Study, [self.study], detail=f"links {self.study.pk}")
         return response
 
     def get_context_data(self, **kwargs):
@@ -199,7 +200,6 @@ class LinksView(StudyOwnerMixin, FormView):
             "submit": _("Create and download"),
         }
 
-        log_export(self.request, Study, [self.study], detail=f"links {self.study.pk}")
 
 class ImportView(StudyOwnerMixin, FormView):
     """Step 1: upload; the long form is imported at once, wide forms go to the mapping step."""

@@ -18,7 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from yhdyspinta.accounts.permissions import can
-from yhdyspinta.core.audit import log_access
+from yhdyspinta.core.audit import log_access, log_export
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.geo import choropleth, layer
@@ -386,6 +386,7 @@ class StatusImportView(LoginRequiredMixin, PeriodMixin, View):
 class TemplateDownloadView(PeriodMixin, View):
     def get(self, request, *args, **kwargs):
         header, rows = actions.template_rows(self.period, request.user)
+        log_export(request, Period, [self.period], detail=f"status template {self.period.pk}")
         return _file_response(request.GET.get("format", "csv"), header, rows, f"statuses-{self.period.code}")
 
 

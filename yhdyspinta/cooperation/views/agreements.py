@@ -122,5 +122,5 @@ class DocumentDownloadView(View):
         if not doc.file:
             raise Http404
         if doc.is_internal:
-            log_access(request, AccessLog.Action.READ, model=AgreementDocument, objects=[doc], detail="download")
+            log_access(request, AccessLog.Action.EXPORT, model=AgreementDocument, objects=[doc], detail="download")
         return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file.name.rsplit("/", 1)[-1])

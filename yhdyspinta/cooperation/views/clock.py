@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from yhdyspinta.core.audit import log_internal_reads
 from yhdyspinta.organisations.models import Organisation, Person
 
 from .. import ical
@@ -46,7 +47,14 @@ class ClockView(TemplateView):
         return ctx
 
 
-def _ics(name, **parts):
+def _ics(request, name, *, about=(), **parts):
+    """The feed; every internal record it discloses (meetings, actions, the forum or person it is
+    of) is logged as a read (tiedonhallintalaki § 17)."""
+    parts = {key: value if isinstance(value, str) else list(value) for key, value in parts.items()}
+    for records in (*(v for v in parts.values() if isinstance(v, list)), about):
+        records = [r for r in records if getattr(r, "is_internal", False)]
+        if records:
+            log_internal_reads(request, type(records[0]), records, detail=f"ical {request.path}")
     response = HttpResponse(ical.feed(name, **parts), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="yhdyspinta.ics"'
     return response
@@ -55,7 +63,8 @@ def _ics(name, **parts):
 def forum_feed(request, pk):
     forum = get_object_or_404(Forum.objects.restrict(request.user, "view"), pk=pk)
     meetings = Meeting.objects.restrict(request.user, "view").filter(forum=forum).select_related("forum")
-    return _ics(str(forum), meetings=meetings, base_url=request.build_absolute_uri("/")[:-1])
+    return _ics(request, str(forum), about=[forum], meetings=meetings,
+                base_url=request.build_absolute_uri("/")[:-1])
 
 
 def organisation_feed(request, pk):
@@ -63,7 +72,7 @@ def organisation_feed(request, pk):
     org = get_object_or_404(Organisation, pk=pk)
     meetings = Meeting.objects.restrict(request.user, "view").filter(forum__organisations=org).distinct()
     duties = (Duty.objects.filter(county=org) | Duty.objects.filter(municipality=org)).select_related("rule")
-    return _ics(str(org), meetings=meetings.select_related("forum"), duties=duties,
+    return _ics(request, str(org), meetings=meetings.select_related("forum"), duties=duties,
                 base_url=request.build_absolute_uri("/")[:-1])
 
 
@@ -72,5 +81,6 @@ def person_feed(request, pk):
     person = get_object_or_404(Person.objects.restrict(request.user, "view"), pk=pk)
     meetings = Meeting.objects.restrict(request.user, "view").filter(forum__members__person=person).distinct()
     owned = FollowUpAction.objects.restrict(request.user, "view").filter(owner=person, status="open")
-    return _ics(person.full_name, meetings=meetings.select_related("forum"),
-                actions=owned.select_related("decision"), base_url=request.build_absolute_uri("/")[:-1])
+    return _ics(request, person.full_name, about=[person], meetings=meetings.select_related("forum"),
+                actions=owned.select_related("decision__item__meeting"),
+                base_url=request.build_absolute_uri("/")[:-1])

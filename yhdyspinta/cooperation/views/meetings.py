@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from yhdyspinta.core.audit import log_access
+from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
@@ -58,6 +58,9 @@ class MeetingDetailView(ObjectDetailView):
         if disclosed:
             log_access(self.request, AccessLog.Action.READ, model=AgendaItem, objects=disclosed,
                        detail=self.request.path)
+        if internal_ok and meeting.minutes and not meeting.minutes_public() and not meeting.is_internal:
+            log_access(self.request, AccessLog.Action.READ, model=Meeting, objects=[meeting],
+                       detail=f"minutes: {self.request.path}")
         ctx.update(
             items=items, internal_ok=internal_ok,
             meeting_attachments=[a for a in attachments if a.item_id is None],
@@ -117,7 +120,7 @@ class AttachmentDownloadView(View):
         if not att.file:
             raise Http404
         if att.is_internal:
-            log_access(request, AccessLog.Action.READ, model=Attachment, objects=[att], detail="download")
+            log_access(request, AccessLog.Action.EXPORT, model=Attachment, objects=[att], detail="download")
         return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.file.name.rsplit("/", 1)[-1])
 
 
@@ -143,6 +146,9 @@ class PersonActionsView(TemplateView):
         qs = FollowUpAction.objects.restrict(user, "view").filter(owner=person).select_related(
             "decision__item__meeting__forum")
         today = timezone.localdate()
-        ctx.update(person=person, late=[a for a in qs if a.is_late(today)],
-                   others=[a for a in qs if not a.is_late(today)])
+        listed = list(qs)
+        log_internal_reads(self.request, Person, [person], detail=self.request.path)
+        log_internal_reads(self.request, FollowUpAction, listed, detail=self.request.path)
+        ctx.update(person=person, late=[a for a in listed if a.is_late(today)],
+                   others=[a for a in listed if not a.is_late(today)])
         return ctx
