@@ -1,14 +1,13 @@
 """All writes to the register: validate, check rights, write and audit in one transaction."""
 
-from datetime import date
-
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.accounts.permissions import can, can_add_for
 from yhdyspinta.core.actions import audited, require, require_add, save_form
 from yhdyspinta.core.models import Visibility
-from yhdyspinta.organisations.models import Organisation
+from yhdyspinta.organisations.models import Organisation, Person
 
 from .choices import Dimension, Level, Maturity
 from .models import (
@@ -21,6 +20,7 @@ from .models import (
     MappingRound,
     MaturityAssessment,
     Service,
+    helsinki_today,
 )
 from .templates_data import TEMPLATES
 
@@ -184,20 +184,54 @@ def set_responsibility(interface, organisation, actor, **texts):
         return row
 
 
-def assess_maturity(interface, actor, *, dimension, value, assessed_on=None, assessed_by=None, comment=""):
-    """Records a new assessment; old ones stay as history (the latest per dimension counts)."""
+def assess_maturity(interface, actor, *, dimension, value, assessed_on=None, comment=""):
+    """Records a new assessment as the signed-in `actor`; old ones stay as history (the latest counts).
+
+    The assessor is not chosen: `recorded_by` is the actor and `assessed_by` the actor's own person
+    record when the account is linked to one. The date may not be in the future (the model's clean()).
+    """
     if dimension not in Dimension.values:
         raise ValidationError({"dimension": _("Unknown dimension: %(value)s.") % {"value": dimension}})
     validate_value(value)
     with audited(actor):
         require(actor, interface, "change")
-        if assessed_by is not None and not interface.parties.filter(pk=assessed_by.organisation_id).exists():
-            raise ValidationError({"assessed_by": _("The assessor must work for a party organisation.")})
-        return MaturityAssessment.objects.create(
-            interface=interface, dimension=dimension, value=value, assessed_on=assessed_on or date.today(),
-            assessed_by=assessed_by, recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        assessment = MaturityAssessment(
+            interface=interface, dimension=dimension, value=value, assessed_on=assessed_on or helsinki_today(),
+            assessed_by=person_of(actor), recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
             comment=comment,
         )
+        assessment.full_clean()
+        assessment.save()
+        return assessment
+
+
+def person_of(user):
+    """The person record linked to a user account (organisations.Person.user), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Person.objects.filter(user=user).first()
+
+
+def retract_assessment(assessment, *, acting_user, reason):
+    """Withdraws a wrong assessment with a reason instead of deleting it.
+
+    It stays in the history (marked retracted, with who, when and why) and no longer counts as the
+    current value anywhere. Needs the right to change the interface; a reason is required and an
+    assessment is retracted only once.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason for the retraction.")})
+    with audited(acting_user):
+        require(acting_user, assessment.interface, "change")
+        stored = MaturityAssessment.objects.select_for_update().get(pk=assessment.pk)
+        if stored.retracted_at is not None:
+            raise ValidationError({"reason": _("This assessment has already been retracted.")})
+        stored.retracted_at = timezone.now()
+        stored.retracted_by = acting_user
+        stored.retraction_reason = reason
+        stored.save(update_fields=["retracted_at", "retracted_by", "retraction_reason"])
+        return stored
 
 
 def save_service(form, *, actor, action):

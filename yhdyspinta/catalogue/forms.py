@@ -127,16 +127,20 @@ EscalationStepFormSet = forms.inlineformset_factory(
 
 
 class AssessmentForm(forms.Form):
-    """Assess all nine dimensions at once; a blank value leaves that dimension unassessed."""
+    """Assess all nine dimensions at once; a blank value leaves that dimension unassessed.
 
-    assessed_on = forms.DateField(label=_("date"), widget=DateInput())
-    assessed_by = forms.ModelChoiceField(label=_("assessed by"), queryset=Person.objects.none(), required=False)
+    The assessor is the signed-in user (assess_maturity records it); the date may not be in the future.
+    """
+
+    assessed_on = forms.DateField(label=_("date"), widget=DateInput(),
+                                  help_text=_("The day of the assessment: today or earlier."))
     comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, interface=None, user=None, **kwargs):
+        from .models import helsinki_today
+
         super().__init__(*args, **kwargs)
-        self.fields["assessed_by"].queryset = Person.objects.restrict(user, "view").filter(
-            organisation__in=interface.parties.all())
+        self.fields["assessed_on"].widget.attrs["max"] = helsinki_today().isoformat()
         latest = interface.latest_assessments()
         choices = [("", _("not assessed"))] + [(str(v), f"{v} – {label}") for v, label in Maturity.choices]
         for dimension, label in Dimension.choices:
@@ -149,6 +153,12 @@ class AssessmentForm(forms.Form):
     def dimension_values(self):
         return {d: self.cleaned_data.get(f"dim_{d}") for d in Dimension.values
                 if self.cleaned_data.get(f"dim_{d}") is not None}
+
+
+class RetractAssessmentForm(forms.Form):
+    reason = forms.CharField(label=_("reason for retraction"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Why the assessment was wrong; shown in the history."))
 
 
 class ServiceImportForm(forms.Form):

@@ -1,16 +1,20 @@
 """Services, interfaces and their maturity, templates and mapping rounds (yhdyspintarekisteri)."""
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel, Visibility
 
 from .choices import Answer, ClientGroup, Dimension, Level, Maturity, ServiceField, Theme
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 def _visibility(default=Visibility.PUBLIC):
@@ -233,9 +237,10 @@ class Interface(RestrictedModel):
         if prefetched is not None:  # lists prefetch them: no query per row
             rows = sorted(prefetched, key=lambda a: (a.dimension, -a.assessed_on.toordinal(), -a.pk))
         else:
-            rows = self.assessments.order_by("dimension", "-assessed_on", "-pk")
+            rows = self.assessments.filter(retracted_at__isnull=True).order_by("dimension", "-assessed_on", "-pk")
         for a in rows:
-            latest.setdefault(a.dimension, a)
+            if a.retracted_at is None:  # a retracted assessment is history, never the current value
+                latest.setdefault(a.dimension, a)
         return latest
 
 
@@ -299,8 +304,18 @@ class EscalationStep(models.Model):
         return f"{self.order}. {self.action}"
 
 
+def helsinki_today():
+    """Today in Finland: the latest date an assessment may carry, whatever the server's zone."""
+    return timezone.localdate(timezone=HELSINKI)
+
+
 class MaturityAssessment(RestrictedModel):
-    """Kypsyysarvio of one dimension; never edited in place so that the history is kept."""
+    """Kypsyysarvio of one dimension; never edited in place so that the history is kept.
+
+    Recorded as the signed-in user (`recorded_by`; `assessed_by` is that user's person, if any).
+    A wrong assessment is retracted with a reason, not deleted: it stays in the history, marked,
+    and no longer counts as the current value.
+    """
 
     org_paths = ("interface__parties",)
     visibility_path = "interface__visibility"
@@ -312,24 +327,44 @@ class MaturityAssessment(RestrictedModel):
         _("maturity"), choices=Maturity.choices,
         validators=[MinValueValidator(0), MaxValueValidator(3)],
     )
-    assessed_on = models.DateField(_("date"), default=timezone.localdate)
+    assessed_on = models.DateField(_("date"), default=helsinki_today)
     assessed_by = models.ForeignKey("organisations.Person", verbose_name=_("assessed by"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="+")
     comment = _text(_("comment"))
+    retracted_at = models.DateTimeField(_("retracted"), null=True, blank=True, editable=False)
+    retracted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("retracted by"), null=True,
+                                     blank=True, editable=False, on_delete=models.SET_NULL, related_name="+")
+    retraction_reason = models.TextField(_("reason for retraction"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("maturity assessment")
         verbose_name_plural = _("maturity assessments")
         ordering = ["-assessed_on", "-pk"]
-        constraints = [models.CheckConstraint(condition=models.Q(value__lte=3), name="catalogue_maturity_0_3")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__lte=3), name="catalogue_maturity_0_3"),
+            models.CheckConstraint(condition=models.Q(retracted_at__isnull=True) | ~models.Q(retraction_reason=""),
+                                   name="catalogue_retraction_has_reason"),
+        ]
 
     def __str__(self):
         return f"{self.interface}: {self.get_dimension_display()} {self.value}"
 
     def get_absolute_url(self):
         return reverse("catalogue:interface_detail", args=[self.interface_id]) + f"#assessment-{self.pk}"
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.retracted_at is not None
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.assessed_on and self.assessed_on > helsinki_today():
+            raise ValidationError({"assessed_on": _(
+                "An assessment cannot be dated in the future (latest allowed date: %(today)s)."
+            ) % {"today": formats.date_format(helsinki_today(), "SHORT_DATE_FORMAT")}})
 
 
 class MappingRound(RestrictedModel):

@@ -12,9 +12,12 @@ DIMENSIONS = Dimension.values
 
 
 def latest_values(interfaces) -> dict:
-    """{interface_id: {dimension: latest value}} for the given interfaces, in one query."""
+    """{interface_id: {dimension: latest value}} for the given interfaces, in one query.
+
+    Retracted assessments are history only: they never count as the current value.
+    """
     out: dict = defaultdict(dict)
-    rows = (MaturityAssessment.objects.filter(interface__in=interfaces)
+    rows = (MaturityAssessment.objects.filter(interface__in=interfaces, retracted_at__isnull=True)
             .order_by("interface_id", "dimension", "-assessed_on", "-pk")
             .values_list("interface_id", "dimension", "value"))
     for interface_id, dimension, value in rows:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("interfaces/<int:pk>/edit/", views.InterfaceEditView.as_view(), name="interface_edit"),
     path("interfaces/<int:pk>/delete/", views.InterfaceDeleteView.as_view(), name="interface_delete"),
     path("interfaces/<int:pk>/assess/", views.AssessView.as_view(), name="interface_assess"),
+    path("assessments/<int:pk>/retract/", views.RetractAssessmentView.as_view(), name="assessment_retract"),
     path("interfaces/cards.<str:fmt>", views.interface_cards_export, name="interface_cards"),
     path("interfaces/<int:pk>/card.pdf", views.InterfacePdfView.as_view(), name="interface_pdf"),
     path("services/", views.ServiceListView.as_view(), name="service_list"),

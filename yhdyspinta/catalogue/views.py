@@ -33,13 +33,21 @@ from .forms import (
     ContactPointForm,
     EscalationStepFormSet,
     InterfaceForm,
+    RetractAssessmentForm,
     ServiceForm,
     ServiceImportForm,
     ServicePointForm,
     TemplateInstantiateForm,
 )
 from .importers import import_services
-from .models import ContactPoint, Interface, InterfaceTemplate, Service, ServicePoint
+from .models import (
+    ContactPoint,
+    Interface,
+    InterfaceTemplate,
+    MaturityAssessment,
+    Service,
+    ServicePoint,
+)
 from .tables import InterfaceTable, ServiceTable
 
 # reverse relations the cooperation and indicators apps add to catalogue.Interface (shown when present)
@@ -157,7 +165,7 @@ def card_context(interface, user):
     return {
         "latest": [(labels[d], latest.get(d)) for d in Dimension.values],
         "weakest": [(labels[d], v) for d, v in weakest],
-        "history": interface.assessments.select_related("assessed_by", "recorded_by")[:200],
+        "history": interface.assessments.select_related("assessed_by", "recorded_by", "retracted_by")[:200],
         # a named owner is shown only to those who may see that person (Person has its own visibility)
         "owners": interface.owners.select_related("person", "organisation").filter(
             person__in=Person.objects.restrict(user, "view")),
@@ -267,9 +275,9 @@ class AssessView(LoginRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "interface": self.interface, "user": self.request.user}
 
     def get_initial(self):
-        from datetime import date
+        from .models import helsinki_today
 
-        return {"assessed_on": date.today()}
+        return {"assessed_on": helsinki_today()}
 
     def form_valid(self, form):
         values = form.dimension_values()
@@ -284,7 +292,6 @@ class AssessView(LoginRequiredMixin, FormView):
                     actions.assess_maturity(
                         self.interface, self.request.user, dimension=dimension, value=value,
                         assessed_on=form.cleaned_data["assessed_on"],
-                        assessed_by=form.cleaned_data.get("assessed_by"),
                         comment=form.cleaned_data.get("comment", ""))
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -295,6 +302,41 @@ class AssessView(LoginRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "interface": self.interface}
+
+
+class RetractAssessmentView(LoginRequiredMixin, FormView):
+    """Retract one assessment with a reason; it stays in the history but no longer counts."""
+
+    template_name = "catalogue/assessment_retract.html"
+    form_class = RetractAssessmentForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.assessment = get_object_or_404(
+            MaturityAssessment.objects.restrict(request.user, "view").select_related("interface", "recorded_by"),
+            pk=kwargs["pk"])
+        if not can(request.user, self.assessment.interface, "change"):
+            raise PermissionDenied
+        if self.assessment.is_retracted:
+            messages.info(request, _("This assessment has already been retracted."))
+            return redirect(self.assessment.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            actions.retract_assessment(self.assessment, acting_user=self.request.user,
+                                       reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Assessment retracted."))
+        return redirect(self.assessment.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "assessment": self.assessment,
+                "interface": self.assessment.interface}
 
 
 # ---- templates --------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from yhdyspinta.accounts.permissions import can_view_internal_of
@@ -150,12 +151,26 @@ class InterfaceSerializer(serializers.ModelSerializer):
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
+    """An assessment is recorded as the signed-in user: a request naming the assessor is refused (400).
+
+    Retracted assessments stay listed with `retracted_at`, `retracted_by` and `retraction_reason`.
+    """
+
     value = serializers.IntegerField()
 
     class Meta:
         model = MaturityAssessment
-        fields = ["id", "interface", "dimension", "value", "assessed_on", "assessed_by", "recorded_by", "comment"]
-        read_only_fields = ["recorded_by"]
+        fields = ["id", "interface", "dimension", "value", "assessed_on", "assessed_by", "recorded_by", "comment",
+                  "retracted_at", "retracted_by", "retraction_reason"]
+        read_only_fields = ["assessed_by", "recorded_by", "retracted_at", "retracted_by", "retraction_reason"]
+
+    def validate(self, attrs):
+        given = getattr(self, "initial_data", None) or {}
+        for name in ("assessed_by", "recorded_by"):
+            if hasattr(given, "get") and given.get(name) not in (None, ""):
+                raise serializers.ValidationError({name: _(
+                    "The assessment is recorded as the signed-in user; the assessor cannot be chosen.")})
+        return super().validate(attrs)
 
     def create(self, validated_data):
         interface = validated_data.pop("interface")
@@ -170,6 +185,11 @@ class AssessmentSerializer(serializers.ModelSerializer):
             instance.comment = validated_data["comment"]
             instance.save(update_fields=["comment"])
         return instance
+
+
+class RetractSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="",
+                                   help_text="Why the assessment was wrong (required; shown in the history).")
 
 
 class TemplateSerializer(serializers.ModelSerializer):

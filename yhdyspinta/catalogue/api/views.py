@@ -1,9 +1,11 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 
 from yhdyspinta.core.actions import audited, require
@@ -29,6 +31,7 @@ from .serializers import (
     ContactPointSerializer,
     InstantiateSerializer,
     InterfaceSerializer,
+    RetractSerializer,
     RoundSerializer,
     ServicePointSerializer,
     ServiceSerializer,
@@ -80,13 +83,17 @@ class InterfaceViewSet(RestrictedModelViewSet):
 
 
 class AssessmentViewSet(RestrictedModelViewSet):
-    """Maturity assessments: created and read; only the comment may be corrected, so the history stays true."""
+    """Maturity assessments: created and read; only the comment may be corrected, so the history stays true.
+
+    An assessment is not deleted: POST `retract/` with a `reason` withdraws it (it stays listed, marked
+    retracted, and no longer counts as the current value). DELETE answers 405.
+    """
 
     queryset = MaturityAssessment.objects.select_related("interface")
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilterSet
     ordering_fields = ["assessed_on", "dimension", "value"]
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def perform_create(self, serializer):
         serializer.save()  # assess_maturity checks the right to change the interface
@@ -96,10 +103,23 @@ class AssessmentViewSet(RestrictedModelViewSet):
             require(self.request.user, serializer.instance.interface, "change")
             serializer.save()
 
-    def perform_destroy(self, instance):
-        with audited(self.request.user):
-            require(self.request.user, instance.interface, "change")
-            instance.delete()
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        if request.method == "DELETE":
+            raise MethodNotAllowed("DELETE", detail=_(
+                "An assessment is not deleted: retract it with a reason (POST …/retract/)."))
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+    @extend_schema(request=RetractSerializer, responses={200: AssessmentSerializer},
+                   description="Retracts the assessment with a reason (required). It stays in the history, "
+                               "marked retracted, and no longer counts as the current value.")
+    @action(detail=True, methods=["post"], serializer_class=RetractSerializer)
+    def retract(self, request, pk=None):
+        assessment = self.get_object()
+        body = RetractSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        retracted = actions.retract_assessment(assessment, acting_user=request.user,
+                                               reason=body.validated_data["reason"])
+        return Response(AssessmentSerializer(retracted, context=self.get_serializer_context()).data)
 
 
 class TemplateViewSet(viewsets.ReadOnlyModelViewSet):

@@ -1,6 +1,9 @@
 """Generic permission suites for services, interfaces and assessments."""
 
-from tests.generic import RestrictedModelSuite
+import pytest
+
+from conftest import api_client_for
+from tests.generic import NON_WRITERS, WRITERS, RestrictedModelSuite
 
 from .factories import AssessmentFactory, InterfaceFactory, ServiceFactory, ServicePointFactory
 
@@ -62,6 +65,35 @@ class TestAssessmentPermissions(RestrictedModelSuite):
     def api_payload(self, world, org):
         interface = InterfaceFactory(parties=[org, org.area], visibility="internal")
         return {"interface": interface.pk, "dimension": "processes", "value": 2}
+
+    # An assessment is retracted with a reason, never deleted (DELETE answers 405), so the generic
+    # create-update-delete walk ends in a retraction here.
+    @pytest.mark.parametrize("who", WRITERS)
+    def test_writers_create_update_delete(self, world, who):
+        api = api_client_for(getattr(world, who))
+        created = api.post(self.api_list_url, self.api_payload(world, world.a1), format="json")
+        assert created.status_code == 201, created.content
+        url = self.api_detail_url(self.model.objects.get(pk=created.json()["id"]))
+        assert api.patch(url, {"comment": "Tarkennettu"}, format="json").status_code == 200
+        assert api.delete(url).status_code == 405
+        response = api.post(f"{url}retract/", {"reason": "Väärä yhdyspinta"}, format="json")
+        assert response.status_code == 200, response.content
+        assert response.json()["retraction_reason"] == "Väärä yhdyspinta"
+        assert self.model.objects.get(pk=created.json()["id"]).is_retracted
+
+    @pytest.mark.parametrize("who", (*NON_WRITERS, "anonymous"))
+    def test_non_writers_cannot_write(self, world, who):
+        api = api_client_for(getattr(world, who))
+        count = self.model.objects.count()
+        assert api.post(self.api_list_url, self.api_payload(world, world.a1), format="json").status_code in (401, 403)
+        assert self.model.objects.count() == count
+        obj = self.make(world, world.a1, "public")
+        url = self.api_detail_url(obj)
+        assert api.patch(url, {"comment": "x"}, format="json").status_code in (401, 403, 404)
+        assert api.post(f"{url}retract/", {"reason": "x"}, format="json").status_code in (401, 403, 404)
+        assert api.delete(url).status_code in (401, 403, 405)
+        obj.refresh_from_db()
+        assert not obj.is_retracted and obj.comment == ""
 
 
 class TestServicePointPermissions(RestrictedModelSuite):
