@@ -43,6 +43,7 @@ YHDYSPINTA_APPS = [
     "yhdyspinta.integration",
     "yhdyspinta.indicators",
     "yhdyspinta.funding",
+    "yhdyspinta.notifications",
 ]
 YHDYSPINTA_APPS = [a for a in YHDYSPINTA_APPS if (BASE_DIR / a.replace(".", "/") / "apps.py").exists()]
 if os.environ.get("YHDYSPINTA_ONLY_APPS"):  # develop one app while others are half-built
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "django_tasks",  # Django's Tasks API (backport); the notification e-mails run as tasks
+    "django_tasks_db",  # its database backend: the queue lives in our own database (docs/notifications.md)
     *YHDYSPINTA_APPS,
     "django.forms",  # the widget templates, after the apps so core's faster select.html wins
 ]
@@ -262,6 +265,9 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "axes",
     "contenttypes",
     "authtoken.token",
+    "django_tasks_db",  # the task queue's own rows
+    "notifications.notification",  # the e-mails sent (their own log: status, attempts, masked errors)
+    "notifications.calendarevent",
     "integration.respondent",  # anonymous survey answers are not personal records to trace
     "integration.answer",
     "indicators.indicatorvalue",
@@ -271,6 +277,30 @@ AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_ca
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")
 AUDITLOG_CID_GETTER = "yhdyspinta.core.middleware.current_request_id"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# E-mail and notifications (docs/notifications.md): an SMTP relay in production, the console in DEBUG.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend" if DEBUG
+                    else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Yhdyspinta <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
+NOTIFICATIONS_ROUND_REMINDER_DAYS = env.list("NOTIFICATIONS_ROUND_REMINDER_DAYS", cast=int, default=[14, 7, 1])
+NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)  # local time
+NOTIFICATIONS_CLAIM_SECONDS = env.int("NOTIFICATIONS_CLAIM_SECONDS", default=900)  # a killed run's rows retried after
+NOTIFICATIONS_RETRY_SECONDS = env.int("NOTIFICATIONS_RETRY_SECONDS", default=300)  # first back-off, doubling
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=8)
+NOTIFICATIONS_MESSAGE_ID_DOMAIN = env("NOTIFICATIONS_MESSAGE_ID_DOMAIN", default="yhdyspinta.local")
+# Tasks run by `yhdyspinta db_worker` from the database; in DEBUG and tests right away in-process.
+TASKS = {"default": {"BACKEND": env(
+    "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend" if DEBUG or TESTING
+    else "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

@@ -21,11 +21,21 @@ urlpatterns = [
     path("api/v1/accounts/", include("yhdyspinta.accounts.api.urls")),
 ]
 
+
+
+def _has(module: str) -> bool:
+    """find_spec, but False (not an error) when a parent package such as `<app>.api` is absent."""
+    try:
+        return find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 for app in settings.YHDYSPINTA_APPS:
     label = app.rsplit(".", 1)[1]
     if label == "core":
         continue
-    if label != "accounts" and find_spec(f"{app}.urls"):
+    if label != "accounts" and _has(f"{app}.urls"):
         urlpatterns.append(path(f"{label}/", include(f"{app}.urls")))
-    if label != "accounts" and find_spec(f"{app}.api.urls"):
+    if label != "accounts" and _has(f"{app}.api.urls"):
         urlpatterns.append(path(f"api/v1/{label}/", include(f"{app}.api.urls")))

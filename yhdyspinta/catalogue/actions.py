@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from yhdyspinta.accounts.permissions import can, can_add_for
 from yhdyspinta.core.actions import audited, require, require_add, save_form
 from yhdyspinta.core.models import Visibility
+from yhdyspinta.notifications.hooks import notify_saved
 from yhdyspinta.organisations.models import Organisation, Person
 
 from .choices import Dimension, Level, Maturity
@@ -321,7 +322,7 @@ def open_round(county, actor, *, title, **fields):
         round_ = MappingRound(area=county, title=title, **fields)
         round_.full_clean()
         round_.save()
-        return round_
+        return notify_saved(round_)  # invitations to the organisations that answer
 
 
 def answer_round(round_, actor, *, interface, organisation, **fields):

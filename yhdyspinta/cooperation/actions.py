@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add, save_form
+from yhdyspinta.notifications.hooks import notify_saved
 
 from . import compute
 from .checks import check_agreement
@@ -81,7 +82,7 @@ def _transition_message(current, target, detail):
 
 def save_child(form, *, actor, action):
     """Members, meetings, items, decisions, actions, evidence: rights follow the owning record."""
-    return save_form(form, actor=actor, action=action)
+    return notify_saved(save_form(form, actor=actor, action=action))  # invitations, assigned actions, escalations
 
 
 def set_action_status(action_obj, status, *, actor):

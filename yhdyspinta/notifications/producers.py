@@ -1,0 +1,310 @@
+"""Producers: given "now", find what is due and insert Notification rows (idempotent).
+
+Every producer may run any number of times, on any number of servers: a row is identified by
+(recipient, kind, occasion) and inserted with ON CONFLICT DO NOTHING, so a reminder exists once.
+Events (a round opened, a meeting saved) call `on_saved` through `hooks.notify_saved`; the
+scheduled job calls `produce_due(now)`.
+"""
+
+import hashlib
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from yhdyspinta.accounts.models import Membership, Role, User
+
+from .models import CalendarEvent, Kind, Mode, Notification, NotificationPreference, default_mode
+
+logger = logging.getLogger(__name__)
+WRITER_ROLES = (Role.EDITOR, Role.ORG_ADMIN)
+
+
+def site_url(path: str = "") -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+# ---- recipients ----------------------------------------------------------------------------
+def org_writers(org_ids):
+    """Active users with an e-mail address who edit or administer one of the organisations."""
+    return User.objects.filter(
+        is_active=True, pk__in=Membership.objects.filter(organisation_id__in=org_ids, role__in=WRITER_ROLES)
+        .values("user_id"),
+    ).exclude(email="")
+
+
+def users_of_people(people):
+    """The user accounts of register people (a person without an account gets no e-mail)."""
+    return User.objects.filter(is_active=True, person__in=people).exclude(email="")
+
+
+def modes_for(user_ids, kind) -> dict[int, str]:
+    chosen = dict(NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind)
+                  .values_list("user_id", "mode"))
+    return {uid: chosen.get(uid, default_mode(kind)) for uid in user_ids}
+
+
+# ---- creating rows ---------------------------------------------------------------------------
+def render(template: str, language: str, context: dict) -> tuple[str, str]:
+    """The first line of the rendered template is the subject, the rest the text."""
+    with translation.override(language):
+        text = render_to_string(f"notifications/email/{template}.txt", context).strip()
+    subject, _sep, body = text.partition("\n")
+    return subject.strip()[:300], body.strip()
+
+
+def create(kind, occasion: str, obj, users, template: str, context=None, *, url="", ics=None, now=None) -> int:
+    """Inserts one row per user who wants `kind` and has none for this occasion yet; returns how many.
+
+    `context` and `ics` may be callables of the user (e.g. the recipient's own ATTENDEE line).
+    """
+    now = now or timezone.now()
+    users = list(users.only("pk", "email", "language", "first_name", "last_name", "username")
+                 if hasattr(users, "only") else users)
+    if not users:
+        return 0
+    existing = set(Notification.objects.filter(kind=kind, occasion=occasion, recipient__in=[u.pk for u in users])
+                   .values_list("recipient_id", flat=True))
+    users = [u for u in users if u.pk not in existing]
+    modes = modes_for([u.pk for u in users], kind)
+    ct = ContentType.objects.get_for_model(obj) if obj is not None else None
+    rows = []
+    for user in users:
+        mode = modes[user.pk]
+        if mode == Mode.OFF:
+            continue
+        language = user.language or settings.LANGUAGE_CODE
+        ctx = {"user": user, "obj": obj, "url": url}
+        ctx.update(context(user) if callable(context) else (context or {}))
+        subject, body = render(template, language, ctx)
+        rows.append(Notification(
+            recipient=user, kind=kind, occasion=occasion[:200], content_type=ct,
+            object_id=obj.pk if obj is not None else None, language=language, subject=subject, body=body,
+            url=url, ics=(ics(user, language) if callable(ics) else (ics or "")), digest=mode == Mode.DAILY,
+            next_attempt_at=next_digest_time(now) if mode == Mode.DAILY else now,
+        ))
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return len(rows)
+
+
+def next_digest_time(now):
+    """The daily digest goes out at NOTIFICATIONS_DIGEST_HOUR local time: today's if still ahead."""
+    local = timezone.localtime(now)
+    at = local.replace(hour=settings.NOTIFICATIONS_DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    return at if at > local else at + timedelta(days=1)
+
+
+# ---- mapping rounds ------------------------------------------------------------------------
+def _round_orgs(round_, *, missing_only: bool):
+    """The organisations expected to answer the round (parties of the area's interfaces);
+    with `missing_only`, those still missing at least one answer."""
+    from yhdyspinta.catalogue.models import Interface, MappingAnswer
+
+    expected = set(Interface.parties.through.objects.filter(interface__area_id=round_.area_id)
+                   .values_list("interface_id", "organisation_id"))
+    if missing_only:
+        expected -= set(MappingAnswer.objects.filter(round=round_).values_list("interface_id", "organisation_id"))
+    return {org for _i, org in expected}
+
+
+def round_opened(round_, now=None) -> int:
+    if not round_.is_open:
+        return 0
+    return create(Kind.ROUND_OPENED, f"round:{round_.pk}:opened", round_,
+                  org_writers(_round_orgs(round_, missing_only=False)), "round_opened",
+                  url=site_url(round_.get_absolute_url()), now=now)
+
+
+def round_reminders(now) -> int:
+    """Open rounds closing within a reminder window (NOTIFICATIONS_ROUND_REMINDER_DAYS, e.g. 14, 7, 1):
+    one reminder per window to the writers of organisations that have not answered."""
+    from yhdyspinta.catalogue.models import MappingRound
+
+    today = timezone.localdate(now)
+    windows = sorted(settings.NOTIFICATIONS_ROUND_REMINDER_DAYS)
+    count = 0
+    rounds = MappingRound.objects.filter(is_open=True, closes_on__gte=today,
+                                         closes_on__lte=today + timedelta(days=max(windows)))
+    for round_ in rounds.select_related("area"):
+        left = (round_.closes_on - today).days
+        window = min(d for d in windows if d >= left)
+        orgs = _round_orgs(round_, missing_only=True)
+        if orgs:
+            count += create(Kind.ROUND_REMINDER, f"round:{round_.pk}:remind:{window}", round_, org_writers(orgs),
+                            "round_reminder", {"days_left": left}, url=site_url(round_.get_absolute_url()), now=now)
+    return count
+
+
+def rounds_opened(now) -> int:
+    """Rounds that opened today or earlier and have had no invitations (e.g. opened for a later day)."""
+    from yhdyspinta.catalogue.models import MappingRound
+
+    today = timezone.localdate(now)
+    done = Notification.objects.filter(kind=Kind.ROUND_OPENED).values("object_id")
+    count = 0
+    for round_ in MappingRound.objects.filter(is_open=True, opens_on__lte=today).exclude(
+            Q(closes_on__lt=today) | Q(pk__in=done)):
+        count += round_opened(round_, now)
+    return count
+
+
+# ---- meetings ------------------------------------------------------------------------------
+def meeting_recipients(meeting):
+    from yhdyspinta.organisations.models import Person
+
+    people = Person.objects.filter(Q(meetings=meeting) | Q(forum_seats__forum_id=meeting.forum_id))
+    return users_of_people(people).distinct()
+
+
+def _meeting_fingerprint(meeting) -> str:
+    """What a calendar shows: a change of these sends an update with a higher SEQUENCE."""
+    text = f"{meeting.starts_at.isoformat()}|{meeting.place}|{meeting.forum_id}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def meeting_saved(meeting, now=None) -> int:
+    """Invitations (METHOD:REQUEST) to the participants and the forum's members; a changed time or
+    place raises the SEQUENCE and sends the update to everyone, once."""
+    now = now or timezone.now()
+    if meeting.starts_at < now:
+        return 0
+    uid = f"meeting-{meeting.pk}"
+    fingerprint = _meeting_fingerprint(meeting)
+    event, created = CalendarEvent.objects.get_or_create(uid=uid, defaults={"fingerprint": fingerprint})
+    if not created and (event.fingerprint != fingerprint or event.cancelled):
+        CalendarEvent.objects.filter(pk=event.pk).update(sequence=event.sequence + 1, fingerprint=fingerprint,
+                                                         cancelled=False)
+        event.refresh_from_db()
+    from . import ical
+
+    items = list(meeting.items.order_by("number").values_list("number", "title"))
+    url = site_url(meeting.get_absolute_url())
+    update = event.sequence > 0
+    return create(
+        Kind.MEETING, f"meeting:{meeting.pk}:seq:{event.sequence}", meeting, meeting_recipients(meeting),
+        "meeting_invitation", {"meeting": meeting, "items": items, "update": update,
+                               "starts": timezone.localtime(meeting.starts_at)},
+        url=url, now=now,
+        ics=lambda user, language: ical.meeting_request(meeting, user, language, sequence=event.sequence,
+                                                        items=items, url=url),
+    )
+
+
+def meeting_deleted(meeting, now=None) -> int:
+    """METHOD:CANCEL to everyone who was invited, with the next SEQUENCE."""
+    now = now or timezone.now()
+    uid = f"meeting-{meeting.pk}"
+    event = CalendarEvent.objects.filter(uid=uid).first()
+    if event is None or event.cancelled:
+        return 0
+    CalendarEvent.objects.filter(pk=event.pk).update(sequence=event.sequence + 1, cancelled=True)
+    sequence = event.sequence + 1
+    ct = ContentType.objects.get_for_model(meeting)
+    invited = User.objects.filter(pk__in=Notification.objects.filter(
+        kind=Kind.MEETING, content_type=ct, object_id=meeting.pk).values("recipient_id"))
+    from . import ical
+
+    return create(
+        Kind.MEETING, f"meeting:{meeting.pk}:cancel", meeting, invited, "meeting_cancelled",
+        {"meeting": meeting, "starts": timezone.localtime(meeting.starts_at)}, url="", now=now,
+        ics=lambda user, language: ical.meeting_cancel(meeting, user, language, sequence=sequence),
+    )
+
+
+# ---- follow-up actions, escalations, agreements -------------------------------------------------
+def action_saved(action, now=None) -> int:
+    if action.status != "open" or not action.owner_id:
+        return 0
+    return create(Kind.ACTION_ASSIGNED, f"action:{action.pk}:owner:{action.owner_id}", action,
+                  users_of_people([action.owner_id]), "action_assigned", {"action": action},
+                  url=site_url(action.get_absolute_url()), now=now)
+
+
+def actions_overdue(now) -> int:
+    from yhdyspinta.cooperation.models import FollowUpAction
+
+    today = timezone.localdate(now)
+    count = 0
+    late = (FollowUpAction.objects.late(today).filter(owner__user__isnull=False, owner__user__is_active=True)
+            .exclude(owner__user__email="").select_related("owner__user", "decision__item"))
+    for action in late.iterator(chunk_size=500):
+        count += create(Kind.ACTION_OVERDUE, f"action:{action.pk}:overdue:{action.deadline}", action,
+                        [action.owner.user], "action_overdue", {"action": action},
+                        url=site_url(action.get_absolute_url()), now=now)
+    return count
+
+
+def escalation_saved(escalation, now=None) -> int:
+    from yhdyspinta.organisations.models import Person
+
+    if escalation.state != "raised" or not escalation.to_forum_id:
+        return 0
+    members = Person.objects.filter(forum_seats__forum_id=escalation.to_forum_id)
+    return create(Kind.ESCALATION, f"escalation:{escalation.pk}:to:{escalation.to_forum_id}", escalation,
+                  users_of_people(members).distinct(), "escalation", {"escalation": escalation},
+                  url=site_url(escalation.get_absolute_url()), now=now)
+
+
+def agreement_reminders(now) -> int:
+    """Agreements whose reminder date has come and whose renewal or notice day is still ahead."""
+    from yhdyspinta.cooperation.compute import reminder_date
+    from yhdyspinta.cooperation.models import Agreement, AgreementParty
+
+    today = timezone.localdate(now)
+    count = 0
+    candidates = Agreement.objects.filter(Q(valid_until__gte=today) | Q(renewal_date__gte=today)).values_list(
+        "pk", "valid_until", "renewal_date", "notice_months", "reminder_days")
+    due = {}
+    for pk, until, renewal, notice, days in candidates.iterator(chunk_size=2000):
+        remind = reminder_date(until, renewal, notice, days)
+        if remind is not None and remind <= today:
+            due[pk] = remind
+    if not due:
+        return 0
+    parties: dict[int, set[int]] = {}
+    for agreement_id, org_id in AgreementParty.objects.filter(agreement_id__in=due).values_list(
+            "agreement_id", "organisation_id"):
+        parties.setdefault(agreement_id, set()).add(org_id)
+    writers: dict[int, list] = {}
+    for m in Membership.objects.filter(
+            organisation_id__in={o for s in parties.values() for o in s}, role__in=WRITER_ROLES,
+            user__is_active=True).exclude(user__email="").select_related("user"):
+        writers.setdefault(m.organisation_id, []).append(m.user)
+    for agreement in Agreement.objects.filter(pk__in=due):
+        users = {u.pk: u for org in parties.get(agreement.pk, ()) for u in writers.get(org, ())}
+        if users:
+            count += create(Kind.AGREEMENT_REMINDER, f"agreement:{agreement.pk}:remind:{due[agreement.pk]}",
+                            agreement, list(users.values()), "agreement_reminder",
+                            {"agreement": agreement, "remind_on": due[agreement.pk]},
+                            url=site_url(agreement.get_absolute_url()), now=now)
+    return count
+
+
+# ---- entry points ----------------------------------------------------------------------------
+def on_saved(obj, now=None) -> int:
+    """Called by the apps' actions after a write (hooks.notify_saved)."""
+    name = type(obj).__name__
+    if name == "MappingRound":
+        return round_opened(obj, now)
+    if name == "Meeting":
+        return meeting_saved(obj, now)
+    if name == "FollowUpAction":
+        return action_saved(obj, now)
+    if name == "Escalation":
+        return escalation_saved(obj, now)
+    return 0
+
+
+def produce_due(now=None) -> dict[str, int]:
+    """The scheduled part: reminders and overdue notices due at `now`."""
+    now = now or timezone.now()
+    return {
+        "rounds_opened": rounds_opened(now),
+        "round_reminders": round_reminders(now),
+        "actions_overdue": actions_overdue(now),
+        "agreement_reminders": agreement_reminders(now),
+    }

@@ -1,0 +1,230 @@
+"""Sending: claim due rows, send through Django's e-mail backend, mark them sent.
+
+Claiming: a row moves queued → sending with this run's claim token in one short transaction
+(PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, so two servers take different rows; SQLite: the
+IMMEDIATE transaction holds the write lock, so the conditional UPDATE is atomic). A row is marked
+sent right after the SMTP server accepted it. A run killed mid-way leaves its claimed rows in
+"sending"; after NOTIFICATIONS_CLAIM_SECONDS another run takes them again.
+
+An SMTP error (a bouncing address, a relay down) is one failed attempt: logged with the address
+masked, retried with exponential back-off, given up after NOTIFICATIONS_MAX_ATTEMPTS. The job
+itself never stops on one message.
+"""
+
+import logging
+import smtplib
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .models import Notification, Status
+
+logger = logging.getLogger(__name__)
+UNSUBSCRIBE_SALT = "yhdyspinta.notifications.unsubscribe"
+
+
+def mask_address(address: str) -> str:
+    """m***@example.fi: enough to tell addresses apart in a log, not enough to harvest them."""
+    local, at, domain = (address or "").partition("@")
+    return f"{local[:1]}***{at}{domain}" if at else "***"
+
+
+def mask_error(text: str, address: str) -> str:
+    text = str(text)
+    if address:
+        text = text.replace(address, mask_address(address))
+    return text[:500]
+
+
+def unsubscribe_token(user_id: int, kind: str) -> str:
+    return signing.dumps({"u": user_id, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str]:
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    return int(data["u"]), str(data["k"])
+
+
+def unsubscribe_url(user_id: int, kind: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("notifications:unsubscribe", args=[unsubscribe_token(user_id, kind)])
+
+
+def backoff(attempts: int) -> timedelta:
+    base = settings.NOTIFICATIONS_RETRY_SECONDS
+    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 6 * 3600))
+
+
+# ---- claiming ------------------------------------------------------------------------------
+def _claimable(now):
+    stale = now - timedelta(seconds=settings.NOTIFICATIONS_CLAIM_SECONDS)
+    return Q(status=Status.QUEUED, next_attempt_at__lte=now) | Q(status=Status.SENDING, claimed_at__lte=stale)
+
+
+def claim(now, *, limit: int, digest: bool, recipient_id=None) -> tuple[str, list[Notification]]:
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        qs = Notification.objects.filter(_claimable(now), digest=digest)
+        if recipient_id is not None:
+            qs = qs.filter(recipient_id=recipient_id)
+        qs = qs.order_by("next_attempt_at", "pk")
+        if connection.features.has_select_for_update_skip_locked:
+            ids = list(qs.select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
+        else:
+            ids = list(qs.values_list("pk", flat=True)[:limit])
+        if ids:
+            Notification.objects.filter(_claimable(now), pk__in=ids).update(
+                status=Status.SENDING, claim=token, claimed_at=now)
+    rows = list(Notification.objects.filter(claim=token, status=Status.SENDING).select_related("recipient")
+                .order_by("pk"))
+    return token, rows
+
+
+def _mark_sent(token, rows):
+    Notification.objects.filter(pk__in=[r.pk for r in rows], claim=token).update(
+        status=Status.SENT, sent_at=timezone.now(), last_error="")
+
+
+def _mark_failed(token, rows, error, address, now):
+    message = mask_error(error, address)
+    for row in rows:
+        attempts = row.attempts + 1
+        give_up = attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+        Notification.objects.filter(pk=row.pk, claim=token).update(
+            status=Status.FAILED if give_up else Status.QUEUED, attempts=attempts, last_error=message,
+            next_attempt_at=now + backoff(attempts), claim="")
+    logger.warning("notification e-mail to %s failed (attempt %s): %s", mask_address(address),
+                   rows[0].attempts + 1 if rows else "?", message)
+
+
+# ---- building messages ---------------------------------------------------------------------
+def _footer(row_kinds, user_id, language, url=""):
+    from .models import Kind
+
+    with translation.override(language):
+        return render_to_string("notifications/email/footer.txt", {
+            "url": url,
+            "unsubscribe": [(Kind(k).label, unsubscribe_url(user_id, k)) for k in row_kinds],
+            "preferences_url": settings.SITE_URL.rstrip("/") + reverse("notifications:preferences"),
+        }).strip()
+
+
+def _attach_ics(message, ics: str, name: str):
+    method = "CANCEL" if "METHOD:CANCEL" in ics else "REQUEST"
+    message.attach(name, ics.encode(), f"text/calendar; method={method}; charset=utf-8")
+
+
+def build_message(row: Notification) -> EmailMultiAlternatives:
+    user = row.recipient
+    body = f"{row.body}\n\n-- \n{_footer([row.kind], user.pk, row.language, row.url)}\n"
+    message = EmailMultiAlternatives(
+        subject=row.subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
+        headers={
+            "Message-ID": f"<notification-{row.pk}@{settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN}>",
+            "Content-Language": row.language,
+            "List-Unsubscribe": f"<{unsubscribe_url(user.pk, row.kind)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    if row.ics:
+        _attach_ics(message, row.ics, "invite.ics" if "METHOD:REQUEST" in row.ics else "cancel.ics")
+    return message
+
+
+def build_digest(rows: list[Notification]) -> EmailMultiAlternatives:
+    user = rows[0].recipient
+    language = user.language or rows[0].language
+    kinds = list(dict.fromkeys(r.kind for r in rows))
+    with translation.override(language):
+        text = render_to_string("notifications/email/digest.txt", {"rows": rows, "user": user}).strip()
+    subject, _sep, body = text.partition("\n")
+    body = f"{body.strip()}\n\n-- \n{_footer(kinds, user.pk, language)}\n"
+    message = EmailMultiAlternatives(
+        subject=subject.strip(), body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
+        headers={"Message-ID": f"<digest-{rows[0].pk}-{len(rows)}@{settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN}>",
+                 "Content-Language": language, "Auto-Submitted": "auto-generated"},
+    )
+    for n, row in enumerate(r for r in rows if r.ics):
+        _attach_ics(message, row.ics, f"event-{n + 1}.ics")
+    return message
+
+
+# ---- the job -------------------------------------------------------------------------------
+class Sender:
+    """Keeps one SMTP connection for a run and reopens it after an error."""
+
+    def __init__(self):
+        self.connection = None
+
+    def send(self, message) -> None:
+        if self.connection is None:
+            self.connection = get_connection(fail_silently=False)
+            self.connection.open()
+        try:
+            self.connection.send_messages([message])
+        except Exception:
+            self.close()
+            raise
+
+    def close(self):
+        if self.connection is not None:
+            try:
+                self.connection.close()
+            except Exception:
+                logger.debug("closing the e-mail connection failed", exc_info=True)
+            self.connection = None
+
+
+SEND_ERRORS = (smtplib.SMTPException, OSError, UnicodeError, ValueError)
+
+
+def _deliver(sender, token, rows, message, now) -> bool:
+    address = rows[0].recipient.email
+    try:
+        sender.send(message)
+    except SEND_ERRORS as exc:
+        _mark_failed(token, rows, exc, address, now)
+        return False
+    _mark_sent(token, rows)
+    return True
+
+
+def send_due(now=None, *, batch: int = 50, max_messages: int | None = None) -> dict[str, int]:
+    """Sends every due immediate row, then every due digest (one e-mail per user); returns counts."""
+    now = now or timezone.now()
+    counts = {"sent": 0, "failed": 0, "digests": 0}
+    sender = Sender()
+    try:
+        while max_messages is None or counts["sent"] + counts["failed"] < max_messages:
+            token, rows = claim(now, limit=batch, digest=False)
+            if not rows:
+                break
+            for row in rows:
+                ok = _deliver(sender, token, [row], build_message(row), now)
+                counts["sent" if ok else "failed"] += 1
+        while True:
+            due_users = list(Notification.objects.filter(_claimable(now), digest=True)
+                             .values_list("recipient_id", flat=True).distinct()[:batch])
+            if not due_users:
+                break
+            progressed = False
+            for user_id in due_users:
+                token, rows = claim(now, limit=1000, digest=True, recipient_id=user_id)
+                if not rows:
+                    continue
+                progressed = True
+                ok = _deliver(sender, token, rows, build_digest(rows), now)
+                counts["digests" if ok else "failed"] += 1
+            if not progressed:
+                break
+    finally:
+        sender.close()
+    return counts
