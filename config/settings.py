@@ -136,7 +136,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "yhdyspinta.accounts.oidc.ProviderBackend",  # single sign-on (OpenID Connect), docs/accounts.md
 ]
+# Tolerated clock difference to an identity provider when checking an ID token's expiry and issue time.
+OIDC_CLOCK_SKEW_SECONDS = env.int("OIDC_CLOCK_SKEW_SECONDS", default=30)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -196,6 +199,12 @@ CACHES = {
         "LOCATION": env("PAGE_CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / "pages")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
+    # API rate-limit counters (core/api/throttling.py): shared by the server's workers.
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"} if TESTING else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("THROTTLE_CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / "throttle")),
+        "OPTIONS": {"MAX_ENTRIES": 100000},
+    },
 }
 
 # Security headers and cookies.
@@ -233,15 +242,38 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["yhdyspinta.core.api.permissions.RestrictedPermission"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "yhdyspinta.core.filtersets.BoundedFilterBackend",  # django-filter's, numbers bounded
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "yhdyspinta.core.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "yhdyspinta.core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "1200/min"},
+    "DEFAULT_PARSER_CLASSES": [
+        "yhdyspinta.core.api.parsers.SafeJSONParser",  # nesting and integer length limited (400)
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "yhdyspinta.core.api.throttling.AnonThrottle",
+        "yhdyspinta.core.api.throttling.UserThrottle",
+    ],
+    # Tests make hundreds of requests a second from one address: high rates unless a test sets them.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="100000/min" if TESTING else "120/min"),
+        "user": env("API_THROTTLE_USER", default="100000/min" if TESTING else "1200/min"),
+    },
 }
+# Limits on what a request may ask for (docs/reliability.md, README "Configuration").
+API_MAX_LIMIT = env.int("API_MAX_LIMIT", default=1000)  # ?limit= of an API list is capped to this
+API_JSON_MAX_DEPTH = env.int("API_JSON_MAX_DEPTH", default=64)
+API_JSON_MAX_INT_DIGITS = env.int("API_JSON_MAX_INT_DIGITS", default=30)
+UPLOAD_MAX_MB_IMPORT = env.int("UPLOAD_MAX_MB_IMPORT", default=10)  # CSV/XLSX/JSON import files
+UPLOAD_MAX_MB_ATTACHMENT = env.int("UPLOAD_MAX_MB_ATTACHMENT", default=25)  # meeting and agreement files
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)  # rows of one imported CSV/XLSX sheet
+# Form fields (not files) of one request; files above 2.5 MB go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SPECTACULAR_SETTINGS = {
     "TITLE": "Yhdyspinta API",
     "DESCRIPTION": "Cooperation between wellbeing services counties and municipalities.",
@@ -273,7 +305,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "indicators.indicatorvalue",
     "readiness.figurestore",  # derived figures, recomputed from the audited status reports  # public statistics written in bulk; each import leaves an ImportRun
 )
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash", "version")
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash", "version",
+                                   "client_secret")
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")
 AUDITLOG_CID_GETTER = "yhdyspinta.core.middleware.current_request_id"
 AUDITLOG_DISABLE_REMOTE_ADDR = False

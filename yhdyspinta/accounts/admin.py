@@ -1,25 +1,92 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, User
+from .models import ENV_PREFIX, ClaimMapping, ExternalIdentity, IdentityProvider, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation"]
+    fields = ("organisation", "role", "source")
+
+
+class ExternalIdentityInline(admin.TabularInline):
+    model = ExternalIdentity
+    extra = 0
+    fields = ("provider", "subject", "created")
+    readonly_fields = ("created",)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (("Yhdyspinta", {"fields": ("is_national_reader",)}),)
     list_display = ("username", "first_name", "last_name", "is_national_reader", "is_staff")
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, ExternalIdentityInline]
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "organisation", "role", "created")
-    list_filter = ("role",)
+    list_display = ("user", "organisation", "role", "source", "created")
+    list_filter = ("role", "source")
     search_fields = ("user__username", "organisation__name")
     autocomplete_fields = ["user", "organisation"]
+
+
+class IdentityProviderForm(forms.ModelForm):
+    """The client secret is never shown back: an empty field keeps the stored one."""
+
+    client_secret = forms.CharField(
+        label=_("client secret"), required=False, strip=True,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("The secret itself, or env:VARIABLE to read it from the environment. "
+                    "Leave empty to keep the stored one."),
+    )
+
+    class Meta:
+        model = IdentityProvider
+        fields = "__all__"
+
+    def clean_client_secret(self):
+        value = self.cleaned_data["client_secret"]
+        if not value and self.instance.pk:
+            return IdentityProvider.objects.get(pk=self.instance.pk).client_secret
+        return value
+
+
+class ClaimMappingInline(admin.TabularInline):
+    model = ClaimMapping
+    extra = 1
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(IdentityProvider)
+class IdentityProviderAdmin(admin.ModelAdmin):
+    form = IdentityProviderForm
+    list_display = ("name", "slug", "issuer", "client_id", "secret_status", "enabled")
+    list_filter = ("enabled",)
+    search_fields = ("name", "slug", "issuer", "client_id")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ("secret_status",)
+    fields = ("name", "slug", "enabled", "issuer", "client_id", "client_secret", "secret_status", "scopes",
+              "allowed_domains", "groups_claim", "organisation")
+    inlines = [ClaimMappingInline]
+
+    @admin.display(description=_("stored secret"))
+    def secret_status(self, obj):
+        if obj is None or not obj.client_secret:
+            return _("none")
+        if obj.client_secret.startswith(ENV_PREFIX):
+            return obj.client_secret  # a reference to a variable, not a secret
+        return _("set (hidden)")
+
+
+@admin.register(ExternalIdentity)
+class ExternalIdentityAdmin(admin.ModelAdmin):
+    list_display = ("user", "provider", "subject", "created")
+    list_filter = ("provider",)
+    search_fields = ("user__username", "user__email", "subject")
+    autocomplete_fields = ["user"]

@@ -27,6 +27,7 @@ def ensure_admin(username="admin", password=DEMO_PASSWORD):
 
 def load(stdout):
     ensure_admin()
+    load_identity_providers(stdout)
     for username, first, last, org_key, role, national in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username, defaults={"first_name": first, "last_name": last, "is_national_reader": national}
@@ -37,3 +38,19 @@ def load(stdout):
         if org_key:
             org = Organisation.objects.get(kind=org_key[0], code=org_key[1])
             Membership.objects.get_or_create(user=user, organisation=org, defaults={"role": role})
+
+
+def load_identity_providers(stdout):
+    """OIDC_PROVIDERS from the environment: the login page offers these (docs/accounts.md)."""
+    from django.core.management.base import CommandError
+    from django.utils import translation
+
+    from .sso_config import ConfigError, load_from_environment
+
+    try:
+        with translation.override("en"):
+            providers = load_from_environment()
+    except ConfigError as exc:
+        raise CommandError(str(exc.args[0])) from exc
+    for provider in providers:
+        stdout.write(f"single sign-on: {provider.name}")

@@ -40,6 +40,11 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
+    source = models.CharField(
+        _("source"), max_length=80, blank=True, default="",
+        help_text=_("Empty: added by hand and kept. \"sso:<provider>\": given by the single sign-on "
+                    "group mapping and updated at each sign-in."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = RestrictedQuerySet.as_manager()
@@ -77,3 +82,128 @@ class Membership(models.Model):
         return {self.organisation_id} if self.organisation_id else set()
 
     is_internal = True
+
+
+ROLE_RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ORG_ADMIN: 2, Role.COUNTY_COORDINATOR: 3}
+ENV_PREFIX = "env:"
+
+
+class IdentityProvider(models.Model):
+    """An organisation's OpenID Connect provider (e.g. a Microsoft Entra ID tenant) for single sign-on."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("Shown on the button \"Sign in with …\"."))
+    slug = models.SlugField(_("identifier"), max_length=50, unique=True)
+    issuer = models.URLField(
+        _("issuer"), max_length=300,
+        help_text=_("e.g. https://login.microsoftonline.com/<tenant id>/v2.0; "
+                    "its /.well-known/openid-configuration is read."),
+    )
+    client_id = models.CharField(_("client ID"), max_length=200)
+    client_secret = models.CharField(
+        _("client secret"), max_length=500, blank=True,
+        help_text=_("The secret itself, or env:VARIABLE to read it from the environment."),
+    )
+    scopes = models.CharField(_("scopes"), max_length=300, default="openid email profile")
+    allowed_domains = models.TextField(
+        _("allowed e-mail domains"), blank=True,
+        help_text=_("One or more, separated by spaces or commas, e.g. pirha.fi tampere.fi. "
+                    "Empty: any e-mail address the provider vouches for."),
+    )
+    groups_claim = models.CharField(_("groups claim"), max_length=100, default="groups")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("serves"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="identity_providers",
+        help_text=_("The county or organisation whose staff sign in here; mappings may only give "
+                    "roles in it and in the organisations of its area."),
+    )
+    enabled = models.BooleanField(_("enabled"), default=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("identity provider")
+        verbose_name_plural = _("identity providers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if "openid" not in self.scopes.split():
+            raise ValidationError({"scopes": _("The scopes must include \"openid\".")})
+
+    def secret(self) -> str:
+        """The client secret; an env:NAME reference is read from the environment."""
+        import os
+
+        from django.core.exceptions import ImproperlyConfigured
+
+        if self.client_secret.startswith(ENV_PREFIX):
+            name = self.client_secret[len(ENV_PREFIX):]
+            value = os.environ.get(name)
+            if not value:
+                raise ImproperlyConfigured(f"environment variable {name} (client secret of {self.slug}) is not set")
+            return value
+        return self.client_secret
+
+    def domains(self) -> list[str]:
+        return [d.strip().lstrip("@").lower() for d in self.allowed_domains.replace(",", " ").split() if d.strip()]
+
+    @property
+    def source(self) -> str:
+        """The Membership.source of the memberships this provider's mapping manages."""
+        return f"sso:{self.slug}"
+
+
+class ClaimMapping(models.Model):
+    """A claim value (e.g. an Entra ID group's object ID) that gives a role in an organisation."""
+
+    provider = models.ForeignKey(
+        IdentityProvider, verbose_name=_("identity provider"), on_delete=models.CASCADE, related_name="mappings"
+    )
+    value = models.CharField(_("claim value"), max_length=255, help_text=_("e.g. an Entra ID group object ID"))
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE,
+        related_name="claim_mappings",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
+
+    class Meta:
+        verbose_name = _("claim mapping")
+        verbose_name_plural = _("claim mappings")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "value", "organisation"], name="unique_claim_mapping"),
+        ]
+        ordering = ["provider", "value"]
+
+    def __str__(self):
+        return f"{self.value} → {self.organisation} ({self.get_role_display()})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        served = self.provider.organisation if self.provider_id else None
+        if served is not None and self.organisation_id and self.organisation_id != served.pk \
+                and self.organisation.area_id != served.pk:
+            raise ValidationError({"organisation": _("This provider serves %(org)s: map only to it or to the "
+                                                     "organisations of its area.") % {"org": served}})
+
+
+class ExternalIdentity(models.Model):
+    """The link from a provider's subject (the ID token's `sub`) to a user."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="identities")
+    provider = models.ForeignKey(
+        IdentityProvider, verbose_name=_("identity provider"), on_delete=models.CASCADE, related_name="identities"
+    )
+    subject = models.CharField(_("subject"), max_length=255)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("external identity")
+        verbose_name_plural = _("external identities")
+        constraints = [models.UniqueConstraint(fields=["provider", "subject"], name="unique_external_identity")]
+
+    def __str__(self):
+        return f"{self.provider.slug}:{self.subject} → {self.user}"

@@ -1,7 +1,10 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import oidc
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", oidc.LoginView.as_view(), name="login"),
+    path("logout/", oidc.LogoutView.as_view(), name="logout"),
+    path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_callback"),
+    path("oidc/<slug:slug>/login/", oidc.ProviderLoginView.as_view(), name="oidc_login"),
 ]

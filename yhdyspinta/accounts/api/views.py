@@ -30,7 +30,8 @@ class MembershipViewSet(RestrictedModelViewSet):
         with audited(self.request.user):
             self._require_admin(serializer.instance.organisation)
             self._require_admin(serializer.validated_data.get("organisation", serializer.instance.organisation))
-            serializer.save()
+            # An admin's change is theirs to keep: single sign-on no longer manages this membership.
+            serializer.save(source="")
 
     def perform_destroy(self, instance):
         with audited(self.request.user):
