@@ -504,3 +504,31 @@ def test_an_other_admin_does_not_see_another_organisations_csv(world, reads):
     response = client_for(other_admin).get("/audit/access/", {"export": "csv"})
     text = response.content.decode("utf-8-sig")
     assert "beta-read" in text and "alfa-read" not in text
+
+
+@pytest.mark.browser
+def test_the_page_is_accessible_and_sortable_by_keyboard(live_server, browser_page, world):
+    from tests.browser import assert_accessible, login
+
+    person = PersonFactory(organisation=world.a1, visibility="internal", last_name="Alfalainen")
+    for n in range(3):
+        _entry(world.viewer, person, detail=f"read {n}")
+    page = browser_page
+    login(page, live_server, world.org_admin)
+    page.goto(live_server.url + "/")
+    page.click("text=Käyttöloki")  # the user menu link, in Finnish by default
+    page.wait_for_url("**/audit/access/")
+    assert page.locator("h1").inner_text() == "Käyttöloki"
+    assert "Alfalainen" in page.inner_text("table")
+    assert_accessible(page, context="access log")
+    page.focus("th a")  # the time column's sort link, by keyboard
+    page.keyboard.press("Enter")
+    page.wait_for_url("**sort=timestamp*")
+    assert page.get_attribute("th[aria-sort]", "aria-sort") == "ascending"
+    assert [c.inner_text() for c in page.locator("tbody td:nth-child(6)").all()] == ["read 0", "read 1", "read 2"]
+    page.fill("#id_user", world.viewer.username)
+    page.fill("#id_date_from", timezone.localdate().isoformat())
+    page.keyboard.press("Enter")
+    page.wait_for_url("**date_from=*")
+    assert_accessible(page, context="access log filtered")
+    page.screenshot(path="/tmp/yp/access_log.png", full_page=True)
