@@ -182,7 +182,13 @@ def internal_parts_shown(obj, row) -> list[str]:
         return []
     from django.contrib.auth.models import AnonymousUser
 
-    internal_now = obj.hidden_fields_for(AnonymousUser())
+    # An outsider's answer does not depend on the record's organisations: skip looking them up
+    # (a query per row of an API page otherwise).
+    obj.__dict__["involved_organisation_ids"] = set
+    try:
+        internal_now = obj.hidden_fields_for(AnonymousUser())
+    finally:
+        obj.__dict__.pop("involved_organisation_ids", None)
     return sorted({_group(n) for n in shown if n in internal_now})
 
 
