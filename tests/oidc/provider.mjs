@@ -5,9 +5,9 @@
 // Accounts are {id: {email, name, given_name, family_name, groups: [...]}}; a test changes one with
 // PUT /test/accounts/<id> (loopback only, this test provider has no other users).
 //
-// Login is not a form: the interaction signs in the account named by the authorisation request's
-// `login_hint` (an unknown one is refused with access_denied), and consent is granted for the
-// requested scopes. Everything else is the provider's own protocol: authorisation code flow with
+// Login: the interaction signs in the account named by the authorisation request's `login_hint`
+// (an unknown one is refused with access_denied); without a hint it shows a one-field form where
+// the person types the account (the browser test). Consent is granted for the requested scopes. Everything else is the provider's own protocol: authorisation code flow with
 // PKCE required, the nonce, signed ID tokens (RS256, JWKS), the token endpoint with client
 // secrets, RP-initiated logout.
 //
@@ -58,6 +58,7 @@ const provider = new Provider(issuer, {
   },
   features: {
     devInteractions: { enabled: false },
+    registration: { enabled: true }, // dynamic client registration: the browser test's live server port
     rpInitiatedLogout: {
       enabled: true,
       logoutSource: async (ctx, form) => {
@@ -105,9 +106,21 @@ provider.use(async (ctx, next) => {
     return;
   }
   const interaction = ctx.path.match(/^\/interaction\/([^/]+)$/);
-  if (interaction && ctx.method === 'GET') {
+  if (interaction && ['GET', 'POST'].includes(ctx.method)) {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
-    const hint = details.params.login_hint;
+    let hint = details.params.login_hint;
+    if (ctx.method === 'POST') {
+      let body = '';
+      for await (const chunk of ctx.req) body += chunk;
+      hint = new URLSearchParams(body).get('login');
+    } else if (!hint) { // no hint: the person types their account, as at a real provider
+      ctx.type = 'html';
+      ctx.body = `<!DOCTYPE html><html lang="en"><head><title>Test provider</title></head><body><main>
+<h1>Test provider</h1><form method="post" action="/interaction/${details.uid}">
+<label for="login">Account</label> <input id="login" name="login" autocomplete="username">
+<button type="submit">Continue</button></form></main></body></html>`;
+      return;
+    }
     const result = accounts[hint]
       ? { login: { accountId: hint } }
       : { error: 'access_denied', error_description: 'unknown user' };
