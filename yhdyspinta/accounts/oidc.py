@@ -142,6 +142,10 @@ class ProviderBackend(OIDCAuthenticationBackend):
             return super().verify_token(token, **kwargs)
         except SuspiciousOperation as exc:  # the library's nonce and key checks
             raise _invalid(str(exc)) from exc
+        except KeyError as exc:  # a JWT header without a key id, a JWKS key without one
+            raise _invalid(f"no {exc.args[0]} in the key lookup") from exc
+        except (jwt.InvalidTokenError, ValueError) as exc:  # not a JWT at all, an unusable key
+            raise _invalid(str(exc) or type(exc).__name__) from exc
 
     def store_tokens(self, access_token, id_token):
         self.id_token = id_token  # kept in the session only when the sign-in succeeds
@@ -237,6 +241,8 @@ class CallbackView(View):
             return refuse(request, _invalid("no authorisation code"), provider, status=400)
         backend = ProviderBackend()
         try:
+            if "iss" in request.GET and request.GET["iss"] != metadata(provider)["issuer"]:
+                raise _invalid("the answer names another issuer (RFC 9207)")  # a mix-up of providers
             user = backend.authenticate(request, oidc_provider=provider, nonce=entry.get("nonce"),
                                         code_verifier=entry.get("code_verifier"))
         except Refusal as exc:

@@ -195,6 +195,17 @@ def test_a_tampered_or_replayed_state_is_refused(idp, oidc_server):  # noqa: F81
     assert not _signed_in(client)
 
 
+def test_an_answer_naming_another_issuer_is_refused(idp, oidc_server):  # noqa: F811
+    def other_issuer(path):
+        assert "iss=" in path
+        return path.replace("iss=", "iss=https%3A%2F%2Fevil.example%2F&was=")
+
+    result = walk(Client(HTTP_ACCEPT_LANGUAGE="en"), "alfa", "alice", tamper=other_issuer)
+    assert result.callback.status_code == 403
+    assert b"names another issuer" in result.callback.content
+    _nothing_created("alice@alfala.fi")
+
+
 def test_the_providers_refusal_is_shown(idp, oidc_server):  # noqa: F811
     result = walk(Client(HTTP_ACCEPT_LANGUAGE="en"), "alfa", "unknown-person")
     assert result.callback.status_code == 403
