@@ -112,7 +112,8 @@ def _round_orgs(round_, *, missing_only: bool):
 
 
 def round_opened(round_, now=None) -> int:
-    if not round_.is_open:
+    """Invitations when the round opens (a round opened for a later day: by `rounds_opened` then)."""
+    if not round_.is_open or (round_.opens_on and round_.opens_on > timezone.localdate(now)):
         return 0
     return create(Kind.ROUND_OPENED, f"round:{round_.pk}:opened", round_,
                   org_writers(_round_orgs(round_, missing_only=False)), "round_opened",

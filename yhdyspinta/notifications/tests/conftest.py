@@ -21,16 +21,25 @@ def free_port() -> int:
 
 class Mailbox:
     """Records every accepted message; refuses the addresses in `reject` with 550; with `hold_after`
-    set, holds the next transaction at MAIL FROM (before any data) until released."""
+    set, holds the next transaction at MAIL FROM (before any data) until released; with `barrier`
+    set to n, holds every MAIL FROM until n connections wait at once (proof that n senders overlap)."""
 
     def __init__(self):
         self.messages = []
         self.reject = set()
         self.hold_after = None
+        self.barrier = None
+        self.waiting = set()
         self.held = threading.Event()
         self.lock = threading.Lock()
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.barrier is not None:
+            self.waiting.add(session.peer)
+            for _tick in range(1200):  # at most a minute
+                if len(self.waiting) >= self.barrier:
+                    break
+                await asyncio.sleep(0.05)
         while self.hold_after is not None and len(self.messages) >= self.hold_after:
             self.held.set()
             await asyncio.sleep(0.05)

@@ -46,7 +46,7 @@ def round_world(world):
 
 
 def test_round_opened_invitation_arrives_in_each_language_with_the_link(round_world, mailbox):
-    world, fi, sv, viewer, outsider, county = round_world
+    world, _fi, _sv, _viewer, _outsider, county = round_world
     round_ = catalogue_actions.open_round(world.county_a, county, title="Kartoitus 2027",
                                           closes_on=timezone.localdate() + timedelta(days=30))
     assert send_due()["sent"] == 3  # the writers of A1 and of the county; not the viewer, not B1
@@ -107,7 +107,7 @@ def test_meeting_invitation_update_and_cancel_carry_valid_ics(world, mailbox):
 
 
 def test_preference_off_sends_nothing_and_daily_sends_one_digest(round_world, mailbox):
-    world, fi, sv, viewer, outsider, county = round_world
+    world, fi, sv, _viewer, _outsider, county = round_world
     actions.set_preferences(fi, {Kind.ROUND_OPENED: Mode.OFF})
     actions.set_preferences(sv, {Kind.ROUND_OPENED: Mode.DAILY, Kind.ROUND_REMINDER: Mode.DAILY})
     round_ = catalogue_actions.open_round(world.county_a, county, title="Kierros",
@@ -132,7 +132,7 @@ def test_preference_off_sends_nothing_and_daily_sends_one_digest(round_world, ma
 def test_unsubscribe_link_works_without_login(round_world, mailbox):
     import re
 
-    world, fi, sv, viewer, outsider, county = round_world
+    world, fi, _sv, _viewer, _outsider, county = round_world
     catalogue_actions.open_round(world.county_a, county, title="Kierros")
     send_due()
     [message] = mailbox.to("maija@example.fi")
@@ -149,7 +149,7 @@ def test_unsubscribe_link_works_without_login(round_world, mailbox):
 
 
 def test_bouncing_address_fails_with_backoff_and_the_others_still_go(round_world, mailbox, caplog):
-    world, fi, sv, viewer, outsider, county = round_world
+    world, fi, _sv, _viewer, _outsider, county = round_world
     mailbox.reject.add("maija@example.fi")
     catalogue_actions.open_round(world.county_a, county, title="Kierros")
     now = timezone.now()
@@ -173,7 +173,7 @@ def test_bouncing_address_fails_with_backoff_and_the_others_still_go(round_world
 
 
 def test_an_smtp_server_that_is_down_never_crashes_the_job(round_world, settings):
-    world, fi, sv, viewer, outsider, county = round_world
+    world, _fi, _sv, _viewer, _outsider, county = round_world
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
     catalogue_actions.open_round(world.county_a, county, title="Kierros")
@@ -190,7 +190,7 @@ def _closed_port():
 
 
 def test_round_reminders_go_once_per_window_to_organisations_without_answers(round_world, mailbox):
-    world, fi, sv, viewer, outsider, county = round_world
+    world, fi, _sv, _viewer, _outsider, county = round_world
     today = timezone.localdate()
     round_ = catalogue_actions.open_round(world.county_a, county, title="Kierros",
                                           closes_on=today + timedelta(days=10))

@@ -17,11 +17,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--send-only", action="store_true", help="Only send what is already queued.")
         parser.add_argument("--produce-only", action="store_true", help="Only produce, send nothing.")
+        parser.add_argument("--batch", type=int, default=50, help="Rows claimed at a time (default 50).")
 
-    def handle(self, *args, send_only=False, produce_only=False, **options):
+    def handle(self, *args, send_only=False, produce_only=False, batch=50, **options):
         if not send_only:
             produced = produce_due()
             self.stdout.write("produced: " + ", ".join(f"{k} {v}" for k, v in produced.items()))
         if not produce_only:
-            sent = send_due()
+            sent = send_due(batch=batch)
             self.stdout.write("sent: " + ", ".join(f"{k} {v}" for k, v in sent.items()))
