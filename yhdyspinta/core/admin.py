@@ -7,9 +7,9 @@ from .models import AccessLog
 class AccessLogAdmin(admin.ModelAdmin):
     """The read and disclosure log: searchable, never editable."""
 
-    list_display = ("timestamp", "username", "action", "content_type", "object_ids", "request_id")
+    list_display = ("timestamp", "username", "action", "content_type", "object_ids", "remote_addr", "request_id")
     list_filter = ("action", "content_type")
-    search_fields = ("username", "request_id", "object_ids", "detail")
+    search_fields = ("username", "request_id", "object_ids", "detail", "remote_addr")
     date_hierarchy = "timestamp"
 
     def has_add_permission(self, request):
