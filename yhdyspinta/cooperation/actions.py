@@ -8,8 +8,8 @@ from yhdyspinta.core.actions import audited, require, require_add, save_form
 from yhdyspinta.notifications.hooks import notify_saved
 
 from . import compute
-from .checks import check_agreement
-from .models import AgreementParty, EscalationState
+from .checks import agreement_errors
+from .models import Agreement, AgreementParty, EscalationState
 
 
 def save_agreement(form, *, actor, action):
@@ -20,12 +20,60 @@ def save_agreement(form, *, actor, action):
             stored = type(form.instance)._default_manager.get(pk=form.instance.pk)
             require(actor, stored, "change")
         require_add(actor, {o.pk for o in parties})
-        check_agreement(form.cleaned_data["kind"], parties, form.cleaned_data.get("has_funding_clause", False))
         obj = form.save(commit=False)
-        obj.save()
+        try:
+            _validate_and_save(obj, parties)
+        except ValidationError as exc:  # the form names the parties field party_organisations
+            raise ValidationError({("party_organisations" if key == "parties" else key): messages
+                                   for key, messages in exc.message_dict.items()}) from None
         form.save_m2m()
-        set_parties(obj, parties)
         return obj
+
+
+def create_agreement(actor, *, parties, interfaces=(), forums=(), **fields):
+    """API and imports: a new agreement with the same checks as the page."""
+    parties = list(parties)
+    with audited(actor):
+        require_add(actor, {o.pk for o in parties})
+        agreement = Agreement(**fields)
+        _validate_and_save(agreement, parties)
+        agreement.interfaces.set(interfaces)
+        agreement.forums.set(forums)
+        return agreement
+
+
+def update_agreement(agreement, actor, *, parties=None, interfaces=None, forums=None, **fields):
+    """API and imports: changes an agreement; the given lists replace the stored ones (None keeps them)."""
+    with audited(actor):
+        require(actor, agreement, "change")
+        parties = list(parties) if parties is not None else list(agreement.parties.all())
+        require_add(actor, {o.pk for o in parties})
+        for key, value in fields.items():
+            setattr(agreement, key, value)
+        _validate_and_save(agreement, parties)
+        if interfaces is not None:
+            agreement.interfaces.set(interfaces)
+        if forums is not None:
+            agreement.forums.set(forums)
+        return agreement
+
+
+def _validate_and_save(agreement, parties):
+    """The one place of the agreement rules for pages, the API and imports: the model's full_clean()
+    (Agreement.clean(): dates in order) and the legal checks of the parties (checks.py), reported
+    together; nothing is saved on error."""
+    errors = {}
+    try:
+        agreement.full_clean()
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    problems = agreement_errors(agreement.kind, parties, agreement.has_funding_clause)
+    if problems:
+        errors.setdefault("parties", []).extend(problems)
+    if errors:
+        raise ValidationError(errors)
+    agreement.save()
+    set_parties(agreement, parties)
 
 
 def set_parties(agreement, organisations):

@@ -1,6 +1,5 @@
 """Legal checks of agreements with messages that name the law (domain S4, S5)."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.organisations.models import Organisation
@@ -39,9 +38,3 @@ def agreement_errors(kind: str, organisations, has_funding_clause: bool) -> list
             message = message % {"missing": names}
         out.append(str(message))
     return out
-
-
-def check_agreement(kind, organisations, has_funding_clause):
-    errors = agreement_errors(kind, organisations, has_funding_clause)
-    if errors:
-        raise ValidationError({"parties": errors})

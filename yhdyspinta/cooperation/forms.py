@@ -187,15 +187,8 @@ class AgreementForm(UserForm):
         self.fields["forums"].queryset = Forum.objects.restrict(user, "view")
         self.fields["interfaces"].queryset = self.fields["interfaces"].queryset.model.objects.restrict(user, "view")
 
-    def clean(self):
-        from .checks import agreement_errors
-
-        data = super().clean()
-        parties = data.get("party_organisations")
-        if parties is not None and data.get("kind"):
-            for message in agreement_errors(data["kind"], parties, data.get("has_funding_clause", False)):
-                self.add_error("party_organisations", message)
-        return data
+    # The rules (dates in Agreement.clean(), the parties' legal checks) live in one place,
+    # actions.save_agreement; its refusals are shown on these fields (AgreementEditView).
 
 
 class AgreementDocumentForm(UserForm):

@@ -6,7 +6,6 @@ from rest_framework import serializers
 
 from yhdyspinta.organisations.models import Organisation
 
-from ..checks import agreement_errors
 from ..models import (
     AgendaItem,
     Agreement,
@@ -146,32 +145,17 @@ class AgreementSerializer(CleanedSerializer):
                   "visibility")
         extra_kwargs: ClassVar[dict] = {"title_fi": {"required": True, "allow_blank": False}}
 
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        parties = attrs.get("parties", list(self.instance.parties.all()) if self.instance else [])
-        kind = attrs.get("kind", getattr(self.instance, "kind", None))
-        funding = attrs.get("has_funding_clause", getattr(self.instance, "has_funding_clause", False))
-        errors = agreement_errors(kind, parties, funding)
-        if errors:
-            raise serializers.ValidationError({"parties": errors})
-        return attrs
-
+    # The agreement rules (dates, the parties' legal checks) are in actions.py (one place); a refusal
+    # there is a 400 with field messages (core.api.exceptions).
     def create(self, validated_data):
-        from ..actions import set_parties
+        from ..actions import create_agreement
 
-        parties = validated_data.pop("parties")
-        obj = super().create(validated_data)
-        set_parties(obj, parties)
-        return obj
+        return create_agreement(self.context["request"].user, **validated_data)
 
     def update(self, instance, validated_data):
-        from ..actions import set_parties
+        from ..actions import update_agreement
 
-        parties = validated_data.pop("parties", None)
-        obj = super().update(instance, validated_data)
-        if parties is not None:
-            set_parties(obj, parties)
-        return obj
+        return update_agreement(instance, self.context["request"].user, **validated_data)
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

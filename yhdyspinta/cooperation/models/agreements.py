@@ -1,7 +1,9 @@
 """Agreements between organisations (sopimukset): parties, documents, reminders and legal checks."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -63,6 +65,23 @@ class Agreement(RestrictedModel):
     @property
     def remind_on(self):
         return compute.reminder_date(self.valid_until, self.renewal_date, self.notice_months, self.reminder_days)
+
+    def clean(self):
+        """Dates in order: valid from ≤ valid until, and the renewal date not after the end of validity.
+
+        The one place of these rules: page forms (ModelForm validation), the API (CleanedSerializer)
+        and every write through actions.py (full_clean) reach it.
+        """
+        errors = {}
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            errors["valid_until"] = _("The agreement cannot end before it starts (valid from %(date)s).") % {
+                "date": formats.date_format(self.valid_from, "SHORT_DATE_FORMAT")}
+        if self.renewal_date and self.valid_until and self.renewal_date > self.valid_until:
+            errors["renewal_date"] = _(
+                "The renewal date cannot be after the agreement ends (valid until %(date)s).") % {
+                "date": formats.date_format(self.valid_until, "SHORT_DATE_FORMAT")}
+        if errors:
+            raise ValidationError(errors)
 
 
 class AgreementParty(models.Model):

@@ -1,11 +1,12 @@
 """Meetings, agenda items, attachments, decisions, follow-up actions and escalations."""
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -15,6 +16,7 @@ from .. import compute
 from .common import ForumOwned, visibility_field
 
 MEETING_ORGS = ("forum__organisations", "forum__area")
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class Meeting(ForumOwned, RestrictedModel):
@@ -51,6 +53,16 @@ class Meeting(ForumOwned, RestrictedModel):
     def clean(self):
         if self.forum_id and self.visibility == Visibility.PUBLIC and self.forum.visibility == Visibility.INTERNAL:
             raise ValidationError({"visibility": _("A meeting of an internal forum cannot be public.")})
+        # minutes are checked at or after the meeting; a later date is a planned publication (allowed)
+        if self.minutes_checked_on and self.starts_at and self.minutes_checked_on < self.local_date:
+            raise ValidationError({"minutes_checked_on": _(
+                "The minutes cannot be checked before the meeting (%(date)s).") % {
+                "date": formats.date_format(self.local_date, "SHORT_DATE_FORMAT")}})
+
+    @property
+    def local_date(self) -> date | None:
+        """The meeting's day in Finland (starts_at in Europe/Helsinki)."""
+        return timezone.localtime(self.starts_at, HELSINKI).date() if self.starts_at else None
 
     def hidden_fields_for(self, user):
         """Minutes are internal only until they are checked (the day they become public)."""

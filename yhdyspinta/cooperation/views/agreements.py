@@ -1,5 +1,6 @@
 """Agreements: list, detail (internal part for the parties only), reminders, documents."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -65,6 +66,15 @@ class AgreementEditView(ObjectEditView):
     model = Agreement
     form_class = AgreementForm
     save_action = staticmethod(actions.save_agreement)
+
+    def form_valid(self, form):
+        """A refusal of save_agreement (the one place of the agreement rules) is shown on its field."""
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
 
 
 class AgreementDeleteView(ObjectDeleteView):
