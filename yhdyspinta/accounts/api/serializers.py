@@ -1,11 +1,9 @@
 from rest_framework import serializers
 
-from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
-
 from ..models import Membership
 
 
-class MembershipSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
+class MembershipSerializer(serializers.ModelSerializer):
     username = serializers.CharField(source="user.username", read_only=True)
 
     class Meta:
