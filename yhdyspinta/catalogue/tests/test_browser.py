@@ -35,6 +35,10 @@ def register(transactional_db):
 
 def test_register_card_overview_and_finder(live_server, browser_page, register):
     county, a1, interface, coordinator = register
+    # a retracted assessment on the card (struck through and labelled) and the retract form, axe-checked
+    actions.retract_assessment(interface.assessments.get(dimension="processes"), acting_user=coordinator,
+                               reason="Arvioitiin väärä yhdyspinta")
+    goals = interface.assessments.get(dimension="shared_goals")
     page = browser_page
     page.goto(f"{live_server.url}/catalogue/finder/?municipality={a1.pk}&q=neuvolaan")
     assert "Keskustan neuvola" in page.inner_text("main")
@@ -48,9 +52,11 @@ def test_register_card_overview_and_finder(live_server, browser_page, register):
     for path in [f"/catalogue/overview/?area={county.pk}", interface.get_absolute_url(),
                  f"/catalogue/interfaces/{interface.pk}/assess/", f"/catalogue/interfaces/{interface.pk}/edit/",
                  "/catalogue/templates/", f"/catalogue/rounds/{round_id}/",
-                 f"/catalogue/rounds/{round_id}/answer/{a1.pk}/"]:
+                 f"/catalogue/rounds/{round_id}/answer/{a1.pk}/", f"/catalogue/assessments/{goals.pk}/retract/"]:
         page.goto(live_server.url + path)
         assert_accessible(page, context=path)
+    page.goto(live_server.url + interface.get_absolute_url())
+    assert "Peruttu" in page.inner_text(f"main tr#assessment-{interface.assessments.get(dimension='processes').pk}")
     page.goto(f"{live_server.url}/catalogue/overview/?area={county.pk}")
     assert "Alfala" in page.inner_text("main table")
 
