@@ -73,6 +73,7 @@ class Service(RestrictedModel):
 
 class ServicePoint(RestrictedModel):
     """Palvelupiste: where the service is given; public when its service is public."""
+    history_parent = "service"  # its changes show in the service's history
 
     org_paths = ("service__organisation",)
     visibility_path = "service__visibility"
@@ -107,6 +108,7 @@ class ServicePoint(RestrictedModel):
 
 class ContactPoint(RestrictedModel):
     """Yhteystieto: a phone line, e-mail or web channel of a service."""
+    history_parent = "service"  # its changes show in the service's history
 
     org_paths = ("service__organisation",)
     visibility_path = "service__visibility"
@@ -246,6 +248,7 @@ class Interface(RestrictedModel):
 
 class InterfaceResponsibility(models.Model):
     """Vastuut: what one organisation is responsible for at the interface, shown side by side."""
+    history_parent = "interface"  # its changes show in the interface's history
 
     interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
                                   related_name="responsibilities")
@@ -266,6 +269,7 @@ class InterfaceResponsibility(models.Model):
 
 class InterfaceOwner(models.Model):
     """Omistaja: one named person per party organisation."""
+    history_parent = "interface"  # its changes show in the interface's history
 
     interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
                                   related_name="owners")
@@ -287,6 +291,7 @@ class InterfaceOwner(models.Model):
 
 class EscalationStep(models.Model):
     """One step of the route when the interface does not work: who acts and within what time."""
+    history_parent = "interface"  # its changes show in the interface's history
 
     interface = models.ForeignKey(Interface, verbose_name=_("interface"), on_delete=models.CASCADE,
                                   related_name="escalation_steps")
@@ -316,6 +321,7 @@ class MaturityAssessment(RestrictedModel):
     A wrong assessment is retracted with a reason, not deleted: it stays in the history, marked,
     and no longer counts as the current value.
     """
+    history_parent = "interface"  # its changes show in the interface's history
 
     org_paths = ("interface__parties",)
     visibility_path = "interface__visibility"
@@ -414,6 +420,7 @@ class MappingRound(RestrictedModel):
 
 class MappingAnswer(RestrictedModel):
     """One organisation's answer about one interface in a mapping round."""
+    history_parent = "round"  # its changes show in the round's history
 
     org_paths = ("organisation",)
     visibility_path = "round__visibility"

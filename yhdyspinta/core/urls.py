@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .views.access_log import AccessLogView
-from .views.generic import ObjectHistoryView
+from .views.history import ObjectHistoryView
 from .views.pages import AccessibilityView, HomeView, SearchView, healthz, readyz
 
 urlpatterns = [

@@ -84,6 +84,7 @@ class ParameterSet(RestrictedModel):
 
 class ParameterSetVersion(models.Model):
     """One saved state of a parameter set's numbers (the audit log keeps who changed what)."""
+    history_parent = "parameter_set"  # its changes show in the parameter set's history
 
     parameter_set = models.ForeignKey(
         ParameterSet, verbose_name=_("parameter set"), on_delete=models.CASCADE, related_name="versions"

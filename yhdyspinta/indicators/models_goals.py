@@ -54,6 +54,7 @@ class ActorType(models.TextChoices):
 
 class GoalActor(RestrictedModel):
     """An actor of a goal and its role (toimijan rooli): an organisation or a kind of actor."""
+    history_parent = "goal"  # its changes show in the goal's history
 
     org_paths = ("goal__organisation",)
     visibility_path = "goal__visibility"
@@ -79,6 +80,7 @@ class GoalActor(RestrictedModel):
 
 class GoalIndicator(RestrictedModel):
     """How success is judged (yhteinen mittari): baseline, target and desired direction for a region."""
+    history_parent = "goal"  # its changes show in the goal's history
 
     org_paths = ("goal__organisation",)
     visibility_path = "goal__visibility"
@@ -120,6 +122,7 @@ class MeasureStatus(models.TextChoices):
 
 class Measure(RestrictedModel):
     """A measure (toimenpide) under a goal: owner, resources, schedule, status, follow-up indicators."""
+    history_parent = "goal"  # its changes show in the goal's history
 
     org_paths = ("goal__organisation",)
     visibility_path = "goal__visibility"
@@ -188,6 +191,7 @@ class Composite(RestrictedModel):
 
 class CompositeComponent(RestrictedModel):
     """One indicator in a composite: scaled 0–100 between the bounds, weighted."""
+    history_parent = "composite"  # its changes show in the composite's history
 
     org_paths = ("composite__organisation",)
     visibility_path = "composite__visibility"

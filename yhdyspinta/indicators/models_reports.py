@@ -70,6 +70,7 @@ class WelfareReport(RestrictedModel):
 
 class ReportSection(RestrictedModel):
     """One theme of the report part: chosen indicators and the writer's analysis."""
+    history_parent = "report"  # its changes show in the report's history
 
     org_paths = ("report__organisation",)
     visibility_path = "report__visibility"

@@ -80,6 +80,7 @@ class Study(RestrictedModel):
 
 class StudyParty(RestrictedModel):
     """A party (taho) of the questionnaire: a task group (2.1–2.18) or an outside party."""
+    history_parent = "study"  # its changes show in the study's history
 
     org_paths = ("study__owner",)
     visibility_path = "study__visibility"
@@ -115,6 +116,7 @@ class StudyParty(RestrictedModel):
 
 class StudyScale(models.Model):
     """The labelled scale of one rating item; labels per language as lists, min..max."""
+    history_parent = "study"  # its changes show in the study's history
 
     study = models.ForeignKey(Study, verbose_name=_("study"), on_delete=models.CASCADE, related_name="scales")
     item = models.CharField(_("item"), max_length=16, choices=[(i, i) for i in ITEMS])

@@ -105,6 +105,7 @@ class RoadmapPart(RestrictedModel):
 
 class Area(RoadmapPart):
     """An area of the roadmap (osa-alue), e.g. Yhdyspinnat."""
+    history_parent = "roadmap"  # its changes show in the roadmap's history
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="areas",
                                 verbose_name=_("roadmap"))
@@ -125,6 +126,7 @@ class Area(RoadmapPart):
 
 class SubArea(RestrictedModel):
     """A lettered sub-area (A, B, ...) of an area."""
+    history_parent = "area"  # its changes show in the area's history
 
     org_paths = ("area__roadmap__owner",)
     visibility_path = "area__roadmap__visibility"
@@ -152,6 +154,7 @@ class SubArea(RestrictedModel):
 
 class RoadmapTask(RoadmapPart):
     """A task (tehtävä) with a due date; it applies to every reporting region unless limited."""
+    history_parent = "roadmap"  # its changes show in the roadmap's history
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="tasks",
                                 verbose_name=_("roadmap"))
@@ -180,6 +183,7 @@ class RoadmapTask(RoadmapPart):
 
 class ReportingRegion(RoadmapPart):
     """An organisation that reports on the roadmap (a county, Helsinki, HUS, a municipality)."""
+    history_parent = "roadmap"  # its changes show in the roadmap's history
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="reporting_regions",
                                 verbose_name=_("roadmap"))
@@ -201,6 +205,7 @@ class ReportingRegion(RoadmapPart):
 
 class Period(RoadmapPart):
     """A monthly reporting period (raportointikausi). Closed periods are locked."""
+    history_parent = "roadmap"  # its changes show in the roadmap's history
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="periods",
                                 verbose_name=_("roadmap"))

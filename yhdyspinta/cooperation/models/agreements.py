@@ -86,6 +86,7 @@ class Agreement(RestrictedModel):
 
 class AgreementParty(models.Model):
     """A party of an agreement and who signed for it."""
+    history_parent = "agreement"  # its changes show in the agreement's history
 
     agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE,
                                   related_name="party_rows")
@@ -110,6 +111,7 @@ def document_path(instance, filename):
 
 class AgreementDocument(RestrictedModel):
     """A version of an agreement's document; public or internal."""
+    history_parent = "agreement"  # its changes show in the agreement's history
 
     org_paths = ("agreement__parties",)
 

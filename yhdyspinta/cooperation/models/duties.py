@@ -146,6 +146,7 @@ class EvidenceKind(models.TextChoices):
 
 class DutyEvidence(RestrictedModel):
     """What shows a duty was fulfilled: a meeting item, a decision, an agreement or a document."""
+    history_parent = "duty"  # its changes show in the duty's history
 
     org_paths = ("duty__county", "duty__municipality")
     visibility_path = None

@@ -112,6 +112,7 @@ class MemberRole(models.TextChoices):
 
 class ForumMember(ForumOwned, RestrictedModel):
     """A person's seat on a forum (jäsen): role (pj, vpj, sihteeri), field and term."""
+    history_parent = "forum"  # its changes show in the forum's history
 
     org_paths = ("forum__organisations", "forum__area")
     visibility_path = "forum__visibility"

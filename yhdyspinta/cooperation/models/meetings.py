@@ -78,6 +78,7 @@ class Meeting(ForumOwned, RestrictedModel):
 
 class AgendaItem(ForumOwned, RestrictedModel):
     """An item on the agenda (asia): the title is always public, the body may be internal."""
+    history_parent = "meeting"  # its changes show in the meeting's history
 
     forum_attr = "meeting.forum"
     org_paths = ("meeting__forum__organisations", "meeting__forum__area")
@@ -119,6 +120,7 @@ def attachment_path(instance, filename):
 
 class Attachment(ForumOwned, RestrictedModel):
     """A file of a meeting or of one of its items (liite); each is public or internal."""
+    history_parent = "meeting"  # its changes show in the meeting's history
 
     forum_attr = "meeting.forum"
     org_paths = ("meeting__forum__organisations", "meeting__forum__area")
@@ -164,6 +166,7 @@ class Resolution(models.TextChoices):
 
 class Decision(ForumOwned, RestrictedModel):
     """The decision on one agenda item (päätös)."""
+    history_parent = "meeting"  # its changes show in the meeting's history
 
     forum_attr = "item.meeting.forum"
     org_paths = ("item__meeting__forum__organisations", "item__meeting__forum__area")
@@ -208,6 +211,7 @@ class FollowUpActionQuerySet(RestrictedQuerySet):
 
 class FollowUpAction(ForumOwned, RestrictedModel):
     """A follow-up action of a decision (toimenpide): owner, deadline, status."""
+    history_parent = "decision"  # its changes show in the decision's history
 
     forum_attr = "decision.item.meeting.forum"
     org_paths = ("decision__item__meeting__forum__organisations", "decision__item__meeting__forum__area")

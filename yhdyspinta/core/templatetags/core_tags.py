@@ -12,6 +12,13 @@ HIDDEN_FIELDS = {"id", "password", "visibility"}
 
 @register.simple_tag
 def history_url(obj):
+    """The change history page of `obj`; for a part without a page of its own (an escalation
+    step, a responsibility) its `history_parent`'s, where the part's changes are shown."""
+    for _depth in range(5):
+        parent = getattr(type(obj), "history_parent", None)
+        if hasattr(type(obj), "org_paths") or not parent or getattr(obj, parent, None) is None:
+            break
+        obj = getattr(obj, parent)
     ct = ContentType.objects.get_for_model(obj)
     return reverse("object_history", args=[ct.pk, obj.pk])
 

@@ -4,11 +4,10 @@ Every view reads through `Model.objects.restrict(user, action)`, so pages, expor
 search share the API's permission path. Writes go through the app's action functions.
 """
 
-from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
@@ -196,33 +195,3 @@ class ObjectDeleteView(LoginRequiredMixin, TemplateView):
         (type(self).delete_action or delete_object)(obj, actor=request.user)
         messages.success(request, _("Deleted."))
         return redirect(self.success_url_name)
-
-
-class ObjectHistoryView(TemplateView):
-    """The change history of one record, for those who may see the record."""
-
-    template_name = "core/object_history.html"
-
-    def get_context_data(self, **kwargs):
-        from django.contrib.contenttypes.models import ContentType
-
-        ctx = super().get_context_data(**kwargs)
-        ct = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
-        model = ct.model_class()
-        if model is None or not hasattr(model.objects, "restrict"):
-            raise Http404
-        obj = model.objects.restrict(self.request.user, "view").filter(pk=self.kwargs["pk"]).first()
-        entries = LogEntry.objects.filter(content_type=ct, object_pk=str(self.kwargs["pk"]))
-        if obj is None:
-            # a deleted record's history is for those who could administer everything
-            if not (self.request.user.is_superuser and entries.exists()):
-                raise Http404
-        else:
-            log_internal_reads(self.request, model, [obj], detail="history")
-        # Fields that are internal inside a public record (an item body, a trade secret, any
-        # internal_* field) keep their values out of the history for those who may not see them.
-        hidden = obj.hidden_fields_for(self.request.user) if obj is not None else frozenset()
-        rows = [(e, {k: v for k, v in e.changes_dict.items() if k not in hidden})
-                for e in entries.select_related("actor")[:500]]
-        ctx.update(object=obj, rows=rows, model_meta=model._meta)
-        return ctx
