@@ -20,6 +20,9 @@ class Kind(models.TextChoices):
     ACTION_OVERDUE = "action_overdue", _("Your follow-up action is overdue")
     ESCALATION = "escalation", _("Matter raised to your forum")
     AGREEMENT_REMINDER = "agreement_reminder", _("Agreement reminder date reached")
+    DUTY_DUE = "duty_due", _("Statutory duty due soon")
+    DUTY_OVERDUE = "duty_overdue", _("Statutory duty overdue")
+    READINESS_PERIOD = "readiness_period", _("Readiness reporting period opened or closing")
 
 
 class Mode(models.TextChoices):
@@ -33,6 +36,8 @@ DEFAULT_MODES = {
     Kind.ROUND_REMINDER: Mode.DAILY,
     Kind.ACTION_OVERDUE: Mode.DAILY,
     Kind.AGREEMENT_REMINDER: Mode.DAILY,
+    Kind.DUTY_DUE: Mode.DAILY,
+    Kind.DUTY_OVERDUE: Mode.DAILY,
 }
 
 

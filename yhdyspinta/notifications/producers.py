@@ -270,11 +270,7 @@ def agreement_reminders(now) -> int:
     for agreement_id, org_id in AgreementParty.objects.filter(agreement_id__in=due).values_list(
             "agreement_id", "organisation_id"):
         parties.setdefault(agreement_id, set()).add(org_id)
-    writers: dict[int, list] = {}
-    for m in Membership.objects.filter(
-            organisation_id__in={o for s in parties.values() for o in s}, role__in=WRITER_ROLES,
-            user__is_active=True).exclude(user__email="").select_related("user"):
-        writers.setdefault(m.organisation_id, []).append(m.user)
+    writers = writers_by_org({o for s in parties.values() for o in s})
     for agreement in Agreement.objects.filter(pk__in=due):
         users = {u.pk: u for org in parties.get(agreement.pk, ()) for u in writers.get(org, ())}
         if users:
@@ -282,6 +278,67 @@ def agreement_reminders(now) -> int:
                             agreement, list(users.values()), "agreement_reminder",
                             {"agreement": agreement, "remind_on": due[agreement.pk]},
                             url=site_url(agreement.get_absolute_url()), now=now)
+    return count
+
+
+# ---- statutory duties and readiness reporting periods ----------------------------------------
+def writers_by_org(org_ids) -> dict[int, list]:
+    """Organisation id → its active writers with an e-mail address, in one query."""
+    writers: dict[int, list] = {}
+    for m in Membership.objects.filter(organisation_id__in=org_ids, role__in=WRITER_ROLES, user__is_active=True
+                                       ).exclude(user__email="").select_related("user"):
+        writers.setdefault(m.organisation_id, []).append(m.user)
+    return writers
+
+
+def duties(now) -> int:
+    """Unfulfilled duties due within NOTIFICATIONS_DUTY_DUE_DAYS (once), and those that became
+    overdue in the last NOTIFICATIONS_DUTY_OVERDUE_DAYS (once): to the writers of the county and
+    of the municipality the duty concerns."""
+    from yhdyspinta.cooperation.duties import with_counts
+    from yhdyspinta.cooperation.models import Duty
+
+    today = timezone.localdate(now)
+    start = today - timedelta(days=settings.NOTIFICATIONS_DUTY_OVERDUE_DAYS)
+    end = today + timedelta(days=settings.NOTIFICATIONS_DUTY_DUE_DAYS)
+    rows = [d for d in with_counts(Duty.objects.filter(due_date__gte=start, due_date__lte=end)
+                                   .select_related("rule", "county", "municipality"))
+            if d.evidence_count < max(d.required_count, 1)]
+    writers = writers_by_org({d.county_id for d in rows} | {d.municipality_id for d in rows if d.municipality_id})
+    count = 0
+    for duty in rows:
+        users = {u.pk: u for org in (duty.county_id, duty.municipality_id) for u in writers.get(org, ())}
+        if not users:
+            continue
+        late = duty.due_date < today
+        count += create(Kind.DUTY_OVERDUE if late else Kind.DUTY_DUE,
+                        f"duty:{duty.pk}:{'overdue' if late else 'due'}:{duty.due_date}", duty, list(users.values()),
+                        "duty_overdue" if late else "duty_due", {"duty": duty, "who": " – ".join(
+                            str(o) for o in (duty.county, duty.municipality) if o is not None)},
+                        url=site_url(duty.get_absolute_url()), now=now)
+    return count
+
+
+def readiness_periods(now) -> int:
+    """A roadmap's open reporting period: "opened" once its month has begun, "closing" once within
+    NOTIFICATIONS_PERIOD_CLOSING_DAYS of its end date; to the writers of the reporting regions."""
+    from yhdyspinta.readiness.models import Period, ReportingRegion
+
+    today = timezone.localdate(now)
+    periods = list(Period.objects.filter(closed=False, end_date__gte=today,
+                                         end_date__lte=today + timedelta(days=31)).select_related("roadmap"))
+    count = 0
+    for period in periods:
+        closing = (period.end_date - today).days <= settings.NOTIFICATIONS_PERIOD_CLOSING_DAYS
+        if not closing and period.end_date.replace(day=1) > today:
+            continue
+        orgs = set(ReportingRegion.objects.filter(roadmap_id=period.roadmap_id).values_list("organisation_id",
+                                                                                             flat=True))
+        users = {u.pk: u for us in writers_by_org(orgs).values() for u in us}
+        occasion = "closing" if closing else "opened"
+        count += create(Kind.READINESS_PERIOD, f"period:{period.pk}:{occasion}", period, list(users.values()),
+                        f"readiness_{occasion}", {"period": period, "roadmap": period.roadmap},
+                        url=site_url(period.roadmap.get_absolute_url()), now=now)
     return count
 
 
@@ -308,4 +365,6 @@ def produce_due(now=None) -> dict[str, int]:
         "round_reminders": round_reminders(now),
         "actions_overdue": actions_overdue(now),
         "agreement_reminders": agreement_reminders(now),
+        "duties": duties(now),
+        "readiness_periods": readiness_periods(now),
     }
