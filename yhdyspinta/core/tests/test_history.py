@@ -453,3 +453,22 @@ def test_history_link_of_a_part_leads_to_its_parent(world):
     interface = InterfaceFactory(parties=[world.a1])
     step = EscalationStep.objects.create(interface=interface, order=1, action="Soita", who="Tiimi")
     assert history_url(step) == history_url(interface)
+
+
+def test_deleted_agreement_history_for_its_parties(world):
+    """Parties through explicit party rows (no m2m signal) still name the organisations."""
+    from yhdyspinta.cooperation.tests.factories import AgreementFactory
+
+    with audited(world.editor):
+        agreement = AgreementFactory(parties=[world.a1, world.b1], visibility="internal", title="Kumottu sopimus")
+    url = history_url(agreement)
+    with audited(world.editor):
+        agreement.delete()
+    assert client_for(world.org_admin).get(url).status_code == 200
+    assert client_for(world.other).get(url).status_code == 200  # b1 was a party too
+    assert client_for(world.anonymous).get(url).status_code == 404
+    from tests.factories import MunicipalityFactory, member
+
+    stranger = member(MunicipalityFactory(), "org_admin")
+    assert client_for(stranger).get(url).status_code == 404
+    assert "Kumottu sopimus" in text_of(client_for(world.org_admin).get(url))

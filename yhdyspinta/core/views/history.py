@@ -178,6 +178,7 @@ def recorded_org_ids(model, pk, depth=0) -> set:
         if field.many_to_many:
             if not rest and issubclass(field.related_model, Organisation):
                 ids |= {o.pk for o in _records_named(Organisation._base_manager.all(), m2m.get(head, ())).values()}
+                ids |= _through_org_ids(field, pk)
             continue
         if not (field.many_to_one or field.one_to_one):
             continue
@@ -194,6 +195,32 @@ def recorded_org_ids(model, pk, depth=0) -> set:
             ids |= {v for v in alive.values_list(rest, flat=True) if v}
         elif depth < MAX_DEPTH:
             ids |= recorded_org_ids(related, value, depth + 1)
+    return ids
+
+
+def _through_org_ids(field, pk) -> set:
+    """Organisations a record was linked to through an explicit m2m model (an agreement's party
+    rows): every organisation the through rows' entries name for this record. Its rows are saved
+    one by one, so they have entries of their own; the m2m signal does not fire for them."""
+    through = field.remote_field.through
+    if through._meta.auto_created:
+        return set()
+    source = target = None
+    for f in through._meta.concrete_fields:
+        if f.many_to_one and issubclass(field.model, f.related_model) and source is None:
+            source = f.name
+        elif f.many_to_one and f.related_model is field.related_model and target is None:
+            target = f.name
+    if not source or not target:
+        return set()
+    ids = set()
+    entries = LogEntry.objects.filter(content_type=_content_type(through)).filter(
+        Q(**{f"changes__{source}__1": str(pk)}) | Q(**{f"changes__{source}__0": str(pk)}))
+    for entry in entries:
+        pair = _pair((entry.changes_dict or {}).get(target))
+        for value in pair or ():
+            if value not in (None, "None", "") and str(value).isdigit():
+                ids.add(int(value))
     return ids
 
 
@@ -542,7 +569,7 @@ class ObjectHistoryView(TemplateView):
             if model._base_manager.filter(pk=self.kwargs["pk"]).exists() or not own \
                     or not deleted_record_access(user, model, pk):
                 raise Http404
-            org_ids = recorded_org_ids(model, pk)
+            org_ids = self.org_ids = recorded_org_ids(model, pk)
             sees_internal = user.is_superuser or can_view_internal_of(user, org_ids)
             hidden = frozenset() if sees_internal else internal_names(model)
             newest = max(own, key=lambda e: (e.timestamp, e.pk))
@@ -566,7 +593,7 @@ class ObjectHistoryView(TemplateView):
             log_internal_reads(self.request, self.model, [self.object], detail="history")
         else:
             log_access(self.request, AccessLog.Action.READ, model=self.model, objects=[self.root.pk],
-                       detail="history of a deleted record")
+                       detail="history of a deleted record", organisation_ids=self.org_ids)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
