@@ -70,10 +70,9 @@ def save_interface(form, *, actor, action, steps=None):
     validate_parties(parties)
     validate_owners(parties, owners)
     with audited(actor):
+        if not form.instance.area_id:  # set before the one save (one version bump per edit)
+            form.instance.area_id = _area_of(parties)
         obj = save_form(form, actor=actor, action=action)
-        if not obj.area_id:
-            obj.area_id = _area_of(parties)
-            obj.save(update_fields=["area"])
         _set_owners(obj, owners)
         party_ids = {p.pk for p in parties}
         obj.responsibilities.exclude(organisation_id__in=party_ids).delete()

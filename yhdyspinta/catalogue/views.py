@@ -17,6 +17,7 @@ from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
+from yhdyspinta.core.views.concurrency import ConflictError
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -241,6 +242,8 @@ class InterfaceEditView(ObjectEditView):
         action = "change" if self.object else "add"
         try:
             obj = actions.save_interface(form, actor=self.request.user, action=action, steps=steps)
+        except ConflictError as exc:
+            return self.render_conflict(form, exc, steps=steps)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)

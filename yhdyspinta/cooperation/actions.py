@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add, save_form
+from yhdyspinta.core.concurrency import check_form_version
 from yhdyspinta.notifications.hooks import notify_saved
 
 from . import compute
@@ -19,6 +20,7 @@ def save_agreement(form, *, actor, action):
         if action == "change":
             stored = type(form.instance)._default_manager.get(pk=form.instance.pk)
             require(actor, stored, "change")
+            check_form_version(form, form.instance)  # no lost update (ConflictError)
         require_add(actor, {o.pk for o in parties})
         obj = form.save(commit=False)
         try:

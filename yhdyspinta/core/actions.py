@@ -5,6 +5,8 @@ from contextlib import contextmanager
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, check_form_version  # noqa: F401
+
 
 @contextmanager
 def audited(actor):
@@ -43,6 +45,8 @@ def save_form(form, *, actor, action: str):
         if action == "change":
             stored = type(instance)._default_manager.get(pk=instance.pk)
             require(actor, stored, "change")
+            # no lost update: refused (ConflictError) when the form was loaded from an older version
+            check_form_version(form, instance)
         obj = form.save(commit=False)
         require_add(actor, obj.involved_organisation_ids() | _m2m_org_ids(form, obj))
         obj.save()

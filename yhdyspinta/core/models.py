@@ -47,6 +47,25 @@ class RestrictedModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        """Saving an existing record bumps `version` (`version = version + 1` in the same UPDATE),
+        unless the write already did with `core.concurrency.check_and_bump_version`; so a write
+        that does not come from a form still makes the forms open on the old version stale."""
+        from yhdyspinta.core.concurrency import VERSION_FIELD, is_versioned
+
+        if self._state.adding or self.pk is None or not is_versioned(type(self)):
+            return super().save(*args, **kwargs)
+        if self.__dict__.pop("_version_bumped", False):
+            return super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], VERSION_FIELD}
+        self.version = models.F(VERSION_FIELD) + 1
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            # the new number is read from the database when next needed (no extra query now)
+            self.__dict__.pop(VERSION_FIELD, None)
+
     @property
     def is_internal(self) -> bool:
         if not self.visibility_path:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add
+from yhdyspinta.core.concurrency import check_form_version
 from yhdyspinta.core.reasons import reason
 
 from . import analysis
@@ -45,6 +46,7 @@ def create_study(form, *, actor, action="add"):
         study = form.save(commit=False)
         if action == "change":
             require(actor, Study.objects.get(pk=study.pk), "change")
+            check_form_version(form, study)  # no lost update (ConflictError)
         require_add(actor, study.involved_organisation_ids())
         study.save()
         if action == "add":
@@ -59,6 +61,8 @@ def save_party(form, *, actor, action):
     with audited(actor):
         party = form.save(commit=False)
         require(actor, party.study, "change")
+        if action == "change":
+            check_form_version(form, party)  # no lost update (ConflictError)
         if party.organiser == StudyParty.Organiser.OTHER:
             party.fixed_by_law = True
         party.save()

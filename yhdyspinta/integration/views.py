@@ -16,6 +16,7 @@ from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.audit import log_export
 from yhdyspinta.core.exports import rows_to_csv
 from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -95,9 +96,15 @@ class StudyOwnerMixin(LoginRequiredMixin):
         return super().get_context_data(**kwargs) | {"study": self.study}
 
 
-class PartyEditView(StudyOwnerMixin, FormView):
+class PartyEditView(StudyOwnerMixin, VersionedFormMixin, FormView):
     template_name = "integration/form.html"
     form_class = PartyForm
+
+    def get_versioned_object(self):
+        return self.party
+
+    def set_versioned_object(self, obj):
+        self.party = obj
 
     def dispatch(self, request, *args, **kwargs):
         if "party" in kwargs:
@@ -112,7 +119,10 @@ class PartyEditView(StudyOwnerMixin, FormView):
         return super().get_form_kwargs() | {"instance": self.party, "study": self.study}
 
     def form_valid(self, form):
-        actions.save_party(form, actor=self.request.user, action="change" if self.party else "add")
+        try:
+            actions.save_party(form, actor=self.request.user, action="change" if self.party else "add")
+        except ConflictError as exc:
+            return self.render_conflict(form, exc)
         messages.success(self.request, _("Saved."))
         return redirect(self.study.get_absolute_url())
 

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.actions import audited, save_form
+from yhdyspinta.core.concurrency import check_form_version
 
 
 def save_organisation(form, *, actor, action="change"):
@@ -12,6 +13,7 @@ def save_organisation(form, *, actor, action="change"):
         admin_ids = org_ids(actor, "admin")
         if action != "change" or not (admin_ids is ALL or form.instance.pk in admin_ids):
             raise PermissionDenied
+        check_form_version(form, form.instance)  # no lost update (ConflictError)
         return form.save()
 
 

@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from yhdyspinta.core.api.concurrency import VersionConflict
+from yhdyspinta.core.concurrency import ConflictError
+
 
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
@@ -12,4 +15,6 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, ConflictError):  # a save over a newer version (no lost update)
+        exc = VersionConflict(exc)
     return drf_exception_handler(exc, context)

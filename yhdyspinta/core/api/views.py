@@ -2,9 +2,20 @@
 public ones) logged, writes through actions."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
+from rest_framework.response import Response
 
 from yhdyspinta.core.actions import audited, require, require_add
+from yhdyspinta.core.api.concurrency import (
+    IF_MATCH,
+    PreconditionFailed,
+    VersionConflict,
+    add_version_field,
+    body_version,
+)
+from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, etag, if_match_fails, is_versioned
 from yhdyspinta.core.audit import log_internal_parts, log_internal_reads
 
 
@@ -43,7 +54,53 @@ class RestrictedModelViewSet(viewsets.ModelViewSet):
         log_internal_reads(request, self.queryset.model, [obj], detail=request.get_full_path())
         response = super().retrieve(request, *args, **kwargs)
         log_internal_parts(request, [obj], [response.data], detail=request.get_full_path())
+        if is_versioned(obj):
+            response["ETag"] = etag(obj)
         return response
+
+    def get_serializer(self, *args, **kwargs):
+        return add_version_field(super().get_serializer(*args, **kwargs), getattr(self.queryset, "model", None))
+
+    # No lost update (core.concurrency): If-Match → 412, a stale `version` in the body → 409, and the
+    # write itself is conditional on the version this request loaded (ETag of the answer: the new one).
+    @extend_schema(parameters=[IF_MATCH])
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        if not is_versioned(instance):
+            return super().update(request, *args, partial=partial, **kwargs)
+        if if_match_fails(request.headers.get("If-Match"), instance):
+            raise PreconditionFailed(instance)
+        sent = body_version(request.data)
+        if sent is not None and sent != instance.version:
+            raise VersionConflict(ConflictError(instance, sent))
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            check_and_bump_version(instance, instance.version)
+            self.perform_update(serializer)
+        if getattr(instance, "_prefetched_objects_cache", None):
+            instance._prefetched_objects_cache = {}
+        response = Response(serializer.data)
+        response["ETag"] = etag(instance)
+        return response
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        kwargs["partial"] = True
+        return self.update(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        current = getattr(getattr(self, "_version_refusal", None), "current", None)
+        if current is not None and response.status_code in (409, 412):
+            response["ETag"] = etag(current)
+        return response
+
+    def handle_exception(self, exc):
+        if isinstance(exc, (PreconditionFailed, VersionConflict, ConflictError)):
+            self._version_refusal = exc  # its stored record's ETag goes on the 409/412 answer
+        return super().handle_exception(exc)
 
     # Writes: the same checks and audit as the pages' actions.
     def perform_create(self, serializer):

@@ -21,6 +21,7 @@ from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
+from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -122,8 +123,11 @@ class ObjectDetailView(DetailView):
         return ctx
 
 
-class ObjectEditView(LoginRequiredMixin, FormView):
-    """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`."""
+class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
+    """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`.
+
+    An update carries the version the user loaded; a save over a newer one answers 409 with both
+    versions (VersionedFormMixin, core/_conflict.html)."""
 
     template_name = "core/object_edit.html"
     form_class = None
@@ -159,6 +163,8 @@ class ObjectEditView(LoginRequiredMixin, FormView):
         saver = type(self).save_action or save_form
         try:
             obj = saver(form, actor=self.request.user, action=action)
+        except ConflictError as exc:
+            return self.render_conflict(form, exc)
         except PermissionDenied:
             form.add_error(None, _("You do not have permission to save this record for these organisations."))
             return self.form_invalid(form)
