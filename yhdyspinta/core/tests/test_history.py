@@ -472,3 +472,33 @@ def test_deleted_agreement_history_for_its_parties(world):
     stranger = member(MunicipalityFactory(), "org_admin")
     assert client_for(stranger).get(url).status_code == 404
     assert "Kumottu sopimus" in text_of(client_for(world.org_admin).get(url))
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_history_page_in_a_browser_restore_by_keyboard(live_server, browser_page, world):
+    """axe-clean for an editor and an outsider; the restore form is reached and sent by keyboard."""
+    from tests.browser import assert_accessible, login
+
+    interface, _entry = _changed_interface(world)
+    page = browser_page
+    login(page, live_server, world.editor)
+    page.goto(live_server.url + history_url(interface))
+    assert_accessible(page, context="history, editor")
+    summary = page.locator("details.restore summary").first
+    summary.focus()
+    page.keyboard.press("Enter")  # opens the form
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "reason"
+    page.keyboard.type("Korjattu selaimessa")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Korjattu selaimessa" in page.inner_text("main")
+    assert_accessible(page, context="history after restore")
+    interface.refresh_from_db()
+    assert interface.summary_fi == "Alkuperäinen"
+    page.context.clear_cookies()
+    page.goto(live_server.url + history_url(interface))
+    assert "Korjattu selaimessa" in page.inner_text("main") and page.locator("details.restore").count() == 0
+    assert_accessible(page, context="history, anonymous")
