@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation, Person
 
@@ -26,16 +27,14 @@ def _tr(*names):
     return [f"{n}_{lang}" for n in names for lang in LANGS]
 
 
-class ServiceForm(forms.ModelForm):
-    accepts = ("user",)
-
+class ServiceForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = ["organisation", "unit", "field", *_tr("name", "description", "how_to_get"), "legal_basis",
                   "website", "visibility"]
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["name_fi"].required = True
         if user is not None:
             ids = org_ids(user, "add")
@@ -50,13 +49,11 @@ class ServiceForm(forms.ModelForm):
         return data
 
 
-class _ServicePartForm(forms.ModelForm):
+class _ServicePartForm(RestrictedFormMixin, forms.ModelForm):
     """A point or contact of a service the user may change."""
 
-    accepts = ("user",)
-
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["service"].queryset = Service.objects.restrict(user, "change").select_related("organisation")
         self.fields["name_fi"].required = True
 
@@ -78,14 +75,13 @@ class ContactPointForm(_ServicePartForm):
         fields = ["service", *_tr("name"), "phone", "email", "url", "hours"]
 
 
-class InterfaceForm(forms.ModelForm):
+class InterfaceForm(RestrictedFormMixin, forms.ModelForm):
     """Every part of the seeds' structure in three languages, parties, owners and levels."""
 
     owners = forms.ModelMultipleChoiceField(
         label=_("owners"), queryset=Person.objects.none(), required=False,
         help_text=_("One person per party organisation."),
     )
-    accepts = ("user",)
 
     class Meta:
         model = Interface
@@ -94,7 +90,7 @@ class InterfaceForm(forms.ModelForm):
                   "internal_notes"]
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["title_fi"].required = True
         self.fields["parties"].queryset = Organisation.objects.active()
         self.fields["services"].queryset = Service.objects.restrict(user, "view").select_related("organisation")
@@ -165,18 +161,18 @@ class ServiceImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"))
 
 
-class TemplateInstantiateForm(forms.Form):
+class TemplateInstantiateForm(RestrictedFormMixin, forms.Form):
     county = forms.ModelChoiceField(label=_("county"), queryset=Organisation.objects.none())
     publish = forms.BooleanField(label=_("publish the new interfaces"), required=False)
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         ids = org_ids(user, "add")
         qs = Organisation.objects.organising_areas()
         self.fields["county"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = MappingRound
         fields = ["area", "title", "instructions", "opens_on", "closes_on", "visibility"]
@@ -184,13 +180,13 @@ class RoundForm(forms.ModelForm):
                    "closes_on": DateInput()}
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         ids = org_ids(user, "add")
         qs = Organisation.objects.organising_areas()
         self.fields["area"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
 
 
-class AnswerForm(forms.ModelForm):
+class AnswerForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = MappingAnswer
         fields = ["exists", "agreed", "works", "problems", "good_practices", "proposals"]

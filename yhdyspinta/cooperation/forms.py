@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation
 
@@ -34,14 +35,14 @@ def _writable(user, qs):
     return qs.restrict(user, "change")
 
 
-class UserForm(forms.ModelForm):
-    accepts = ("user",)
+class UserForm(RestrictedFormMixin, forms.ModelForm):
+    """Link fields offer only records the user may view (RestrictedFormMixin); `limit()` narrows further."""
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         if user is not None:
             self.limit(user)
+        self.restrict_fields()
 
     def limit(self, user):
         pass
@@ -148,7 +149,7 @@ class EscalationForm(UserForm):
         self.fields["interface"].queryset = self.fields["interface"].queryset.model.objects.restrict(user, "view")
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(RestrictedFormMixin, forms.Form):
     target = forms.ChoiceField(label=_("New state"))
     agenda_item = forms.ModelChoiceField(label=_("Agenda item of the forum above"), required=False,
                                          queryset=AgendaItem.objects.none())
@@ -157,7 +158,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, escalation, user, **kwargs):
         from . import compute
 
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         labels = dict(Escalation._meta.get_field("state").choices)
         self.fields["target"].choices = [(t, labels[t]) for t in compute.allowed_targets(escalation.state)]
         self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").filter(

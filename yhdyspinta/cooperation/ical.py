@@ -4,7 +4,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from yhdyspinta.core.visibility import current_reader, may_view
 
 HOST = "yhdyspinta"
 
@@ -39,11 +42,15 @@ def _event(uid: str, summary: str, *, start, end=None, all_day=False, location="
     return ev
 
 
-def feed(name: str, *, meetings=(), duties=(), actions=(), base_url="") -> bytes:
-    """One calendar of what the caller has already restricted to what the user may see."""
+def feed(name: str, *, meetings=(), duties=(), actions=(), base_url="", user=None) -> bytes:
+    """One calendar of what the caller has already restricted to what `user` may see. Linked records
+    follow the same rule: a public meeting of a forum the user may not see is "Meeting", and an
+    action's owner is `Person.display_for(user)` (default: the user of the request being served)."""
+    user = user if user is not None else current_reader()
     cal = _calendar(name)
     for m in meetings:
-        cal.add_component(_event(f"meeting-{m.pk}", str(m.forum), start=timezone.localtime(m.starts_at),
+        summary = str(m.forum) if may_view(user, m.forum) else _("Meeting")
+        cal.add_component(_event(f"meeting-{m.pk}", summary, start=timezone.localtime(m.starts_at),
                                  location=m.place,
                                  url=base_url + m.get_absolute_url()))
     for d in duties:
@@ -51,7 +58,9 @@ def feed(name: str, *, meetings=(), duties=(), actions=(), base_url="") -> bytes
                                  all_day=True, url=base_url + d.get_absolute_url(),
                                  description=d.rule.legal_source))
     for a in actions:
+        owner = a.owner.display_for(user) if a.owner_id else ""
         cal.add_component(_event(f"action-{a.pk}", a.title, start=a.deadline, all_day=True,
-                                 url=base_url + a.get_absolute_url()))
+                                 url=base_url + a.get_absolute_url(),
+                                 description=_("Owner: %(owner)s") % {"owner": owner} if owner else ""))
     cal.add_missing_timezones()  # RFC 5545 § 3.2.19: every TZID used needs its VTIMEZONE
     return cal.to_ical()

@@ -2,12 +2,15 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yhdyspinta.core.tables import VisibleRecordColumn
+
 from .models import Agreement, Escalation, Forum, Meeting
 
 
 class ForumTable(tables.Table):
     name = tables.Column(linkify=True, verbose_name=_("Name"))
     frequency = tables.Column(verbose_name=_("Meetings a year"), orderable=False, accessor="frequency")
+    parent = VisibleRecordColumn()
 
     class Meta:
         model = Forum
@@ -17,6 +20,7 @@ class ForumTable(tables.Table):
 
 class MeetingTable(tables.Table):
     starts_at = tables.DateTimeColumn(linkify=True, format="d.m.Y H:i", verbose_name=_("Starts"))
+    forum = VisibleRecordColumn()
 
     class Meta:
         model = Meeting
@@ -26,6 +30,8 @@ class MeetingTable(tables.Table):
 
 class EscalationTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=pgettext_lazy("heading", "Title"))
+    raised_by = VisibleRecordColumn()
+    to_forum = VisibleRecordColumn()
 
     class Meta:
         model = Escalation

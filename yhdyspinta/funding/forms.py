@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
 
@@ -24,13 +25,12 @@ class _OtherLanguageTitles(forms.Form):
     title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
 
 
-class OwnedForm(forms.Form):
+class OwnedForm(RestrictedFormMixin, forms.Form):
     owner = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Owner"), required=False)
     visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Visibility"), initial=Visibility.PUBLIC)
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         self.fields["owner"].queryset = owner_choices(user)
         superuser = getattr(user, "is_superuser", False)
         self.fields["owner"].required = not superuser
@@ -139,7 +139,7 @@ class ImportInputsForm(OwnedForm, _OtherLanguageTitles):
         return upload
 
 
-class CalculatorForm(forms.Form):
+class CalculatorForm(RestrictedFormMixin, forms.Form):
     """The calculator's choices (a GET form)."""
 
     parameter_set = forms.ModelChoiceField(queryset=ParameterSet.objects.none(), label=_("Parameter set"))
@@ -147,7 +147,7 @@ class CalculatorForm(forms.Form):
     inputs = forms.ModelChoiceField(queryset=InputSet.objects.none(), label=_("Inputs"))
 
     def __init__(self, *args, user=None, kind=InputKind.COUNTY, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["parameter_set"].queryset = ParameterSet.objects.restrict(user, "view")
         self.fields["inputs"].queryset = InputSet.objects.restrict(user, "view").filter(kind=kind)
         if kind == InputKind.MUNICIPAL:

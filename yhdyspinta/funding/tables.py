@@ -1,13 +1,15 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.tables import VisibleRecordColumn
+
 from .models import InputSet, ParameterSet
 
 
 class ParameterSetTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=_("Title"))
     owner = tables.Column(verbose_name=_("Owner"), default=_("National"))
-    based_on = tables.Column(verbose_name=_("Based on"), default="–")
+    based_on = VisibleRecordColumn(verbose_name=_("Based on"), default="–", link=False)
     is_official_source = tables.BooleanColumn(verbose_name=_("From public sources"), yesno=(_("yes"), _("no")))
 
     class Meta:

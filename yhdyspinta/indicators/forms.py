@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation
 
@@ -27,15 +28,15 @@ def tr(*names):
     return [f"{n}_{lang}" for n in names for lang in LANGS]
 
 
-class ScopedForm(forms.ModelForm):
-    """Limits the organisation field to the user's writable organisations and parents to writable records."""
+class ScopedForm(RestrictedFormMixin, forms.ModelForm):
+    """Limits the organisation field to the user's writable organisations and parents to writable records;
+    every other link field (goals, people, indicators) offers only what the user may view."""
 
-    accepts = ("user",)
     org_field = "organisation"
     parent_fields: tuple = ()
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         if user is None:
             return
         ids = org_ids(user, "add")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.organisations.models import Organisation
 
 from .compute.parties import ITEMS
@@ -17,9 +18,7 @@ ITEM_LABELS = {
 }
 
 
-class StudyForm(forms.ModelForm):
-    accepts = ("user",)
-
+class StudyForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = Study
         fields = ["title_fi", "title_sv", "title_en", "owner", "area", "description_fi", "description_sv",
@@ -33,7 +32,7 @@ class StudyForm(forms.ModelForm):
     )
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["title_fi"].required = True
         self.initial["names"] = "\n".join(
             f"{code} = " + " / ".join(n.get(lang, "") for lang in ("fi", "sv", "en")).rstrip(" /")
@@ -60,7 +59,7 @@ class StudyForm(forms.ModelForm):
         return super().save(commit)
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = StudyParty
         fields = ["code", "label_fi", "label_sv", "label_en", "organiser", "fixed_by_law", "is_group", "order"]
@@ -88,7 +87,7 @@ class MergeForm(forms.Form):
         self.fields["source"].queryset = self.fields["target"].queryset = study.parties.all()
 
 
-class ScaleForm(forms.ModelForm):
+class ScaleForm(RestrictedFormMixin, forms.ModelForm):
     """Labels one per line, from the minimum up."""
 
     labels_fi = forms.CharField(label=_("Labels (Finnish), one per line"), widget=forms.Textarea(attrs={"rows": 5}))

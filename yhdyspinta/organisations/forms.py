@@ -2,25 +2,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.forms import RestrictedFormMixin
 
 from .models import Organisation, Person, Unit
 
 
-class UserScopedForm(forms.ModelForm):
-    """Offers only organisations the user may write for."""
+class UserScopedForm(RestrictedFormMixin, forms.ModelForm):
+    """Offers only organisations the user may write for (and other links the user may view)."""
 
-    accepts = ("user",)
     org_field = "organisation"
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         if user is not None and self.org_field in self.fields:
             ids = org_ids(user, "add")
             qs = Organisation.objects.active()
             self.fields[self.org_field].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(RestrictedFormMixin, forms.ModelForm):
     """Descriptive fields an organisation's admin keeps; codes and names come from reference data."""
 
     class Meta:

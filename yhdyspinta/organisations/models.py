@@ -186,6 +186,24 @@ class Person(RestrictedModel):
     def get_absolute_url(self):
         return reverse("organisations:person_detail", args=[self.pk])
 
+    def display_for(self, user) -> str:
+        """THE rule for printing a linked person (owner, assessor, member, participant, signatory):
+        the name to those who may see the person (`restrict(user, "view")`: public people, and
+        internal people to their organisations' members), otherwise only "title, organisation".
+        Pages, PDFs, iCal feeds, exports and the API all print people through this."""
+        from yhdyspinta.core.visibility import may_view
+
+        if may_view(user, self):
+            return self.full_name
+        return self.public_label()
+
+    def public_label(self) -> str:
+        """A person without the name: "Head of unit, Kunta A" (the role is public, the name not)."""
+        from django.utils.translation import gettext
+
+        title = (self.title or "").strip() or gettext("(name not public)")
+        return f"{title}, {self.organisation}" if self.organisation_id else title
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

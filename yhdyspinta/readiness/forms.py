@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.widgets import DateInput
 
 from .models import Period
@@ -23,7 +24,7 @@ class UploadForm(forms.Form):
         return upload
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = Period
         fields = ["code", "end_date", "progress_end"]

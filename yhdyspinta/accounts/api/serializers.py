@@ -1,9 +1,11 @@
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+
 from ..models import Membership
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     username = serializers.CharField(source="user.username", read_only=True)
 
     class Meta:

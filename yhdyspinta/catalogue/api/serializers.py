@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from yhdyspinta.accounts.permissions import can_view_internal_of
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
 from yhdyspinta.organisations.models import Person
 
 from .. import actions
@@ -31,7 +32,7 @@ def _raise(exc: DjangoValidationError):
     raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
-class ServiceSerializer(serializers.ModelSerializer):
+class ServiceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Service
         fields = ["id", "organisation", "unit", "field", *_tr("name", "description", "how_to_get"), "legal_basis",
@@ -47,32 +48,32 @@ class ServiceSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class ServicePointSerializer(serializers.ModelSerializer):
+class ServicePointSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = ServicePoint
         fields = ["id", "service", *_tr("name", "opening_hours", "directions"), "street_address", "postal_code",
                   "post_office", "municipality"]
 
 
-class ContactPointSerializer(serializers.ModelSerializer):
+class ContactPointSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = ContactPoint
         fields = ["id", "service", *_tr("name"), "phone", "email", "url", "hours"]
 
 
-class ResponsibilitySerializer(serializers.ModelSerializer):
+class ResponsibilitySerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = InterfaceResponsibility
         fields = ["organisation", *_tr("text")]
 
 
-class EscalationStepSerializer(serializers.ModelSerializer):
+class EscalationStepSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = EscalationStep
         fields = ["order", *_tr("action", "who"), "time_limit_days"]
 
 
-class InterfaceSerializer(serializers.ModelSerializer):
+class InterfaceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     """Parties (≥ 2 organisations) and owners (one person per party) are validated by the actions."""
 
     owners = serializers.PrimaryKeyRelatedField(many=True, required=False, queryset=Person.objects.all())
@@ -150,7 +151,7 @@ class InterfaceSerializer(serializers.ModelSerializer):
         return instance
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     """An assessment is recorded as the signed-in user: a request naming the assessor is refused (400).
 
     Retracted assessments stay listed with `retracted_at`, `retracted_by` and `retraction_reason`.
@@ -187,30 +188,30 @@ class AssessmentSerializer(serializers.ModelSerializer):
         return instance
 
 
-class RetractSerializer(serializers.Serializer):
+class RetractSerializer(RestrictedSerializerMixin, serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="",
                                    help_text="Why the assessment was wrong (required; shown in the history).")
 
 
-class TemplateSerializer(serializers.ModelSerializer):
+class TemplateSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = InterfaceTemplate
         fields = ["id", "key", *_tr("title", "description"), "theme", "client_group", "services", "levels"]
 
 
-class InstantiateSerializer(serializers.Serializer):
+class InstantiateSerializer(RestrictedSerializerMixin, serializers.Serializer):
     county = serializers.IntegerField()
     publish = serializers.BooleanField(default=False)
     keys = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class RoundSerializer(serializers.ModelSerializer):
+class RoundSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = MappingRound
         fields = ["id", "area", "title", "instructions", "opens_on", "closes_on", "is_open", "visibility"]
 
 
-class AnswerSerializer(serializers.ModelSerializer):
+class AnswerSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = MappingAnswer
         fields = ["id", "round", "interface", "organisation", "exists", "agreed", "works", "problems",

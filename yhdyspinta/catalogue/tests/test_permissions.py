@@ -63,7 +63,9 @@ class TestAssessmentPermissions(RestrictedModelSuite):
         return AssessmentFactory(interface=InterfaceFactory(parties=[org, org.area], visibility=visibility))
 
     def api_payload(self, world, org):
-        interface = InterfaceFactory(parties=[org, org.area], visibility="internal")
+        # public: an internal interface is a hidden id to an outsider, refused as 400 like a missing id
+        # before the write right is checked (core/tests/test_visibility_names_links.py)
+        interface = InterfaceFactory(parties=[org, org.area], visibility="public")
         return {"interface": interface.pk, "dimension": "processes", "value": 2}
 
     # An assessment is retracted with a reason, never deleted (DELETE answers 405), so the generic

@@ -4,6 +4,7 @@ from typing import ClassVar
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
 from yhdyspinta.organisations.models import Organisation
 
 from ..models import (
@@ -20,7 +21,7 @@ from ..models import (
 )
 
 
-class CleanedSerializer(serializers.ModelSerializer):
+class CleanedSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     """Calls Model.clean() on the would-be instance; M2M values are left to the caller."""
 
     def validate(self, attrs):
@@ -106,14 +107,14 @@ class EscalationSerializer(CleanedSerializer):
         read_only_fields = ("state", "reason", "agenda_item", "closed_on")
 
 
-class TransitionSerializer(serializers.Serializer):
+class TransitionSerializer(RestrictedSerializerMixin, serializers.Serializer):
     target = serializers.ChoiceField(choices=Escalation._meta.get_field("state").choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     agenda_item = serializers.PrimaryKeyRelatedField(queryset=AgendaItem.objects.all(), required=False,
                                                      allow_null=True)
 
 
-class DutySerializer(serializers.ModelSerializer):
+class DutySerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     state = serializers.SerializerMethodField()
     rule_key = serializers.CharField(source="rule.key", read_only=True)
 

@@ -95,7 +95,7 @@ class EscalationViewSet(RestrictedModelViewSet):
     def transition(self, request, pk=None):
         """Moves the escalation to `target` (raised → on_agenda → decided → done, or rejected)."""
         esc = self.get_object()
-        body = s.TransitionSerializer(data=request.data)
+        body = s.TransitionSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         if not request.user.is_authenticated:
             raise PermissionDenied

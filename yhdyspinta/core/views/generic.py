@@ -151,8 +151,11 @@ class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.object
-        if "user" in getattr(self.form_class, "accepts", ()):
-            kwargs["user"] = self.request.user
+        from yhdyspinta.core.forms import RestrictedFormMixin
+
+        form_class = self.get_form_class()
+        if issubclass(form_class, RestrictedFormMixin) or "user" in getattr(form_class, "accepts", ()):
+            kwargs["user"] = self.request.user  # link fields offer only what the user may view
         return kwargs
 
     def get_initial(self):

@@ -3,6 +3,7 @@ from typing import ClassVar
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
 from yhdyspinta.core.localize import error_message
 
 from ..compute import FundingInputError, parameter_set_from_dict
@@ -10,7 +11,7 @@ from ..models import InputSet, ParameterSet
 from ..paramdata import jsonable
 
 
-class ParameterSetSerializer(serializers.ModelSerializer):
+class ParameterSetSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     """`data` is the parameter JSON; a bad set is a 400 with compute's exact reason under `data`."""
 
     name = serializers.SlugField(max_length=100, required=False)
@@ -33,13 +34,6 @@ class ParameterSetSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(error_message(exc)) from None
         return value
 
-    def validate_based_on(self, value):
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        if value is not None and not ParameterSet.objects.restrict(user, "view").filter(pk=value.pk).exists():
-            raise serializers.ValidationError(_("no such parameter set"))
-        return value
-
     def validate(self, attrs):
         data = attrs.get("data")
         if data is not None:
@@ -54,7 +48,7 @@ class ParameterSetSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class InputSetSerializer(serializers.ModelSerializer):
+class InputSetSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = InputSet
         fields = ("id", "kind", "name", "title_fi", "title_sv", "title_en", "illustrative", "source_note_fi",
@@ -62,17 +56,17 @@ class InputSetSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ComputeSerializer(serializers.Serializer):
+class ComputeSerializer(RestrictedSerializerMixin, serializers.Serializer):
     parameter_set = serializers.PrimaryKeyRelatedField(queryset=ParameterSet.objects.none())
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
     inputs = serializers.PrimaryKeyRelatedField(queryset=InputSet.objects.none(), required=False,
                                                 help_text="county input set; default: the first illustrative one")
 
     def __init__(self, *args, user=None, **kwargs):
+        self.user = user  # before the fields are built: RestrictedSerializerMixin restricts them for this user
         super().__init__(*args, **kwargs)
         self.fields["parameter_set"].queryset = ParameterSet.objects.restrict(user, "view")
         self.fields["inputs"].queryset = InputSet.objects.restrict(user, "view")
-        self.user = user
 
     def validate(self, attrs):
         if attrs.get("inputs") is None:

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+
 from ..models import (
     Composite,
     CompositeComponent,
@@ -21,14 +23,14 @@ def tr(*names):
     return [f"{n}_{lang}" for n in names for lang in L]
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Indicator
         fields = ("id", "source", "source_id", *tr("title", "description", "unit", "source_organisation"),
                   "decimals", "region_levels", "first_year", "last_year", "data_updated")
 
 
-class IndicatorValueSerializer(serializers.ModelSerializer):
+class IndicatorValueSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     region_code = serializers.CharField(source="region.code", read_only=True)
     region_kind = serializers.CharField(source="region.kind", read_only=True)
 
@@ -37,20 +39,20 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
         fields = ("id", "indicator", "region", "region_code", "region_kind", "year", "sex", "value", "abs_value")
 
 
-class IndicatorSetSerializer(serializers.ModelSerializer):
+class IndicatorSetSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = IndicatorSet
         fields = ("id", "organisation", *tr("name", "description"), "followed", "indicators")
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
 
 
-class GoalActorSerializer(serializers.ModelSerializer):
+class GoalActorSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = GoalActor
         fields = ("id", "actor_type", "organisation", *tr("role"))
 
 
-class GoalIndicatorSerializer(serializers.ModelSerializer):
+class GoalIndicatorSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = GoalIndicator
         fields = ("id", "goal", "indicator", "region", "baseline_year", "baseline_value", "target_year",
@@ -64,7 +66,7 @@ class GoalIndicatorSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class SharedGoalSerializer(serializers.ModelSerializer):
+class SharedGoalSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     actors = GoalActorSerializer(many=True, read_only=True)
     goal_indicators = GoalIndicatorSerializer(many=True, read_only=True)
 
@@ -85,7 +87,7 @@ class SharedGoalSerializer(serializers.ModelSerializer):
         return data
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Measure
         fields = ("id", "goal", *tr("title", "resources"), "owner", "owner_organisation", "start", "end",
@@ -100,13 +102,13 @@ class MeasureSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class CompositeComponentSerializer(serializers.ModelSerializer):
+class CompositeComponentSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = CompositeComponent
         fields = ("id", "indicator", "lower", "upper", "weight", "direction")
 
 
-class CompositeSerializer(serializers.ModelSerializer):
+class CompositeSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     components = CompositeComponentSerializer(many=True, read_only=True)
 
     class Meta:
@@ -115,13 +117,13 @@ class CompositeSerializer(serializers.ModelSerializer):
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
 
 
-class ReportSectionSerializer(serializers.ModelSerializer):
+class ReportSectionSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = ReportSection
         fields = ("id", "theme", *tr("title", "analysis"), "indicators", "order")
 
 
-class WelfareReportSerializer(serializers.ModelSerializer):
+class WelfareReportSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     sections = ReportSectionSerializer(many=True, read_only=True)
 
     class Meta:

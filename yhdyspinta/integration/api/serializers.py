@@ -1,9 +1,11 @@
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+
 from ..models import Study, StudyParty
 
 
-class StudySerializer(serializers.ModelSerializer):
+class StudySerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Study
         fields = ["id", "title_fi", "title_sv", "title_en", "owner", "area", "description_fi", "description_sv",
@@ -23,7 +25,7 @@ class StudySerializer(serializers.ModelSerializer):
         return value
 
 
-class StudyPartySerializer(serializers.ModelSerializer):
+class StudyPartySerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = StudyParty
         fields = ["id", "study", "code", "label_fi", "label_sv", "label_en", "organiser", "fixed_by_law",

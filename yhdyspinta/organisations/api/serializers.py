@@ -1,9 +1,11 @@
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+
 from ..models import Organisation, Person, Unit
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-organisations:organisation-detail")
 
     class Meta:
@@ -16,7 +18,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
                             "area_code", "population", "population_year", "valid_from", "valid_until", "successor"]
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Unit
         fields = ["id", "organisation", "parent", "name_fi", "name_sv", "name_en", "description_fi",
@@ -31,7 +33,7 @@ class UnitSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Person
         fields = ["id", "first_name", "last_name", "title_fi", "title_sv", "title_en", "organisation", "unit",

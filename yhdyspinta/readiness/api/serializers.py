@@ -3,10 +3,12 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+
 from ..models import Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport
 
 
-class RoadmapSerializer(serializers.ModelSerializer):
+class RoadmapSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Roadmap
         fields = ["id", "name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en",
@@ -14,7 +16,7 @@ class RoadmapSerializer(serializers.ModelSerializer):
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class TaskSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     area = serializers.CharField(source="area.code", read_only=True)
     subarea = serializers.CharField(source="subarea.code", read_only=True, default="")
 
@@ -24,14 +26,14 @@ class TaskSerializer(serializers.ModelSerializer):
                   "critical", "applies_to"]
 
 
-class PeriodSerializer(serializers.ModelSerializer):
+class PeriodSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Period
         fields = ["id", "roadmap", "code", "end_date", "progress_end", "closed", "closed_at"]
         read_only_fields = ["closed", "closed_at"]
 
 
-class StatusReportSerializer(serializers.ModelSerializer):
+class StatusReportSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     task_code = serializers.CharField(source="task.code", read_only=True)
 
     class Meta:
