@@ -48,12 +48,17 @@ class InterfaceFilterSet(SearchFilterSet):
 
 class AssessmentFilterSet(RestrictedFilterSet):
     dimension = django_filters.ChoiceFilter(label=_("Dimension"), choices=Dimension.choices)
+    retracted = django_filters.BooleanFilter(label=_("Retracted"), method="filter_retracted")
     area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="interface__area",
                                             queryset=Organisation.objects.organising_areas())
 
     class Meta:
         model = MaturityAssessment
-        fields = ["interface", "dimension", "value", "area"]
+        fields = ["interface", "dimension", "value", "area", "retracted"]
+
+    def filter_retracted(self, queryset, name, value):
+        """?retracted=false: the assessments that still count; true: the retracted ones."""
+        return queryset if value is None else queryset.filter(retracted_at__isnull=not value)
 
 
 class RoundFilterSet(RestrictedFilterSet):

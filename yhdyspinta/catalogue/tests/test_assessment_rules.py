@@ -109,6 +109,8 @@ def test_retraction_removes_the_value_everywhere_and_keeps_the_history(world, in
     listed = {row["id"]: row for row in api.get("/api/v1/catalogue/assessments/",
                                                  {"interface": interface.pk}).json()["results"]}
     assert listed[newer.pk]["retracted_at"] and listed[newer.pk]["retraction_reason"]  # still in the history
+    counting = api.get("/api/v1/catalogue/assessments/", {"interface": interface.pk, "retracted": "false"}).json()
+    assert [row["id"] for row in counting["results"]] == [older.pk]
     # the card marks it in text and strikes it through
     page = client_for(world.editor).get(interface.get_absolute_url()).content.decode()
     row = page[page.index(f'id="assessment-{newer.pk}"'):]
