@@ -269,6 +269,17 @@ def _deleted_child_internal(child, state, parent_source) -> bool:
     return True
 
 
+def sees_everything(user) -> bool:
+    """Superusers and national readers read every record whole (no query per record needed)."""
+    from yhdyspinta.accounts.permissions import ALL, org_ids
+
+    return org_ids(user, "view") is ALL
+
+
+def _pks(queryset, live) -> set:
+    return {str(pk) for pk in queryset.filter(pk__in=[c.pk for c in live.values()]).values_list("pk", flat=True)}
+
+
 def child_sources(parent_sources, user, sees_internal, depth=1):
     """The visible child records (alive and deleted) of `parent_sources`, recursively."""
     out = []
@@ -282,7 +293,13 @@ def child_sources(parent_sources, user, sees_internal, depth=1):
             fk = child._meta.get_field(fk_name)
             parent_by_pk = {p.pk: p for p in parents}
             typed = [fk.target_field.to_python(pk) for pk in parent_by_pk]
-            live = {str(c.pk): c for c in child._base_manager.filter(**{f"{fk.attname}__in": typed})}
+            links = [f.name for f in child._meta.concrete_fields if f.many_to_one or f.one_to_one]
+            live = {str(c.pk): c for c in child._base_manager.select_related(*[n for n in links if n != fk_name])
+                    .filter(**{f"{fk.attname}__in": typed})}
+            for record in live.values():  # one parent instance for all its parts: its lookups are cached
+                parent = parent_by_pk.get(str(getattr(record, fk.attname)))
+                if parent is not None and parent.obj is not None:
+                    fk.set_cached_value(record, parent.obj)
             ct = _content_type(child)
             deleted = set(LogEntry.objects.filter(
                 content_type=ct, action=LogEntry.Action.DELETE, **{f"changes__{fk_name}__0__in": list(parent_by_pk)},
@@ -294,17 +311,24 @@ def child_sources(parent_sources, user, sees_internal, depth=1):
                     .exclude(action=LogEntry.Action.ACCESS).select_related("actor"):
                 entries.setdefault(entry.object_pk, []).append(entry)
             if is_restricted(child) and live:
-                visible = {str(pk) for pk in child.objects.restrict(user, "view")
-                           .filter(pk__in=[c.pk for c in live.values()]).values_list("pk", flat=True)}
-            else:
+                visible = _pks(child.objects.restrict(user, "view"), live)
+                changeable = _pks(child.objects.restrict(user, "change"), live) if user.is_authenticated else set()
+            else:  # a part without rights of its own: its parent's
                 visible = set(live)
+                changeable = {pk for pk, c in live.items()
+                              if getattr(parent_by_pk.get(str(getattr(c, fk.attname))), "may_change", False)}
             found = []
             for pk, record in live.items():
                 if pk not in visible:
                     continue
-                hidden = record.hidden_fields_for(user) if hasattr(record, "hidden_fields_for") else (
-                    frozenset() if sees_internal else internal_names(child))
-                found.append(Source(child, pk, record, hidden, True, str(record), entries=entries.get(pk, [])))
+                if sees_everything(user):
+                    hidden = frozenset()
+                elif hasattr(record, "hidden_fields_for"):
+                    hidden = record.hidden_fields_for(user)
+                else:
+                    hidden = frozenset() if sees_internal else internal_names(child)
+                found.append(Source(child, pk, record, hidden, True, str(record), pk in changeable,
+                                    entries=entries.get(pk, [])))
             for pk in deleted:
                 own = entries.get(pk, [])
                 state, _m2m = last_known(own)
@@ -577,14 +601,8 @@ class ObjectHistoryView(TemplateView):
         else:
             sees_internal = can_view_internal_of(user, obj.involved_organisation_ids())
             root = Source(model, pk, obj, obj.hidden_fields_for(user), False, str(obj), entries=own)
+        root.may_change = obj is not None and user.is_authenticated and can(user, obj, "change")
         sources = [root, *child_sources([root], user, sees_internal)]
-        if user.is_authenticated:
-            for source in sources:
-                if source.obj is not None:
-                    holder = source.obj
-                    while not is_restricted(type(holder)) and getattr(holder, "history_parent", None):
-                        holder = getattr(holder, holder.history_parent, None)
-                    source.may_change = holder is not None and can(user, holder, "change")
         self.model, self.object, self.root, self.sources = model, obj, root, sources
         return sources
 
