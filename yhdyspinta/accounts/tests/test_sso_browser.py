@@ -1,4 +1,4 @@
-"""One end-to-end walk in Chromium: the login page (axe-clean) → the provider's form → signed in → logout."""
+"""One end-to-end walk in Chromium: refusal and login pages (axe-clean) → the provider's form → signed in → logout."""
 
 import pytest
 import requests
@@ -26,6 +26,9 @@ def test_sign_in_with_the_organisations_provider_in_a_browser(live_server, brows
     ClaimMapping.objects.create(provider=provider, value="grp-a1-editors", organisation=world.a1, role="editor")
 
     page = browser_page
+    page.goto(f"{live_server.url}/oidc/callback/?state=forged&code=forged")
+    assert page.get_by_role("heading", name="Kirjautuminen estetty").is_visible()
+    assert_accessible(page, context="refusal page")
     page.goto(f"{live_server.url}/login/")
     assert_accessible(page, context="login page with single sign-on")
     page.get_by_role("link", name="Kirjaudu: Alfan Entra ID").click()
