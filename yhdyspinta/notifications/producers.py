@@ -8,6 +8,7 @@ scheduled job calls `produce_due(now)`.
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -43,8 +44,10 @@ def users_of_people(people):
 
 
 def modes_for(user_ids, kind) -> dict[int, str]:
-    chosen = dict(NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind)
-                  .values_list("user_id", "mode"))
+    prefs = NotificationPreference.objects.filter(kind=kind)
+    if len(user_ids) <= 1000:  # else all of the kind: fewer than the users, and no huge IN list
+        prefs = prefs.filter(user_id__in=user_ids)
+    chosen = dict(prefs.values_list("user_id", "mode"))
     return {uid: chosen.get(uid, default_mode(kind)) for uid in user_ids}
 
 
@@ -57,36 +60,74 @@ def render(template: str, language: str, context: dict) -> tuple[str, str]:
     return subject.strip()[:300], body.strip()
 
 
-def create(kind, occasion: str, obj, users, template: str, context=None, *, url="", ics=None, now=None) -> int:
-    """Inserts one row per user who wants `kind` and has none for this occasion yet; returns how many.
+@dataclass
+class Item:
+    """One occasion: what it is about, who gets it, the template and its context.
 
-    `context` and `ics` may be callables of the user (e.g. the recipient's own ATTENDEE line).
-    """
+    `context` and `ics` may be callables of the user (e.g. the recipient's own ATTENDEE line);
+    otherwise the text is rendered once per language, not once per recipient."""
+
+    occasion: str
+    obj: object
+    users: object
+    template: str
+    context: object = None
+    url: str = ""
+    ics: object = None
+
+
+def _users(users) -> list:
+    if hasattr(users, "only"):
+        return list(users.only("pk", "email", "language", "first_name", "last_name", "username"))
+    return list(users)
+
+
+def create(kind, occasion: str, obj, users, template: str, context=None, *, url="", ics=None, now=None) -> int:
+    """Inserts one row per user who wants `kind` and has none for this occasion yet; returns how many."""
+    return create_many(kind, [Item(occasion, obj, users, template, context, url, ics)], now=now)
+
+
+def create_many(kind, items: list[Item], *, now=None) -> int:
+    """`create` for many occasions of one kind with one query for what exists, one for the
+    preferences and one bulk insert (the daily job at national scale)."""
     now = now or timezone.now()
-    users = list(users.only("pk", "email", "language", "first_name", "last_name", "username")
-                 if hasattr(users, "only") else users)
-    if not users:
+    for item in items:
+        item.occasion = item.occasion[:200]
+        item.users = _users(item.users)
+    items = [i for i in items if i.users]
+    if not items:
         return 0
-    existing = set(Notification.objects.filter(kind=kind, occasion=occasion, recipient__in=[u.pk for u in users])
-                   .values_list("recipient_id", flat=True))
-    users = [u for u in users if u.pk not in existing]
-    modes = modes_for([u.pk for u in users], kind)
-    ct = ContentType.objects.get_for_model(obj) if obj is not None else None
+    existing = set()
+    occasions = [i.occasion for i in items]
+    for k in range(0, len(occasions), 500):
+        existing |= set(Notification.objects.filter(kind=kind, occasion__in=occasions[k:k + 500])
+                        .values_list("recipient_id", "occasion"))
+    modes = modes_for(list({u.pk for i in items for u in i.users}), kind)
+    digest_at = next_digest_time(now)
     rows = []
-    for user in users:
-        mode = modes[user.pk]
-        if mode == Mode.OFF:
-            continue
-        language = user.language or settings.LANGUAGE_CODE
-        ctx = {"user": user, "obj": obj, "url": url}
-        ctx.update(context(user) if callable(context) else (context or {}))
-        subject, body = render(template, language, ctx)
-        rows.append(Notification(
-            recipient=user, kind=kind, occasion=occasion[:200], content_type=ct,
-            object_id=obj.pk if obj is not None else None, language=language, subject=subject, body=body,
-            url=url, ics=(ics(user, language) if callable(ics) else (ics or "")), digest=mode == Mode.DAILY,
-            next_attempt_at=next_digest_time(now) if mode == Mode.DAILY else now,
-        ))
+    for item in items:
+        ct = ContentType.objects.get_for_model(item.obj) if item.obj is not None else None
+        rendered: dict[str, tuple[str, str]] = {}
+        for user in item.users:
+            mode = modes[user.pk]
+            if mode == Mode.OFF or (user.pk, item.occasion) in existing:
+                continue
+            language = user.language or settings.LANGUAGE_CODE
+            ctx = {"obj": item.obj, "url": item.url}
+            if callable(item.context):
+                ctx.update(item.context(user), user=user)
+                subject, body = render(item.template, language, ctx)
+            else:
+                if language not in rendered:
+                    ctx.update(item.context or {})
+                    rendered[language] = render(item.template, language, ctx)
+                subject, body = rendered[language]
+            rows.append(Notification(
+                recipient_id=user.pk, kind=kind, occasion=item.occasion, content_type=ct,
+                object_id=item.obj.pk if item.obj is not None else None, language=language, subject=subject,
+                body=body, url=item.url, ics=(item.ics(user, language) if callable(item.ics) else (item.ics or "")),
+                digest=mode == Mode.DAILY, next_attempt_at=digest_at if mode == Mode.DAILY else now,
+            ))
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     return len(rows)
 
@@ -229,14 +270,11 @@ def actions_overdue(now) -> int:
     from yhdyspinta.cooperation.models import FollowUpAction
 
     today = timezone.localdate(now)
-    count = 0
     late = (FollowUpAction.objects.late(today).filter(owner__user__isnull=False, owner__user__is_active=True)
             .exclude(owner__user__email="").select_related("owner__user", "decision__item"))
-    for action in late.iterator(chunk_size=500):
-        count += create(Kind.ACTION_OVERDUE, f"action:{action.pk}:overdue:{action.deadline}", action,
-                        [action.owner.user], "action_overdue", {"action": action},
-                        url=site_url(action.get_absolute_url()), now=now)
-    return count
+    return create_many(Kind.ACTION_OVERDUE, [
+        Item(f"action:{a.pk}:overdue:{a.deadline}", a, [a.owner.user], "action_overdue", {"action": a},
+             site_url(a.get_absolute_url())) for a in late], now=now)
 
 
 def escalation_saved(escalation, now=None) -> int:
@@ -256,7 +294,6 @@ def agreement_reminders(now) -> int:
     from yhdyspinta.cooperation.models import Agreement, AgreementParty
 
     today = timezone.localdate(now)
-    count = 0
     candidates = Agreement.objects.filter(Q(valid_until__gte=today) | Q(renewal_date__gte=today)).values_list(
         "pk", "valid_until", "renewal_date", "notice_months", "reminder_days")
     due = {}
@@ -271,14 +308,13 @@ def agreement_reminders(now) -> int:
             "agreement_id", "organisation_id"):
         parties.setdefault(agreement_id, set()).add(org_id)
     writers = writers_by_org({o for s in parties.values() for o in s})
+    items = []
     for agreement in Agreement.objects.filter(pk__in=due):
         users = {u.pk: u for org in parties.get(agreement.pk, ()) for u in writers.get(org, ())}
-        if users:
-            count += create(Kind.AGREEMENT_REMINDER, f"agreement:{agreement.pk}:remind:{due[agreement.pk]}",
-                            agreement, list(users.values()), "agreement_reminder",
-                            {"agreement": agreement, "remind_on": due[agreement.pk]},
-                            url=site_url(agreement.get_absolute_url()), now=now)
-    return count
+        items.append(Item(f"agreement:{agreement.pk}:remind:{due[agreement.pk]}", agreement, list(users.values()),
+                          "agreement_reminder", {"agreement": agreement, "remind_on": due[agreement.pk]},
+                          site_url(agreement.get_absolute_url())))
+    return create_many(Kind.AGREEMENT_REMINDER, items, now=now)
 
 
 # ---- statutory duties and readiness reporting periods ----------------------------------------
@@ -305,18 +341,16 @@ def duties(now) -> int:
                                    .select_related("rule", "county", "municipality"))
             if d.evidence_count < max(d.required_count, 1)]
     writers = writers_by_org({d.county_id for d in rows} | {d.municipality_id for d in rows if d.municipality_id})
-    count = 0
+    items: dict[bool, list[Item]] = {True: [], False: []}
     for duty in rows:
         users = {u.pk: u for org in (duty.county_id, duty.municipality_id) for u in writers.get(org, ())}
-        if not users:
-            continue
         late = duty.due_date < today
-        count += create(Kind.DUTY_OVERDUE if late else Kind.DUTY_DUE,
-                        f"duty:{duty.pk}:{'overdue' if late else 'due'}:{duty.due_date}", duty, list(users.values()),
-                        "duty_overdue" if late else "duty_due", {"duty": duty, "who": " – ".join(
-                            str(o) for o in (duty.county, duty.municipality) if o is not None)},
-                        url=site_url(duty.get_absolute_url()), now=now)
-    return count
+        who = " – ".join(str(o) for o in (duty.county, duty.municipality) if o is not None)
+        items[late].append(Item(f"duty:{duty.pk}:{'overdue' if late else 'due'}:{duty.due_date}", duty,
+                                list(users.values()), "duty_overdue" if late else "duty_due",
+                                {"duty": duty, "who": who}, site_url(duty.get_absolute_url())))
+    return (create_many(Kind.DUTY_DUE, items[False], now=now)
+            + create_many(Kind.DUTY_OVERDUE, items[True], now=now))
 
 
 def readiness_periods(now) -> int:

@@ -68,17 +68,18 @@ def _claimable(now):
     return Q(status=Status.QUEUED, next_attempt_at__lte=now) | Q(status=Status.SENDING, claimed_at__lte=stale)
 
 
-def claim(now, *, limit: int, digest: bool, recipient_id=None) -> tuple[str, list[Notification]]:
+def claim(now, *, limit: int | None, digest: bool, recipient_ids=None) -> tuple[str, list[Notification]]:
+    """Moves up to `limit` due rows (all of `recipient_ids`' with limit None) to "sending" under a
+    new claim token, in one short transaction; returns the token and the rows."""
     token = uuid.uuid4().hex
     with transaction.atomic():
         qs = Notification.objects.filter(_claimable(now), digest=digest)
-        if recipient_id is not None:
-            qs = qs.filter(recipient_id=recipient_id)
+        if recipient_ids is not None:
+            qs = qs.filter(recipient_id__in=recipient_ids)
         qs = qs.order_by("next_attempt_at", "pk")
         if connection.features.has_select_for_update_skip_locked:
-            ids = list(qs.select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
-        else:
-            ids = list(qs.values_list("pk", flat=True)[:limit])
+            qs = qs.select_for_update(skip_locked=True)
+        ids = list(qs.values_list("pk", flat=True)[:limit] if limit else qs.values_list("pk", flat=True))
         if ids:
             Notification.objects.filter(_claimable(now), pk__in=ids).update(
                 status=Status.SENDING, claim=token, claimed_at=now)
@@ -210,21 +211,20 @@ def send_due(now=None, *, batch: int = 50, max_messages: int | None = None) -> d
             for row in rows:
                 ok = _deliver(sender, token, [row], build_message(row), now)
                 counts["sent" if ok else "failed"] += 1
-        while True:
-            due_users = list(Notification.objects.filter(_claimable(now), digest=True)
+        while True:  # digests: every due row of a user in one e-mail, `batch` users per claim
+            due_users = list(Notification.objects.filter(_claimable(now), digest=True).order_by()
                              .values_list("recipient_id", flat=True).distinct()[:batch])
             if not due_users:
                 break
-            progressed = False
-            for user_id in due_users:
-                token, rows = claim(now, limit=1000, digest=True, recipient_id=user_id)
-                if not rows:
-                    continue
-                progressed = True
-                ok = _deliver(sender, token, rows, build_digest(rows), now)
-                counts["digests" if ok else "failed"] += 1
-            if not progressed:
+            token, rows = claim(now, limit=None, digest=True, recipient_ids=due_users)
+            if not rows:
                 break
+            by_user: dict[int, list[Notification]] = {}
+            for row in rows:
+                by_user.setdefault(row.recipient_id, []).append(row)
+            for user_rows in by_user.values():
+                ok = _deliver(sender, token, user_rows, build_digest(user_rows), now)
+                counts["digests" if ok else "failed"] += 1
     finally:
         sender.close()
     return counts
