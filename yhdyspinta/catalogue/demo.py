@@ -3,7 +3,7 @@ services with service points, and one mapping round with partial answers. Idempo
 """
 
 import random
-from datetime import date
+from datetime import date, datetime
 
 from auditlog.context import disable_auditlog
 
@@ -13,6 +13,7 @@ from yhdyspinta.organisations.models import Organisation, OrganisationKind, Pers
 from .actions import _instantiate
 from .choices import Dimension
 from .models import (
+    HELSINKI,
     ContactPoint,
     EscalationStep,
     Interface,
@@ -110,6 +111,7 @@ def load(stdout):
     _tampere_services(county, tampere)
     _describe_early_childhood(county, tampere)
     created = _assessments(county)
+    _retracted_example(tampere)
     _round(county)
     stdout.write(f"catalogue: {counts['interfaces']} interfaces, {counts['services']} services, "
                  f"{created} assessments created")
@@ -192,6 +194,17 @@ def _assessments(county):
     rows = [r for r in rows if r.interface.pk not in assessed]  # the same draws every run: idempotent
     MaturityAssessment.objects.bulk_create(rows)
     return len(rows)
+
+
+def _retracted_example(tampere):
+    """One assessment recorded on the wrong interface and retracted with a reason: it shows in the
+    history, struck through and labelled, and does not count (idempotent by its comment)."""
+    interface = Interface.objects.get(template__key="early-childhood", template_for=tampere)
+    MaturityAssessment.objects.get_or_create(
+        interface=interface, dimension="resourcing", comment="Kirjattu väärälle yhdyspinnalle",
+        defaults={"value": 3, "assessed_on": date(2025, 10, 1),
+                  "retracted_at": datetime(2025, 10, 2, 9, 0, tzinfo=HELSINKI),
+                  "retraction_reason": "Arvio kuului perusopetuksen yhdyspinnalle; kirjattu sinne uudelleen."})
 
 
 def _round(county):
