@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "yhdyspinta.core.middleware.AuditlogMiddleware",  # auditlog's, with the trusted client address
     "axes.middleware.AxesMiddleware",
+    "yhdyspinta.core.views.errors.BadInputMiddleware",  # a number too large for int() or the DB: 400
     "yhdyspinta.core.pagecache.AnonymousPageCacheMiddleware",  # innermost: hits still get headers
 ]
 
@@ -199,6 +200,10 @@ CACHES = {
         "LOCATION": env("PAGE_CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / "pages")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
+    # API rate-limit counters (core/api/throttling.py): a file cache the server's workers share;
+    # THROTTLE_CACHE_URL (e.g. redis://…, dbcache://table) shares them between app servers.
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"} if TESTING else
+    env.cache_url("THROTTLE_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache' / 'throttle'}"),
 }
 
 # Security headers and cookies.
@@ -236,15 +241,38 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["yhdyspinta.core.api.permissions.RestrictedPermission"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "yhdyspinta.core.filtersets.BoundedFilterBackend",  # django-filter's, numbers bounded
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "yhdyspinta.core.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "yhdyspinta.core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "1200/min"},
+    "DEFAULT_PARSER_CLASSES": [
+        "yhdyspinta.core.api.parsers.SafeJSONParser",  # nesting and integer length limited (400)
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "yhdyspinta.core.api.throttling.AnonThrottle",
+        "yhdyspinta.core.api.throttling.UserThrottle",
+    ],
+    # Tests make hundreds of requests a second from one address: high rates unless a test sets them.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="100000/min" if TESTING else "120/min"),
+        "user": env("API_THROTTLE_USER", default="100000/min" if TESTING else "1200/min"),
+    },
 }
+# Limits on what a request may ask for (docs/reliability.md, README "Configuration").
+API_MAX_LIMIT = env.int("API_MAX_LIMIT", default=1000)  # ?limit= of an API list is capped to this
+API_JSON_MAX_DEPTH = env.int("API_JSON_MAX_DEPTH", default=64)
+API_JSON_MAX_INT_DIGITS = env.int("API_JSON_MAX_INT_DIGITS", default=30)
+UPLOAD_MAX_MB_IMPORT = env.int("UPLOAD_MAX_MB_IMPORT", default=10)  # CSV/XLSX/JSON import files
+UPLOAD_MAX_MB_ATTACHMENT = env.int("UPLOAD_MAX_MB_ATTACHMENT", default=25)  # meeting and agreement files
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)  # rows of one imported CSV/XLSX sheet
+# Form fields (not files) of one request; files above 2.5 MB go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SPECTACULAR_SETTINGS = {
     "TITLE": "Yhdyspinta API",
     "DESCRIPTION": "Cooperation between wellbeing services counties and municipalities.",

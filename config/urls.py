@@ -39,3 +39,9 @@ for app in settings.YHDYSPINTA_APPS:
         urlpatterns.append(path(f"{label}/", include(f"{app}.urls")))
     if label != "accounts" and _has(f"{app}.api.urls"):
         urlpatterns.append(path(f"api/v1/{label}/", include(f"{app}.api.urls")))
+
+# Error pages in the user's language with the site's navigation (core/views/errors.py).
+handler400 = "yhdyspinta.core.views.errors.bad_request"
+handler403 = "yhdyspinta.core.views.errors.permission_denied"
+handler404 = "yhdyspinta.core.views.errors.page_not_found"
+handler500 = "yhdyspinta.core.views.errors.server_error"

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation, Person
 
@@ -158,7 +159,7 @@ class RetractAssessmentForm(forms.Form):
 
 
 class ServiceImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = UploadField(label=_("CSV or XLSX file"), kind="import", formats=("csv", "xlsx"))
 
 
 class TemplateInstantiateForm(RestrictedFormMixin, forms.Form):

@@ -24,22 +24,25 @@ def xlsx_to_rows(data: bytes, name: str):
     """The first sheet of an XLSX as (line, row dict), like read_rows."""
     # core.xlsxsafe: zip checks first; errors while reading the sheet (no sheet, a broken part,
     # a missing shared string) are refused as InputError too, not only those of opening the file
+    # Streamed: the header is checked before the other rows are read (and their number is capped).
     book = open_workbook_safely(data, name=name)
-    rows = [values for _number, values in iter_sheet_rows(book, name=name)]
-    book.close()
-    if not rows:
+    rows = iter_sheet_rows(book, name=name)
+    first = next(rows, None)
+    if first is None:
+        book.close()
         raise InputError(name, None, reason("the file is empty"))
-    header = [str(h or "").strip() for h in rows[0]]
+    header = [str(h or "").strip() for h in first[1]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
     unknown = [c for c in header if c and c not in REQUIRED + OPTIONAL]
     if unknown:
         raise InputError(name, 1, reason("unknown column(s): %(columns)s", columns=", ".join(unknown)))
-    for number, values in enumerate(rows[1:], start=2):
+    for number, values in rows:
         if not any(v not in (None, "") for v in values):
             continue
         yield number, {h: ("" if v is None else str(v).strip()) for h, v in zip(header, values) if h}
+    book.close()
 
 
 def _organisation(code, name, line):

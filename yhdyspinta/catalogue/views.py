@@ -17,6 +17,7 @@ from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
+from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.concurrency import ConflictError
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
@@ -114,7 +115,7 @@ class ContactPointDeleteView(ObjectDeleteView):
     success_url_name = "catalogue:service_list"
 
 
-class ServiceImportView(LoginRequiredMixin, FormView):
+class ServiceImportView(WriterRequiredMixin, LoginRequiredMixin, FormView):
     """Import services from CSV/XLSX: all rows or none; the first refused row is named."""
 
     template_name = "catalogue/service_import.html"

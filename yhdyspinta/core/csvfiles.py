@@ -86,8 +86,13 @@ def read_rows(source, *, name: str | None = None, required: tuple[str, ...] = ()
             raise InputError(name, 1, reason("unknown column(s): %(columns)s", columns=", ".join(unknown)))
     if len(set(header)) != len(header):
         raise InputError(name, 1, reason("duplicate column names"))
+    from .xlsxsafe import max_rows, too_many_rows
+
+    limit = max_rows()
     try:
         for number, values in enumerate(reader, start=2):
+            if number > limit + 1:
+                raise too_many_rows(name, limit)
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):

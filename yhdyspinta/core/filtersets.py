@@ -4,14 +4,44 @@ A filter's <select> of forums, people or interfaces is a list of records like an
 from `Model.objects.all()` it would show the names of internal records to anyone (and an API
 filter by a hidden id would answer differently from one by a missing id). So the choices go
 through the same `restrict(user, "view")` as the lists.
+
+Numbers from the query string are bounded here too, once for every filter set: a NumberFilter
+takes values within the database's bigint range, and one on a year (a `year` lookup or a name
+with "year" in it) 1900–2100. Outside them the filter form is invalid: the list page shows the
+message and no rows, the API answers 400, where the query would otherwise fail with a 500
+(`starts_at__year=10000` has no date; 10**20 does not fit an SQL integer).
 """
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+
+BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+def _is_year(name: str, flt) -> bool:
+    return flt.lookup_expr == "year" or "year" in name or "year" in (flt.field_name or "").split("__")[-1]
+
+
+def bound_numbers(filters) -> None:
+    """Sets min/max on every NumberFilter (before its form field is made)."""
+    for name, flt in filters.items():
+        if not isinstance(flt, django_filters.NumberFilter):
+            continue
+        low, high = (YEAR_MIN, YEAR_MAX) if _is_year(name, flt) else (BIGINT_MIN, BIGINT_MAX)
+        flt.extra.setdefault("min_value", low)
+        flt.extra.setdefault("max_value", high)
+        flt.extra.setdefault("error_messages", {
+            "min_value": _("Use a number from %(low)s to %(high)s.") % {"low": low, "high": high},
+            "max_value": _("Use a number from %(low)s to %(high)s.") % {"low": low, "high": high},
+        })
 
 
 class RestrictedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
+        bound_numbers(self.filters)
         user = getattr(request, "user", None)
         for flt in self.filters.values():
             choices = getattr(flt, "queryset", None)
@@ -29,3 +59,16 @@ def _restricted_callable(make_queryset, user):
         return result.restrict(user, "view") if hasattr(result, "restrict") else result
 
     return queryset
+
+
+class BoundedFilterBackend(DjangoFilterBackend):
+    """The API's filter backend: the same number bounds for every filter set, also for those
+    a viewset makes from `filterset_fields` or declares on django-filter's own FilterSet."""
+
+    filterset_base = RestrictedFilterSet
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is not None and not isinstance(filterset, RestrictedFilterSet):
+            bound_numbers(filterset.filters)
+        return filterset

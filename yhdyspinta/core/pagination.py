@@ -14,6 +14,13 @@ from rest_framework.utils.urls import replace_query_param
 
 COUNT_LIMIT = 10_000
 MAX_COUNTED = 10**12  # an offset past any table; a LIMIT beyond 2**63 is an SQL error
+MAX_PER_PAGE = 500  # a list page's ?per_page= (django-tables2) is clamped to 1..MAX_PER_PAGE
+
+
+def api_max_limit() -> int:
+    from django.conf import settings
+
+    return getattr(settings, "API_MAX_LIMIT", 1000)
 
 
 def capped_count(rows, at_least: int = 0) -> tuple[int, bool]:
@@ -30,7 +37,14 @@ def capped_count(rows, at_least: int = 0) -> tuple[int, bool]:
 
 
 class CappedCountPaginator(Paginator):
-    """django-tables2's paginator for the list pages."""
+    """django-tables2's paginator for the list pages.
+
+    `?per_page=` comes from the request: 0 or a negative number would leave no page to show
+    (a 500), a huge one would render the whole table; both are clamped.
+    """
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        super().__init__(object_list, min(max(int(per_page), 1), MAX_PER_PAGE), *args, **kwargs)
 
     @cached_property
     def _capped(self):
@@ -46,7 +60,18 @@ class CappedCountPaginator(Paginator):
 
 
 class CappedLimitOffsetPagination(LimitOffsetPagination):
-    """`?limit=&offset=` as before; `count_exact` says whether `count` is the whole total."""
+    """`?limit=&offset=`; `count_exact` says whether `count` is the whole total.
+
+    `limit` is at most `API_MAX_LIMIT` (setting, default 1000): a larger one is capped, not
+    refused, and the `next` link continues from there. An offset past MAX_COUNTED is an empty page.
+    """
+
+    @property
+    def max_limit(self):
+        return api_max_limit()
+
+    def get_offset(self, request):
+        return min(super().get_offset(request), MAX_COUNTED)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request

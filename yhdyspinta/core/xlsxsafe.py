@@ -16,6 +16,7 @@ from pathlib import Path
 from .csvfiles import InputError
 from .reasons import reason
 
+MAX_ROWS = 200_000  # rows of one sheet; the setting IMPORT_MAX_ROWS overrides it under Django
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # 200 MB of XML: far above any real import file
 MAX_ENTRIES = 2000  # a workbook has a few dozen parts
 MAX_RATIO = 200  # XML compresses 5–20×; zip bombs 1000× and more
@@ -77,14 +78,43 @@ def open_workbook_safely(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED
         raise InputError(name, None, reason("not a readable XLSX workbook (%(detail)s)", detail=_reason(exc))) from None
 
 
-def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None):
-    """Yields (row number, tuple of values) of one sheet (the first by default), refusing bad XML."""
+def max_rows() -> int:
+    """settings.IMPORT_MAX_ROWS when Django is configured, else MAX_ROWS (the CLI, the fuzzers)."""
+    try:
+        from django.conf import settings
+
+        return getattr(settings, "IMPORT_MAX_ROWS", MAX_ROWS) if settings.configured else MAX_ROWS
+    except ImportError:
+        return MAX_ROWS
+
+
+def too_many_rows(name, limit):
+    return InputError(name, None, reason("more than %(limit)s rows; split the file", limit=limit))
+
+
+def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None, limit=None):
+    """Yields (row number, tuple of values) of one sheet (the first by default), refusing bad XML.
+
+    Streams (the workbook is read-only): the header comes before the rest is read, so a caller
+    that checks it refuses a wrong file at once. More than `limit` rows (default `max_rows()`)
+    is refused: at once when the sheet declares its size, otherwise when the row is reached.
+    """
+    limit = limit or max_rows()
     try:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     except (KeyError, IndexError):
         raise InputError(name, None, reason("no sheet %(sheet)s in the workbook", sheet=repr(sheet)) if sheet else reason("no sheets")) from None
     try:
-        yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
+        declared = worksheet.max_row  # from the sheet's <dimension>; None when it does not say
+    except Exception:  # noqa: BLE001 - a broken dimension is found again while streaming
+        declared = None
+    if declared and declared > limit + 1:
+        raise too_many_rows(name, limit)
+    try:
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if number > limit + 1:  # the header and `limit` rows
+                raise too_many_rows(name, limit)
+            yield number, values
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parse failure while streaming means "refused"

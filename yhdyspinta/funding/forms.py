@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.models import Visibility
+from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.organisations.models import Organisation
 
 from .models import InputKind, InputSet, ParameterSet
-
-MAX_UPLOAD = 2 * 1024 * 1024
 
 
 def owner_choices(user):
@@ -38,16 +37,14 @@ class OwnedForm(RestrictedFormMixin, forms.Form):
 
 
 class ImportParameterSetForm(OwnedForm, _OtherLanguageTitles):
-    file = forms.FileField(label=_("JSON file"), required=False)
+    file = UploadField(label=_("JSON file"), required=False, kind="import", formats=("json",))
     text = forms.CharField(label=_("or paste the JSON"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
     official = forms.BooleanField(label=_("From public sources (official set)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload is not None:
-            if upload.size > MAX_UPLOAD:
-                raise forms.ValidationError(_("The file is too large (at most 2 MB)."))
+        if upload is not None:  # size and type checked by UploadField
             cleaned["content"] = upload.read()
         elif cleaned.get("text"):
             cleaned["content"] = cleaned["text"]
@@ -112,7 +109,7 @@ class MoveShareForm(forms.Form):
 
 class ImportInputsForm(OwnedForm, _OtherLanguageTitles):
     kind = forms.ChoiceField(choices=InputKind.choices, label=_("Kind"))
-    file = forms.FileField(label=_("CSV file"))
+    file = UploadField(label=_("CSV file"), kind="import", formats=("csv", "txt"))
     name = forms.SlugField(label=_("Identifier"), max_length=100)
     title = forms.CharField(label=_("Title"), max_length=300)
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
@@ -131,13 +128,6 @@ class ImportInputsForm(OwnedForm, _OtherLanguageTitles):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["check_against"].queryset = ParameterSet.objects.restrict(user, "view")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is too large (at most 2 MB)."))
-        return upload
-
 
 class CalculatorForm(RestrictedFormMixin, forms.Form):
     """The calculator's choices (a GET form)."""

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from yhdyspinta.core import jsonsafe
 from yhdyspinta.core.reasons import reason
 
 from .compute import FundingInputError, ParameterSet, parameter_set_from_dict
@@ -20,8 +21,10 @@ from .compute import FundingInputError, ParameterSet, parameter_set_from_dict
 
 def parse_json(text: str | bytes) -> dict:
     """JSON text → dict with exact decimals; bad JSON is a FundingInputError with the position."""
-    try:
-        data = json.loads(text, parse_float=Decimal)
+    try:  # nesting and integer length limited: deep JSON or a 100 000-digit number is refused
+        data = jsonsafe.loads(text, parse_float=Decimal)
+    except jsonsafe.JSONRefused as exc:
+        raise FundingInputError(reason("invalid JSON: %(detail)s", detail=exc.reason)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise FundingInputError(reason("invalid JSON: %(detail)s", detail=str(exc))) from None
     if not isinstance(data, dict):

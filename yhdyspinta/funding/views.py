@@ -16,6 +16,7 @@ from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import ObjectDeleteView, ObjectDetailView, ObjectListView
 
 from . import actions, presentation
@@ -128,7 +129,7 @@ class _UserFormView(LoginRequiredMixin, FormView):
         return ctx
 
 
-class ParameterSetImportView(_UserFormView):
+class ParameterSetImportView(WriterRequiredMixin, _UserFormView):
     form_class = ImportParameterSetForm
     heading = gettext_lazy("Import a parameter set (JSON)")
 
@@ -226,7 +227,7 @@ class InputSetDetailView(ObjectDetailView):
         return ctx
 
 
-class InputSetImportView(_UserFormView):
+class InputSetImportView(WriterRequiredMixin, _UserFormView):
     form_class = ImportInputsForm
     heading = gettext_lazy("Import inputs (CSV)")
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation
 
@@ -154,26 +155,17 @@ class ReportSectionForm(ScopedForm):
         fields = ("report", "theme", *tr("title", "analysis"), "indicators", "order")
 
 
-MAX_VALUE_FILE = 200 * 1024 * 1024  # a million values as long CSV is about 40 MB
-
-
 class ImportValuesForm(forms.Form):
     """A value or metadata file (long CSV, Sotkanet JSON, JSON-stat 2.0); all or nothing."""
 
-    file = forms.FileField(
+    file = UploadField(
+        kind="statistics", formats=("csv", "json", "txt"),
         label=_("File"),
         help_text=_("Long CSV (indicator_id, region_code, region_category, year, sex, value, abs_value), "
                     "Sotkanet JSON (values or metadata) or JSON-stat 2.0 from Statistics Finland."),
     )
-    regions = forms.FileField(
+    regions = UploadField(
+        kind="statistics", formats=("json",),
         label=_("Sotkanet region list (JSON)"), required=False,
         help_text=_("Needed only for Sotkanet value files: Sotkanet's /regions maps its region ids to official codes."),
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("file", "regions"):
-            upload = cleaned.get(name)
-            if upload is not None and upload.size > MAX_VALUE_FILE:
-                self.add_error(name, _("The file is too large (at most 200 MB)."))
-        return cleaned

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
+from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.organisations.models import Organisation
 
@@ -129,7 +130,7 @@ class UploadForm(forms.Form):
     FORMATS = [(LONG, _("Long form: one row per respondent and party")),
                (WIDE, _("Wide form: one row per respondent, a column per party and item")),
                (LIMESURVEY, _("LimeSurvey CSV export (FREQ[P01], MUT[P01], NEED[P01] …)"))]
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = UploadField(label=_("CSV or XLSX file"), kind="import", formats=("csv", "xlsx", "txt"))
     kind = forms.ChoiceField(label=_("Layout"), choices=FORMATS, widget=forms.RadioSelect, initial=LONG)
 
 

@@ -24,6 +24,7 @@ from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.geo import choropleth, layer
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 
 from . import actions, presenters
@@ -361,7 +362,7 @@ class RegionView(PeriodMixin, TemplateView):
         return redirect(request.path)
 
 
-class StatusImportView(LoginRequiredMixin, PeriodMixin, View):
+class StatusImportView(WriterRequiredMixin, LoginRequiredMixin, PeriodMixin, View):
     def post(self, request, *args, **kwargs):
         form = UploadForm(request.POST, request.FILES)
         back = request.POST.get("next") or reverse("readiness:national", args=[self.period.pk])

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from yhdyspinta.accounts.permissions import can_view_internal_of
 from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.uploads import limit_attachment_field
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -112,6 +113,11 @@ class DocumentAddView(ObjectEditView):
     form_class = AgreementDocumentForm
     template_name = "cooperation/upload_edit.html"
     save_action = staticmethod(actions.save_child)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        limit_attachment_field(form)  # office formats, PDF, images; size cap (core.uploads)
+        return form
 
     def get_initial(self):
         initial = super().get_initial()

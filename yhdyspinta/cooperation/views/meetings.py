@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.uploads import limit_attachment_field
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -94,6 +95,11 @@ class AttachmentEditView(ObjectEditView):
     form_class = AttachmentForm
     template_name = "cooperation/upload_edit.html"
     save_action = staticmethod(actions.save_child)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        limit_attachment_field(form)  # office formats, PDF, images; size cap (core.uploads)
+        return form
 
     def form_valid(self, form):
         super().form_valid(form)

@@ -2,8 +2,11 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe
 
 from yhdyspinta.core.api.concurrency import VersionConflict
 from yhdyspinta.core.concurrency import ConflictError
@@ -15,6 +18,26 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, BLOCKING_ERRORS):  # PROTECT/RESTRICT: 409 naming what depends on it
+        exc = DependentsExist(exc, getattr(context.get("request"), "user", None))
     elif isinstance(exc, ConflictError):  # a save over a newer version (no lost update)
         exc = VersionConflict(exc)
     return drf_exception_handler(exc, context)
+
+
+class DependentsExist(exceptions.APIException):
+    """409: the record cannot be deleted while others depend on it (names only of viewable ones)."""
+
+    status_code = 409
+    default_code = "protected"
+
+    def __init__(self, exc, user):
+        dependents = describe(exc, user)
+        self.detail = {
+            "detail": exceptions.ErrorDetail(
+                _("The record cannot be deleted: other records depend on it. Remove those links first."),
+                code=self.default_code),
+            "dependents": [{"model": d["model"], "name": d["name"]} for d in dependents["visible"]],
+            "more": dependents["more"],
+            "hidden": dependents["hidden"],
+        }

@@ -6,7 +6,7 @@ search share the API's permission path. Writes go through the app's action funct
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django_tables2.data import TableData
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
+from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
@@ -123,6 +124,15 @@ class ObjectDetailView(DetailView):
         return ctx
 
 
+def add_validation_error(form, exc: ValidationError) -> None:
+    """An action's ValidationError on the form: field messages on their fields, the rest on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
 class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
     """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`.
 
@@ -171,6 +181,9 @@ class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
         except PermissionDenied:
             form.add_error(None, _("You do not have permission to save this record for these organisations."))
             return self.form_invalid(form)
+        except ValidationError as exc:  # refused by the action: shown on the form, not a 500
+            add_validation_error(form, exc)
+            return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
         return redirect(obj.get_absolute_url())
 
@@ -201,6 +214,10 @@ class ObjectDeleteView(LoginRequiredMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
-        (type(self).delete_action or delete_object)(obj, actor=request.user)
+        try:
+            (type(self).delete_action or delete_object)(obj, actor=request.user)
+        except BLOCKING_ERRORS as exc:  # PROTECT/RESTRICT: name what depends on it, refuse with 409
+            context = self.get_context_data(refusal=refusal_message(obj), dependents=describe(exc, request.user))
+            return self.render_to_response(context, status=409)
         messages.success(request, _("Deleted."))
         return redirect(self.success_url_name)
