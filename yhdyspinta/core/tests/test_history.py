@@ -502,3 +502,16 @@ def test_history_page_in_a_browser_restore_by_keyboard(live_server, browser_page
     page.goto(live_server.url + history_url(interface))
     assert "Korjattu selaimessa" in page.inner_text("main") and page.locator("details.restore").count() == 0
     assert_accessible(page, context="history, anonymous")
+
+
+def test_reading_internal_values_in_the_history_is_logged(world):
+    from yhdyspinta.catalogue.tests.factories import InterfaceFactory
+    from yhdyspinta.core.models import AccessLog
+
+    interface = InterfaceFactory(parties=[world.a1], visibility=Visibility.PUBLIC)
+    change(interface, world.editor, internal_notes="Salainen muistiinpano")
+    client_for(world.anonymous).get(history_url(interface))
+    assert not AccessLog.objects.filter(action="read").exists()  # nothing internal was shown
+    client_for(world.viewer).get(history_url(interface))
+    entry = AccessLog.objects.get(action="read", user=world.viewer)
+    assert entry.object_ids == str(interface.pk) and "history" in entry.detail

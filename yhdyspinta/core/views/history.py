@@ -573,6 +573,12 @@ def _row(source, entry, formatter, user):
     }
 
 
+def _shows_internal_fields(source, outsider_hidden) -> bool:
+    """Does the page show `source`'s changes of fields an outsider may not see?"""
+    shown = set(outsider_hidden) - set(source.hidden)
+    return bool(shown) and any(name in shown for e in source.entries for name in (e.changes_dict or {}))
+
+
 # ---- the page ------------------------------------------------------------------------------
 class ObjectHistoryView(TemplateView):
     """The change history of one record (and its child records), for those who may see it."""
@@ -607,11 +613,24 @@ class ObjectHistoryView(TemplateView):
         return sources
 
     def log_read(self):
-        if self.object is not None:
-            log_internal_reads(self.request, self.model, [self.object], detail="history")
-        else:
+        """Internal records on the page (the record, its parts) are logged reads; so are the
+        internal fields of a public record whose changes an insider sees here."""
+        if self.object is None:
             log_access(self.request, AccessLog.Action.READ, model=self.model, objects=[self.root.pk],
                        detail="history of a deleted record", organisation_ids=self.org_ids)
+            return
+        by_model: dict = {}
+        for source in self.sources:
+            if source.obj is not None:
+                by_model.setdefault(source.model, []).append(source)
+        for model, sources in by_model.items():
+            log_internal_reads(self.request, model, [s.obj for s in sources], detail="history")
+            shown = [s.obj for s in sources if not getattr(s.obj, "is_internal", False)
+                     and hasattr(s.obj, "hidden_fields_for")
+                     and _shows_internal_fields(s, s.obj.hidden_fields_for(None))]
+            if shown:
+                log_access(self.request, AccessLog.Action.READ, model=model, objects=shown,
+                           detail="internal fields: history")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
