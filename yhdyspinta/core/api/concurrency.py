@@ -7,6 +7,7 @@ still cannot overwrite a save that happens while it runs (the write is condition
 the request loaded).
 """
 
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers, status
@@ -24,6 +25,31 @@ IF_MATCH = OpenApiParameter(
         "that is not the stored one is refused with 409 Conflict."
     ),
 )
+
+
+class VersionRefusalSerializer(serializers.Serializer):
+    """The body of a 409 or 412 answer to a stale update (documentation only)."""
+
+    detail = serializers.CharField()
+    version = serializers.IntegerField(help_text="The stored version now (also the answer's ETag).")
+    sent_version = serializers.IntegerField(required=False, help_text="409: the version the request sent.")
+
+
+class ConcurrencyAutoSchema(AutoSchema):
+    """Documents the 409 and 412 answers of PUT and PATCH on versioned records."""
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        model = getattr(getattr(self.view, "queryset", None), "model", None)
+        if direction == "response" and self.method in ("PUT", "PATCH") and model is not None \
+                and is_versioned(model) and isinstance(bodies, dict):
+            for code, text in (("409", "A `version` in the body is not the stored one, or another save "
+                                       "landed during the request; nothing was written."),
+                               ("412", "`If-Match` does not name the stored version; nothing was written.")):
+                body = self._get_response_for_code(VersionRefusalSerializer, code, direction=direction)
+                body["description"] = text
+                bodies.setdefault(code, body)
+        return bodies
 
 
 class PreconditionFailed(APIException):

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from yhdyspinta.core.actions import audited, require, require_add
 from yhdyspinta.core.api.concurrency import (
     IF_MATCH,
+    ConcurrencyAutoSchema,
     PreconditionFailed,
     VersionConflict,
     add_version_field,
@@ -26,6 +27,7 @@ class RestrictedModelViewSet(viewsets.ModelViewSet):
     # from the index, where the models' own orderings (by names and dates of related rows) would
     # sort the whole national table for every page.
     ordering = ("pk",)
+    schema = ConcurrencyAutoSchema()  # PUT/PATCH document If-Match, 409 and 412 (core.api.concurrency)
 
     def get_queryset(self):
         queryset = super().get_queryset().restrict(self.request.user, "view")

@@ -427,3 +427,13 @@ def test_every_api_update_refuses_a_stale_version(world, path, model):
     assert api.patch(url, {}, format="json", HTTP_IF_MATCH=read["ETag"]).status_code == 412
     assert api.patch(url, {"version": obj.version}, format="json").status_code == 409
     assert model.objects.get(pk=obj.pk).version == before
+
+
+def test_schema_documents_409_and_412_of_updates():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    for method in ("put", "patch"):
+        responses = schema["paths"]["/api/v1/cooperation/agreements/{id}/"][method]["responses"]
+        assert {"200", "409", "412"} <= set(responses)
+    assert "409" not in schema["paths"]["/api/v1/cooperation/agreements/"]["post"]["responses"]
