@@ -1,10 +1,10 @@
-"""Table columns for linked records and people, by the one visibility rule.
+"""Table columns for linked records, by the one visibility rule.
 
-A list shows only records the reader may see, but a row's links (a meeting's forum, an
-escalation's forums, a measure's owner) can point at records the reader may not see. These
-columns print such a link as "(hidden)" and a person as `Person.display_for(reader)`, on the page
-and in the CSV/XLSX export alike (the export builds the table without a request, so the reader
-is the request being served)."""
+A list shows only records the reader may see, but a row's links (a forum's parent, an
+escalation's forums, a scenario's base set) can point at records the reader may not see. This
+column prints such a link as "(hidden)" on the page and in the CSV/XLSX export alike (the export
+builds the table without a request, so the reader is the user of the request being served). A
+person column would print `Person.display_for(table_reader(table))` the same way."""
 
 import django_tables2 as tables
 from django.utils.html import format_html
@@ -36,12 +36,3 @@ class VisibleRecordColumn(tables.Column):
     def value(self, value, table, **kwargs):
         return str(value) if may_view(table_reader(table), value) else _("(hidden)")
 
-
-class PersonColumn(tables.Column):
-    """A linked person: the name for those who may see the person, else "title, organisation"."""
-
-    def render(self, value, table):
-        return value.display_for(table_reader(table))
-
-    def value(self, value, table, **kwargs):
-        return value.display_for(table_reader(table))

@@ -269,3 +269,106 @@ def check(world, target):
             if insider and status != 200:
                 failures.append(f"{who}: detail page of internal record {status} (expected 200)")
     return failures
+
+
+# ---- link fields: the same matrix for the choices of every API serializer and page form ----------
+# A link field (a PrimaryKeyRelatedField of a serializer, a ModelChoiceField of a form) whose target
+# is a record with visibility must offer and accept only what the user may view
+# (docs/permissions.md, "Names and links"). Generated: every serializer of an API endpoint and every
+# form class of the apps' forms.py that can be built with `user=` alone; their link fields to a
+# model of the matrix are checked with an internal and a public record of A1.
+def _serializer_links():
+    from rest_framework.relations import ManyRelatedField, RelatedField
+
+    seen, out = set(), []
+    for _path, _method, cls, _actions in api_endpoints():
+        serializer = getattr(cls, "serializer_class", None) if cls else None
+        if serializer is None or serializer in seen:
+            continue
+        seen.add(serializer)
+        try:
+            fields = serializer(context={"request": None}).fields
+        except Exception:  # noqa: BLE001, S112 - needs more than a request to be built
+            continue
+        for name, fld in fields.items():
+            rel = fld.child_relation if isinstance(fld, ManyRelatedField) else fld
+            if isinstance(rel, RelatedField) and not rel.read_only and rel.queryset is not None:
+                out.append((f"{serializer.__module__.split('.')[1]}.{serializer.__name__}.{name}", serializer,
+                            name, rel.queryset.model))
+    return out
+
+
+def _form_links():
+    from django import forms as django_forms
+
+    out = []
+    for app_config in apps.get_app_configs():
+        if not app_config.name.startswith("yhdyspinta."):
+            continue
+        try:
+            module = importlib.import_module(f"{app_config.name}.forms")
+        except ImportError:
+            continue
+        for cls in vars(module).values():
+            if not (isinstance(cls, type) and issubclass(cls, django_forms.BaseForm)) or cls.__module__ != module.__name__:
+                continue
+            for name, fld in cls.base_fields.items():
+                if isinstance(fld, django_forms.ModelChoiceField) and fld.queryset is not None:
+                    out.append((f"{app_config.label}.{cls.__name__}.{name}", cls, name, fld.queryset.model))
+    return out
+
+
+_MATRIX_MODELS = {t.model: t for t in TESTED}
+LINKS = [(label, kind, cls, name, _MATRIX_MODELS[model])
+         for kind, found in (("serializer", _serializer_links()), ("form", _form_links()))
+         for label, cls, name, model in found if model in _MATRIX_MODELS]
+
+
+def _link_choices(kind, cls, name, user):
+    from types import SimpleNamespace
+
+    if kind == "serializer":
+        field = cls(context={"request": SimpleNamespace(user=user)}).fields[name]
+        field = getattr(field, "child_relation", field)
+        return set(field.get_queryset().values_list("pk", flat=True))
+    form = cls(user=user)
+    return set(form[name].field.queryset.values_list("pk", flat=True))
+
+
+def test_link_matrix_coverage():
+    print("\nlink-field matrix:\n  " + "\n  ".join(label for label, *_rest in LINKS))
+    kinds = {kind for _label, kind, *_rest in LINKS}
+    assert kinds == {"serializer", "form"}, "no link fields found: the check would prove nothing"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("label", "kind", "cls", "name", "target"), LINKS, ids=[link[0] for link in LINKS])
+def test_link_fields_offer_internal_records_only_to_insiders(world, label, kind, cls, name, target):
+    public = make(target, world, Visibility.PUBLIC, "Zqpublicmarker")
+    internal = make(target, world, Visibility.INTERNAL, "Zqinternalmarker")
+    try:
+        choices = {who: _link_choices(kind, cls, name, getattr(world, who)) for who in ("anonymous", "other", "editor")}
+    except TypeError as exc:  # a form that needs more than `user=` (an interface, a study)
+        pytest.skip(f"{label}: {exc}")
+    for who in ("anonymous", "other"):
+        assert internal.pk not in choices[who], f"{label}: internal {target.label} offered to {who}"
+    if public.pk not in choices["editor"] and internal.pk not in choices["editor"]:
+        # outsiders checked above; the form narrows further (e.g. a county's recent meetings)
+        pytest.skip(f"{label}: the form narrows its choices further than the matrix's records")
+    assert internal.pk in choices["editor"], f"{label}: internal {target.label} not offered to its editor"
+
+
+@pytest.mark.django_db
+def test_link_matrix_detects_a_leak(world, monkeypatch):
+    """Not vacuous: with the restriction of link fields switched off, internal choices reach outsiders."""
+    from yhdyspinta.core import forms as core_forms
+    from yhdyspinta.core.api import serializers as core_serializers
+
+    monkeypatch.setattr(core_forms, "restrict_form_field", lambda field, user: None)
+    monkeypatch.setattr(core_serializers, "restrict_serializer_field", lambda field, user: None)
+    for kind in ("form", "serializer"):
+        label, kind, cls, name, target = next(
+            link for link in LINKS if link[1] == kind and link[0].endswith("WelfareReport" + kind.capitalize()
+                                                                             + ".goals"))
+        internal = make(target, world, Visibility.INTERNAL, "Zqinternalmarker")
+        assert internal.pk in _link_choices(kind, cls, name, world.other), label

@@ -25,7 +25,11 @@ from yhdyspinta.cooperation.tests.factories import (
     ForumFactory,
     MeetingFactory,
 )
-from yhdyspinta.indicators.tests.factories import MeasureFactory, SharedGoalFactory, WelfareReportFactory
+from yhdyspinta.indicators.tests.factories import (
+    MeasureFactory,
+    SharedGoalFactory,
+    WelfareReportFactory,
+)
 
 NAME = "Sointu Salamyhkä"  # an internal person of municipality A1
 TITLE = "Palvelupäällikkö"
@@ -325,3 +329,37 @@ def test_edit_pages_do_not_list_hidden_records(world, scene):
     assert "Salamyhkä" not in body
     body = client_for(world.editor).get("/indicators/measures/add/").content.decode()
     assert "Salamyhkä" in body and "Betalainen" not in body
+
+
+# ---- every form and serializer takes part ---------------------------------------------------------
+
+
+def test_every_model_form_and_serializer_restricts_its_link_fields():
+    """A new ModelForm or ModelSerializer cannot leak hidden records by leaving out the mixin."""
+    import importlib
+
+    from django import forms
+    from django.apps import apps
+    from rest_framework import serializers
+
+    from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+    from yhdyspinta.core.forms import RestrictedFormMixin
+
+    missing, seen = [], 0
+    for app in apps.get_app_configs():
+        if not app.name.startswith("yhdyspinta."):
+            continue
+        for module_name, base, mixin in ((f"{app.name}.forms", forms.BaseModelForm, RestrictedFormMixin),
+                                         (f"{app.name}.api.serializers", serializers.ModelSerializer,
+                                          RestrictedSerializerMixin)):
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            for cls in vars(module).values():
+                if isinstance(cls, type) and issubclass(cls, base) and cls.__module__ == module.__name__:
+                    seen += 1
+                    if not issubclass(cls, mixin):
+                        missing.append(f"{module_name}.{cls.__name__}")
+    assert seen > 30
+    assert not missing, f"without the link-field restriction: {missing}"
