@@ -515,3 +515,20 @@ def test_reading_internal_values_in_the_history_is_logged(world):
     client_for(world.viewer).get(history_url(interface))
     entry = AccessLog.objects.get(action="read", user=world.viewer)
     assert entry.object_ids == str(interface.pk) and "history" in entry.detail
+
+
+def test_a_part_named_after_a_hidden_person_does_not_name_them(world):
+    from yhdyspinta.catalogue.models import InterfaceOwner
+    from yhdyspinta.catalogue.tests.factories import InterfaceFactory
+
+    interface = InterfaceFactory(parties=[world.a1], visibility=Visibility.PUBLIC)
+    person = PersonFactory(organisation=world.a1, first_name="Salla", last_name="Salainen", visibility="internal")
+    with audited(world.editor):
+        InterfaceOwner.objects.create(interface=interface, organisation=world.a1, person=person)
+    outsider = client_for(world.anonymous).get(history_url(interface)).content.decode()
+    assert "Salla Salainen" not in outsider and "Omistaja: (piilotettu tietue) (Alfala)" in text_of_html(outsider)
+    assert "Salla Salainen" in client_for(world.viewer).get(history_url(interface)).content.decode()
+
+
+def text_of_html(body):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())

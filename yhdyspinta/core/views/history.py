@@ -345,6 +345,41 @@ def child_sources(parent_sources, user, sees_internal, depth=1):
     return out
 
 
+def redact_names(sources, user):
+    """A part's name may carry a linked record's name (a forum member's person, an interface
+    owner): where the user may not view that record, its name in the label becomes "(hidden record)"."""
+    wanted: dict = {}
+    links: dict = {}
+    for source in sources:
+        if not source.child:
+            continue
+        state = None if source.obj is not None else last_known(source.entries)[0]
+        for f in source.model._meta.concrete_fields:
+            if not (f.many_to_one or f.one_to_one) or not is_restricted(f.related_model):
+                continue
+            value = getattr(source.obj, f.attname) if source.obj is not None else state.get(f.name)
+            if value in (None, "None", ""):
+                continue
+            try:
+                value = f.related_model._meta.pk.to_python(value)
+            except ValidationError:
+                continue
+            wanted.setdefault(f.related_model, set()).add(value)
+            links.setdefault(id(source), []).append((f.related_model, value))
+    hidden_names: dict = {}
+    for model, pks in wanted.items():
+        visible = set(model.objects.restrict(user, "view").filter(pk__in=pks).values_list("pk", flat=True))
+        for record in model._base_manager.filter(pk__in=pks - visible):
+            hidden_names[(model, record.pk)] = str(record)
+    if not hidden_names:
+        return
+    for source in sources:
+        for key in links.get(id(source), ()):
+            name = hidden_names.get(key)
+            if name:
+                source.name = source.name.replace(name, hidden_record_label())
+
+
 # ---- values as people read them --------------------------------------------------------------
 def field_label(model, name: str) -> str:
     """The field's verbose name; a language variant with its language: "Yhteiset tavoitteet (ruotsi)"."""
@@ -609,6 +644,8 @@ class ObjectHistoryView(TemplateView):
             root = Source(model, pk, obj, obj.hidden_fields_for(user), False, str(obj), entries=own)
         root.may_change = obj is not None and user.is_authenticated and can(user, obj, "change")
         sources = [root, *child_sources([root], user, sees_internal)]
+        if not sees_everything(user):
+            redact_names(sources, user)
         self.model, self.object, self.root, self.sources = model, obj, root, sources
         return sources
 
