@@ -106,12 +106,11 @@ def _mark_failed(token, rows, error, address, now):
 
 
 # ---- building messages ---------------------------------------------------------------------
-def _footer(row_kinds, user_id, language, url=""):
+def _footer(row_kinds, user_id, language):
     from .models import Kind
 
     with translation.override(language):
         return render_to_string("notifications/email/footer.txt", {
-            "url": url,
             "unsubscribe": [(Kind(k).label, unsubscribe_url(user_id, k)) for k in row_kinds],
             "preferences_url": settings.SITE_URL.rstrip("/") + reverse("notifications:preferences"),
         }).strip()
@@ -124,7 +123,7 @@ def _attach_ics(message, ics: str, name: str):
 
 def build_message(row: Notification) -> EmailMultiAlternatives:
     user = row.recipient
-    body = f"{row.body}\n\n-- \n{_footer([row.kind], user.pk, row.language, row.url)}\n"
+    body = f"{row.body}\n\n-- \n{_footer([row.kind], user.pk, row.language)}\n"  # the body has the link
     message = EmailMultiAlternatives(
         subject=row.subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
         headers={
