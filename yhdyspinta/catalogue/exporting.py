@@ -68,10 +68,7 @@ def card_rows(interfaces, user):
               *[str(meta.get_field(f"{name}_fi").verbose_name).removesuffix(" [fi]").capitalize()
                 for name in text_fields],
               _("Owners"), *[f"{_('Maturity')}: {label}" for _d, label in Dimension.choices], _("Internal notes")]
-    from yhdyspinta.organisations.models import Person
-
-    visible_people = set(Person.objects.restrict(user, "view").values_list("pk", flat=True))
-    interfaces = list(interfaces.prefetch_related("parties", "owners__person", "owners__organisation"))
+    interfaces = list(interfaces.prefetch_related("parties", "owners__person__organisation", "owners__organisation"))
     latest = latest_values([i.pk for i in interfaces])
     rows = []
     for i in interfaces:
@@ -80,8 +77,8 @@ def card_rows(interfaces, user):
         rows.append([
             i.title, i.get_theme_display(), i.get_client_group_display(), ", ".join(str(p) for p in parties),
             ", ".join(str(lv.label) for lv in i.levels), *[getattr(i, name) or "" for name in text_fields],
-            "; ".join(f"{o.organisation}: {o.person.full_name}" for o in i.owners.all()
-                      if o.person_id in visible_people),
+            # a person the user may not see is "title, organisation", never the name (Person.display_for)
+            "; ".join(f"{o.organisation}: {o.person.display_for(user)}" for o in i.owners.all()),
             *[latest.get(i.pk, {}).get(d, "") for d in Dimension.values],
             i.internal_notes if internal else "",
         ])

@@ -207,6 +207,18 @@ def test_exports_print_a_hidden_forum_as_hidden(world, scene):
         assert HIDDEN_FORUM in text
 
 
+def test_interface_card_export_prints_an_internal_owner_by_role(world, scene):
+    for fmt in ("csv", "xlsx"):
+        url = f"/catalogue/interfaces/cards.{fmt}"
+        for user in (None, world.other):
+            response = client_for(user).get(url)
+            assert response.status_code == 200
+            text = response.content.decode("utf-8-sig") if fmt == "csv" else _xlsx_text(response.content)
+            assert scene["interface"].title in text and "Salamyhkä" not in text and TITLE in text, (fmt, user)
+        content = client_for(world.viewer).get(url).content
+        assert NAME in (content.decode("utf-8-sig") if fmt == "csv" else _xlsx_text(content))
+
+
 def _xlsx_text(content: bytes) -> str:
     from openpyxl import load_workbook
 
