@@ -30,7 +30,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -398,12 +398,18 @@ def field_label(model, name: str) -> str:
     if base is not None and language:
         return _("%(field)s (%(language)s)") % {
             "field": capfirst(str(base.verbose_name)),
-            "language": get_language_info(language)["name_translated"].lower(),
+            "language": _language_name(language),
         }
     label = getattr(field, "verbose_name", None)
     if label is None:  # a reverse relation: not a field of this record
         return _("(a field no longer in use)")
     return capfirst(str(label))
+
+
+def _language_name(code: str) -> str:
+    """The language's name in the reader's language: "ruotsi", "svenska", "Swedish"."""
+    name = str(get_language_info(code)["name_translated"])
+    return name if (get_language() or "").startswith("en") else name.lower()
 
 
 def _parse_datetime(text):
