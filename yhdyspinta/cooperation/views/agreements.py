@@ -1,6 +1,5 @@
 """Agreements: list, detail (internal part for the parties only), reminders, documents."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -66,16 +65,7 @@ class AgreementDetailView(ObjectDetailView):
 class AgreementEditView(ObjectEditView):
     model = Agreement
     form_class = AgreementForm
-    save_action = staticmethod(actions.save_agreement)
-
-    def form_valid(self, form):
-        """A refusal of save_agreement (the one place of the agreement rules) is shown on its field."""
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-            return self.form_invalid(form)
+    save_action = staticmethod(actions.save_agreement)  # its refusals land on their fields (ObjectEditView)
 
 
 class AgreementDeleteView(ObjectDeleteView):
@@ -128,7 +118,9 @@ class DocumentAddView(ObjectEditView):
         return initial
 
     def form_valid(self, form):
-        super().form_valid(form)
+        response = super().form_valid(form)
+        if response.status_code != 302:  # refused (rights, a conflict, the action's ValidationError)
+            return response
         return redirect(form.instance.agreement.get_absolute_url())
 
 

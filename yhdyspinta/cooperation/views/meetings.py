@@ -102,7 +102,9 @@ class AttachmentEditView(ObjectEditView):
         return form
 
     def form_valid(self, form):
-        super().form_valid(form)
+        response = super().form_valid(form)
+        if response.status_code != 302:  # refused (rights, a conflict, the action's ValidationError)
+            return response
         return redirect(form.instance.meeting.get_absolute_url())
 
 

@@ -19,6 +19,7 @@ from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
+from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
@@ -133,6 +134,15 @@ def add_validation_error(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def add_validation_error(form, exc: ValidationError) -> None:
+    """An action's ValidationError on the form: field messages on their fields, the rest on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
 class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
     """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`.
 
@@ -184,6 +194,9 @@ class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
         except ValidationError as exc:  # refused by the action: shown on the form, not a 500
             add_validation_error(form, exc)
             return self.form_invalid(form)
+        except ValidationError as exc:  # refused by the action: shown on the form, not a 500
+            add_validation_error(form, exc)
+            return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
         return redirect(obj.get_absolute_url())
 
@@ -219,5 +232,7 @@ class ObjectDeleteView(LoginRequiredMixin, TemplateView):
         except BLOCKING_ERRORS as exc:  # PROTECT/RESTRICT: name what depends on it, refuse with 409
             context = self.get_context_data(refusal=refusal_message(obj), dependents=describe(exc, request.user))
             return self.render_to_response(context, status=409)
+        except ValidationError as exc:  # the action refused (e.g. a locked record)
+            return self.render_to_response(self.get_context_data(refusal=" ".join(exc.messages)), status=409)
         messages.success(request, _("Deleted."))
         return redirect(self.success_url_name)
