@@ -19,7 +19,6 @@ from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
-from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
 from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
@@ -134,15 +133,6 @@ def add_validation_error(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-def add_validation_error(form, exc: ValidationError) -> None:
-    """An action's ValidationError on the form: field messages on their fields, the rest on top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
     """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`.
 
@@ -190,9 +180,6 @@ class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
             return self.render_conflict(form, exc)
         except PermissionDenied:
             form.add_error(None, _("You do not have permission to save this record for these organisations."))
-            return self.form_invalid(form)
-        except ValidationError as exc:  # refused by the action: shown on the form, not a 500
-            add_validation_error(form, exc)
             return self.form_invalid(form)
         except ValidationError as exc:  # refused by the action: shown on the form, not a 500
             add_validation_error(form, exc)
