@@ -375,3 +375,15 @@ def test_every_model_form_and_serializer_restricts_its_link_fields():
                         missing.append(f"{module_name}.{cls.__name__}")
     assert seen > 30
     assert not missing, f"without the link-field restriction: {missing}"
+
+
+def test_retract_page_prints_an_assessor_of_another_party_by_role(world, scene):
+    """An editor of A1 may change the interface but not see the county's internal people."""
+    assessor = PersonFactory(first_name="Kaarle", last_name="Kätketty", title="Ylilääkäri", title_fi="Ylilääkäri",
+                             organisation=world.county_a, visibility="internal")
+    assessment = MaturityAssessment.objects.create(interface=scene["interface"], dimension="processes", value=1,
+                                                   assessed_on=date(2025, 5, 2), assessed_by=assessor)
+    url = f"/catalogue/assessments/{assessment.pk}/retract/"
+    body = client_for(world.editor).get(url).content.decode()
+    assert "Kätketty" not in body and "Ylilääkäri" in body
+    assert "Kätketty" in client_for(world.coordinator).get(url).content.decode()
