@@ -268,6 +268,7 @@ API_MAX_LIMIT = env.int("API_MAX_LIMIT", default=1000)  # ?limit= of an API list
 API_JSON_MAX_DEPTH = env.int("API_JSON_MAX_DEPTH", default=64)
 API_JSON_MAX_INT_DIGITS = env.int("API_JSON_MAX_INT_DIGITS", default=30)
 UPLOAD_MAX_MB_IMPORT = env.int("UPLOAD_MAX_MB_IMPORT", default=10)  # CSV/XLSX/JSON import files
+UPLOAD_MAX_MB_STATISTICS = env.int("UPLOAD_MAX_MB_STATISTICS", default=200)  # national indicator value files
 UPLOAD_MAX_MB_ATTACHMENT = env.int("UPLOAD_MAX_MB_ATTACHMENT", default=25)  # meeting and agreement files
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)  # rows of one imported CSV/XLSX sheet
 # Form fields (not files) of one request; files above 2.5 MB go to a temporary file, not memory.

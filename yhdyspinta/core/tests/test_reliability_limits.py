@@ -306,3 +306,24 @@ def test_attachment_with_a_wrong_type_is_refused_on_the_page(world):
     assert response.status_code == 200
     assert "liite.pdf" in response.content.decode()
     assert not Attachment.objects.exists()
+
+
+def _write_operations():
+    from drf_spectacular.generators import EndpointEnumerator
+
+    return sorted({(path, method) for path, _regex, method, _callback in EndpointEnumerator().get_api_endpoints()
+                   if method in ("POST", "PUT", "PATCH") and "{" not in path})
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000 + "]" * 100_000, '{"x": ' + "9" * 5_000 + "}"])
+def test_every_api_write_refuses_deep_json_and_huge_integers(world, body):
+    """Every POST/PUT/PATCH operation without path arguments, enumerated from the schema."""
+    operations = _write_operations()
+    assert len(operations) > 10
+    client = api_client_for(world.admin)
+    client.raise_request_exception = False
+    answers = {}
+    for path, method in operations:
+        response = getattr(client, method.lower())(path, data=body, content_type="application/json")
+        answers[f"{method} {path}"] = response.status_code
+    assert {k: v for k, v in answers.items() if v not in (400, 405)} == {}  # 405: no such write
