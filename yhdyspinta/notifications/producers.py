@@ -23,6 +23,7 @@ from .models import CalendarEvent, Kind, Mode, Notification, NotificationPrefere
 
 logger = logging.getLogger(__name__)
 WRITER_ROLES = (Role.EDITOR, Role.ORG_ADMIN)
+ADMIN_ROLES = (Role.ORG_ADMIN,)  # agreements and statutory duties: the organisation's admins answer for them
 
 
 def site_url(path: str = "") -> str:
@@ -289,7 +290,8 @@ def escalation_saved(escalation, now=None) -> int:
 
 
 def agreement_reminders(now) -> int:
-    """Agreements whose reminder date has come and whose renewal or notice day is still ahead."""
+    """Agreements whose reminder date has come and whose renewal or notice day is still ahead: to
+    the parties' organisation admins and the signatories who have an account."""
     from yhdyspinta.cooperation.compute import reminder_date
     from yhdyspinta.cooperation.models import Agreement, AgreementParty
 
@@ -304,13 +306,17 @@ def agreement_reminders(now) -> int:
     if not due:
         return 0
     parties: dict[int, set[int]] = {}
-    for agreement_id, org_id in AgreementParty.objects.filter(agreement_id__in=due).values_list(
-            "agreement_id", "organisation_id"):
-        parties.setdefault(agreement_id, set()).add(org_id)
-    writers = writers_by_org({o for s in parties.values() for o in s})
+    signatories: dict[int, list] = {}
+    for row in AgreementParty.objects.filter(agreement_id__in=due).select_related("signatory__user"):
+        parties.setdefault(row.agreement_id, set()).add(row.organisation_id)
+        user = row.signatory.user if row.signatory_id and row.signatory.user_id else None
+        if user is not None and user.is_active and user.email:
+            signatories.setdefault(row.agreement_id, []).append(user)
+    admins = writers_by_org({o for s in parties.values() for o in s}, ADMIN_ROLES)
     items = []
     for agreement in Agreement.objects.filter(pk__in=due):
-        users = {u.pk: u for org in parties.get(agreement.pk, ()) for u in writers.get(org, ())}
+        users = {u.pk: u for org in parties.get(agreement.pk, ()) for u in admins.get(org, ())}
+        users.update((u.pk, u) for u in signatories.get(agreement.pk, ()))
         items.append(Item(f"agreement:{agreement.pk}:remind:{due[agreement.pk]}", agreement, list(users.values()),
                           "agreement_reminder", {"agreement": agreement, "remind_on": due[agreement.pk]},
                           site_url(agreement.get_absolute_url())))
@@ -318,10 +324,10 @@ def agreement_reminders(now) -> int:
 
 
 # ---- statutory duties and readiness reporting periods ----------------------------------------
-def writers_by_org(org_ids) -> dict[int, list]:
-    """Organisation id → its active writers with an e-mail address, in one query."""
+def writers_by_org(org_ids, roles=WRITER_ROLES) -> dict[int, list]:
+    """Organisation id → its active users in `roles` with an e-mail address, in one query."""
     writers: dict[int, list] = {}
-    for m in Membership.objects.filter(organisation_id__in=org_ids, role__in=WRITER_ROLES, user__is_active=True
+    for m in Membership.objects.filter(organisation_id__in=org_ids, role__in=roles, user__is_active=True
                                        ).exclude(user__email="").select_related("user"):
         writers.setdefault(m.organisation_id, []).append(m.user)
     return writers
@@ -329,8 +335,8 @@ def writers_by_org(org_ids) -> dict[int, list]:
 
 def duties(now) -> int:
     """Unfulfilled duties due within NOTIFICATIONS_DUTY_DUE_DAYS (once), and those that became
-    overdue in the last NOTIFICATIONS_DUTY_OVERDUE_DAYS (once): to the writers of the county and
-    of the municipality the duty concerns."""
+    overdue in the last NOTIFICATIONS_DUTY_OVERDUE_DAYS (once): to the organisation admins of the
+    county and of the municipality the duty concerns."""
     from yhdyspinta.cooperation.duties import with_counts
     from yhdyspinta.cooperation.models import Duty
 
@@ -340,7 +346,8 @@ def duties(now) -> int:
     rows = [d for d in with_counts(Duty.objects.filter(due_date__gte=start, due_date__lte=end)
                                    .select_related("rule", "county", "municipality"))
             if d.evidence_count < max(d.required_count, 1)]
-    writers = writers_by_org({d.county_id for d in rows} | {d.municipality_id for d in rows if d.municipality_id})
+    writers = writers_by_org({d.county_id for d in rows} | {d.municipality_id for d in rows if d.municipality_id},
+                             ADMIN_ROLES)
     items: dict[bool, list[Item]] = {True: [], False: []}
     for duty in rows:
         users = {u.pk: u for org in (duty.county_id, duty.municipality_id) for u in writers.get(org, ())}

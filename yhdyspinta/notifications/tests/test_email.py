@@ -231,12 +231,16 @@ def test_agreement_reminder_once_to_the_parties_writers(world, mailbox):
     from yhdyspinta.cooperation.tests.factories import AgreementFactory
     from yhdyspinta.notifications.producers import agreement_reminders
 
-    writer = member(world.a1, "editor", email="anna@example.fi", language="sv")
-    member(world.a1, "viewer", email="viivi@example.fi")
-    AgreementFactory(parties=[world.a1, world.county_a], renewal_date=date(2030, 6, 30), reminder_days=30)
+    writer = member(world.a1, "org_admin", email="anna@example.fi", language="sv")
+    member(world.a1, "editor", email="eero@example.fi")  # editors are not reminded of agreements
+    signatory = PersonFactory(organisation=world.county_a, user=UserFactory(email="sirpa@example.fi"))
+    agreement = AgreementFactory(parties=[world.a1, world.county_a], renewal_date=date(2030, 6, 30),
+                                 reminder_days=30)
+    agreement.party_rows.filter(organisation=world.county_a).update(signatory=signatory)
     before = datetime(2030, 5, 30, 12, tzinfo=ZoneInfo("Europe/Helsinki"))
     assert agreement_reminders(before) == 0
-    assert agreement_reminders(before + timedelta(days=2)) == 1
+    assert agreement_reminders(before + timedelta(days=2)) == 2
     assert agreement_reminders(before + timedelta(days=3)) == 0
-    row = Notification.objects.get(kind=Kind.AGREEMENT_REMINDER)
-    assert row.recipient == writer and row.language == "sv"
+    rows = Notification.objects.filter(kind=Kind.AGREEMENT_REMINDER)
+    assert {r.recipient for r in rows} == {writer, signatory.user}
+    assert rows.get(recipient=writer).language == "sv"

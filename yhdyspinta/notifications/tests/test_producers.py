@@ -20,7 +20,8 @@ def _at(d: date) -> datetime:
 def test_duty_due_soon_then_overdue_each_once_unless_fulfilled(world):
     from yhdyspinta.cooperation.models import Duty, DutyEvidence, DutyRule
 
-    county_writer = member(world.county_a, "editor", email="kaisa@example.fi", language="sv")
+    county_writer = member(world.county_a, "org_admin", email="kaisa@example.fi", language="sv")
+    member(world.county_a, "editor", email="eero@example.fi")  # duties go to the organisation admins
     town_writer = member(world.a1, "org_admin", email="antti@example.fi")
     member(world.a2, "editor", email="aino@example.fi")  # another municipality: not concerned
     rule = DutyRule.objects.create(key="hyte", title="Hyvinvointikertomus", legal_source="Laki 12 §",
