@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "yhdyspinta.core.middleware.AuditlogMiddleware",  # auditlog's, with the trusted client address
     "axes.middleware.AxesMiddleware",
     "yhdyspinta.core.views.errors.BadInputMiddleware",  # a number too large for int() or the DB: 400
+    "yhdyspinta.core.uploads.UploadSizeMiddleware",  # an over-size upload refused before it is read
     "yhdyspinta.core.pagecache.AnonymousPageCacheMiddleware",  # innermost: hits still get headers
 ]
 

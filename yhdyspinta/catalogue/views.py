@@ -24,6 +24,7 @@ from yhdyspinta.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    add_validation_error,
 )
 from yhdyspinta.organisations.models import Organisation, Person
 
@@ -246,8 +247,7 @@ class InterfaceEditView(ObjectEditView):
         except ConflictError as exc:
             return self.render_conflict(form, exc, steps=steps)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_validation_error(form, exc)
             return self.render_to_response(self.get_context_data(form=form, steps=steps))
         except PermissionDenied:
             form.add_error(None, _("You do not have permission to save this record for these organisations."))
@@ -298,8 +298,7 @@ class AssessView(LoginRequiredMixin, FormView):
                         assessed_on=form.cleaned_data["assessed_on"],
                         comment=form.cleaned_data.get("comment", ""))
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_validation_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Assessment saved."))
         return redirect(self.interface.get_absolute_url())
@@ -332,8 +331,7 @@ class RetractAssessmentView(LoginRequiredMixin, FormView):
             actions.retract_assessment(self.assessment, acting_user=self.request.user,
                                        reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_validation_error(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Assessment retracted."))
         return redirect(self.assessment.get_absolute_url())

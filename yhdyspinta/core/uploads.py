@@ -167,3 +167,53 @@ class WriterRequiredMixin:
         if request.user.is_authenticated:
             require_writer(request.user)
         return super().dispatch(request, *args, **kwargs)
+
+
+def upload_kind_of(view_class):
+    """The kind of upload a view takes: its `upload_kind`, or the largest of its form's UploadFields."""
+    if view_class is None:
+        return None
+    kind = getattr(view_class, "upload_kind", None)
+    if kind:
+        return kind
+    form_class = getattr(view_class, "form_class", None)
+    kinds = [f.kind for f in getattr(form_class, "base_fields", {}).values() if isinstance(f, UploadField)]
+    return max(kinds, key=max_bytes) if kinds else None
+
+
+class UploadSizeMiddleware:
+    """Refuses an upload by its Content-Length, before Django reads the body: a POST to a view
+    that takes uploads of a kind (see `upload_kind_of`) larger than the kind's limit (plus 1 MB
+    for the form's other fields) is sent back to the form with the message; nothing is read."""
+
+    SLACK = 1024 * 1024
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or not request.content_type.startswith("multipart/"):
+            return None
+        kind = upload_kind_of(getattr(view_func, "view_class", None))
+        if kind is None:
+            return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return None
+        if length <= max_bytes(kind) + self.SLACK:
+            return None
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        messages.error(request, _("The file is too large: at most %(megabytes)s MB is accepted. Nothing was "
+                                  "read or saved.") % {"megabytes": max_mb(kind)})
+        back = request.META.get("HTTP_REFERER", "")  # the page with the form (import actions have no GET)
+        if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                    require_https=request.is_secure()):
+            return redirect(back)
+        return redirect(request.get_full_path())

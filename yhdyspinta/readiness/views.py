@@ -88,6 +88,8 @@ class RoadmapExportView(View):
 class RoadmapImportView(LoginRequiredMixin, View):
     """The owner's editors upload tasks (ROADMAP.csv columns, optional critical/title_sv/title_en)."""
 
+    upload_kind = "import"  # an over-size file is refused before it is read (core.uploads)
+
     def post(self, request, pk):
         roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
         form = UploadForm(request.POST, request.FILES)
@@ -363,6 +365,8 @@ class RegionView(PeriodMixin, TemplateView):
 
 
 class StatusImportView(WriterRequiredMixin, LoginRequiredMixin, PeriodMixin, View):
+    upload_kind = "import"
+
     def post(self, request, *args, **kwargs):
         form = UploadForm(request.POST, request.FILES)
         back = request.POST.get("next") or reverse("readiness:national", args=[self.period.pk])

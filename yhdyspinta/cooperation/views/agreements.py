@@ -99,6 +99,7 @@ class ReminderListView(TemplateView):
 class DocumentAddView(ObjectEditView):
     """A new document or a new version of one (same title, next version number)."""
 
+    upload_kind = "attachment"
     model = AgreementDocument
     form_class = AgreementDocumentForm
     template_name = "cooperation/upload_edit.html"

@@ -91,6 +91,7 @@ class ItemEditView(ObjectEditView):
 
 
 class AttachmentEditView(ObjectEditView):
+    upload_kind = "attachment"
     model = Attachment
     form_class = AttachmentForm
     template_name = "cooperation/upload_edit.html"

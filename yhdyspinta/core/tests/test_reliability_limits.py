@@ -327,3 +327,16 @@ def test_every_api_write_refuses_deep_json_and_huge_integers(world, body):
         response = getattr(client, method.lower())(path, data=body, content_type="application/json")
         answers[f"{method} {path}"] = response.status_code
     assert {k: v for k, v in answers.items() if v not in (400, 405)} == {}  # 405: no such write
+
+
+@override_settings(UPLOAD_MAX_MB_IMPORT=1)
+def test_an_upload_larger_than_its_limit_is_refused_by_its_length_unread(world, monkeypatch):
+    from yhdyspinta.catalogue import views
+
+    monkeypatch.setattr(views, "import_services", lambda *a, **k: pytest.fail("the file was parsed"))
+    upload = SimpleUploadedFile("iso.csv", _csv(3 * 1024 * 1024), content_type="text/csv")
+    client = client_for(world.editor)
+    response = client.post("/catalogue/services/import/", {"file": upload})
+    assert response.status_code == 302 and response.url == "/catalogue/services/import/"
+    page = client.get(response.url).content.decode()
+    assert "Tiedosto on liian suuri: enintään 1 Mt hyväksytään." in page
