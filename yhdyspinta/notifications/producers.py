@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -219,8 +219,9 @@ def meeting_saved(meeting, now=None) -> int:
     fingerprint = _meeting_fingerprint(meeting)
     event, created = CalendarEvent.objects.get_or_create(uid=uid, defaults={"fingerprint": fingerprint})
     if not created and (event.fingerprint != fingerprint or event.cancelled):
-        CalendarEvent.objects.filter(pk=event.pk).update(sequence=event.sequence + 1, fingerprint=fingerprint,
-                                                         cancelled=False)
+        # compare-and-set: two saves of the same change raise the SEQUENCE once
+        CalendarEvent.objects.filter(pk=event.pk).exclude(fingerprint=fingerprint, cancelled=False).update(
+            sequence=F("sequence") + 1, fingerprint=fingerprint, cancelled=False)
         event.refresh_from_db()
     from . import ical
 
@@ -244,8 +245,10 @@ def meeting_deleted(meeting, now=None) -> int:
     event = CalendarEvent.objects.filter(uid=uid).first()
     if event is None or event.cancelled:
         return 0
-    CalendarEvent.objects.filter(pk=event.pk).update(sequence=event.sequence + 1, cancelled=True)
-    sequence = event.sequence + 1
+    if not CalendarEvent.objects.filter(pk=event.pk, cancelled=False).update(sequence=F("sequence") + 1,
+                                                                             cancelled=True):
+        return 0  # cancelled by another process just now
+    sequence = CalendarEvent.objects.values_list("sequence", flat=True).get(pk=event.pk)
     ct = ContentType.objects.get_for_model(meeting)
     invited = User.objects.filter(pk__in=Notification.objects.filter(
         kind=Kind.MEETING, content_type=ct, object_id=meeting.pk).values("recipient_id"))
