@@ -1,7 +1,7 @@
 """Accessibility of every page, in Finnish, Swedish and English (axe-core, WCAG 2.1 A/AA).
 
 The pages are not listed by hand: every GET route without parameters that the URL resolver
-knows (except /admin/, /api/, log-in/out, history and file exports), plus the detail page of
+knows (except /admin/, /api/, log-in/out and single sign-on, history and file exports), plus the detail page of
 one record per model of the permission matrix (made with the app's factory). The admin user
 visits them so that every control (edit buttons, internal field groups) is on the page.
 To stay within CI time each page is checked in one language, the languages taking turns

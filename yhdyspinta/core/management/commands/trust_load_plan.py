@@ -11,7 +11,7 @@ import json
 from django.core.management.base import BaseCommand
 from django.urls import URLPattern, URLResolver, get_resolver
 
-SKIP = ("admin/", "api/", "i18n/", "login/", "logout/", "history/", "healthz", "readyz", "media/", "static/")
+SKIP = ("admin/", "api/", "i18n/", "login/", "logout/", "oidc/", "history/", "healthz", "readyz", "media/", "static/")
 SKIP_WORDS = ("export", "delete", "edit", "add", "new", "create", "import", ".ics", ".csv", ".xlsx", ".pdf")
 
 
