@@ -108,7 +108,7 @@ def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None, limit=None):
         declared = worksheet.max_row  # from the sheet's <dimension>; None when it does not say
     except Exception:  # noqa: BLE001 - a broken dimension is found again while streaming
         declared = None
-    if declared and declared > limit + 1:
+    if isinstance(declared, int) and declared > limit + 1:
         raise too_many_rows(name, limit)
     try:
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
