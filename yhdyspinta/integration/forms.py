@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
-from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.organisations.models import Organisation
 
 from .compute.parties import ITEMS

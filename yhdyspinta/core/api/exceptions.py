@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe
-
 from yhdyspinta.core.api.concurrency import VersionConflict
 from yhdyspinta.core.concurrency import ConflictError
+from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe
 
 
 def exception_handler(exc, context):
@@ -18,10 +17,10 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
-    elif isinstance(exc, BLOCKING_ERRORS):  # PROTECT/RESTRICT: 409 naming what depends on it
-        exc = DependentsExist(exc, getattr(context.get("request"), "user", None))
     elif isinstance(exc, ConflictError):  # a save over a newer version (no lost update)
         exc = VersionConflict(exc)
+    elif isinstance(exc, BLOCKING_ERRORS):  # PROTECT/RESTRICT: 409 naming what depends on it
+        exc = DependentsExist(exc, getattr(context.get("request"), "user", None))
     return drf_exception_handler(exc, context)
 
 
