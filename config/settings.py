@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "yhdyspinta.accounts.middleware.IdleSessionTimeoutMiddleware",  # SESSION_IDLE_TIMEOUT(_ADMIN)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -212,6 +213,9 @@ SESSION_COOKIE_SECURE = env("SECURE_COOKIES") and not DEBUG
 CSRF_COOKIE_SECURE = env("SECURE_COOKIES") and not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Idle timeout in seconds (0: off): signed-in sessions end after this long without a request.
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=8 * 60 * 60)
+SESSION_IDLE_TIMEOUT_ADMIN = env.int("SESSION_IDLE_TIMEOUT_ADMIN", default=30 * 60)  # staff, superusers
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT") and not (DEBUG or TESTING)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
