@@ -1,10 +1,17 @@
 from django.urls import path
 
-from . import oidc
+from . import oidc, passwords
 
 urlpatterns = [
     path("login/", oidc.LoginView.as_view(), name="login"),
     path("logout/", oidc.LogoutView.as_view(), name="logout"),
     path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_callback"),
     path("oidc/<slug:slug>/login/", oidc.ProviderLoginView.as_view(), name="oidc_login"),
+    path("account/password/", passwords.PasswordChangeView.as_view(), name="password_change"),
+    path("account/password/done/", passwords.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("password-reset/", passwords.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", passwords.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("password-reset/<uidb64>/<token>/", passwords.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("password-reset/done/", passwords.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]
