@@ -37,6 +37,7 @@ demo: setup  ## run with demo data on SQLite at http://127.0.0.1:8000
 test: setup system-packages test-only  ## the whole test suite
 
 test-only:
+	$(BIN)/ruff check .
 	$(BIN)/python scripts/messages.py extract
 	$(BIN)/python scripts/messages.py check
 	$(BIN)/python scripts/messages.py compile

@@ -15,11 +15,13 @@ import time
 import requests
 
 PID, HOST = sys.argv[1], sys.argv[2]
-PLAN = json.load(open(os.environ.get("LOAD_PLAN", "/tmp/yhdyspinta-load/plan.json"), encoding="utf-8"))
+with open(os.environ.get("LOAD_PLAN", "/tmp/yhdyspinta-load/plan.json"), encoding="utf-8") as plan_file:
+    PLAN = json.load(plan_file)
 
 
 def cpu_ms():
-    fields = open(f"/proc/{PID}/stat").read().rsplit(")", 1)[1].split()
+    with open(f"/proc/{PID}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 

@@ -9,6 +9,7 @@ Rules (docs/permissions.md):
 - anonymous visitors and everybody else: public records only.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 
 ALL = object()  # sentinel: no restriction
@@ -49,7 +50,7 @@ def _crosses_many(model, path: str) -> bool:
     for part in path.split("__"):
         try:
             field = opts.get_field(part)
-        except Exception:
+        except FieldDoesNotExist:
             return False
         if field.many_to_many or field.one_to_many:
             return True

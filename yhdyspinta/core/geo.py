@@ -89,8 +89,8 @@ def choropleth(layer_name: str, *, title: str, description: str, regions: dict[s
     """
     features, (width, height) = layer(layer_name)
     out = [
-        f'<svg class="map" viewBox="0 0 {width} {height}" role="group" aria-labelledby="map-title map-desc"'
-        ' xmlns="http://www.w3.org/2000/svg">',
+        (f'<svg class="map" viewBox="0 0 {width} {height}" role="group" aria-labelledby="map-title map-desc"'
+        ' xmlns="http://www.w3.org/2000/svg">'),
         f'<title id="map-title">{escape(title)}</title><desc id="map-desc">{escape(description)}</desc>',
     ]
     for feature in features:

@@ -64,7 +64,7 @@ class AuditlogMiddleware(_AuditlogMiddleware):
 
     @staticmethod
     def _get_remote_port(request):
-        from .audit import trusted_proxies, _parse, _trusted
+        from .audit import _parse, _trusted, trusted_proxies
 
         remote = _parse(request.META.get("REMOTE_ADDR"))
         networks = trusted_proxies()

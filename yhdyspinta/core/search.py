@@ -10,11 +10,7 @@ from django.db.models import Q
 _REGISTRY: list[tuple[str, tuple[str, ...]]] = []
 
 _SUFFIXES = sorted(
-    """
-    ssa ssä sta stä lla llä lta ltä lle ksi tta ttä na nä ta tä an en in on un yn än ön hin
-    seen siin ihin iin issa issä ista istä illa illä ilta iltä ille iksi ina inä ineen
-    ien iden itten jen t n a ä
-    """.split(),
+    ["ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "tta", "ttä", "na", "nä", "ta", "tä", "an", "en", "in", "on", "un", "yn", "än", "ön", "hin", "seen", "siin", "ihin", "iin", "issa", "issä", "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "iksi", "ina", "inä", "ineen", "ien", "iden", "itten", "jen", "t", "n", "a", "ä"],
     key=len,
     reverse=True,
 )

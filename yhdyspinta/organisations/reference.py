@@ -140,12 +140,12 @@ def apply(municipality_rows, county_rows=(), *, effective: date | None = None) -
             row = change.values
             Organisation.objects.update_or_create(
                 kind=OrganisationKind.COUNTY, code=row["code"],
-                defaults=dict(
-                    name_fi=row["name_fi"], name_sv=row["name_sv"], name=row["name_fi"],
-                    short_name_fi=row["short_name_fi"], short_name_sv=row["short_name_sv"],
-                    population=row["population"], population_year=POPULATION_YEAR, organises_sote=True,
-                    area_code=row["code"], letter_code=row["letter_code"],
-                ),
+                defaults={
+                    "name_fi": row["name_fi"], "name_sv": row["name_sv"], "name": row["name_fi"],
+                    "short_name_fi": row["short_name_fi"], "short_name_sv": row["short_name_sv"],
+                    "population": row["population"], "population_year": POPULATION_YEAR, "organises_sote": True,
+                    "area_code": row["code"], "letter_code": row["letter_code"],
+                },
             )
     for county in Organisation.objects.filter(kind=OrganisationKind.COUNTY, area__isnull=True):
         county.area = county
@@ -157,9 +157,9 @@ def apply(municipality_rows, county_rows=(), *, effective: date | None = None) -
         if change.kind == "new":
             org, _created = Organisation.objects.update_or_create(
                 kind=OrganisationKind.MUNICIPALITY, code=change.code,
-                defaults=dict(name_fi=row["name_fi"], name_sv=row["name_sv"], name=row["name_fi"],
-                              population=row["population"], population_year=POPULATION_YEAR,
-                              valid_until=None),
+                defaults={"name_fi": row["name_fi"], "name_sv": row["name_sv"], "name": row["name_fi"],
+                              "population": row["population"], "population_year": POPULATION_YEAR,
+                              "valid_until": None},
             )
             if row["county_code"] == HELSINKI_AREA:
                 helsinki = org

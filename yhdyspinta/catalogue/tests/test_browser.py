@@ -65,7 +65,7 @@ def test_find_a_service_and_update_an_assessment_by_keyboard(live_server, browse
     """The two main tasks of the register with the keyboard alone (no clicks)."""
     from yhdyspinta.catalogue.models import MaturityAssessment
 
-    county, a1, interface, coordinator = register
+    _county, _a1, interface, coordinator = register
     page = browser_page
     # a resident finds the child health clinic: municipality by typing its name, the need in own words
     page.goto(f"{live_server.url}/catalogue/finder/")

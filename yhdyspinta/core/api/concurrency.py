@@ -7,12 +7,12 @@ still cannot overwrite a save that happens while it runs (the write is condition
 the request loaded).
 """
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
-from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.concurrency import VERSION_FIELD, ConflictError, is_versioned
 
@@ -43,8 +43,8 @@ class ConcurrencyAutoSchema(AutoSchema):
         model = getattr(getattr(self.view, "queryset", None), "model", None)
         if direction == "response" and self.method in ("PUT", "PATCH") and model is not None \
                 and is_versioned(model) and isinstance(bodies, dict):
-            for code, text in (("409", "A `version` in the body is not the stored one, or another save "
-                                       "landed during the request; nothing was written."),
+            for code, text in (("409", ("A `version` in the body is not the stored one, or another save "
+                                       "landed during the request; nothing was written.")),
                                ("412", "`If-Match` does not name the stored version; nothing was written.")):
                 body = self._get_response_for_code(VersionRefusalSerializer, code, direction=direction)
                 body["description"] = text

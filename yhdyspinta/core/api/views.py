@@ -16,8 +16,14 @@ from yhdyspinta.core.api.concurrency import (
     add_version_field,
     body_version,
 )
-from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, etag, if_match_fails, is_versioned
 from yhdyspinta.core.audit import log_internal_parts, log_internal_reads
+from yhdyspinta.core.concurrency import (
+    ConflictError,
+    check_and_bump_version,
+    etag,
+    if_match_fails,
+    is_versioned,
+)
 
 
 class RestrictedModelViewSet(viewsets.ModelViewSet):

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import api_client_for, client_for
 from yhdyspinta.catalogue.tests.factories import InterfaceFactory
+from yhdyspinta.cooperation.tests.factories import AgreementFactory, MeetingFactory, forum_for
 from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, is_versioned
 from yhdyspinta.core.models import RestrictedModel
 from yhdyspinta.core.tests.test_trust_permissions import (
@@ -23,7 +24,6 @@ from yhdyspinta.core.tests.test_trust_permissions import (
     page_routes,
     viewset_model,
 )
-from yhdyspinta.cooperation.tests.factories import AgreementFactory, MeetingFactory, forum_for
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ class _FormParser(HTMLParser):
             self._select = None
         elif tag == "textarea" and self._textarea:
             text = "".join(self._text)
-            self.fields.append((self._textarea, text[1:] if text.startswith("\n") else text))
+            self.fields.append((self._textarea, text.removeprefix("\n")))
             self._textarea = None
 
     def handle_data(self, data):

@@ -45,7 +45,7 @@ def _settings_in_subprocess(env):
     return subprocess.run(
         [sys.executable, "-c", "import django; from django.conf import settings; settings.DEBUG; print(settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT)"],
         cwd=ROOT / "var", env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )
 
 
