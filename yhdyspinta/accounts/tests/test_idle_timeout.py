@@ -63,3 +63,12 @@ def test_zero_turns_the_check_off(world, as_user):
     _age_session(client, 10**6)
     client.get("/")
     assert _signed_in(client)
+
+
+@override_settings(SESSION_IDLE_TIMEOUT=600, SESSION_IDLE_TIMEOUT_ADMIN=60)
+def test_signed_out_user_is_told_why(world, as_user):
+    client = as_user(world.editor)
+    client.get("/")
+    _age_session(client, 601)
+    response = client.get("/login/")
+    assert "olit pitkään toimettomana" in response.content.decode()  # Finnish default language
