@@ -235,8 +235,12 @@ def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> 
 
 
 def save_region_statuses(period: Period, region_id: int, wanted: dict[int, tuple[str, str]], *,
-                         actor) -> dict:
-    """The region page's bulk form: {task pk: (status, comment)} for one region, one transaction."""
+                         actor, loaded: dict[int, tuple[str, str]] | None = None) -> dict:
+    """The region page's bulk form: {task pk: (status, comment)} for one region, one transaction.
+
+    `loaded` holds the (status, comment) the form showed for the rows it changes: a row that someone
+    else changed meanwhile refuses the whole save, so no update is lost.
+    """
     with audited(actor):
         period = Period.objects.select_for_update().get(pk=period.pk)
         check_open(period)
@@ -248,6 +252,16 @@ def save_region_statuses(period: Period, region_id: int, wanted: dict[int, tuple
         for task_id, (status, _comment) in wanted.items():
             if task_id not in tasks or status not in compute.STATUSES:
                 raise ValidationError(_("Unknown task or status."))
+        if loaded:
+            stored = {t: (s, c) for t, s, c in StatusReport.objects.filter(
+                period=period, region_id=region_id, task_id__in=list(loaded)).values_list("task_id", "status", "comment")}
+            changed = [t for t, was in loaded.items() if stored.get(t, (compute.NOT_STARTED, "")) != was]
+            if changed:
+                codes = sorted(RoadmapTask.objects.filter(pk__in=changed).values_list("code", flat=True))
+                raise ValidationError(
+                    _("Someone else saved these tasks after you opened the page, so nothing was saved: "
+                      "%(codes)s. Their saved statuses are shown now; make your changes again.")
+                    % {"codes": ", ".join(codes)}, code="conflict")
         result = _write_reports(period, {(region_id, t): v for t, v in wanted.items()}, actor, region_id)
         bump(period.roadmap_id, period.pk)
         loaders.refresh(period, {region_id})

@@ -343,7 +343,7 @@ class RegionView(PeriodMixin, TemplateView):
             raise PermissionDenied
         current = {r.task_id: (r.status, r.comment) for r in StatusReport.objects.filter(
             period=self.period, region=region.organisation)}
-        wanted = {}
+        wanted, loaded = {}, {}
         valid = set(Status.values)
         for pk in RoadmapTask.objects.filter(roadmap=self.roadmap).values_list("pk", flat=True):
             status = request.POST.get(f"status-{pk}")
@@ -353,10 +353,17 @@ class RegionView(PeriodMixin, TemplateView):
                 messages.error(request, _("Unknown status."))
                 return redirect(request.path)
             comment = request.POST.get(f"comment-{pk}", "").strip()[:2000]
-            if current.get(pk, (NOT_STARTED, "")) != (status, comment) or pk not in current:
+            if f"loaded-status-{pk}" in request.POST:
+                # No lost update: a row counts as changed against what this page loaded, not against
+                # what is stored now (which someone else may have changed meanwhile).
+                was = (request.POST[f"loaded-status-{pk}"], request.POST.get(f"loaded-comment-{pk}", "").strip()[:2000])
+                if was != (status, comment):
+                    wanted[pk], loaded[pk] = (status, comment), was
+            elif current.get(pk, (NOT_STARTED, "")) != (status, comment) or pk not in current:
                 wanted[pk] = (status, comment)
         try:
-            result = actions.save_region_statuses(self.period, region.organisation_id, wanted, actor=request.user)
+            result = actions.save_region_statuses(self.period, region.organisation_id, wanted, actor=request.user,
+                                                  loaded=loaded)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
