@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from yhdyspinta.accounts.permissions import can, can_add_for
 from yhdyspinta.core.actions import audited, require, require_add, save_form
+from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.notifications.hooks import notify_saved
 from yhdyspinta.organisations.models import Organisation, Person
@@ -324,8 +325,12 @@ def open_round(county, actor, *, title, **fields):
         return notify_saved(round_)  # invitations to the organisations that answer
 
 
-def answer_round(round_, actor, *, interface, organisation, **fields):
-    """One organisation's answer about one interface; answering again replaces the answer."""
+def answer_round(round_, actor, *, interface, organisation, expected_version=None, **fields):
+    """One organisation's answer about one interface; answering again replaces the answer.
+
+    `expected_version` is the version of the answer the form showed (0: none existed); an answer
+    someone saved meanwhile raises ConflictError instead of being overwritten.
+    """
     if not round_.is_open:
         raise ValidationError({"round": _("This mapping round is closed.")})
     if interface.area_id != round_.area_id:
@@ -334,8 +339,12 @@ def answer_round(round_, actor, *, interface, organisation, **fields):
         raise ValidationError({"organisation": _("%(org)s is not a party of this interface.") % {"org": organisation}})
     with audited(actor):
         require_add(actor, [organisation.pk])
-        answer, _created = MappingAnswer.objects.get_or_create(round=round_, interface=interface,
-                                                              organisation=organisation)
+        answer, created = MappingAnswer.objects.get_or_create(round=round_, interface=interface,
+                                                             organisation=organisation)
+        if expected_version is not None and not created:
+            if expected_version == 0:
+                raise ConflictError(answer, 0)
+            check_and_bump_version(answer, expected_version)
         for key, value in fields.items():
             setattr(answer, key, value)
         answer.answered_by = actor if getattr(actor, "is_authenticated", False) else None

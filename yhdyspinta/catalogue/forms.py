@@ -188,6 +188,13 @@ class RoundForm(RestrictedFormMixin, forms.ModelForm):
 
 
 class AnswerForm(RestrictedFormMixin, forms.ModelForm):
+    # No lost update: the version of the answer this form showed (0: there was none yet).
+    loaded_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.version if self.instance.pk else 0
+
     class Meta:
         model = MappingAnswer
         fields = ["exists", "agreed", "works", "problems", "good_practices", "proposals"]

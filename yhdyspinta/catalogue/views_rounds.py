@@ -11,6 +11,7 @@ from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can, can_add_for
 from yhdyspinta.core.audit import log_access
+from yhdyspinta.core.concurrency import ConflictError
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 from yhdyspinta.organisations.models import Organisation
@@ -106,6 +107,12 @@ class RoundCreateView(LoginRequiredMixin, FormView):
         return {**super().get_context_data(**kwargs), "model_meta": MappingRound._meta}
 
 
+class _AnswerConflict(Exception):
+    def __init__(self, interface, current):
+        super().__init__(str(interface))
+        self.interface, self.current = interface, current
+
+
 class OrganisationAnswersView(LoginRequiredMixin, FormView):
     """One organisation answers about each of its interfaces in the round, one form per interface."""
 
@@ -144,9 +151,23 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
 
             with audited(request.user):
                 for interface, form in changed:
-                    actions.answer_round(self.round, request.user, interface=interface,
-                                         organisation=self.organisation,
-                                         **{k: form.cleaned_data[k] for k in AnswerForm.Meta.fields})
+                    try:
+                        actions.answer_round(self.round, request.user, interface=interface,
+                                             organisation=self.organisation,
+                                             expected_version=form.cleaned_data.get("loaded_version"),
+                                             **{k: form.cleaned_data[k] for k in AnswerForm.Meta.fields})
+                    except ConflictError as exc:
+                        raise _AnswerConflict(interface, exc.current) from exc
+        except _AnswerConflict as conflict:
+            # Nothing was saved; the answer saved meanwhile is shown in place of this form's values.
+            forms = [(i, AnswerForm(prefix=f"i{i.pk}", instance=conflict.current) if i == conflict.interface else f)
+                     for i, f in forms]
+            messages.error(request, _("Someone else saved the answer about %(interface)s after you opened the "
+                                      "page, so nothing was saved. The saved answer is shown now; make your "
+                                      "changes again.") % {"interface": conflict.interface})
+            response = self.render_to_response(self.get_context_data(form=forms))
+            response.status_code = 409
+            return response
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return self.render_to_response(self.get_context_data(form=forms))

@@ -54,3 +54,25 @@ def test_round_visibility(world, round_, as_user):
     assert as_user(world.other).get(round_.get_absolute_url()).status_code == 404
     with pytest.raises(PermissionDenied):
         actions.open_round(world.county_a, world.other, title="Ei oikeutta")
+
+
+def test_second_answer_over_a_stale_page_is_refused_and_the_first_is_kept(world, round_, as_user):
+    """No lost update on the answer grid: each answer carries the version the page showed."""
+    from tests.factories import member
+
+    ec_a1 = Interface.objects.get(template__key="early-childhood", template_for=world.a1)
+    url = f"/catalogue/rounds/{round_.pk}/answer/{world.a1.pk}/"
+    first, second = as_user(world.editor), as_user(member(world.a1, "editor"))
+    assert first.get(url).status_code == 200 and second.get(url).status_code == 200
+    fields = {f"i{ec_a1.pk}-exists": "yes", f"i{ec_a1.pk}-agreed": "no", f"i{ec_a1.pk}-works": "partly",
+              f"i{ec_a1.pk}-problems": "", f"i{ec_a1.pk}-good_practices": "", f"i{ec_a1.pk}-proposals": "",
+              f"i{ec_a1.pk}-loaded_version": "0"}
+    assert first.post(url, fields | {f"i{ec_a1.pk}-problems": "Ensimmäinen"}).status_code == 302
+    stale = second.post(url, fields | {f"i{ec_a1.pk}-problems": "Toinen"})
+    assert stale.status_code == 409
+    assert "Joku muu tallensi" in stale.content.decode() and "Ensimmäinen" in stale.content.decode()
+    assert MappingAnswer.objects.get().problems == "Ensimmäinen"
+    # the page now carries the saved version: saving again works
+    version = MappingAnswer.objects.get().version
+    again = second.post(url, fields | {f"i{ec_a1.pk}-problems": "Toinen", f"i{ec_a1.pk}-loaded_version": str(version)})
+    assert again.status_code == 302 and MappingAnswer.objects.get().problems == "Toinen"
