@@ -9,11 +9,11 @@ other region levels (seutukunta, maakunta, Åland 91 …) are skipped and counte
 
 import csv
 import io
-import json
 import math
 from datetime import date
 from typing import NamedTuple
 
+from yhdyspinta.core import jsonsafe
 from yhdyspinta.core.csvfiles import (
     InputError,
     decode,
@@ -98,8 +98,11 @@ def check_year(year: int, name: str, where, max_year: int) -> int:
 
 
 def load_json(data: bytes | str, name: str):
+    """JSON with the same limits as every other JSON from outside (core.jsonsafe)."""
     try:
-        return json.loads(data)
+        return jsonsafe.loads(data)
+    except jsonsafe.JSONRefused as exc:
+        raise InputError(name, None, reason("not valid JSON (%(detail)s)", detail=exc.reason)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(name, None, reason("not valid JSON (%(detail)s)", detail=str(exc))) from None
     except RecursionError:

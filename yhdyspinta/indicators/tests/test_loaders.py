@@ -325,11 +325,12 @@ def _statfin_role_outside_id():
     # region code "9²" reached int(): now an unknown county code for the database step
     ("values.csv", "indicator_id;region_code;region_category;year;sex;value\n127;9²;HYVINVOINTIALUE;2023;;1\n",
      None),
-    ("deep.json", "[" * 5000 + "]" * 5000, r"deep.json: not valid JSON \(nested too deeply\)"),  # was RecursionError
+    ("deep.json", "[" * 5000 + "]" * 5000, r"deep.json: not valid JSON \(nested deeper than 64 levels\)"),  # was RecursionError
     ("px.json", _statfin(role=True), None),  # was AttributeError: role found from the labels instead
     ("px.json", _statfin(size=[3, 2.0, 1]), r"'size' whole numbers"),  # was TypeError in range()
     ("px.json", _statfin_role_outside_id(), r"value 3: unknown sex code 'KU837'"),
-    ("px.json", _statfin(value=[10 ** 400, 1, 1, 1, 1, None]), r"value 1: .* is not a finite number"),
+    # refused by the JSON limits of core.jsonsafe before the value check ("is not a finite number")
+    ("px.json", _statfin(value=[10 ** 400, 1, 1, 1, 1, None]), r"a number has more than 30 digits"),
     ("meta.json", json.dumps({"id": 127, "title": {"fi": "Väestö"}, "primaryValueType": 1.5}), None),
     ("meta.json", json.dumps({"id": 127, "title": {"fi": "Väestö"}, "range": {"start": "1990-01"}}),
      r"meta.json: indicator 1: range start '1990-01' is not a whole number"),
@@ -468,3 +469,12 @@ def test_database_check_reasons_are_translatable(regions, tmp_path):
         assert error_message(err.value) == "bad.csv, rivi 3: tuntematon aluekoodi '999' (kunta)"
     with translation.override("sv"):
         assert error_message(err.value) == "bad.csv, rad 3: okänd områdeskod '999' (kommun)"
+
+
+@pytest.mark.parametrize("payload", ["[" * 100_000 + "]" * 100_000, '[{"value": ' + "9" * 100_000 + "}]"])
+def test_deep_or_huge_json_is_refused_with_the_reason(payload):
+    """The indicator JSON imports use the same limits as API bodies (core.jsonsafe)."""
+    from yhdyspinta.indicators.compute.parsing import load_json
+
+    with pytest.raises(InputError, match=r"arvot.json: not valid JSON \((nested deeper|a number has more)"):
+        load_json(payload, "arvot.json")
