@@ -14,7 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add
-from yhdyspinta.core.concurrency import check_form_version
+from yhdyspinta.core.concurrency import (
+    ConflictError,
+    bump_version,
+    check_and_bump_version,
+    check_form_version,
+)
 from yhdyspinta.core.reasons import reason
 
 from . import analysis
@@ -107,6 +112,16 @@ def save_scale(form, *, actor, action="change"):
     with audited(actor):
         scale = form.save(commit=False)
         require(actor, scale.study, "change")
+        expected = form.cleaned_data.get("study_version")
+        if expected is None:
+            bump_version(scale.study)
+        else:
+            try:
+                check_and_bump_version(scale.study, expected)
+            except ConflictError:
+                raise ValidationError(_("Someone else changed this study's scales or settings after you opened "
+                                        "the page, so nothing was saved. Open the page again and make your "
+                                        "changes.")) from None
         scale.save()
         return scale
 

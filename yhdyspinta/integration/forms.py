@@ -97,12 +97,18 @@ class ScaleForm(RestrictedFormMixin, forms.ModelForm):
     labels_en = forms.CharField(label=_("Labels (English), one per line"), widget=forms.Textarea(attrs={"rows": 5}),
                                 required=False)
 
+    # No lost update: a scale has no version of its own; the study's version (bumped by every scale
+    # save) is the one the page showed.
+    study_version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
     class Meta:
         model = StudyScale
         fields = ["minimum", "maximum", "labels_fi", "labels_sv", "labels_en"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.study_id:
+            self.fields["study_version"].initial = self.instance.study.version
         for lang in ("fi", "sv", "en"):
             self.initial[f"labels_{lang}"] = "\n".join(getattr(self.instance, f"labels_{lang}") or [])
 

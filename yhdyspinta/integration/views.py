@@ -174,7 +174,13 @@ class ScaleEditView(StudyOwnerMixin, FormView):
         return super().get_form_kwargs() | {"instance": scale}
 
     def form_valid(self, form):
-        actions.save_scale(form, actor=self.request.user)
+        try:
+            actions.save_scale(form, actor=self.request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            response = self.form_invalid(form)
+            response.status_code = 409
+            return response
         messages.success(self.request, _("Saved."))
         return redirect(self.study.get_absolute_url())
 

@@ -128,3 +128,17 @@ def test_deleting_a_study_deletes_its_answers(demo_study, world):
     assert response.status_code == 302
     assert not Study.objects.filter(pk=demo_study.pk).exists()
     assert not Answer.objects.exists() and not Respondent.objects.exists()
+
+
+def test_a_stale_scale_edit_is_refused_and_the_first_kept(world):
+    """No lost update: a scale edit carries the study's version the page showed."""
+    study = StudyFactory(owner=world.a1)
+    url = f"/integration/{study.pk}/scales/mutuality/"
+    loaded = study.version
+    first, second = client_for(world.editor), client_for(world.org_admin)
+    assert f'name="study_version" value="{loaded}"' in second.get(url).content.decode()
+    labels = {"minimum": 0, "maximum": 2, "study_version": loaded}
+    assert first.post(url, labels | {"labels_fi": "Ei\nOsin\nKyllä"}).status_code == 302
+    stale = second.post(url, labels | {"labels_fi": "Ei lainkaan\nJonkin verran\nPaljon"})
+    assert stale.status_code == 409 and "Joku muu muutti" in stale.content.decode()
+    assert study.scales.get(item="mutuality").labels_fi == ["Ei", "Osin", "Kyllä"]
