@@ -340,3 +340,13 @@ def test_an_upload_larger_than_its_limit_is_refused_by_its_length_unread(world, 
     assert response.status_code == 302 and response.url == "/catalogue/services/import/"
     page = client.get(response.url).content.decode()
     assert "Tiedosto on liian suuri: enintään 1 Mt hyväksytään." in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/search/?q=%00", "/catalogue/finder/?q=a%00b", "/api/v1/catalogue/interfaces/?search=%00"])
+def test_a_nul_character_in_the_query_is_400_not_500(url):
+    """PostgreSQL cannot compare text with NUL; no real link carries one (found by the sweep on PostgreSQL)."""
+    from django.test import Client
+
+    response = Client().get(url)
+    assert response.status_code == 400

@@ -102,6 +102,11 @@ class BadInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A NUL character cannot be stored or compared in PostgreSQL text (psycopg refuses the
+        # query): no real link carries one, so it is refused here for every page and API list.
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            logger.warning("bad input answered with 400: %s %s: NUL in the query", request.method, request.path)
+            return bad_request(request, ValidationError(_("The address contains a character that is not allowed.")))
         return self.get_response(request)
 
     def process_exception(self, request, exception):
