@@ -8,6 +8,7 @@ the first bad line raises `InputError(file, line, reason)` and nothing is writte
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from auditlog.models import LogEntry
@@ -234,11 +235,28 @@ def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> 
         return result
 
 
+def row_fingerprint(status: str, comment: str) -> str:
+    """A short, stable fingerprint of one row as a page showed it (no lost update on the region form)."""
+    return hashlib.sha256(f"{status}\x1f{(comment or '').strip()[:2000]}".encode()).hexdigest()[:12]
+
+
+def parse_fingerprints(token: str | None) -> dict[int, str]:
+    """"pk:fingerprint;…" from the region form; anything malformed is left out (that row is then
+    compared with what is stored, as before)."""
+    shown = {}
+    for part in (token or "").split(";"):
+        pk, _sep, fingerprint = part.partition(":")
+        if pk.isdigit() and len(fingerprint) == 12:
+            shown[int(pk)] = fingerprint
+    return shown
+
+
 def save_region_statuses(period: Period, region_id: int, wanted: dict[int, tuple[str, str]], *,
                          actor, loaded: dict[int, tuple[str, str]] | None = None) -> dict:
     """The region page's bulk form: {task pk: (status, comment)} for one region, one transaction.
 
-    `loaded` holds the (status, comment) the form showed for the rows it changes: a row that someone
+    `loaded` holds the fingerprint of the (status, comment) the form showed for the rows it changes
+    (`row_fingerprint`): a row that someone
     else changed meanwhile refuses the whole save, so no update is lost.
     """
     with audited(actor):
@@ -255,7 +273,8 @@ def save_region_statuses(period: Period, region_id: int, wanted: dict[int, tuple
         if loaded:
             stored = {t: (s, c) for t, s, c in StatusReport.objects.filter(
                 period=period, region_id=region_id, task_id__in=list(loaded)).values_list("task_id", "status", "comment")}
-            changed = [t for t, was in loaded.items() if stored.get(t, (compute.NOT_STARTED, "")) != was]
+            changed = [t for t, was in loaded.items()
+                       if row_fingerprint(*stored.get(t, (compute.NOT_STARTED, ""))) != was]
             if changed:
                 codes = sorted(RoadmapTask.objects.filter(pk__in=changed).values_list("code", flat=True))
                 raise ValidationError(

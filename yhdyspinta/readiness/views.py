@@ -328,7 +328,10 @@ class RegionView(PeriodMixin, TemplateView):
                         "level": f.level, "f": f,
                         "cells": [presenters.cell(getattr(f, k), f.reported) for k in presenters.FIGURES]}
                        for f in figs]
-        ctx.update(region=region, rows=rows, reported=bool(reports), figure_rows=figure_rows,
+        # What this page showed, one short fingerprint a row in one field (a field a row would pass
+        # Django's 1 000-field limit on a national roadmap): a save compares rows against it.
+        loaded_token = ";".join(f"{r['task'].pk}:{actions.row_fingerprint(r['status'], r['comment'])}" for r in rows)
+        ctx.update(region=region, rows=rows, reported=bool(reports), figure_rows=figure_rows, loaded_token=loaded_token,
                    editable=self.editable(region), status_choices=Status.choices,
                    figure_labels=presenters.figure_labels(), upload_form=UploadForm())
         return ctx
@@ -344,6 +347,7 @@ class RegionView(PeriodMixin, TemplateView):
         current = {r.task_id: (r.status, r.comment) for r in StatusReport.objects.filter(
             period=self.period, region=region.organisation)}
         wanted, loaded = {}, {}
+        shown = actions.parse_fingerprints(request.POST.get("loaded"))
         valid = set(Status.values)
         for pk in RoadmapTask.objects.filter(roadmap=self.roadmap).values_list("pk", flat=True):
             status = request.POST.get(f"status-{pk}")
@@ -353,12 +357,11 @@ class RegionView(PeriodMixin, TemplateView):
                 messages.error(request, _("Unknown status."))
                 return redirect(request.path)
             comment = request.POST.get(f"comment-{pk}", "").strip()[:2000]
-            if f"loaded-status-{pk}" in request.POST:
+            if pk in shown:
                 # No lost update: a row counts as changed against what this page loaded, not against
                 # what is stored now (which someone else may have changed meanwhile).
-                was = (request.POST[f"loaded-status-{pk}"], request.POST.get(f"loaded-comment-{pk}", "").strip()[:2000])
-                if was != (status, comment):
-                    wanted[pk], loaded[pk] = (status, comment), was
+                if actions.row_fingerprint(status, comment) != shown[pk]:
+                    wanted[pk], loaded[pk] = (status, comment), shown[pk]
             elif current.get(pk, (NOT_STARTED, "")) != (status, comment) or pk not in current:
                 wanted[pk] = (status, comment)
         try:
