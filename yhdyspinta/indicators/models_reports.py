@@ -14,6 +14,7 @@ class ReportKind(models.TextChoices):
 
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for approval")
     APPROVED = "approved", _("Approved")
 
 
@@ -28,7 +29,8 @@ class Theme(models.TextChoices):
 
 
 class WelfareReport(RestrictedModel):
-    """A welfare report and plan of a municipality or county; drafts are internal, approved ones public.
+    """A welfare report and plan of a municipality or county; drafts and submitted ones (waiting for
+    approval) are internal, approved ones public.
 
     `visibility` follows `status` (set in `save()`), so the common permission path applies.
     """
@@ -47,6 +49,8 @@ class WelfareReport(RestrictedModel):
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
                                   default=Visibility.INTERNAL, editable=False)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted for approval"), null=True, blank=True, editable=False,
+                                        help_text=_("When the report was last sent for approval."))
     goals = models.ManyToManyField("indicators.SharedGoal", verbose_name=_("plan: goals"), blank=True,
                                    related_name="reports")
 
