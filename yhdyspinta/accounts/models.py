@@ -207,3 +207,43 @@ class ExternalIdentity(models.Model):
 
     def __str__(self):
         return f"{self.provider.slug}:{self.subject} → {self.user}"
+
+
+def _default_token_expiry():
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    days = getattr(settings, "API_TOKEN_DEFAULT_DAYS", 90)
+    return timezone.now() + timedelta(days=days) if days else None
+
+
+class ApiToken(models.Model):
+    """A personal API key (`Authorization: Token <key>`), stored hashed; its plaintext is shown once.
+
+    The key is `<prefix>.<secret>`: the prefix (not secret, indexed, unique) finds the row, the SHA-256
+    of the whole key is compared in constant time. A revoked token stays as a row so that a reused key
+    is refused with its own message (docs/accounts.md "API tokens").
+    """
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, editable=False)
+    write_enabled = models.BooleanField(
+        _("write enabled"), default=False,
+        help_text=_("Without this the token only reads: changing requests are refused."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires = models.DateTimeField(_("expires"), null=True, blank=True, default=_default_token_expiry)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
