@@ -15,6 +15,7 @@ from yhdyspinta.accounts.models import User
 ROLES = (None, "oulu-editori", "koordinaattori")
 
 
+@pytest.mark.walk
 @pytest.mark.django_db
 def test_demo_crawl_finds_no_leak_no_raw_field_name_and_no_server_error(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
