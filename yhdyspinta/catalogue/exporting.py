@@ -1,35 +1,6 @@
-"""PDF (WeasyPrint from an HTML template) and CSV/XLSX responses; cells escaped by core.exports."""
+"""The catalogue's export rows (matrix, interface cards); the responses are core.exports'."""
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-
-from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def render_pdf(template, context, request=None) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context, request=request)
-    base = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html, base_url=base).write_pdf()
-
-
-def pdf_response(pdf: bytes, filename: str):
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def table_response(header, rows, fmt, name):
-    if fmt == "csv":
-        response = HttpResponse(rows_to_csv(header, rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(rows_to_xlsx(header, rows), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
 
 
 def cell_text(cell):

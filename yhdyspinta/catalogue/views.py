@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can, can_view_internal_of
-from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.exports import export_response, pdf_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
 from yhdyspinta.core.uploads import WriterRequiredMixin
@@ -206,17 +206,17 @@ def interface_cards_export(request, fmt):
     if pk and pk.isdigit():
         interfaces = interfaces.filter(pk=pk)
     header, rows = exporting.card_rows(interfaces, request.user)
-    log_access(request, AccessLog.Action.EXPORT, model=Interface, objects=[i for i in interfaces if i.is_internal],
-               detail=f"cards {fmt} {request.get_full_path()}"[:500])
-    return exporting.table_response(header, rows, fmt, "interface-cards")
+    return export_response(request, fmt, header, rows, name="interface-cards", model=Interface,
+                           objects=interfaces, detail=f"cards {fmt} {request.get_full_path()}")
 
 
 class InterfacePdfView(InterfaceDetailView):
     access_action = AccessLog.Action.EXPORT  # card.pdf: logged as an export (ObjectDetailView), not a read
 
     def render_to_response(self, context, **kwargs):
-        pdf = exporting.render_pdf("catalogue/pdf/interface_card.html", context, self.request)
-        return exporting.pdf_response(pdf, f"interface-{self.object.pk}.pdf")
+        # logged as an export by ObjectDetailView (access_action), so not again here
+        return pdf_response(self.request, "catalogue/pdf/interface_card.html", context,
+                            name=f"interface-{self.object.pk}", title=str(self.object), log=False)
 
 
 class InterfaceEditView(ObjectEditView):
@@ -408,12 +408,13 @@ class OverviewView(LoginRequiredMixin, TemplateView):
         fmt = request.GET.get("export")
         ctx = self.get_context_data(**kwargs)
         if fmt in ("csv", "xlsx", "pdf"):
-            log_access(request, AccessLog.Action.EXPORT, model=Interface, detail=f"overview {fmt}")
             if fmt == "pdf":
-                pdf = exporting.render_pdf("catalogue/pdf/overview.html", ctx, request)
-                return exporting.pdf_response(pdf, "overview.pdf")
+                return pdf_response(request, "catalogue/pdf/overview.html", ctx, name="overview",
+                                    title=f"{_('Maturity overview')}: {ctx['area'] or ''}", model=Interface,
+                                    detail=f"overview {fmt}")
             header, rows = exporting.matrix_rows(ctx["municipalities"], ctx["table"])
-            return exporting.table_response(header, rows, fmt, "overview")
+            return export_response(request, fmt, header, rows, name="overview", model=Interface,
+                                   detail=f"overview {fmt}")
         # The page shows MATRIX_ROWS rows at a time (the exports have them all): a county with
         # hundreds of interfaces made a megabyte of HTML that no one reads by scrolling.
         rows_page = Paginator(ctx["table"], self.MATRIX_ROWS).get_page(request.GET.get("rows"))
@@ -438,8 +439,8 @@ class NationalOverviewView(LoginRequiredMixin, TemplateView):
         counties, table = queries.national_matrix(interfaces)
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx"):
-            log_access(request, AccessLog.Action.EXPORT, model=Interface, detail=f"national overview {fmt}")
             header, rows = exporting.matrix_rows(counties, table)
-            return exporting.table_response(header, rows, fmt, "national-overview")
+            return export_response(request, fmt, header, rows, name="national-overview", model=Interface,
+                                   detail=f"national overview {fmt}")
         return self.render_to_response({"counties": counties, "table": table, "filter": filterset,
                                         "scale": Maturity.choices, "view": self})

@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can, can_add_for
-from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.concurrency import ConflictError
-from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 from yhdyspinta.organisations.models import Organisation
 
-from . import actions, compute, exporting
+from . import actions, compute
 from .filtersets import RoundFilterSet
 from .forms import AnswerForm, RoundForm
 from .models import Interface, MappingAnswer, MappingRound
@@ -67,9 +66,6 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
         fmt = self.request.GET.get("export")
         if fmt in ("csv", "xlsx"):
             summary = context["summary"]
-            log_access(self.request, AccessLog.Action.EXPORT, model=MappingAnswer,
-                       objects=[a["obj"] for a in summary["gaps"] + summary["proposals"]],
-                       detail=f"round {self.object.pk} {fmt}")
             header = [_("Interface"), _("Organisation"), _("Exists"), _("Agreed"), _("Works"), _("Problems"),
                       _("Good practices"), _("Proposals")]
             rows = []
@@ -81,7 +77,9 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
             orgs = {o.pk: str(o) for o in Organisation.objects.filter(pk__in={p for _i, p in summary["missing"]})}
             for interface_id, org_id in summary["missing"]:
                 rows.append([names.get(interface_id, ""), orgs.get(org_id, ""), _("not answered"), "", "", "", "", ""])
-            return exporting.table_response(header, rows, fmt, f"mapping-round-{self.object.pk}")
+            return export_response(self.request, fmt, header, rows, name=f"mapping-round-{self.object.pk}",
+                                   model=MappingAnswer, detail=f"round {self.object.pk} {fmt}",
+                                   objects=[a["obj"] for a in summary["gaps"] + summary["proposals"]])
         return super().render_to_response(context, **kwargs)
 
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can
-from yhdyspinta.core.audit import log_access, log_internal_reads
-from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.audit import log_internal_reads
+from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import WriterRequiredMixin
@@ -31,8 +31,6 @@ from .forms import (
 )
 from .models import InputKind, InputSet, ParameterSet
 from .tables import InputSetTable, ParameterSetTable
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ParameterSetListView(ObjectListView):
@@ -250,15 +248,8 @@ class _ResultView(TemplateView):
 
     def export(self, table, fmt, records):
         header, body = table.as_lists()
-        log_access(self.request, AccessLog.Action.EXPORT, model=ParameterSet,
-                   objects=[r for r in records if getattr(r, "is_internal", False)],
-                   detail=f"{fmt} {self.request.get_full_path()}"[:500])
-        if fmt == "csv":
-            response = HttpResponse(rows_to_csv(header, body), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(rows_to_xlsx(header, body, sheet=self.export_name), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{fmt}"'
-        return response
+        return export_response(self.request, fmt, header, body, name=self.export_name, sheet=self.export_name,
+                               model=ParameterSet, objects=records)
 
     def log_reads(self, *records):
         for record in records:

@@ -1,11 +1,9 @@
 """Welfare report and plan pages: list, web page, accessible PDF (WeasyPrint, PDF/UA), edits."""
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.exports import pdf_response
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
@@ -92,15 +90,10 @@ class WelfareReportPdfView(WelfareReportDetailView):
     access_action = AccessLog.Action.EXPORT  # a file leaves the service: logged as an export
 
     def render_to_response(self, context, **kwargs):
-        from weasyprint import HTML
-
-        context["lang"] = get_language()
-        html = render_to_string("indicators/report_pdf.html", context, request=self.request)
-        pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
-        response = HttpResponse(pdf, content_type="application/pdf")
         name = slugify(f"{self.object.title}-{self.object.year}") or "report"
-        response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
-        return response
+        # logged as an export by ObjectDetailView (access_action), so not again here
+        return pdf_response(self.request, "indicators/report_pdf.html", context, name=name,
+                            title=self.object.title, inline=True, log=False)
 
 
 class WelfareReportEditView(ObjectEditView):

@@ -6,15 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can
-from yhdyspinta.core.audit import log_export
-from yhdyspinta.core.exports import rows_to_csv
+from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
 from yhdyspinta.core.views.generic import (
@@ -202,11 +200,9 @@ class LinksView(StudyOwnerMixin, FormView):
             return self.form_invalid(form)
         base = self.request.build_absolute_uri("/")[:-1]
         rows = [[k + 1, base + reverse("integration:answer", args=[t])] for k, t in enumerate(tokens)]
-        response = HttpResponse(rows_to_csv([_("Number"), _("Personal link")], rows),
-                                content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="links-study-{self.study.pk}.csv"'
-        log_export(self.request, Study, [self.study], detail=f"links {self.study.pk}")
-        return response
+        return export_response(self.request, "csv", [_("Number"), _("Personal link")], rows,
+                               name=f"links-study-{self.study.pk}", model=Study, objects=[self.study],
+                               detail=f"links {self.study.pk}")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {

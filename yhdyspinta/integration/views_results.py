@@ -6,15 +6,13 @@ so pages, exports and the API show the same published (n ≥ 5) figures.
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from yhdyspinta.core.audit import log_access, log_internal_reads
-from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
-from yhdyspinta.core.models import AccessLog
+from yhdyspinta.core.audit import log_export, log_internal_reads
+from yhdyspinta.core.exports import TABLE_FORMATS, export_response, pdf_response
 
 from . import analysis
 from .compute.svg import render_svg
@@ -107,39 +105,27 @@ class AnalysisView(StudyResultsMixin, TemplateView):
         return ctx
 
     def export(self, fmt):
-        log_access(self.request, AccessLog.Action.EXPORT, model=Study,
-                   objects=[self.study] if self.study.is_internal else [], detail=f"{fmt} analysis {self.study.pk}")
         name = f"integration-study-{self.study.pk}"
+        log = {"model": Study, "objects": [self.study], "detail": f"{fmt} analysis {self.study.pk}"}
         res = analysis.results(self.study)
         labels = analysis.labels(self.study, lang())
-        if fmt in ("csv", "xlsx"):
+        if fmt in TABLE_FORMATS:
             header, rows = cell_rows(self.study, res, labels)
-            if fmt == "csv":
-                return _attach(HttpResponse(rows_to_csv(header, rows), content_type="text/csv; charset=utf-8"),
-                               f"{name}-matrix.csv")
-            return _attach(HttpResponse(rows_to_xlsx(header, rows, sheet="Matrix"), content_type=XLSX),
-                           f"{name}-matrix.xlsx")
+            return export_response(self.request, fmt, header, rows, name=f"{name}-matrix", sheet="Matrix", **log)
+        if fmt == "pdf":
+            ctx = self.analysis_context() | {"pdf": True}
+            return pdf_response(self.request, "integration/analysis_pdf.html", ctx, name=name,
+                                title=f"{_('Analysis')}: {self.study}", **log)
         svg = map_svg(self.study, res, labels)
-        if not svg:
+        if not svg or fmt not in ("svg", "png") or (fmt == "png" and not png_available()):
             raise Http404
+        log_export(self.request, Study, [self.study], detail=log["detail"])  # the map: an image, not a table
         if fmt == "svg":
             return _attach(HttpResponse(svg, content_type="image/svg+xml"), f"{name}-map.svg")
-        if fmt == "png":
-            if not png_available():
-                raise Http404
-            import cairosvg
+        import cairosvg
 
-            return _attach(HttpResponse(cairosvg.svg2png(bytestring=svg.encode(), output_width=1800),
-                                        content_type="image/png"), f"{name}-map.png")
-        from weasyprint import HTML
-
-        ctx = self.analysis_context() | {"pdf": True}
-        html = render_to_string("integration/analysis_pdf.html", ctx, request=self.request)
-        pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
-        return _attach(HttpResponse(pdf, content_type="application/pdf"), f"{name}.pdf")
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return _attach(HttpResponse(cairosvg.svg2png(bytestring=svg.encode(), output_width=1800),
+                                    content_type="image/png"), f"{name}-map.png")
 
 
 def _attach(response, filename):

@@ -9,21 +9,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from yhdyspinta.accounts.permissions import can
-from yhdyspinta.core.audit import log_access, log_export
 from yhdyspinta.core.csvfiles import InputError
-from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.exports import export_response, pdf_response
 from yhdyspinta.core.geo import choropleth, layer
 from yhdyspinta.core.localize import error_message
-from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 
@@ -36,17 +33,9 @@ from .loaders import figures_for
 from .models import Period, ReportingRegion, Roadmap, RoadmapTask, Status, StatusReport
 from .tables import RoadmapTable, StatusReportTable
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def _file_response(fmt: str, header, rows, name: str) -> HttpResponse:
-    if fmt == "xlsx":
-        response = HttpResponse(rows_to_xlsx(header, rows), content_type=XLSX)
-    else:
-        fmt = "csv"
-        response = HttpResponse(rows_to_csv(header, rows, delimiter=","), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+def _format(request) -> str:
+    return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
 
 
 # ---- roadmaps -----------------------------------------------------------------------------
@@ -80,9 +69,8 @@ class RoadmapExportView(View):
     def get(self, request, pk):
         roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
         header, rows = actions.export_roadmap(roadmap)
-        log_access(request, AccessLog.Action.EXPORT, model=Roadmap,
-                   objects=[roadmap] if roadmap.is_internal else [], detail=f"roadmap {roadmap.pk}")
-        return _file_response(request.GET.get("format", "csv"), header, rows, f"roadmap-{roadmap.pk}")
+        return export_response(request, _format(request), header, rows, name=f"roadmap-{roadmap.pk}",
+                               model=Roadmap, objects=[roadmap], detail=f"roadmap {roadmap.pk}")
 
 
 class RoadmapImportView(LoginRequiredMixin, View):
@@ -172,19 +160,14 @@ class NationalView(PeriodMixin, TemplateView):
 
     def export(self, fmt):
         data = figures_for(self.period)
-        log_access(self.request, AccessLog.Action.EXPORT, model=Period, detail=f"{fmt} national {self.period}")
         name = f"readiness-{self.period.code}"
+        detail = f"{fmt} national {self.period}"
         if fmt == "pdf":
-            from weasyprint import HTML
-
             ctx = self.base_context() | presenters.national(data, self.region_url)
-            html = render_to_string("readiness/national_pdf.html", ctx, request=self.request)
-            pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
-            response = HttpResponse(pdf, content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-            return response
+            return pdf_response(self.request, "readiness/national_pdf.html", ctx, name=name, model=Period,
+                                title=f"{_('National readiness picture')} {self.period.code}", detail=detail)
         header, rows = national_rows(data)
-        return _file_response(fmt, header, rows, name)
+        return export_response(self.request, fmt, header, rows, name=name, model=Period, detail=detail)
 
 
 def national_rows(data) -> tuple[list[str], list[list]]:
@@ -401,8 +384,8 @@ class StatusImportView(WriterRequiredMixin, LoginRequiredMixin, PeriodMixin, Vie
 class TemplateDownloadView(PeriodMixin, View):
     def get(self, request, *args, **kwargs):
         header, rows = actions.template_rows(self.period, request.user)
-        log_export(request, Period, [self.period], detail=f"status template {self.period.pk}")
-        return _file_response(request.GET.get("format", "csv"), header, rows, f"statuses-{self.period.code}")
+        return export_response(request, _format(request), header, rows, name=f"statuses-{self.period.code}",
+                               model=Period, objects=[self.period], detail=f"status template {self.period.pk}")
 
 
 class ClosePeriodView(LoginRequiredMixin, PeriodMixin, View):

@@ -14,7 +14,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -22,7 +21,7 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.audit import log_access
-from yhdyspinta.core.exports import rows_to_csv
+from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.models import AccessLog, RestrictedModel
 from yhdyspinta.core.pagination import CappedCountPaginator
 
@@ -214,6 +213,5 @@ class AccessLogView(LoginRequiredMixin, TemplateView):
         log_access(self.request, AccessLog.Action.EXPORT, model=AccessLog,
                    organisation_ids=() if admin_orgs is ALL else admin_orgs,
                    detail=f"csv {self.request.get_full_path()}"[:500])
-        response = HttpResponse(rows_to_csv(header, rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="access-log.csv"'
-        return response
+        # logged above with the organisations whose log this is, so not again by export_response
+        return export_response(self.request, "csv", header, rows, name="access-log", log=False)

@@ -7,7 +7,6 @@ search share the API's permission path. Writes go through the app's action funct
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
@@ -17,14 +16,14 @@ from django_tables2.data import TableData
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
-from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
+from yhdyspinta.core.audit import log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
-from yhdyspinta.core.exports import rows_to_csv, rows_to_xlsx
+from yhdyspinta.core.exports import TABLE_FORMATS, export_response
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
 from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
 
-EXPORT_FORMATS = ("csv", "xlsx")
+EXPORT_FORMATS = TABLE_FORMATS
 
 
 class ObjectListView(SingleTableMixin, FilterView):
@@ -62,19 +61,8 @@ class ObjectListView(SingleTableMixin, FilterView):
         header = [str(c.header) for c in columns]
         records = list(queryset)
         rows = [[_plain(table.rows[i].get_cell_value(c.name)) for c in columns] for i in range(len(records))]
-        log_access(self.request, AccessLog.Action.EXPORT, model=self.model,
-                   objects=[r for r in records if getattr(r, "is_internal", False)],
-                   detail=f"{fmt} {self.request.get_full_path()}"[:500])
-        name = f"{self.export_name}.{fmt}"
-        if fmt == "csv":
-            response = HttpResponse(rows_to_csv(header, rows), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                rows_to_xlsx(header, rows),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return export_response(self.request, fmt, header, rows, name=self.export_name, model=self.model,
+                               objects=records)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

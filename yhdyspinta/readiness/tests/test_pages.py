@@ -36,4 +36,4 @@ def test_exports(demo_roadmap):
     csv = client.get(f"/readiness/periods/{period.pk}/", {"export": "csv"}).content.decode("utf-8-sig")
     assert "Etelä-Karjala" in csv.splitlines()[1]
     roadmap_csv = client.get(f"/readiness/{demo_roadmap.pk}/export/").content.decode("utf-8-sig")
-    assert roadmap_csv.splitlines()[0].startswith("task_id,area,subarea,title,due")
+    assert roadmap_csv.splitlines()[0].startswith("task_id;area;subarea;title;due")  # Finnish CSV: ";"
