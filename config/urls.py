@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("yhdyspinta.core.urls")),
     path("", include("yhdyspinta.accounts.urls")),
+    path("", include("yhdyspinta.accounts.members_urls")),  # organisation members, invitation links
     path("api/v1/accounts/", include("yhdyspinta.accounts.api.urls")),
 ]
 
