@@ -20,6 +20,7 @@ from yhdyspinta.core.localize import message
 from yhdyspinta.core.reasons import as_data as reason_data
 from yhdyspinta.core.reasons import from_data
 
+from .compute.analyse import missing_data
 from .compute.boundary import bootstrap_sides, optimise_boundary
 from .compute.cluster import cluster
 from .compute.errors import IntegrationComputeError
@@ -154,13 +155,18 @@ def bump(study: Study) -> None:
     study.refresh_from_db(fields=["data_version", "results_cache"])
 
 
-def boundary(study: Study, *, baseline=None, keep_together=(), max_size=None, with_sides=True) -> dict:
+def boundary(study: Study, *, baseline=None, keep_together=(), max_size=None, unknown_pairs="ignore",
+             with_sides=True) -> dict:
     """The boundary where it does the least damage, from the published symmetric needs.
 
-    The default settings' result (with bootstrap side shares) is cached with the results."""
+    Pairs with no published need are unknown (compute.boundary: `unknown_pairs` says what they
+    cost); the result lists them, says which of them the n < 5 rule hid, and which nodes the
+    other treatments would move. The default settings' result (with bootstrap side shares) is
+    cached with the results."""
     data = results(study)
     baseline = study.baseline if baseline is None else float(baseline)
-    key = [baseline, [list(g) for g in keep_together], max_size or {}]
+    unknown_pairs = unknown_pairs or "ignore"
+    key = [baseline, [list(g) for g in keep_together], max_size or {}, unknown_pairs]
     cached = data.get("boundary")
     if cached and cached.get("key") == key:
         return cached
@@ -170,7 +176,8 @@ def boundary(study: Study, *, baseline=None, keep_together=(), max_size=None, wi
     fixed = study.fixed_table()
     try:
         res = optimise_boundary(needs, fixed, baseline=baseline, flag_above=study.flag_above,
-                                keep_together=keep_together, max_size=max_size, seed=study.seed)
+                                keep_together=keep_together, max_size=max_size, seed=study.seed,
+                                unknown=unknown_pairs)
     except IntegrationComputeError as exc:
         return {"key": key, "error": str(exc), "error_reason": reason_data(exc.args[0])}
     except KeyError as exc:  # a node the fixed table does not know: its code is the message
@@ -187,8 +194,12 @@ def boundary(study: Study, *, baseline=None, keep_together=(), max_size=None, wi
         "separated_current": [[a, b, _r(v)] for a, b, v in res.separated_current],
         "separated_optimal": [[a, b, _r(v)] for a, b, v in res.separated_optimal],
         "move_cost": {k: _r(v) for k, v in res.move_cost.items()}, "side_share": None,
-    }
-    is_default = baseline == study.baseline and not keep_together and not max_size
+    } | missing_data(res)
+    hidden = {tuple(sorted((c["group"], c["party"]))) for c in data["cells"] if c["suppressed"]}
+    out["unknown_pairs"] = [[a, b, "hidden" if (a, b) in hidden or (b, a) in hidden else "none"]
+                            for a, b in out["unknown_pairs"]]
+    is_default = (baseline == study.baseline and not keep_together and not max_size
+                  and unknown_pairs == "ignore")
     if with_sides and is_default:
         out["side_share"] = _side_share(study, fixed, baseline)
         data["boundary"] = out

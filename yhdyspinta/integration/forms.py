@@ -181,6 +181,12 @@ class BoundaryForm(forms.Form):
                                           min_value=1, required=False)
     max_county = forms.IntegerField(label=_("At most this many nodes on the county side"), min_value=1,
                                     required=False)
+    unknown_pairs = forms.ChoiceField(
+        label=_("Pairs nobody rated"), required=False, initial="ignore",
+        choices=[("ignore", _("add nothing (default)")), ("baseline", _("count as the baseline")),
+                 ("zero", _("count as need 0"))],
+        help_text=_("A pair with no usable answers in either direction (none, or only fewer than 5 "
+                    "respondents)."))
 
     def __init__(self, *args, codes=(), **kwargs):
         super().__init__(*args, **kwargs)

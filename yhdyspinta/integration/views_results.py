@@ -186,7 +186,7 @@ class BoundaryView(StudyResultsMixin, TemplateView):
         options = {}
         if form.is_bound and form.is_valid():
             options = {"baseline": form.cleaned_data["baseline"], "keep_together": form.cleaned_data["keep_together"],
-                       "max_size": form.max_size()}
+                       "max_size": form.max_size(), "unknown_pairs": form.cleaned_data["unknown_pairs"]}
         result = analysis.boundary(self.study, **options) if not form.is_bound or form.is_valid() else None
         if result:
             result = result | {"error": analysis.error_message(result)}  # in the user's language

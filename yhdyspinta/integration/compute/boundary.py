@@ -2,10 +2,15 @@
 
 Nodes (tehtävätahot) are organised by the municipality or the wellbeing services
 county; some are fixed by law. Separating two nodes costs their need above a baseline:
-damage = Σ over separated pairs (need − baseline), needs clipped at 0 first (a missing
-pair has need 0, so separating unrelated tasks earns −baseline). The optimiser assigns
-the free nodes to minimise damage, exactly by MILP (HiGHS) when small enough, else
+damage = Σ over separated pairs (need − baseline), needs clipped at 0 first. The optimiser
+assigns the free nodes to minimise damage, exactly by MILP (HiGHS) when small enough, else
 by Kernighan–Lin style local search with restarts (exact=False).
+
+A pair nobody rated in either direction (absent from the needs, or NaN) is *unknown*.
+What it costs is a choice, `unknown=`: "ignore" (default: it adds nothing to damage, cut or
+total), "baseline" (need = baseline: no damage, but counted in the cut) or "zero" (need 0:
+separating it earns −baseline, the first round's silent rule). The result lists the unknown
+pairs and, re-solved under the other treatments, which nodes would move.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from .parties import COUNTY, MUNICIPALITY, OTHER, node_sort_key
 
 SIDES = (MUNICIPALITY, COUNTY)  # x = 0, x = 1
 EXACT_LIMIT = 80  # free (contracted) nodes solved by MILP
+UNKNOWN_TREATMENTS = ("ignore", "baseline", "zero")
 
 
 class UnknownNodeError(KeyError):
@@ -58,20 +64,55 @@ class BoundaryResult:
     separated_optimal: list[tuple[str, str, float]]
     move_cost: dict[str, float]  # free node -> damage change if moved alone from optimum
     side_share: dict[str, dict[str, float]] | None = field(default=None)  # from bootstrap
+    unknown: str = "ignore"  # how unknown pairs were treated (UNKNOWN_TREATMENTS)
+    unknown_pairs: list[tuple[str, str]] = field(default_factory=list)  # nobody rated them
+    # other treatment -> {"damage": …, "cut": …, "moved": [nodes on another side than ours]}
+    alternatives: dict[str, dict] = field(default_factory=dict)
+    # "other" node -> {"municipality": Σ need to that side's nodes, "county": …}
+    other_needs: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def need_matrix(needs: Mapping[tuple[str, str], float], nodes: list[str]) -> np.ndarray:
     """Dense symmetric need matrix (clipped at 0, missing pairs 0, zero diagonal)."""
+    return known_need_matrix(needs, nodes)[0]
+
+
+def known_need_matrix(needs: Mapping[tuple[str, str], float],
+                      nodes: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(needs clipped at 0 with unknown pairs 0, mask of the pairs somebody rated)."""
     pos = {n: k for k, n in enumerate(nodes)}
     m = np.zeros((len(nodes), len(nodes)))
+    known = np.zeros((len(nodes), len(nodes)), dtype=bool)
     for (a, b), v in needs.items():
         if a == b:
             continue
         for x in (a, b):
             if x not in pos:
                 raise UnknownNodeError(x)
+        if v is None or not np.isfinite(float(v)):
+            continue
         m[pos[a], pos[b]] = m[pos[b], pos[a]] = max(0.0, float(v))
-    return m
+        known[pos[a], pos[b]] = known[pos[b], pos[a]] = True
+    return m, known
+
+
+def treated(need: np.ndarray, known: np.ndarray, baseline: float,
+            unknown: str) -> tuple[np.ndarray, np.ndarray]:
+    """(need counted in cut and total, damage weights need − baseline) under a treatment."""
+    if unknown not in UNKNOWN_TREATMENTS:
+        raise IntegrationComputeError(reason("unknown pairs must be treated as one of %(choices)s, "
+                                             "got %(value)s", choices=", ".join(UNKNOWN_TREATMENTS),
+                                             value=repr(unknown)))
+    off = ~known
+    np.fill_diagonal(off, False)
+    counted = need.copy()
+    if unknown == "baseline":
+        counted[off] = baseline
+    w = counted - baseline
+    if unknown == "ignore":
+        w[off] = 0.0
+    np.fill_diagonal(w, 0.0)
+    return counted, w
 
 
 def damage_of(w: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -81,9 +122,7 @@ def damage_of(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     return xw.sum(-1) - (xw * x).sum(-1)
 
 
-def _figures(need: np.ndarray, baseline: float, x: np.ndarray) -> tuple[float, float, float]:
-    w = need - baseline
-    np.fill_diagonal(w, 0.0)
+def _figures(need: np.ndarray, w: np.ndarray, x: np.ndarray) -> tuple[float, float, float]:
     cut = float(damage_of(need, x))
     total = float(need.sum() / 2)
     return float(damage_of(w, x)), cut, (cut / total if total > 0 else 0.0)
@@ -369,27 +408,45 @@ def optimise_boundary(needs: Mapping[tuple[str, str], float],
     but not in fixed raises UnknownNodeError. Options (all keyword): baseline=100,
     flag_above=140, keep_together=[(node, ...)], max_size={organiser: max nodes on that
     side}, exact_limit=80 free super nodes for the MILP, time_limit=30 s, restarts=30,
-    seed=1. Nodes organised by "other" (state, NGOs; as in parties.default_fixed) must be
-    fixed; they sit on neither side, so their pairs are left out of every figure and
-    they appear in the assignments as "other".
+    seed=1, unknown="ignore" (see the module docstring), compare_unknown=True (re-solve
+    under the other treatments when there are unknown pairs). Nodes organised by "other"
+    (state, NGOs; FIXED.csv may say `other`) sit on neither side, whether marked fixed or
+    not: their pairs are left out of every figure, they appear in the assignments as
+    "other" and `other_needs` reports their need to each side of the optimum.
     """
     for v in [a for pair in needs for a in pair]:
         if v not in fixed:
             raise UnknownNodeError(v)
+    compare = options.pop("compare_unknown", True)
     others = {v for v, (org, _f) in fixed.items() if org == OTHER}
-    if not others:
-        return _optimise(needs, fixed, **options)
-    loose = sorted(v for v in others if not fixed[v][1])
-    if loose:
-        raise IntegrationComputeError(reason("organiser 'other' must be fixed: %(nodes)s",
-                                             nodes=", ".join(loose)))
     inner = {v: f for v, f in fixed.items() if v not in others}
-    res = _optimise({k: v for k, v in needs.items() if k[0] not in others
-                     and k[1] not in others}, inner, **options)
+    inner_needs = {k: v for k, v in needs.items() if k[0] not in others and k[1] not in others}
+    res = _optimise(inner_needs, inner, **options)
+    if compare and res.unknown_pairs:
+        for other in UNKNOWN_TREATMENTS:
+            if other == res.unknown:
+                continue
+            alt = _optimise(inner_needs, inner, **(options | {"unknown": other}))
+            res.alternatives[other] = {
+                "damage": alt.damage, "cut": alt.cut,
+                "moved": [v for v in alt.nodes if alt.assignment[v] != res.assignment[v]]}
     for v in sorted(others, key=node_sort_key):
         res.assignment[v] = OTHER
         res.current_assignment[v] = OTHER
+        res.other_needs[v] = _needs_to_sides(needs, v, res.assignment)
     return res
+
+
+def _needs_to_sides(needs, node: str, assignment: Mapping[str, str]) -> dict[str, float]:
+    """Σ of the (clipped, known) needs between an "other" node and each side's nodes."""
+    out = dict.fromkeys(SIDES, 0.0)
+    for (a, b), v in needs.items():
+        if node not in (a, b) or a == b or v is None or not np.isfinite(float(v)):
+            continue
+        side = assignment.get(b if a == node else a)
+        if side in out:
+            out[side] += max(0.0, float(v))
+    return out
 
 
 def _optimise(needs: Mapping[tuple[str, str], float],
@@ -398,12 +455,13 @@ def _optimise(needs: Mapping[tuple[str, str], float],
                       keep_together: Iterable[Iterable[str]] = (),
                       max_size: Mapping[str, int] | None = None,
                       exact_limit: int = EXACT_LIMIT, time_limit: float = 30.0,
-                      restarts: int = 30, seed: int = 1) -> BoundaryResult:
+                      restarts: int = 30, seed: int = 1, unknown: str = "ignore") -> BoundaryResult:
     """optimise_boundary for municipality/county nodes only; heuristic when more than
     exact_limit free super nodes or on MILP time-out / non-optimal status."""
     nodes = sorted(fixed, key=node_sort_key)
     pos = {v: k for k, v in enumerate(nodes)}
-    need = need_matrix(needs, nodes)
+    raw, known = known_need_matrix(needs, nodes)
+    need, w = treated(raw, known, float(baseline), unknown)
     n = len(nodes)
     for v, (org, _) in fixed.items():
         if org not in SIDES:
@@ -420,8 +478,6 @@ def _optimise(needs: Mapping[tuple[str, str], float],
         groups.append(tuple(pos[v] for v in grp))
     cap = (float((max_size or {}).get(MUNICIPALITY, np.inf)),
            float((max_size or {}).get(COUNTY, np.inf)))
-    w = need - baseline
-    np.fill_diagonal(w, 0.0)
     pr = _contract(w, fixed_val, groups, cap)
     free_super = int((pr.fixed < 0).sum())
     cur_super = np.array([current[m[0]] for m in pr.groups])
@@ -448,10 +504,10 @@ def _optimise(needs: Mapping[tuple[str, str], float],
                     xs, method = mx, "milp"
             exact = optimal
     x = _expand(pr, xs, n)
-    dmg, cut, share = _figures(need, baseline, x)
-    cdmg, ccut, cshare = _figures(need, baseline, current)
+    dmg, cut, share = _figures(need, w, x)
+    cdmg, ccut, cshare = _figures(need, w, current)
     iu = np.triu_indices(n, 1)
-    flagged = need[iu] > flag_above
+    flagged = (raw[iu] > flag_above) & known[iu]
     nflag = int(flagged.sum())
 
     def flag_share(y):
@@ -468,18 +524,33 @@ def _optimise(needs: Mapping[tuple[str, str], float],
         nodes, float(baseline), {v: SIDES[x[k]] for k, v in enumerate(nodes)}, dmg, cut, share,
         {v: SIDES[current[k]] for k, v in enumerate(nodes)}, cdmg, ccut, cshare, bool(exact),
         method, status, float(flag_above), nflag, flag_share(x), flag_share(current),
-        _pairs(nodes, need, current), _pairs(nodes, need, x), move)
+        _pairs(nodes, raw, current), _pairs(nodes, raw, x), move, unknown=unknown,
+        unknown_pairs=[(nodes[a], nodes[b]) for a, b in zip(*iu, strict=True) if not known[a, b]])
 
 
 def brute_force_boundary(needs: Mapping[tuple[str, str], float],
                          fixed: Mapping[str, tuple[str, bool]], *, baseline: float = 100.0,
                          keep_together: Iterable[Iterable[str]] = (),
-                         max_size: Mapping[str, int] | None = None) -> tuple[float, dict]:
-    """Reference optimum by enumerating every assignment of the free nodes (tests only)."""
-    nodes = sorted(fixed, key=node_sort_key)
-    need = need_matrix(needs, nodes)
-    w = need - baseline
-    np.fill_diagonal(w, 0.0)
+                         max_size: Mapping[str, int] | None = None,
+                         unknown: str = "ignore") -> tuple[float, dict]:
+    """Reference optimum by enumerating every assignment of the free nodes (tests only).
+
+    Written from the definitions, not from the optimiser's code: an unknown pair costs 0
+    ("ignore"), 0 ("baseline": need = baseline) or −baseline ("zero"); "other" nodes and
+    their pairs are dropped."""
+    others = {v for v, (org, _f) in fixed.items() if org == OTHER}
+    nodes = sorted((v for v in fixed if v not in others), key=node_sort_key)
+    n = len(nodes)
+    w = np.zeros((n, n))
+    for i, a in enumerate(nodes):
+        for j, b in enumerate(nodes):
+            if i == j:
+                continue
+            v = needs.get((a, b), needs.get((b, a)))
+            if v is None or v != v:
+                w[i, j] = -baseline if unknown == "zero" else 0.0
+            else:
+                w[i, j] = max(0.0, float(v)) - baseline
     free = [k for k, v in enumerate(nodes) if not fixed[v][1]]
     if len(free) > 20:
         raise ValueError("brute force is for at most 20 free nodes")
@@ -501,7 +572,7 @@ def brute_force_boundary(needs: Mapping[tuple[str, str], float],
     d = damage_of(w, xs)
     d[~ok] = np.inf
     k = int(np.argmin(d))
-    return float(d[k]), {v: SIDES[xs[k, j]] for j, v in enumerate(nodes)}
+    return float(d[k]), {v: SIDES[xs[k, j]] for j, v in enumerate(nodes)} | dict.fromkeys(others, OTHER)
 
 
 def bootstrap_sides(source, fixed: Mapping[str, tuple[str, bool]], *, n_boot: int = 100,
@@ -528,6 +599,7 @@ def bootstrap_sides(source, fixed: Mapping[str, tuple[str, bool]], *, n_boot: in
     counts = {v: dict.fromkeys((*SIDES, OTHER) if fixed[v][0] == OTHER else SIDES, 0)
               for v in nodes}
     options.setdefault("time_limit", 10.0)
+    options["compare_unknown"] = False
     for _ in range(n_boot):
         res = optimise_boundary(draw(rng), fixed, **options)
         for v, side in res.assignment.items():

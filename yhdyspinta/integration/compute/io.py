@@ -20,7 +20,7 @@ import polars as pl
 from yhdyspinta.core.reasons import reason
 
 from .errors import IntegrationInputError
-from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, SCALES, Scale
+from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, OTHER, SCALES, Scale
 
 REQUIRED = ("respondent_id", "group", "party", *ITEMS)
 _DONT_KNOW_TOKENS = {"eos", "dk", "-", "en osaa sanoa", "vet inte", "don't know", "dont know",
@@ -31,6 +31,7 @@ _ORGANISERS = {
     "municipality": MUNICIPALITY, "kunta": MUNICIPALITY, "kommun": MUNICIPALITY,
     "county": COUNTY, "hyvinvointialue": COUNTY, "maakunta": COUNTY, "välfärdsområde": COUNTY,
     "wellbeing services county": COUNTY,
+    "other": OTHER, "muu": OTHER, "annan": OTHER, "neither": OTHER,  # on neither side
 }
 
 
@@ -183,7 +184,8 @@ def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) 
 
 
 def read_fixed(source) -> dict[str, tuple[str, bool]]:
-    """FIXED.csv: node, organiser (municipality|county), fixed (yes|no|kyllä|ei)."""
+    """FIXED.csv: node, organiser (municipality|county|other), fixed (yes|no|kyllä|ei); an `other`
+    node (state, organisations) sits on neither side of the boundary."""
     data, name = read_bytes(source)
     cols, sep = _header(data, name)
     for c in ("node", "organiser", "fixed"):
@@ -208,7 +210,7 @@ def read_fixed(source) -> dict[str, tuple[str, bool]]:
             raise IntegrationInputError(name, line, reason("empty node"))
         if org is None:
             raise IntegrationInputError(name, line, reason(
-                "organiser must be municipality or county, got %(value)s",
+                "organiser must be municipality, county or other, got %(value)s",
                 value=repr(row[ix["organiser"]])))
         if fixed not in _YES | _NO:
             raise IntegrationInputError(name, line, reason(

@@ -8,7 +8,7 @@ from yhdyspinta.integration.compute.boundary import (
     bootstrap_sides,
     brute_force_boundary,
     damage_of,
-    need_matrix,
+    known_need_matrix,
     optimise_boundary,
 )
 from yhdyspinta.integration.compute.errors import IntegrationComputeError
@@ -55,11 +55,10 @@ def test_exact_equals_brute_force(case):
         assert res.assignment[a] == res.assignment[b]
     if ms:
         assert sum(s == "county" for s in res.assignment.values()) <= ms["county"]
-    # recompute the reported figures independently
-    need = need_matrix(needs, sorted(fixed))
+    # recompute the reported figures independently (unknown pairs add nothing by default)
+    need, known = known_need_matrix(needs, sorted(fixed))
     x = np.array([SIDES.index(res.assignment[v]) for v in sorted(fixed)])
-    w = need - 100
-    np.fill_diagonal(w, 0)
+    w = np.where(known, need - 100, 0.0)
     assert res.damage == pytest.approx(float(damage_of(w, x)))
     assert res.damage <= res.current_damage + 1e-9 or kt or ms
 
@@ -150,6 +149,69 @@ def test_other_organiser_nodes_sit_on_neither_side():
     assert res.assignment["2.19"] == "other" and res.current_assignment["2.21"] == "other"
     assert res.assignment["2.16"] == res.assignment["2.3"] == "county"  # 2.16 free, 2.3 fixed
     assert res.current_cut == pytest.approx(180.0)  # 2.1–2.19 ignored, 2.3–2.16 separated
-    fixed["2.20"] = ("other", False)
-    with pytest.raises(IntegrationComputeError, match="must be fixed"):
-        optimise_boundary(needs, fixed)
+    fixed["2.20"] = ("other", False)  # `other` need not be marked fixed: it is never assigned
+    res = optimise_boundary({**needs, ("2.1", "2.20"): 120.0, ("2.16", "2.20"): 160.0}, fixed)
+    assert res.assignment["2.20"] == "other"
+    side_1, side_16 = res.assignment["2.1"], res.assignment["2.16"]
+    expected = {"municipality": 0.0, "county": 0.0}
+    expected[side_1] += 120.0
+    expected[side_16] += 160.0
+    assert res.other_needs["2.20"] == expected
+    assert res.other_needs["2.19"][side_1] == 300.0
+
+
+def seven_nodes():
+    """The issue's 7-node shape: 2.16 is rated only towards the municipality's nodes, and
+    more than half of its pairs nobody rated."""
+    fixed = {"m1": ("municipality", True), "m2": ("municipality", True), "c1": ("county", True),
+             "c2": ("county", True), "c3": ("county", True), "c4": ("county", True),
+             "x": ("municipality", False)}
+    needs = {("m1", "m2"): 150.0, ("c1", "c2"): 150.0, ("c3", "c4"): 150.0, ("c1", "c3"): 130.0,
+             ("m1", "x"): 40.0, ("m2", "x"): 70.0, ("c1", "x"): 110.0}
+    return needs, fixed
+
+
+def test_unknown_pairs_add_nothing_by_default_and_the_other_treatments_are_compared():
+    needs, fixed = seven_nodes()
+    res = optimise_boundary(needs, fixed)
+    # x–c2, x–c3, x–c4 unknown: ignored, x costs (40−100)+(70−100) with the municipality
+    # side separated vs (110−100) towards c1 → it belongs to the county
+    assert res.unknown == "ignore" and ("c2", "x") in res.unknown_pairs
+    assert res.assignment["x"] == "county"
+    assert res.damage == pytest.approx((40 - 100) + (70 - 100) + (130 - 100) * 0 +
+                                       sum(v - 100 for (a, b), v in needs.items()
+                                           if {a[0], b[0]} == {"m", "c"}))
+    # treating them as need 0 earns −100 each for separating: x stays municipal
+    zero = res.alternatives["zero"]
+    assert zero["moved"] == ["x"]
+    assert res.alternatives["baseline"]["moved"] == []  # same damage weights as ignore
+    ref, assign = brute_force_boundary(needs, fixed, unknown="zero")
+    assert assign["x"] == "municipality" and zero["damage"] == pytest.approx(ref)
+
+
+@pytest.mark.parametrize("unknown", ["ignore", "baseline", "zero"])
+@pytest.mark.parametrize("case", range(12))
+def test_every_treatment_and_other_nodes_equal_brute_force(case, unknown):
+    rng = np.random.default_rng(500 + case)
+    nodes, needs, fixed = random_case(rng, int(rng.integers(2, 11)), int(rng.integers(0, 3)))
+    for v in rng.choice(nodes, int(rng.integers(0, 3)), replace=False):
+        fixed[v] = ("other", bool(rng.integers(2)))
+    needs = {k: (float("nan") if rng.random() < 0.1 else v) for k, v in needs.items()}
+    if all(org == "other" or is_fixed for org, is_fixed in fixed.values()):
+        return
+    ref, ref_assign = brute_force_boundary(needs, fixed, unknown=unknown)
+    res = optimise_boundary(needs, fixed, unknown=unknown)
+    assert res.damage == pytest.approx(ref, abs=1e-6)
+    assert {v for v, s in res.assignment.items() if s == "other"} == \
+        {v for v, s in ref_assign.items() if s == "other"}
+    pairs = {(a, b) if a < b else (b, a) for (a, b), v in needs.items() if v == v}
+    inner = sorted(v for v in fixed if fixed[v][0] != "other")
+    expected_unknown = {(a, b) for i, a in enumerate(inner) for b in inner[i + 1:]
+                        if (min(a, b), max(a, b)) not in pairs}
+    assert {tuple(sorted(p)) for p in res.unknown_pairs} == expected_unknown
+
+
+def test_a_treatment_that_does_not_exist_is_refused():
+    needs, fixed = seven_nodes()
+    with pytest.raises(IntegrationComputeError, match="unknown pairs"):
+        optimise_boundary(needs, fixed, unknown="guess")

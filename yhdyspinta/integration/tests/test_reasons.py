@@ -42,8 +42,8 @@ def test_every_reader_refusal_is_translatable(source, template):
 def test_fixed_and_wide_reasons_are_translatable():
     with pytest.raises(IntegrationInputError) as exc:
         read_fixed(b"node,organiser,fixed\n2.1,state,yes\n")
-    assert exc.value.reason.template == "organiser must be municipality or county, got %(value)s"
-    assert exc.value.reason == "organiser must be municipality or county, got 'state'"
+    assert exc.value.reason.template == "organiser must be municipality, county or other, got %(value)s"
+    assert exc.value.reason == "organiser must be municipality, county or other, got 'state'"
     with pytest.raises(IntegrationInputError) as exc:
         read_wide(b"id,group,q1\nA,2.1,lots\n", {"q1": ("2.2", "need")})
     assert exc.value.reason.template == "unknown answer %(answer)s in column %(column)s"

@@ -1,0 +1,113 @@
+"""Missing data in the boundary: unknown pairs, `other` parties, one n < 5 rule in CLI and web."""
+
+import csv
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import client_for
+
+from .. import analysis
+from ..cli import main
+from ..compute.analyse import analyse
+from ..compute.parties import default_fixed
+from .factories import StudyFactory
+from .helpers import long_csv
+
+GROUPS = {"2.1": 8, "2.4": 3, "2.12": 6}
+PARTIES = ("2.2", "2.12", "2.13", "2.1", "2.4")
+
+
+@pytest.fixture
+def data():
+    return long_csv(GROUPS, parties=PARTIES)
+
+
+@pytest.fixture
+def study(world, data):
+    study = StudyFactory(owner=world.a1, visibility="public")
+    response = client_for(world.editor).post(f"/integration/{study.pk}/import/",
+                                             {"file": SimpleUploadedFile("a.csv", data), "kind": "long"})
+    assert response.status_code == 302
+    study.refresh_from_db()
+    return study
+
+
+def fixed_file(tmp_path, codes):
+    path = tmp_path / "FIXED.csv"
+    table = default_fixed()
+    path.write_text("node,organiser,fixed\n" + "".join(
+        f"{c},{table[c][0] if table[c][0] != 'other' else 'municipality'},{'no' if c in ('2.2', '2.13') else 'yes'}\n"
+        for c in codes))
+    return path
+
+
+def test_cli_and_web_use_the_same_needs_and_flags(study, data, tmp_path):
+    web = analysis.results(study)
+    responses = tmp_path / "RESPONSES.csv"
+    responses.write_bytes(data)
+    cli = analyse(str(responses))  # --min-n 5 by default, as the web's n < 5 rule
+    assert {(s["a"], s["b"]): s["need"] for s in cli["symmetric"]} == pytest.approx(
+        {(s["a"], s["b"]): s["need"] for s in web["symmetric"]}, abs=1e-3)
+    shown = [c for c in web["cells"] if not c["suppressed"] and c["mean_index"] > study.flag_above]
+    assert len(cli["flags"]) == len(shown)
+    everything = analyse(str(responses), min_n=1)
+    assert len(everything["symmetric"]) > len(cli["symmetric"])  # 2.4's three respondents count
+
+
+def test_the_boundary_page_lists_unknown_and_hidden_pairs(study):
+    result = analysis.boundary(study, with_sides=False)
+    assert result["error"] is None and result["unknown_pairs_treatment"] == "ignore"
+    why = {(a, b): w for a, b, w in result["unknown_pairs"]}
+    # 2.4's answers come from 3 respondents: its pairs are hidden, not unmeasured
+    assert why[("2.2", "2.4")] == "hidden"
+    assert "none" in why.values()
+    page = client_for(None).get(f"/integration/{study.pk}/boundary/").content.decode()
+    assert 'id="unknown-pairs"' in page and "2.4" in page
+    zero = client_for(None).get(f"/integration/{study.pk}/boundary/", {"unknown_pairs": "zero"})
+    assert zero.status_code == 200
+    assert analysis.boundary(study, unknown_pairs="zero", with_sides=False)["unknown_pairs_treatment"] == "zero"
+    bad = client_for(None).get(f"/integration/{study.pk}/boundary/", {"unknown_pairs": "guess"})
+    assert bad.status_code == 200 and "guess" in bad.content.decode()  # a field error, not a 500
+
+
+def test_cli_options_notes_and_index_file(data, tmp_path, capsys):
+    responses = tmp_path / "RESPONSES.csv"
+    responses.write_bytes(data)
+    fixed = fixed_file(tmp_path, PARTIES)
+    index = tmp_path / "INDEX.csv"
+    code = main(["analyse", "--responses", str(responses), "--fixed", str(fixed), "--format", "json",
+                 "--index-out", str(index)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "pairs nobody rated, treated as 'ignore'" in err and "fewer than 5 answers" in err
+    default = json.loads(out)["boundary"]
+    with index.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert set(rows[0]) == {"respondent_id", "group", "party", "index"}
+    assert len(rows) == json.loads(out)["answers_used"] + json.loads(out)["answers_dropped"]
+    code = main(["analyse", "--responses", str(responses), "--fixed", str(fixed), "--format", "json",
+                 "--unknown-pairs", "zero"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "treated as 'zero'" in err
+    zero = json.loads(out)["boundary"]
+    assert zero["damage"] <= default["damage"]  # every unknown separated pair now earns −baseline
+    assert main(["analyse", "--responses", str(responses), "--format", "json",
+                 "--unknown-pairs", "guess"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_fixed_may_say_other_and_the_cli_reports_its_needs(data, tmp_path, capsys):
+    responses = tmp_path / "RESPONSES.csv"
+    responses.write_bytes(data)
+    fixed = fixed_file(tmp_path, PARTIES)
+    fixed.write_text(fixed.read_text().replace("2.13,municipality,no", "2.13,muu,ei"))
+    code = main(["analyse", "--responses", str(responses), "--fixed", str(fixed), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert json.loads(out)["boundary"]["assignment"]["2.13"] == "other"
+    assert "2.13 is 'other': need" in err
+    fixed.write_text(fixed.read_text().replace("2.13,muu,ei", "2.13,valtio?,ei"))
+    assert main(["analyse", "--responses", str(responses), "--fixed", str(fixed), "--format", "json"]) == 2
+    assert "FIXED.csv:" in capsys.readouterr().err
