@@ -5,21 +5,21 @@ whole file before the first write. Each import leaves an `ImportRun` with its co
 """
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from yhdyspinta.core.actions import audited, require, save_form
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.reasons import reason
 from yhdyspinta.organisations.models import Organisation, OrganisationKind
 
-from .compute import parsing
+from .compute import parsing, sotkanet_regions
 from .compute.jsonstat import is_jsonstat, parse_jsonstat
-from .models import COUNTRY_CODE, ImportRun, Indicator, IndicatorSet, IndicatorValue, Source
+from .models import COUNTRY_CODE, ImportRun, Indicator, IndicatorSet, IndicatorValue, Level, Source
 
 BATCH = 5000
 
@@ -33,12 +33,18 @@ class ImportSummary:
     skipped: int = 0
     indicators_created: int = 0
     indicators_updated: int = 0
+    notes: list = field(default_factory=list)  # e.g. old Sotkanet region ids translated
+    calls: list = field(default_factory=list)  # the API addresses fetched (a refresh)
+    illustrative: bool = False  # synthetic demo values
+    run: ImportRun | None = None  # the provenance every written value points to
 
     def __str__(self):
         text = (f"{self.source}: {self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.skipped} skipped")
         if self.indicators_created or self.indicators_updated:
             text += f"; indicators {self.indicators_created} created, {self.indicators_updated} updated"
+        for note in self.notes:
+            text += f"; {note}"
         return text
 
 
@@ -55,45 +61,86 @@ def max_year() -> int:
     return date.today().year + 1
 
 
+ORGANISER = "organiser"  # region kind of a municipality's row as the organiser of its services (Helsinki)
+
+
 def region_ids() -> dict[tuple[str, str], int]:
-    """(kind, official code) → organisation id for municipalities, counties and the country."""
+    """(kind, official code) → organisation id for municipalities, counties and the country.
+
+    A municipality that organises its own services (Helsinki) is also ("organiser", its code): the
+    same organisation, whose values are then stored at the level "organiser".
+    """
     ids = {("country", "SSS"): country().pk}
-    for pk, kind, code in Organisation.objects.filter(
+    for pk, kind, code, organises in Organisation.objects.filter(
         kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.COUNTY]
-    ).exclude(code="").values_list("pk", "kind", "code"):
+    ).exclude(code="").values_list("pk", "kind", "code", "organises_sote"):
         ids[(kind, code)] = pk
+        if kind == OrganisationKind.MUNICIPALITY and organises:
+            ids[(ORGANISER, code)] = pk
     return ids
 
 
+def county_names() -> dict[str, list[str]]:
+    """Product county code → its names (Finnish first; sv/en, short), for checking Sotkanet's region list."""
+    names: dict[str, list[str]] = {}
+    for code, *texts in Organisation.objects.filter(kind=OrganisationKind.COUNTY).exclude(code="").values_list(
+            "code", "name_fi", "name", "name_sv", "name_en", "short_name_fi", "short_name_sv"):
+        names[code] = list(dict.fromkeys(t for t in texts if t))
+    if Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY, code="091", organises_sote=True).exists():
+        names.setdefault("90", ["Helsingin kaupunki", "Helsingfors stad", "City of Helsinki"])
+    return names
+
+
+def sotkanet_rows(payload, regions_payload, *, name, regions_name, names=None):
+    """Sotkanet data rows with the region list checked (ids, codes, names; old ids translated) and
+    Helsinki's organiser rows marked: (value rows, skipped count, notes)."""
+    parsed = parsing.parse_sotkanet_regions(regions_payload, regions_name)
+    resolved = sotkanet_regions.resolve(parsed, regions_payload, regions_name, county_names=names)
+    rows, skipped = parsing.parse_sotkanet_values(payload, resolved.regions, name=name, max_year=max_year())
+    if resolved.organiser_ids:
+        marked = []
+        for row in rows:
+            raw = payload[row.where.number - 1] if isinstance(row.where, parsing.Position) else None
+            if raw is not None and int(raw["region"]) in resolved.organiser_ids:
+                row = row._replace(region=(ORGANISER, row.region[1]))
+            marked.append(row)
+        rows = marked
+    return rows, skipped, list(resolved.notes)
+
+
 # ---- file imports ---------------------------------------------------------------------------
-def parse_file(path: Path, *, regions_payload=None):
-    """Detects the format and returns (value rows, skipped count, indicator metadata dicts)."""
+def parse_file(path: Path, *, regions_payload=None, regions_name="regions", county_names=None):
+    """Detects the format and returns (value rows, skipped count, indicator metadata dicts, notes)."""
     name = path.name
     data = path.read_bytes()
     if path.suffix.lower() == ".csv" or not data.lstrip(b"\xef\xbb\xbf \r\n\t").startswith((b"[", b"{")):
-        return parsing.parse_long_csv(data, name=name, max_year=max_year()), 0, []
+        return parsing.parse_long_csv(data, name=name, max_year=max_year()), 0, [], []
     payload = parsing.load_json(data.decode("utf-8-sig", errors="replace"), name)
     if is_jsonstat(payload):
-        return parse_jsonstat(payload, name=name, max_year=max_year()), 0, []
+        return parse_jsonstat(payload, name=name, max_year=max_year()), 0, [], []
     if parsing.is_sotkanet_values(payload):
         if regions_payload is None:
             raise InputError(name, None, reason("Sotkanet data needs Sotkanet's region list (--regions FILE)"))
-        regions = parsing.parse_sotkanet_regions(regions_payload, "regions")
-        rows, skipped = parsing.parse_sotkanet_values(payload, regions, name=name, max_year=max_year())
-        return rows, skipped, []
+        rows, skipped, notes = sotkanet_rows(payload, regions_payload, name=name, regions_name=regions_name,
+                                             names=county_names)
+        return rows, skipped, [], notes
     if parsing.is_sotkanet_metadata(payload):
-        return [], 0, parsing.parse_sotkanet_metadata(payload, name)
+        return [], 0, parsing.parse_sotkanet_metadata(payload, name), []
     raise InputError(name, None, reason("unknown format: not Sotkanet JSON (data, metadata), JSON-stat 2.0 or long CSV"))
 
 
 def import_file(path, *, actor=None, regions_path=None) -> ImportSummary:
     path = Path(path)
-    regions_payload = None
+    regions_payload, regions_name = None, "regions"
     if regions_path:
-        regions_payload = parsing.load_json(Path(regions_path).read_bytes(), Path(regions_path).name)
-    rows, skipped, metadata = parse_file(path, regions_payload=regions_payload)
+        regions_name = Path(regions_path).name
+        regions_payload = parsing.load_json(Path(regions_path).read_bytes(), regions_name)
+    rows, skipped, metadata, notes = parse_file(path, regions_payload=regions_payload, regions_name=regions_name,
+                                                county_names=county_names() if regions_payload else None)
     with audited(actor):
-        summary = ImportSummary(path.name, skipped=skipped)
+        source = path.name + (f" (+ {regions_name})" if regions_payload is not None and rows else "")
+        summary = ImportSummary(source, skipped=skipped, notes=notes)
+        start(summary, actor)
         if metadata:
             upsert_indicators(metadata, Source.SOTKANET, summary)
         if rows:
@@ -130,15 +177,46 @@ def import_upload(upload, *, actor, regions_upload=None) -> ImportSummary:
         return import_file(paths[0], actor=actor, regions_path=paths[1])
 
 
-def record(summary: ImportSummary, actor):
-    ImportRun.objects.create(
-        source=summary.source[:300], created=summary.created, updated=summary.updated,
-        unchanged=summary.unchanged, skipped=summary.skipped,
-        user=actor if getattr(actor, "is_authenticated", False) else None,
+def start(summary: ImportSummary, actor) -> ImportRun:
+    """The run every value of this import will point to (its provenance), made before the first write."""
+    summary.run = ImportRun.objects.create(
+        source=summary.source[:300], user=actor if getattr(actor, "is_authenticated", False) else None,
+        calls="\n".join(summary.calls), illustrative=summary.illustrative,
     )
+    return summary.run
+
+
+def record(summary: ImportSummary, actor):
+    """The counts of the run (made by `start`, or now for a caller that did not start one)."""
+    run = summary.run or start(summary, actor)
+    run.created, run.updated, run.unchanged, run.skipped = (
+        summary.created, summary.updated, summary.unchanged, summary.skipped)
+    run.notes = "\n".join(str(n) for n in summary.notes)
+    run.save(update_fields=["created", "updated", "unchanged", "skipped", "notes"])
+    return run
+
+
+# Said in the title of an indicator whose values are synthetic (the demo), in each language.
+ILLUSTRATIVE_NOTE = {"fi": " (esimerkkiarvot)", "sv": " (exempelvärden)", "en": " (synthetic demo values)"}
+
+
+def with_note(fields: dict, illustrative: bool) -> dict:
+    """Titles with the illustrative note added (illustrative) or removed (real values)."""
+    out = dict(fields)
+    for lang, note in ILLUSTRATIVE_NOTE.items():
+        key = f"title_{lang}"
+        if key not in out:
+            continue
+        title = (out[key] or "").removesuffix(note)
+        out[key] = (title + note)[-400:] if illustrative and title else title
+    if "title" in out:
+        out["title"] = out.get("title_fi") or out.get("title_en") or out["title"]
+    return out
 
 
 def upsert_indicators(metadata: list[dict], source: str, summary: ImportSummary):
+    """Creates or updates indicators; an illustrative indicator keeps its flag and title note
+    (its values stay synthetic until real values replace them all, see `settle_illustrative`)."""
     for fields in metadata:
         fields = {**fields, "title": fields["title_fi"] or fields["title_en"],
                   "description": fields["description_fi"], "unit": fields["unit_fi"],
@@ -148,6 +226,7 @@ def upsert_indicators(metadata: list[dict], source: str, summary: ImportSummary)
             Indicator.objects.create(source=source, **fields)
             summary.indicators_created += 1
             continue
+        fields = with_note(fields, obj.illustrative)
         changed = [k for k, v in fields.items() if str(getattr(obj, k) or "") != str(v or "")]
         if changed:
             for key in changed:
@@ -157,7 +236,12 @@ def upsert_indicators(metadata: list[dict], source: str, summary: ImportSummary)
 
 
 def write_values(rows, *, name: str, summary: ImportSummary):
-    """Validates every row against the database, then upserts; call inside a transaction."""
+    """Validates every row against the database, then upserts; call inside a transaction.
+
+    Each written value points to `summary.run` (its provenance; `start()` makes it if the caller
+    did not); unchanged values keep the run that wrote them.
+    """
+    run_id = (summary.run or start(summary, None)).pk
     wanted = {(r.source, r.source_id) for r in rows}
     indicators = {}
     for source in {s for s, _i in wanted}:
@@ -176,7 +260,7 @@ def write_values(rows, *, name: str, summary: ImportSummary):
         if region is None:
             raise InputError(name, _line(row), parsing.at(row.where, reason(
                 "unknown region code '%(code)s' (%(kind)s)", code=row.region[1], kind=_kind(row.region[0]))))
-        key = (ind, region, row.year, row.sex)
+        key = (ind, region, row.year, row.sex, Level.ORGANISER if row.region[0] == ORGANISER else Level.REGION)
         if key in keyed:
             raise InputError(name, _line(row), parsing.at(row.where, reason(
                 "the same indicator, region, year and sex appear twice")))
@@ -185,20 +269,21 @@ def write_values(rows, *, name: str, summary: ImportSummary):
     years = {k[2] for k in keyed}
     for chunk in _chunks(sorted({k[0] for k in keyed}), 500):
         qs = IndicatorValue.objects.filter(indicator_id__in=chunk, year__gte=min(years), year__lte=max(years)).order_by()
-        for pk, ind, region, year, sex, value, abs_value in qs.values_list(
-                "pk", "indicator_id", "region_id", "year", "sex", "value", "abs_value").iterator(chunk_size=20000):
-            key = (ind, region, year, sex)
+        for pk, ind, region, year, sex, level, value, abs_value in qs.values_list(
+                "pk", "indicator_id", "region_id", "year", "sex", "level", "value", "abs_value").iterator(
+                chunk_size=20000):
+            key = (ind, region, year, sex, level)
             if key in keyed:
                 existing[key] = (pk, value, abs_value)
     inserts, updates = [], []
     for key, (value, abs_value) in keyed.items():
         old = existing.get(key)
         if old is None:
-            inserts.append((*key, value, abs_value))
+            inserts.append((*key, value, abs_value, run_id))
         elif _same(old[1], value) and _same(old[2], abs_value):
             summary.unchanged += 1
         else:
-            updates.append((value, abs_value, old[0]))
+            updates.append((value, abs_value, run_id, old[0]))
     with transaction.atomic():
         if connection.vendor == "postgresql":
             _write_postgresql(inserts, updates)
@@ -206,19 +291,35 @@ def write_values(rows, *, name: str, summary: ImportSummary):
             _write_executemany(inserts, updates)
     summary.created += len(inserts)
     summary.updated += len(updates)
+    settle_illustrative({k[0] for k in keyed})
     return summary
 
 
-COLUMNS = "indicator_id, region_id, year, sex, value, abs_value"
+def settle_illustrative(indicator_ids) -> None:
+    """An illustrative indicator becomes real once none of its values is synthetic any more (every
+    one written by a non-demo import); its titles then lose the note. Else it stays illustrative."""
+    for ind in Indicator.objects.filter(pk__in=list(indicator_ids), illustrative=True):
+        synthetic = IndicatorValue.objects.filter(indicator=ind).filter(
+            models.Q(import_run__isnull=True) | models.Q(import_run__illustrative=True)).exists()
+        if not synthetic:
+            for key, value in with_note({f"title_{lang}": getattr(ind, f"title_{lang}")
+                                         for lang in ILLUSTRATIVE_NOTE} | {"title": ind.title}, False).items():
+                setattr(ind, key, value)
+            ind.illustrative = False
+            ind.save()
+
+
+COLUMNS = "indicator_id, region_id, year, sex, level, value, abs_value, import_run_id"
 
 
 def _write_executemany(inserts, updates):
     table = IndicatorValue._meta.db_table
     with connection.cursor() as cursor:
         for chunk in _chunks(inserts, BATCH):
-            cursor.executemany(f"INSERT INTO {table} ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)", chunk)
+            cursor.executemany(f"INSERT INTO {table} ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", chunk)
         for chunk in _chunks(updates, BATCH):
-            cursor.executemany(f"UPDATE {table} SET value = %s, abs_value = %s WHERE id = %s", chunk)
+            cursor.executemany(f"UPDATE {table} SET value = %s, abs_value = %s, import_run_id = %s WHERE id = %s",
+                               chunk)
 
 
 def _write_postgresql(inserts, updates):
@@ -232,12 +333,12 @@ def _write_postgresql(inserts, updates):
                     copy.write_row(row)
         if updates:
             cursor.execute("CREATE TEMP TABLE yp_value_update (value double precision, "
-                           "abs_value double precision, id bigint) ON COMMIT DROP")
-            with cursor.copy("COPY yp_value_update (value, abs_value, id) FROM STDIN") as copy:
+                           "abs_value double precision, import_run_id bigint, id bigint) ON COMMIT DROP")
+            with cursor.copy("COPY yp_value_update (value, abs_value, import_run_id, id) FROM STDIN") as copy:
                 for row in updates:
                     copy.write_row(row)
-            cursor.execute(f"UPDATE {table} t SET value = u.value, abs_value = u.abs_value "
-                           "FROM yp_value_update u WHERE t.id = u.id")
+            cursor.execute(f"UPDATE {table} t SET value = u.value, abs_value = u.abs_value, "
+                           "import_run_id = u.import_run_id FROM yp_value_update u WHERE t.id = u.id")
             cursor.execute("DROP TABLE yp_value_update")
 
 
@@ -276,22 +377,31 @@ def followed_indicator_ids(area=None) -> list[str]:
 
 
 def refresh_sotkanet(indicator_ids, years, *, client, actor=None) -> ImportSummary:
-    """Fetches everything first (a network error raises SotkanetError, nothing written), then imports."""
+    """Fetches everything first (a network error raises SotkanetError, nothing written), then imports.
+
+    The run records every address fetched (`ImportRun.calls`): the provenance of the values.
+    """
+    genders = ("total", "male", "female")
     regions_payload = client.regions()
-    regions = parsing.parse_sotkanet_regions(regions_payload, client.url("/regions"))
-    metadata, rows, skipped = [], [], 0
+    calls = [client.url("/regions")]
+    names = county_names()
+    metadata, rows, skipped, notes = [], [], 0, []
     for indicator_id in indicator_ids:
         meta = client.indicator(indicator_id)
-        metadata += parsing.parse_sotkanet_metadata(meta, client.url(f"/indicators/{indicator_id}"))
-        payload = client.values(indicator_id, years, genders=("total", "male", "female"))
+        calls.append(client.url(f"/indicators/{indicator_id}"))
+        metadata += parsing.parse_sotkanet_metadata(meta, calls[-1])
+        payload = client.values(indicator_id, years, genders=genders)
+        calls.append(client.values_url(indicator_id, years, genders=genders))
         if payload == []:
             continue
-        got, skip = parsing.parse_sotkanet_values(payload, regions, name=client.url("/json", [
-            ("indicator", indicator_id)]), max_year=max_year())
+        got, skip, found = sotkanet_rows(payload, regions_payload, name=client.url("/json", [
+            ("indicator", indicator_id)]), regions_name=calls[0], names=names)
+        notes = notes or found
         rows += got
         skipped += skip
-    summary = ImportSummary(f"Sotkanet {client.base_url}", skipped=skipped)
+    summary = ImportSummary(f"Sotkanet {client.base_url}", skipped=skipped, notes=notes, calls=calls)
     with audited(actor):
+        start(summary, actor)
         upsert_indicators(metadata, Source.SOTKANET, summary)
         if rows:
             write_values(rows, name=summary.source, summary=summary)

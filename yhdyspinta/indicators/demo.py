@@ -26,7 +26,7 @@ from .models import (
 
 PIRKANMAA = "08"
 YEARS = range(2015, 2025)
-NOTE = {"fi": " (esimerkkiarvot)", "sv": " (exempelvärden)", "en": " (synthetic demo values)"}
+NOTE = actions.ILLUSTRATIVE_NOTE
 # Sotkanet id: (fi, sv, en, unit fi/sv/en, decimals, base value, yearly trend %, direction of "good")
 INDICATORS = {
     "127": ("Väestö 31.12.", "Befolkning 31.12", "Population 31 Dec", ("henkilöä", "personer", "persons"), 0,
@@ -72,7 +72,7 @@ def load(stdout):
             "description_fi": "Demoarvot ovat keksittyjä eivätkä kuvaa todellista tilannetta.",
             "description_sv": "Demovärdena är påhittade och beskriver inte verkligheten.",
             "description_en": "The demo values are made up and do not describe the real situation.",
-            "region_levels": "Kunta, Hyvinvointialue, Maa",
+            "region_levels": "Kunta, Hyvinvointialue, Maa", "illustrative": True,
         })
         indicators[sid] = ind
     rows = []
@@ -92,8 +92,9 @@ def load(stdout):
                     value = round(base * (1 + trend / 100 * (year - 2015)) * wobble(org.code, year, spread), 1)
                 rows.append(ValueRow("sotkanet", sid, key, year, "total", float(value),
                                      float(value) if base is None else None, f"demo {sid}"))
-    summary = actions.ImportSummary("demo")
+    summary = actions.ImportSummary("demo (synthetic values)", illustrative=True)
     actions.write_values(rows, name="demo", summary=summary)
+    actions.record(summary, None)
 
     follow, _created = IndicatorSet.objects.get_or_create(
         organisation=county, name_fi="Pirkanmaan yhteinen tilannekuva (esimerkkiarvot)", defaults={

@@ -27,6 +27,14 @@ class Sex(models.TextChoices):
     FEMALE = "female", _("Women")
 
 
+class Level(models.TextChoices):
+    """Which row of a region a value is: the region itself, or Helsinki as the organiser of its own
+    social, health and rescue services (Sotkanet lists Helsinki twice: KUNTA and HYVINVOINTIALUE)."""
+
+    REGION = "", _("the region itself")
+    ORGANISER = "organiser", _("as the organiser of its services")
+
+
 class Indicator(RestrictedModel):
     """An indicator (indikaattori) as its source defines it; public statistics."""
 
@@ -47,6 +55,11 @@ class Indicator(RestrictedModel):
     first_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     data_updated = models.DateField(_("data updated"), null=True, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative values"), default=False,
+        help_text=_("Its values are synthetic demo values; stays set while any of them is, whatever "
+                    "metadata is imported over the indicator."),
+    )
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -76,15 +89,21 @@ class IndicatorValue(RestrictedModel):
                                related_name="indicator_values")
     year = models.PositiveSmallIntegerField(_("year"))
     sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices, default=Sex.TOTAL)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.REGION,
+                             db_default=Level.REGION, blank=True)
     value = models.FloatField(_("value"), null=True, blank=True)
     abs_value = models.FloatField(_("absolute value"), null=True, blank=True)
+    # provenance: the import or refresh that wrote the value (file name or API calls, time, user)
+    import_run = models.ForeignKey("ImportRun", verbose_name=_("imported by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="values", db_index=False)
 
     class Meta:
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
-        ordering = ("indicator_id", "region_id", "year", "sex")  # ids: no joins on 5M rows
+        ordering = ("indicator_id", "region_id", "year", "sex", "level")  # ids: no joins on 5M rows
         constraints = (
-            models.UniqueConstraint(fields=["indicator", "region", "year", "sex"], name="unique_indicator_value"),
+            models.UniqueConstraint(fields=["indicator", "region", "year", "sex", "level"],
+                                    name="unique_indicator_value"),
         )
 
     def __str__(self):
@@ -123,7 +142,11 @@ class IndicatorSet(RestrictedModel):
 
 
 class ImportRun(models.Model):
-    """What one import or refresh changed (the values themselves are written in bulk)."""
+    """What one import or refresh changed (the values themselves are written in bulk).
+
+    Also the provenance of every value it wrote (`IndicatorValue.import_run`): the file name or the
+    API calls (`calls`), the time and the user.
+    """
 
     started = models.DateTimeField(_("started"), auto_now_add=True)
     user = models.ForeignKey("accounts.User", verbose_name=_("user"), null=True, blank=True,
@@ -133,6 +156,10 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    calls = models.TextField(_("API calls"), blank=True, help_text=_("The addresses fetched, one a line."))
+    notes = models.TextField(_("notes"), blank=True, help_text=_("E.g. old region ids translated."))
+    illustrative = models.BooleanField(_("illustrative values"), default=False,
+                                       help_text=_("Synthetic demo values, not statistics."))
 
     class Meta:
         verbose_name = _("import run")
@@ -143,7 +170,7 @@ class ImportRun(models.Model):
         return f"{self.started:%Y-%m-%d %H:%M} {self.source}"
 
 
-__all__ = ["COUNTRY_CODE", "ImportRun", "Indicator", "IndicatorSet", "IndicatorValue", "Sex", "Source", "Visibility"]
+__all__ = ["COUNTRY_CODE", "ImportRun", "Indicator", "IndicatorSet", "IndicatorValue", "Level", "Sex", "Source", "Visibility"]
 
 from .models_goals import (
     Composite,

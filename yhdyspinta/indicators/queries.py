@@ -15,7 +15,7 @@ from .compute.charts import line_chart
 from .compute.composite import Component, composite
 from .compute.picture import differences, latest
 from .compute.progress import NO_DATA, progress
-from .models import COUNTRY_CODE, IndicatorSet, IndicatorValue
+from .models import COUNTRY_CODE, IndicatorSet, IndicatorValue, Level
 from .models_goals import CompositeLevel
 from .templatetags.indicator_tags import number_formatter
 
@@ -27,16 +27,18 @@ def country_id():
         "pk", flat=True).first()
 
 
-def series(indicator_ids, region_ids, *, sex="total", first_year=None) -> dict:
-    """{(indicator id, region id): {year: value}} for total (or one sex)."""
-    out: dict = defaultdict(dict)
+def series(indicator_ids, region_ids, *, sex="total", first_year=None, organisers=()) -> dict:
+    """{(indicator id, region id): {year: value}} for total (or one sex).
+
+    A region in `organisers` (Helsinki read as an organising area beside the counties) takes its
+    values at the level "organiser" where they exist; every other region its own row (level ""),
+    the other level filling a year the preferred one lacks.
+    """
     qs = IndicatorValue.objects.filter(indicator_id__in=list(indicator_ids), region_id__in=list(region_ids),
                                        sex=sex).order_by()
     if first_year:
         qs = qs.filter(year__gte=first_year)
-    for ind, region, year, value in qs.values_list("indicator_id", "region_id", "year", "value"):
-        out[(ind, region)][year] = value
-    return out
+    return series_from(qs, organisers)
 
 
 def municipalities_of(area):
@@ -50,7 +52,7 @@ def goal_progress(goal):
     org = goal.organisation
     municipalities = municipalities_of(org) if org.organises_sote else []
     region_ids = {gi.region_id or org.pk for gi in gis} | {m.pk for m in municipalities}
-    data = series({gi.indicator_id for gi in gis}, region_ids)
+    data = series({gi.indicator_id for gi in gis}, region_ids, organisers=organisers_of([org]))
     rows = []
     for gi in gis:
         main = gi.region or org
@@ -88,7 +90,7 @@ def composite_results(comp):
                                        region__in=regions, sex="total", value__isnull=False)
     if comp.year:
         qs = qs.filter(year=comp.year)
-    data = series_from(qs)
+    data = series_from(qs, organisers_of(regions) if comp.level == CompositeLevel.COUNTY else ())
     specs = [Component(c.indicator_id, c.lower, c.upper, c.weight, c.direction) for c in components]
     out = []
     for region in regions:
@@ -99,9 +101,21 @@ def composite_results(comp):
     return components, out
 
 
-def series_from(qs):
+def organisers_of(orgs) -> set[int]:
+    """The ids of municipalities among `orgs` that organise their own services (Helsinki)."""
+    return {o.pk for o in orgs if o.organises_sote and o.kind == OrganisationKind.MUNICIPALITY}
+
+
+def series_from(qs, organisers=()) -> dict:
     out: dict = defaultdict(dict)
-    for ind, region, year, value in qs.order_by().values_list("indicator_id", "region_id", "year", "value"):
+    preferred = []
+    for ind, region, year, level, value in qs.order_by().values_list(
+            "indicator_id", "region_id", "year", "level", "value"):
+        if (level == Level.ORGANISER) == (region in organisers):
+            preferred.append((ind, region, year, value))
+        else:
+            out[(ind, region)].setdefault(year, value)
+    for ind, region, year, value in preferred:
         out[(ind, region)][year] = value
     return out
 
@@ -122,7 +136,7 @@ def picture(area, indicator_set, *, title_for=str):
     last = IndicatorValue.objects.filter(indicator__in=indicators, region_id=area.pk).order_by().aggregate(
         y=Max("year"))["y"]
     first_year = (last - PICTURE_YEARS + 1) if last else None
-    data = series([i.pk for i in indicators], region_ids, first_year=first_year)
+    data = series([i.pk for i in indicators], region_ids, first_year=first_year, organisers=organisers_of([area]))
     area_name, country_name = area.name, title_for("country")
     blocks = []
     for ind in indicators:

@@ -73,7 +73,7 @@ class IndicatorDetailView(ObjectDetailView):
         if region is not None:
             by_year: dict = {}
             for year, sex, value, abs_value in IndicatorValue.objects.filter(indicator=ind, region=region).order_by(
-                    "year").values_list("year", "sex", "value", "abs_value"):
+                    "year", "-level").values_list("year", "sex", "value", "abs_value"):  # Helsinki: own row last, shown
                 by_year.setdefault(year, {})[sex] = (value, abs_value)
             for year, sexes in by_year.items():
                 total = sexes.get("total", (None, None))

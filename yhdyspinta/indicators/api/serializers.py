@@ -33,10 +33,21 @@ class IndicatorSerializer(RestrictedSerializerMixin, serializers.ModelSerializer
 class IndicatorValueSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     region_code = serializers.CharField(source="region.code", read_only=True)
     region_kind = serializers.CharField(source="region.kind", read_only=True)
+    provenance = serializers.SerializerMethodField()
+
+    def get_provenance(self, obj) -> dict | None:
+        """Where the value came from: the import's file or API calls and its time (the user is in
+        the import run, for administrators: values are public, accounts are not)."""
+        run = obj.import_run
+        if run is None:
+            return None
+        return {"import_run": run.pk, "source": run.source, "calls": run.calls.splitlines(),
+                "imported_at": run.started, "illustrative": run.illustrative}
 
     class Meta:
         model = IndicatorValue
-        fields = ("id", "indicator", "region", "region_code", "region_kind", "year", "sex", "value", "abs_value")
+        fields = ("id", "indicator", "region", "region_code", "region_kind", "level", "year", "sex", "value",
+                  "abs_value", "provenance")
 
 
 class IndicatorSetSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):

@@ -43,7 +43,7 @@ class IndicatorViewSet(RestrictedModelViewSet):
 class IndicatorValueViewSet(RestrictedModelViewSet):
     """Values with filters (indicator, region, region_code, area, year range, sex); written by the loaders."""
 
-    queryset = IndicatorValue.objects.select_related("region")
+    queryset = IndicatorValue.objects.select_related("region", "import_run")
     serializer_class = s.IndicatorValueSerializer
     filterset_class = IndicatorValueFilterSet
     ordering_fields = ("year", "region", "indicator")

@@ -2,12 +2,14 @@
 
 Base URL from the setting SOTKANET_BASE_URL (default https://sotkanet.fi/rest/1.1); the cache
 lives in SOTKANET_CACHE_DIR (default var/cache/sotkanet) for SOTKANET_CACHE_TTL seconds (1 day);
+each is read from the environment (or `.env`) when the setting is not given (README, "Configuration");
 the first retry waits SOTKANET_BACKOFF seconds (0.5), each next one twice as long.
 Every failure raises `SotkanetError` naming the URL and the reason; nothing is written here.
 """
 
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -18,6 +20,14 @@ DEFAULT_BASE_URL = "https://sotkanet.fi/rest/1.1"
 USER_AGENT = "Yhdyspinta/1.0 (+https://github.com/yhdyspinta; indicator refresh)"
 
 
+def configured(name, default):
+    """A Django setting, else the environment variable of the same name (README), else the default."""
+    value = getattr(settings, name, None)
+    if value is None or value == "":
+        value = os.environ.get(name) or default
+    return value
+
+
 class SotkanetError(Exception):
     """A network or protocol failure; the message says what failed."""
 
@@ -25,10 +35,10 @@ class SotkanetError(Exception):
 class SotkanetClient:
     def __init__(self, base_url=None, *, cache_dir=None, ttl=None, retries=3, backoff=None, timeout=30,
                  session=None):
-        self.base_url = (base_url or getattr(settings, "SOTKANET_BASE_URL", DEFAULT_BASE_URL)).rstrip("/")
+        self.base_url = (base_url or configured("SOTKANET_BASE_URL", DEFAULT_BASE_URL)).rstrip("/")
         default_cache = Path(settings.BASE_DIR) / "var" / "cache" / "sotkanet"
-        self.cache_dir = Path(cache_dir or getattr(settings, "SOTKANET_CACHE_DIR", default_cache))
-        self.ttl = getattr(settings, "SOTKANET_CACHE_TTL", 86400) if ttl is None else ttl
+        self.cache_dir = Path(cache_dir or configured("SOTKANET_CACHE_DIR", default_cache))
+        self.ttl = int(configured("SOTKANET_CACHE_TTL", 86400)) if ttl is None else ttl
         self.backoff = getattr(settings, "SOTKANET_BACKOFF", 0.5) if backoff is None else backoff
         self.retries, self.timeout = retries, timeout
         self.session = session or requests.Session()
@@ -46,9 +56,16 @@ class SotkanetClient:
         return self.get(f"/indicators/{int(indicator_id)}")
 
     def values(self, indicator_id, years, genders=("total",)):
+        return self.get("/json", self._values_params(indicator_id, years, genders))
+
+    def values_url(self, indicator_id, years, genders=("total",)):
+        """The address `values()` fetches (recorded as the provenance of the values)."""
+        return self.url("/json", self._values_params(indicator_id, years, genders))
+
+    @staticmethod
+    def _values_params(indicator_id, years, genders):
         params = [("indicator", int(indicator_id))] + [("years", int(y)) for y in years]
-        params += [("genders", g) for g in genders]
-        return self.get("/json", params)
+        return params + [("genders", g) for g in genders]
 
     # ---- transport ------------------------------------------------------------------------
     def url(self, path, params=()):
