@@ -1,5 +1,10 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core import search
+
+from .signals import sync_templates_after_migrate
 
 
 class CatalogueConfig(AppConfig):
@@ -16,7 +21,6 @@ class CatalogueConfig(AppConfig):
     ]
 
     def ready(self):
-        from yhdyspinta.core import search
-
+        post_migrate.connect(sync_templates_after_migrate, sender=self)
         search.register("catalogue.Interface", ("title_fi", "title_sv", "title_en", "summary_fi", "summary_sv"))
         search.register("catalogue.Service", ("name_fi", "name_sv", "name_en", "description_fi"))

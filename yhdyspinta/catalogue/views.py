@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can, can_view_internal_of
@@ -17,6 +16,7 @@ from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import export_response, pdf_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
+from yhdyspinta.core.panels import related_panels
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.concurrency import ConflictError
 from yhdyspinta.core.views.generic import (
@@ -52,10 +52,6 @@ from .models import (
     ServicePoint,
 )
 from .tables import InterfaceTable, ServiceTable
-
-# reverse relations the cooperation and indicators apps add to catalogue.Interface (shown when present)
-RELATED_LINKS = (("forums", gettext_lazy("Forums")), ("agreements", gettext_lazy("Agreements")),
-                 ("goal_links", gettext_lazy("Goals and indicators")), ("escalations", gettext_lazy("Escalations")))
 
 
 # ---- services -------------------------------------------------------------------------------
@@ -157,14 +153,6 @@ def card_context(interface, user):
 
     weakest = compute.weakest_first({d: a.value for d, a in latest.items()}, Dimension.values)
     labels = dict(Dimension.choices)
-    related = []
-    for name, label in RELATED_LINKS:
-        manager = getattr(interface, name, None)
-        if manager is not None and hasattr(manager, "all"):
-            qs = manager.all()
-            if hasattr(qs, "restrict"):
-                qs = qs.restrict(user, "view")
-            related.append((label, list(qs[:50])))
     return {
         "latest": [(labels[d], latest.get(d)) for d in Dimension.values],
         "weakest": [(labels[d], v) for d, v in weakest],
@@ -177,7 +165,9 @@ def card_context(interface, user):
         "services": Service.objects.restrict(user, "view").filter(interfaces=interface).select_related(
             "organisation"),
         "show_internal": can_view_internal_of(user, party_ids),
-        "related": related,
+        # the records other apps link to this interface (forums, agreements, goals, escalations):
+        # each app registers its relation in its AppConfig.ready() (core.panels)
+        "related": related_panels(interface, user),
         "scale": Maturity.choices,
     }
 
@@ -349,8 +339,7 @@ class TemplateListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        if not InterfaceTemplate.objects.exists():
-            actions.sync_templates()
+        # the shipped templates are synced after each migrate (catalogue.signals), never on a GET
         ctx["templates"] = InterfaceTemplate.objects.all()
         if self.request.user.is_authenticated:
             form = kwargs.get("form") or TemplateInstantiateForm(user=self.request.user)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core import panels, search
+
 
 class CooperationConfig(AppConfig):
     """Yhteistyö: forums, meetings, escalation, the annual clock, duties, agreements, SISOTE steps."""
@@ -16,8 +18,10 @@ class CooperationConfig(AppConfig):
     )
 
     def ready(self):
-        from yhdyspinta.core import search
-
+        # what the interface card shows of this app (core.panels; the order is the card's)
+        panels.register_related("catalogue.Interface", "forums", _("Forums"), order=10)
+        panels.register_related("catalogue.Interface", "agreements", _("Agreements"), order=20)
+        panels.register_related("catalogue.Interface", "escalations", _("Escalations"), order=40)
         search.register("cooperation.Forum", ("name_fi", "name_sv", "name_en", "mandate_fi", "mandate_sv"))
         search.register("cooperation.Agreement", ("title_fi", "title_sv", "title_en", "description_fi"))
         search.register("cooperation.Escalation", ("title", "description"))

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core import panels, search
+
 
 class IndicatorsConfig(AppConfig):
     """Shared knowledge base (yhteinen tietopohja): indicators, goals, welfare reports."""
@@ -15,8 +17,7 @@ class IndicatorsConfig(AppConfig):
     )
 
     def ready(self):
-        from yhdyspinta.core import search
-
+        panels.register_related("catalogue.Interface", "goal_links", _("Goals and indicators"), order=30)
         search.register("indicators.Indicator", ("title_fi", "title_sv", "title_en", "source_id"))
         search.register("indicators.SharedGoal", ("title_fi", "title_sv", "title_en"))
         search.register("indicators.WelfareReport", ("title_fi", "title_sv", "title_en"))

@@ -1,8 +1,14 @@
 """Demo organisations, units and people in Pirkanmaa (roles, not real people's names)."""
 
 from .models import Organisation, OrganisationKind, Person, Unit
+from .reference import load_reference_data
 
 PIRKANMAA = "08"
+
+
+def load_reference():
+    """The 2021 classification every app's demo builds on (`load_demo` loads it first, also with --only)."""
+    load_reference_data()
 
 
 def load(stdout):

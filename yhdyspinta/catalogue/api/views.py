@@ -127,12 +127,7 @@ class TemplateViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = InterfaceTemplate.objects.all()
     serializer_class = TemplateSerializer
-    ordering_fields = ["order", "key"]
-
-    def list(self, request, *args, **kwargs):
-        if not InterfaceTemplate.objects.exists():
-            actions.sync_templates()
-        return super().list(request, *args, **kwargs)
+    ordering_fields = ["order", "key"]  # the shipped templates are synced after migrate (catalogue.signals)
 
     @extend_schema(request=InstantiateSerializer, responses={200: OpenApiTypes.OBJECT},
                    description="Creates the missing interfaces of a county; returns counts of created and kept.")

@@ -1,13 +1,13 @@
-"""Loads reference data and each app's demo data (module `<app>.demo`, function `load(stdout)`)."""
+"""Loads reference data and each app's demo data (module `<app>.demo`, function `load(stdout)`).
 
-from importlib import import_module
-from importlib.util import find_spec
+A demo module may also have `load_reference()`: reference data every demo builds on (the
+organisations' classification), loaded first and also with `--only`.
+"""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from yhdyspinta.organisations.reference import load_reference_data
+from yhdyspinta.core.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -17,12 +17,13 @@ class Command(BaseCommand):
         parser.add_argument("--only", nargs="*", help="Only these apps' demo data (labels).")
 
     def handle(self, *args, only=None, **options):
-        load_reference_data()
-        for app in settings.YHDYSPINTA_APPS:
-            label = app.rsplit(".", 1)[1]
+        modules = app_modules("demo")
+        for _label, module in modules:
+            if hasattr(module, "load_reference"):
+                module.load_reference()
+        for label, module in modules:
             if only and label not in only:
                 continue
-            if find_spec(f"{app}.demo"):
-                with transaction.atomic():
-                    import_module(f"{app}.demo").load(self.stdout)
-                self.stdout.write(f"demo data: {label}")
+            with transaction.atomic():
+                module.load(self.stdout)
+            self.stdout.write(f"demo data: {label}")

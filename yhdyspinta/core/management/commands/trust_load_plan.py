@@ -4,12 +4,20 @@ The locust file (bench/load/locustfile.py) reads this plan so that it follows th
 and the generated data set instead of a hand-written URL list: parameterless page routes, API
 list endpoints, detail pages of public records, generated users, and editors with a record of
 their own organisation to update (the write part of the mixed workload).
+Core makes the generic part (pages, API lists, public detail pages); each app adds its entries in
+`<app>/loadplan.py` (`contribute(plan)`: accounts the users, catalogue the writers), so this
+command names no app.
 """
 
 import json
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from yhdyspinta.core.discovery import app_modules
+from yhdyspinta.core.models import RestrictedModel
+from yhdyspinta.core.synthetic import PASSWORD
 
 SKIP = ("admin/", "api/", "i18n/", "login/", "logout/", "oidc/", "history/", "healthz", "readyz", "media/", "static/")
 SKIP_WORDS = ("export", "delete", "edit", "add", "new", "create", "import", ".ics", ".csv", ".xlsx", ".pdf")
@@ -41,10 +49,6 @@ def api_lists() -> list[str]:
 
 
 def public_details(per_model=15) -> list[str]:
-    from django.apps import apps
-
-    from yhdyspinta.core.models import RestrictedModel
-
     urls = []
     for model in apps.get_models():
         if not issubclass(model, RestrictedModel) or "get_absolute_url" not in model.__dict__:
@@ -58,37 +62,12 @@ def public_details(per_model=15) -> list[str]:
     return urls
 
 
-def writers(limit=200) -> list[dict]:
-    from django.apps import apps
-
-    from yhdyspinta.accounts.models import Membership
-
-    if not apps.is_installed("yhdyspinta.catalogue"):
-        return []
-    from yhdyspinta.catalogue.models import Service
-
-    first_service = {}
-    for pk, org in Service.objects.order_by("pk").values_list("pk", "organisation_id"):
-        first_service.setdefault(org, pk)
-    out = []
-    editors = Membership.objects.filter(role="editor", user__username__startswith="national-").order_by("user__username")
-    for username, org in editors.values_list("user__username", "organisation_id"):
-        if org in first_service:
-            out.append({"username": username, "url": f"/api/v1/catalogue/services/{first_service[org]}/",
-                        "field": "description_fi"})
-        if len(out) >= limit:
-            break
-    return out
-
-
 class Command(BaseCommand):
     help = "Prints the load-test plan (pages, API lists, public detail pages, users, writers) as JSON."
 
     def handle(self, *args, **options):
-        from yhdyspinta.accounts.models import User
-
-        users = list(User.objects.filter(username__startswith="national-").order_by("username")
-                     .values_list("username", flat=True)[:300])
         plan = {"pages": plain_pages(), "api": api_lists(), "details": public_details(),
-                "users": users, "writers": writers(), "password": "secret-password-1"}
+                "users": [], "writers": [], "password": PASSWORD}
+        for _label, module in app_modules("loadplan"):
+            module.contribute(plan)
         self.stdout.write(json.dumps(plan, indent=1))
