@@ -38,6 +38,10 @@ def client_for(user):
     client = Client()
     if user is not None:
         client.force_login(user)
+        if user.is_superuser:  # superusers must have entered a sign-in code (docs/accounts.md)
+            from tests.mfa import verify_session
+
+            verify_session(client, user)
     return client
 
 

@@ -60,7 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "django_otp",  # multi-factor sign-in (docs/accounts.md "Multi-factor sign-in")
+    "django_otp.plugins.otp_totp",
     "django_filters",
     "django_tables2",
     "drf_spectacular",
@@ -87,8 +88,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() from the session's device
     "django.contrib.messages.middleware.MessageMiddleware",
     "yhdyspinta.accounts.middleware.IdleSessionTimeoutMiddleware",  # SESSION_IDLE_TIMEOUT(_ADMIN)
+    "yhdyspinta.accounts.mfa.MFARequiredMiddleware",  # a code before anything else (MFA_REQUIRED_FOR_SUPERUSERS)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -164,6 +167,13 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # only from these load balancers/proxies (addresses or CIDR blocks); empty: REMOTE_ADDR alone.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_CLIENT_IP_CALLABLE = "yhdyspinta.core.audit.client_address"
+
+# Multi-factor sign-in (TOTP, django-otp; docs/accounts.md). Superusers must have a device; anyone may.
+MFA_REQUIRED_FOR_SUPERUSERS = env.bool("MFA_REQUIRED_FOR_SUPERUSERS", default=True)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Yhdyspinta")
+OTP_TOTP_THROTTLE_FACTOR = 1  # after each wrong code the next try waits 1, 2, 4, 8 … seconds
+# Personal API tokens expire after this many days unless the user picks another date (0: never).
+API_TOKEN_DEFAULT_DAYS = env.int("API_TOKEN_DEFAULT_DAYS", default=90)
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
@@ -241,7 +251,7 @@ CONTENT_SECURITY_POLICY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "yhdyspinta.accounts.api_tokens.ApiTokenAuthentication",  # hashed personal tokens (docs/accounts.md)
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["yhdyspinta.core.api.permissions.RestrictedPermission"],
@@ -301,17 +311,20 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "core.accesslog",
     "axes",
     "contenttypes",
-    "authtoken.token",
     "django_tasks_db",  # the task queue's own rows
     "notifications.notification",  # the e-mails sent (their own log: status, attempts, masked errors)
     "notifications.calendarevent",
+    "notifications.lastvisit",  # the time of each sign-in ("My work": changed since the previous one)
     "integration.respondent",  # anonymous survey answers are not personal records to trace
     "integration.answer",
     "indicators.indicatorvalue",
     "readiness.figurestore",  # derived figures, recomputed from the audited status reports  # public statistics written in bulk; each import leaves an ImportRun
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash", "version",
-                                   "client_secret")
+                                   "client_secret", "key_hash",
+                                   # a TOTP device's bookkeeping at each code (its adding and removal are logged)
+                                   "last_t", "throttling_failure_timestamp", "throttling_failure_count",
+                                   "last_used_at")
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")
 AUDITLOG_CID_GETTER = "yhdyspinta.core.middleware.current_request_id"
 AUDITLOG_DISABLE_REMOTE_ADDR = False

@@ -151,7 +151,7 @@ def visible_users(actor):
 
 
 def candidates(actor, organisation, query: str) -> list[User]:
-    """Users `actor` may add to `organisation` whose name, username or e-mail matches `query`: at
+    """Users `actor` may add to `organisation` whose name or username matches `query` (every word): at
     least SEARCH_MIN_CHARS characters, at most SEARCH_MAX_RESULTS answers, current members left out."""
     require_manager(actor, organisation)
     words = (query or "").split()
@@ -160,7 +160,7 @@ def candidates(actor, organisation, query: str) -> list[User]:
     users = visible_users(actor).exclude(memberships__organisation=organisation)
     for word in words[:5]:
         users = users.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
-                             | Q(username__icontains=word) | Q(email__icontains=word))
+                             | Q(username__icontains=word))
     return list(users.order_by("last_name", "first_name", "username")[:SEARCH_MAX_RESULTS])
 
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ENV_PREFIX, ClaimMapping, ExternalIdentity, IdentityProvider, Membership, User
+from .models import ENV_PREFIX, ApiToken, ClaimMapping, ExternalIdentity, IdentityProvider, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -90,3 +90,41 @@ class ExternalIdentityAdmin(admin.ModelAdmin):
     list_filter = ("provider",)
     search_fields = ("user__username", "user__email", "subject")
     autocomplete_fields = ["user"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Superusers see everyone's API tokens (never a key: only the prefix) and revoke them."""
+
+    list_display = ("prefix", "user", "description", "write_enabled", "created", "expires", "last_used", "revoked_at")
+    list_filter = ("write_enabled", ("revoked_at", admin.EmptyFieldListFilter))
+    search_fields = ("prefix", "user__username", "description")
+    readonly_fields = ("user", "prefix", "description", "write_enabled", "created", "expires", "last_used",
+                       "revoked_at")
+    fields = readonly_fields
+    actions = ["revoke_tokens"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False  # a token is created by its user on the account page, where the key is shown once
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked, not deleted: a reused key is then refused by name
+
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["view"])
+    def revoke_tokens(self, request, queryset):
+        from .api_tokens import revoke
+
+        count = 0
+        for token in queryset.filter(revoked_at__isnull=True):
+            revoke(token, actor=request.user)
+            count += 1
+        self.message_user(request, _("%(count)d tokens revoked.") % {"count": count})

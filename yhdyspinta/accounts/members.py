@@ -315,6 +315,8 @@ class MembersHistoryView(ManagerMixin, TemplateView):
                 name = str(obj) if obj is not None else (max(own, key=lambda e: (e.timestamp, e.pk)).object_repr
                                                          if own else "")
                 sources.append(Source(model, pk, obj, frozenset(), True, name, False, entries=own))
+        log_internal_reads(self.request, Membership, [s.obj for s in sources if s.obj is not None
+                                                      and s.model is Membership], detail="members history")
         ctx.update(object=self.organisation, name=_("Members of %(organisation)s") % {"organisation": self.organisation},
                    deleted=False, rows=history_rows(sources, self.request.user), model_meta=Membership._meta,
                    has_children=True, can_restore=False)

@@ -277,12 +277,17 @@ def test_existing_account_signs_in_to_accept(world):
     page = client_for(None).get(path)
     assert page.status_code == 200 and b'name="password1"' not in page.content
     assert reverse("login").encode() in page.content
+    signing_in = client_for(None)
+    response = signing_in.post(page.context["login_url"], {"username": world.viewer.username,
+                                                           "password": "secret-password-1"})
+    assert response.status_code == 302 and response["Location"] == path  # back to the link
     assert client_for(None).post(path, {"first_name": "X", "last_name": "Y", "password1": PASSWORD,
                                         "password2": PASSWORD}).status_code == 400
     stranger = client_for(world.editor)  # another account: not theirs to accept
     assert stranger.post(path).status_code == 403
     assert not Membership.objects.filter(organisation=world.a2).exists()
-    response = client_for(world.viewer).post(path)
+    assert b'name="password1"' not in signing_in.get(path).content
+    response = signing_in.post(path)
     assert response.status_code == 302
     membership = Membership.objects.get(user=world.viewer, organisation=world.a2)
     assert membership.role == "editor"

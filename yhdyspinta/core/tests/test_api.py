@@ -2,7 +2,6 @@
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from conftest import api_client_for
@@ -20,9 +19,11 @@ def test_schema_and_interactive_docs_work_offline():
 
 
 def test_token_authentication(world):
-    token = Token.objects.create(user=world.editor)
+    from yhdyspinta.accounts.api_tokens import issue
+
+    _token, key = issue(world.editor, write_enabled=True)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     response = client.post("/api/v1/organisations/units/", {"organisation": world.a1.pk, "name_fi": "Kirjasto"},
                            format="json")
     assert response.status_code == 201

@@ -76,16 +76,15 @@ def _summary(exc) -> str:
 
 @pytest.fixture
 def planted(world, wsgi_in_test_transaction):
-    from rest_framework.authtoken.models import Token
-
+    from yhdyspinta.accounts.api_tokens import issue
     from yhdyspinta.core.models import Visibility
     from yhdyspinta.core.tests.test_trust_permissions import TESTED, make
 
     for target in TESTED:
         make(target, world, Visibility.INTERNAL, MARKER)
     return {
-        "other": Token.objects.create(user=world.other).key,
-        "own": Token.objects.create(user=world.editor).key,
+        "other": issue(world.other, write_enabled=True)[1],
+        "own": issue(world.editor, write_enabled=True)[1],
     }
 
 

@@ -13,16 +13,15 @@ MARKER = "Zqindicatorsinternal"
 
 
 def test_indicator_endpoints_keep_the_contract(world, wsgi_in_test_transaction):
-    from rest_framework.authtoken.models import Token
-
+    from yhdyspinta.accounts.api_tokens import issue
     from yhdyspinta.core.tests.test_trust_api_contract import METHODS, load_schema, run_operation
 
     goal = SharedGoalFactory(organisation=world.a1, visibility="internal", title=MARKER, title_fi=MARKER)
     MeasureFactory(goal=goal, title=MARKER, title_fi=MARKER)
     CompositeFactory(organisation=world.a1, visibility="internal", name=MARKER, name_fi=MARKER)
     WelfareReportFactory(organisation=world.a1, status="draft", title=MARKER, title_fi=MARKER)
-    other = Token.objects.create(user=world.other).key
-    own = Token.objects.create(user=world.editor).key
+    other = issue(world.other, write_enabled=True)[1]
+    own = issue(world.editor, write_enabled=True)[1]
     schema = load_schema("^/api/v1/indicators/")
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
