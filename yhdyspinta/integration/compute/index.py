@@ -95,9 +95,10 @@ class Cell:
     ci_high: float | None = None
 
 
-def _segments(keys: list[np.ndarray], values: np.ndarray):
-    """Sort values by composite key; return order, segment starts, lengths."""
-    order = np.lexsort(keys[::-1])
+def _segments(keys: list[np.ndarray], values: np.ndarray, tie: np.ndarray | None = None):
+    """Sort values by composite key (then by `tie`, e.g. the respondent id, so that the
+    order of the input never changes a bootstrap); return order, segment starts, lengths."""
+    order = np.lexsort(([tie] if tie is not None else []) + keys[::-1])
     sk = [k[order] for k in keys]
     change = np.zeros(len(values), dtype=bool)
     change[0] = True
@@ -139,7 +140,8 @@ def cell_matrix(result: IndexResult | pl.DataFrame, *, n_boot: int = 1000, seed:
     g = df["group"].to_numpy()
     p = df["party"].to_numpy()
     v = df["index"].to_numpy()
-    order, starts, lengths = _segments([g, p], v)
+    tie = df["respondent_id"].cast(pl.Utf8).to_numpy() if "respondent_id" in df.columns else None
+    order, starts, lengths = _segments([g, p], v, tie)
     vs = v[order]
     means = np.add.reduceat(vs, starts) / lengths
     lo, hi = bootstrap_means(vs, starts, lengths, n_boot, seed, level)
@@ -189,11 +191,19 @@ class Comparison:
 def compare_by(result: IndexResult | pl.DataFrame, attribute: str, level_a: str,
                level_b: str | None = None, *, by: tuple[str, ...] = ("group", "party"),
                n_boot: int = 1000, seed: int = 1, level: float = 0.95) -> list[Comparison]:
-    """E.g. size_group "large" vs the rest (suuret kaupungit vs muut) per cell; the interval
-    is a percentile bootstrap of the difference of means, resampling answers within
-    each side. level_b=None means "every other value"."""
+    """E.g. size_group "large" vs the rest (suuret kaupungit vs muut) per cell or per group;
+    the interval is a percentile bootstrap of the difference of means that resamples
+    RESPONDENTS within each side (a cluster bootstrap: one respondent's ~20 answers in a
+    task group are correlated, so resampling answers would make the interval too narrow).
+    Rows are sorted by respondent first, so the import order never changes the result.
+    level_b=None means "every other value"."""
+    from .parties import node_sort_key
     df = result.answers if isinstance(result, IndexResult) else result
     df = df.filter(pl.col("index").is_not_null())
+    if "respondent_id" not in df.columns:
+        df = df.with_row_index("respondent_id")  # no ids: every answer its own respondent
+    df = df.with_columns(pl.col("respondent_id").cast(pl.Utf8)).sort(
+        "respondent_id", *[c for c in ("group", "party") if c in df.columns])
     if attribute not in df.columns:
         raise KeyError(f"no respondent attribute {attribute!r}")
     side_a = df[attribute] == level_a
@@ -203,20 +213,36 @@ def compare_by(result: IndexResult | pl.DataFrame, attribute: str, level_a: str,
     a = (1 - level) / 2
     out = []
     groups = df.partition_by(list(by), as_dict=True, maintain_order=True) if by else {(): df}
-    for key in sorted(groups, key=lambda k: tuple(map(str, k))):
+    for key in sorted(groups, key=lambda k: tuple(node_sort_key(str(x)) for x in k)):
         sub = groups[key]
-        va = sub.filter(pl.col("_a"))["index"].to_numpy()
-        vb = sub.filter(pl.col("_b"))["index"].to_numpy()
-        ma = float(va.mean()) if len(va) else None
-        mb = float(vb.mean()) if len(vb) else None
+        sa, ca = _respondent_sums(sub.filter(pl.col("_a")))
+        sb, cb = _respondent_sums(sub.filter(pl.col("_b")))
+        va, vb = int(ca.sum()), int(cb.sum())
+        ma = float(sa.sum() / va) if va else None
+        mb = float(sb.sum() / vb) if vb else None
         diff = lo = hi = None
-        if len(va) and len(vb):
+        if va and vb:
             diff = ma - mb
             if n_boot > 0:
-                da = va[rng.integers(0, len(va), (n_boot, len(va)))].mean(axis=1)
-                db = vb[rng.integers(0, len(vb), (n_boot, len(vb)))].mean(axis=1)
+                da = cluster_bootstrap_means(sa, ca, n_boot, rng)
+                db = cluster_bootstrap_means(sb, cb, n_boot, rng)
                 lo, hi = (float(q) for q in np.quantile(da - db, [a, 1 - a]))
         k = dict(zip(by, key, strict=True))
-        out.append(Comparison(k.get("group"), k.get("party"), len(va), len(vb), ma, mb, diff,
-                              lo, hi))
+        out.append(Comparison(k.get("group"), k.get("party"), va, vb, ma, mb, diff, lo, hi))
     return out
+
+
+def _respondent_sums(df: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(Σ index, number of answers) per respondent, in respondent order."""
+    if df.height == 0:
+        return np.zeros(0), np.zeros(0, dtype=np.int64)
+    agg = (df.group_by("respondent_id", maintain_order=True)
+           .agg(pl.col("index").sum().alias("s"), pl.col("index").count().alias("c")))
+    return agg["s"].to_numpy().astype(float), agg["c"].to_numpy().astype(np.int64)
+
+
+def cluster_bootstrap_means(sums: np.ndarray, counts: np.ndarray, n_boot: int,
+                            rng: np.random.Generator) -> np.ndarray:
+    """Means of n_boot resamples of whole respondents: Σ picked sums / Σ picked counts."""
+    pick = rng.integers(0, len(sums), (n_boot, len(sums)))
+    return sums[pick].sum(axis=1) / counts[pick].sum(axis=1)

@@ -120,3 +120,38 @@ def test_compare_by_size_group_difference_and_interval():
     per_cell = compare_by(res, "size_group", "large", n_boot=50)
     assert {(x.group, x.party) for x in per_cell} == {
         (x.group, x.party) for x in cell_matrix(res, n_boot=0)}
+
+
+def test_the_comparison_resamples_respondents_not_answers():
+    """Hand-computed: side a has respondent A (three answers of 100) and B (one answer of 50).
+    Resampling two respondents gives only the means 100 (AA), 87.5 (AB: 350 / 4) and 50 (BB),
+    so the 95 % interval of side a is [50, 100] exactly; resampling the four answers would
+    almost never reach 50. Side b is one respondent with 80: its mean never moves."""
+    import polars as pl
+
+    from yhdyspinta.integration.compute.index import cluster_bootstrap_means
+    rows = [("A", 100.0, "a")] * 3 + [("B", 50.0, "a"), ("C", 80.0, "b")]
+    df = pl.DataFrame({"respondent_id": [r[0] for r in rows], "group": ["2.1"] * 5,
+                       "party": [f"2.{k}" for k in (2, 3, 4, 2, 2)], "index": [r[1] for r in rows],
+                       "side": [r[2] for r in rows]})
+    (comp,) = compare_by(df, "side", "a", by=("group",), n_boot=4000, seed=5)
+    assert comp.mean_a == pytest.approx(87.5) and comp.mean_b == 80.0 and comp.diff == pytest.approx(7.5)
+    assert (comp.ci_low, comp.ci_high) == (pytest.approx(50 - 80), pytest.approx(100 - 80))
+    means = cluster_bootstrap_means(np.array([300.0, 50.0]), np.array([3, 1]), 4000,
+                                    np.random.default_rng(1))
+    assert set(np.round(means, 6)) == {100.0, 87.5, 50.0}
+
+
+def test_intervals_do_not_depend_on_the_import_order():
+    from yhdyspinta.integration.compute.synthetic import synthetic_study
+    study = synthetic_study(seed=3)
+    shuffled = study.answers.sample(fraction=1.0, shuffle=True, seed=11)
+    a, b = compute_index(study.answers), compute_index(shuffled)
+    def flat(items):  # the index itself may differ in the last bit (summation order)
+        return [round(x, 9) if isinstance(x, float) else x for item in items for x in vars(item).values()]
+
+    assert flat(cell_matrix(a, n_boot=200, seed=4)) == flat(cell_matrix(b, n_boot=200, seed=4))
+    assert flat(compare_by(a, "size_group", "large", by=("group",), n_boot=200, seed=4)) == \
+        flat(compare_by(b, "size_group", "large", by=("group",), n_boot=200, seed=4))
+    groups = [c.group for c in compare_by(a, "size_group", "large", by=("group",), n_boot=0)]
+    assert groups.index("2.2") < groups.index("2.10")  # natural order, not text order
