@@ -3,7 +3,16 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ENV_PREFIX, ApiToken, ClaimMapping, ExternalIdentity, IdentityProvider, Membership, User
+from .models import (
+    ENV_PREFIX,
+    ApiToken,
+    ClaimMapping,
+    ExternalIdentity,
+    IdentityProvider,
+    Invitation,
+    Membership,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -128,3 +137,25 @@ class ApiTokenAdmin(admin.ModelAdmin):
             revoke(token, actor=request.user)
             count += 1
         self.message_user(request, _("%(count)d tokens revoked.") % {"count": count})
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are sent, withdrawn and accepted on the members pages (accounts/members.py),
+    where the rules and the audit apply; the token itself is never stored."""
+
+    list_display = ("email", "organisation", "role", "invited_by", "created", "expires", "accepted_at", "revoked_at")
+    list_filter = ("role",)
+    search_fields = ("email", "organisation__name", "invited_by__username")
+    readonly_fields = ("organisation", "email", "role", "invited_by", "created", "expires", "accepted_at",
+                       "accepted_by", "revoked_at")
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

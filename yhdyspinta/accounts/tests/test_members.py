@@ -307,3 +307,14 @@ def test_invitation_rights_and_validation(world):
     assert admin.post(reverse("organisation_member_invite", args=[world.a1.pk]),
                       {"email": "x@alfala.fi", "role": "county_coordinator"}).status_code == 400
     assert not Invitation.objects.exists() and not mail.outbox
+
+
+def test_invitations_in_the_admin_are_read_only_without_the_token(world):
+    _invite(world, email="admin.nakee@alfala.fi")
+    invitation = Invitation.objects.get(email="admin.nakee@alfala.fi")
+    client = client_for(world.admin)
+    listing = client.get("/admin/accounts/invitation/")
+    assert listing.status_code == 200 and b"admin.nakee@alfala.fi" in listing.content
+    detail = client.get(f"/admin/accounts/invitation/{invitation.pk}/change/")
+    assert detail.status_code == 200 and invitation.token_hash.encode() not in detail.content
+    assert client.get("/admin/accounts/invitation/add/").status_code == 403
