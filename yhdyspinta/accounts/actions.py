@@ -250,7 +250,7 @@ def email_matches(user, invitation) -> bool:
 def accept_invitation(invitation, *, user) -> Membership:
     """The signed-in `user`, whose e-mail address is the invited one, joins with the invited role.
 
-    An existing membership gets the invited role (and becomes a manual one). The invitation is
+    An existing membership gets the invited role if it is higher (and becomes a manual one). The invitation is
     used up; the change log names the invitation and who sent it."""
     with audited(user):
         stored = Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
@@ -259,8 +259,10 @@ def accept_invitation(invitation, *, user) -> Membership:
         if not email_matches(user, stored):
             raise PermissionDenied(_("This invitation was sent to another e-mail address."))
         membership = Membership.objects.filter(user=user, organisation=stored.organisation).first() \
-            or Membership(user=user, organisation=stored.organisation)
-        membership.role, membership.source = stored.role, ""
+            or Membership(user=user, organisation=stored.organisation, role=stored.role)
+        if ROLE_RANK[stored.role] > ROLE_RANK.get(membership.role, -1):
+            membership.role = stored.role  # an invitation raises a role, never lowers one
+        membership.source = ""
         membership.get_additional_data = lambda: {"invitation": stored.pk, "invited_by": stored.invited_by_id}
         membership.save()
         stored.accepted_at, stored.accepted_by = timezone.now(), user

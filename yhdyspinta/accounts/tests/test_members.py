@@ -318,3 +318,14 @@ def test_invitations_in_the_admin_are_read_only_without_the_token(world):
     detail = client.get(f"/admin/accounts/invitation/{invitation.pk}/change/")
     assert detail.status_code == 200 and invitation.token_hash.encode() not in detail.content
     assert client.get("/admin/accounts/invitation/add/").status_code == 403
+
+
+def test_accepting_never_lowers_an_existing_role(world):
+    world.editor.email = "eeva@alfala.fi"
+    world.editor.save()
+    invitation = actions.invite(world.coordinator, organisation=world.a2, email="eeva@alfala.fi", role="viewer")
+    Membership.objects.create(user=world.editor, organisation=world.a2, role="org_admin")  # meanwhile
+    membership = actions.accept_invitation(invitation, user=world.editor)
+    assert membership.role == "org_admin"
+    invitation.refresh_from_db()
+    assert invitation.accepted_by == world.editor
