@@ -9,10 +9,19 @@ A subclass sets:
     api_update(obj) -> dict                  a valid PATCH body
     search_text(obj) -> str | None           a query that finds `obj` in the site search
     has_visibility                           False for always-public models
+    page_create_changes(world, org) -> dict  fields to change when an edit form is posted to the add
+                                             page (None: the add page takes another form)
+    make_dependent(world, obj)               a record that keeps obj from being deleted (or None)
 
 and gets tests for: anonymous, member of another organisation, own viewer, own editor,
 county coordinator, national reader and admin; public and internal records; pages, API,
 CSV export and search; and the audit entries of an internal read and an export.
+
+The page writes are data-driven like the API part: the generic add, edit and delete views of
+the model are found in the URLconf (`page_patterns`); the editor GETs each page (200), posts the
+edit page's own form back (redirect, saved), posts it to the add page (redirect, one more record)
+and deletes (redirect and gone, or 409 naming the dependents: never a 500); viewer, outsider,
+national reader and anonymous are refused (403/404, or the sign-in page) and nothing changes.
 """
 
 import pytest
@@ -162,3 +171,186 @@ class RestrictedModelSuite:
         response = api.post(self.api_list_url, {"nonsense": "x" * 5000}, format="json")
         assert response.status_code == 400
         assert isinstance(response.json(), dict)
+
+    # ---- writing through the pages -----------------------------------------------------
+    # The add/edit/delete pages are found from the pages themselves: the list view's
+    # `add_url_name` and the detail view's `edit_url_name`/`delete_url_name`. The form posted is
+    # the page's own form as a browser would send it (PageForm): the edit page's values posted back
+    # to the edit page, and to the add page with `page_create_changes` applied.
+    page_writer = "editor"
+
+    def page_create_changes(self, world, org) -> dict | None:
+        """Fields to change when the edit form of a record is posted to the add page (unique
+        names, …); None: the add page takes another form (an import) and is tested elsewhere."""
+        return {}
+
+    def page_urls(self, world, obj) -> dict:
+        """{"add", "edit", "delete"}: the generic add/edit/delete pages of `self.model` in the URLconf."""
+        return {kind: url.replace("<int:pk>", str(obj.pk)) for kind, url in page_patterns(self.model).items()}
+
+    def test_pages_create_edit_delete(self, world):
+        writer = getattr(world, self.page_writer)
+        client = client_for(writer)
+        obj = self.make(world, world.a1, "public")
+        urls = self.page_urls(world, obj)
+        if not urls:
+            pytest.skip("no add, edit or delete page")
+        data = None
+        if "edit" in urls:
+            page = client.get(urls["edit"])
+            assert page.status_code == 200, urls["edit"]
+            data = PageForm.of(page)
+            response = client.post(urls["edit"], data)
+            assert response.status_code == 302, (urls["edit"], form_errors(response))
+            assert self.model.objects.filter(pk=obj.pk).exists()
+        changes = self.page_create_changes(world, world.a1)
+        if "add" in urls and data is not None and changes is not None:
+            assert client.get(urls["add"]).status_code == 200, urls["add"]
+            count = self.model.objects.count()
+            response = client.post(urls["add"], {**data, **changes})
+            assert response.status_code == 302, (urls["add"], form_errors(response))
+            assert self.model.objects.count() == count + 1
+        if "delete" in urls:
+            assert client.get(urls["delete"]).status_code == 200, urls["delete"]
+            response = client.post(urls["delete"])
+            if response.status_code == 409:  # PROTECT/RESTRICT: the page names what depends on it
+                assert response.context["dependents"]["visible"] or response.context["dependents"]["hidden"]
+            else:
+                assert response.status_code == 302, urls["delete"]
+                assert not self.model.objects.filter(pk=obj.pk).exists()
+
+    def make_dependent(self, world, obj):
+        """A record that keeps `obj` from being deleted (on_delete PROTECT/RESTRICT), or None."""
+        return
+
+    def test_page_delete_of_a_record_others_depend_on_is_409_listing_them(self, world):
+        obj = self.make(world, world.a1, "public")
+        url = self.page_urls(world, obj).get("delete")
+        dependent = self.make_dependent(world, obj) if url else None
+        if dependent is None:
+            pytest.skip("no delete page or no protected dependent")
+        response = client_for(getattr(world, self.page_writer)).post(url)
+        assert response.status_code == 409
+        assert self.model.objects.filter(pk=obj.pk).exists()
+        dependents = response.context["dependents"]
+        assert dependents["visible"] or dependents["hidden"]
+
+    @pytest.mark.parametrize("who", NON_WRITERS + ("anonymous",))
+    def test_pages_refuse_non_writers(self, world, who):
+        obj = self.make(world, world.a1, "public")
+        urls = self.page_urls(world, obj)
+        if not urls:
+            pytest.skip("no add, edit or delete page")
+        data = None
+        if "edit" in urls:
+            data = PageForm.of(client_for(getattr(world, self.page_writer)).get(urls["edit"]))
+        client = client_for(getattr(world, who))
+        refused = (302,) if who == "anonymous" else (403, 404)  # anonymous: to the sign-in page
+        before = self.model.objects.filter(pk=obj.pk).values().get()
+        for kind in ("edit", "delete"):
+            if kind in urls:
+                assert client.get(urls[kind]).status_code in refused, urls[kind]
+                assert client.post(urls[kind], data or {}).status_code in refused, urls[kind]
+        assert self.model.objects.filter(pk=obj.pk).values().get() == before  # unchanged, not deleted
+        changes = self.page_create_changes(world, world.a1)
+        if "add" in urls and data is not None and changes is not None:
+            count = self.model.objects.count()
+            response = client.post(urls["add"], {**data, **changes})
+            assert response.status_code in (*refused, 200), urls["add"]  # 200: the form says why
+            assert self.model.objects.count() == count
+
+
+def page_patterns(model) -> dict:
+    """The URL patterns of the generic add (no pk), edit and delete views of `model`."""
+    from django.urls import get_resolver
+
+    from yhdyspinta.core.views.generic import ObjectDeleteView, ObjectEditView
+
+    found = {}
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, prefix + str(pattern.pattern))
+                continue
+            view = getattr(pattern.callback, "view_class", None)
+            if view is None or getattr(view, "model", None) is not model:
+                continue
+            route = prefix + str(pattern.pattern)
+            if route.replace("<int:pk>", "").count("<"):
+                continue  # another URL parameter (a parent's id): tested with that parent
+            if issubclass(view, ObjectDeleteView):
+                found["delete"] = "/" + route
+            elif issubclass(view, ObjectEditView):
+                found["edit" if "<int:pk>" in route else "add"] = "/" + route
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def form_errors(response):
+    context = getattr(response, "context", None) or {}
+    form = context.get("form") if hasattr(context, "get") else None
+    return (response.status_code, form.errors if form is not None else response.content[:2000])
+
+
+class PageForm:
+    """The fields a browser submits from the page's main POST form (the one with the most fields):
+    inputs (checked boxes only; no files, no buttons), selected options, textareas."""
+
+    @classmethod
+    def of(cls, response) -> dict:
+        from html.parser import HTMLParser
+
+        forms = []
+
+        class Parser(HTMLParser):
+            form = select = textarea = None
+
+            def handle_starttag(self, tag, attrs):
+                a = dict(attrs)
+                if tag == "form" and (a.get("method") or "get").lower() == "post":
+                    self.form = {"fields": [], "options": {}}
+                    forms.append(self.form)
+                if self.form is None or not a.get("name") and tag != "option":
+                    return
+                if tag == "input":
+                    kind = (a.get("type") or "text").lower()
+                    if kind in ("submit", "button", "reset", "file", "image"):
+                        return
+                    if kind in ("checkbox", "radio") and "checked" not in a:
+                        return
+                    self.form["fields"].append((a["name"], a.get("value", "on" if kind == "checkbox" else "")))
+                elif tag == "select":
+                    self.select = (a["name"], "multiple" in a)
+                    self.form["options"][a["name"]] = []
+                elif tag == "option" and self.select:
+                    self.form["options"][self.select[0]].append((a.get("value", ""), "selected" in a))
+                elif tag == "textarea":
+                    self.textarea = [a["name"], ""]
+
+            def handle_data(self, data):
+                if self.textarea is not None:
+                    self.textarea[1] += data
+
+            def handle_endtag(self, tag):
+                if tag == "form":
+                    self.form = None
+                elif tag == "select" and self.select:
+                    name, multiple = self.select
+                    options = self.form["options"].pop(name)
+                    chosen = [v for v, selected in options if selected] or ([] if multiple else [v for v, _s in options[:1]])
+                    self.form["fields"] += [(name, v) for v in chosen]
+                    self.select = None
+                elif tag == "textarea" and self.textarea is not None:
+                    name, text = self.textarea
+                    self.form["fields"].append((name, text.removeprefix("\n")))
+                    self.textarea = None
+
+        parser = Parser()
+        parser.feed(response.content.decode())
+        main = max(forms, key=lambda f: len(f["fields"]))
+        data: dict = {}
+        for name, value in main["fields"]:
+            data.setdefault(name, []).append(value)
+        return {k: v if len(v) > 1 else v[0] for k, v in data.items()}

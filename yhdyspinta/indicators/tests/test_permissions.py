@@ -47,6 +47,9 @@ class TestWelfareReportPermissions(RestrictedModelSuite):
         return {"organisation": org.pk, "title_fi": "Hyvinvointikertomus 2025", "year": 2025, "kind": "yearly",
                 "status": "draft"}
 
+    def page_create_changes(self, world, org):
+        return {"status": "draft"}  # an editor starts a draft; only admins approve
+
     def api_update(self, obj):
         return {"title_sv": "Välfärdsberättelse"}
 

@@ -25,6 +25,13 @@ class TestPersonPermissions(RestrictedModelSuite):
     def search_text(self, obj):
         return obj.last_name
 
+    def make_dependent(self, world, obj):
+        from yhdyspinta.catalogue.models import InterfaceOwner
+        from yhdyspinta.catalogue.tests.factories import InterfaceFactory
+
+        interface = InterfaceFactory(parties=[obj.organisation, obj.organisation.area], visibility="public")
+        return InterfaceOwner.objects.create(interface=interface, organisation=obj.organisation, person=obj)
+
 
 class TestUnitPermissions(RestrictedModelSuite):
     from yhdyspinta.organisations.models import Unit as model
