@@ -172,6 +172,7 @@ AXES_CLIENT_IP_CALLABLE = "yhdyspinta.core.audit.client_address"
 MFA_REQUIRED_FOR_SUPERUSERS = env.bool("MFA_REQUIRED_FOR_SUPERUSERS", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Yhdyspinta")
 OTP_TOTP_THROTTLE_FACTOR = 1  # after each wrong code the next try waits 1, 2, 4, 8 … seconds
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin lists and removes devices, never shows a secret or QR code
 # Personal API tokens expire after this many days unless the user picks another date (0: never).
 API_TOKEN_DEFAULT_DAYS = env.int("API_TOKEN_DEFAULT_DAYS", default=90)
 
