@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_answer, views_results
+from . import views, views_answer, views_research, views_results
 
 app_name = "integration"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/delete/", views.StudyDeleteView.as_view(), name="study_delete"),
     path("<int:pk>/analysis/", views_results.AnalysisView.as_view(), name="analysis"),
     path("<int:pk>/boundary/", views_results.BoundaryView.as_view(), name="boundary"),
+    path("<int:pk>/research/", views_research.ResearchExportView.as_view(), name="research"),
     path("<int:pk>/parties/add/", views.PartyEditView.as_view(), name="party_add"),
     path("<int:pk>/parties/merge/", views.MergeView.as_view(), name="party_merge"),
     path("<int:pk>/scales/<str:item>/", views.ScaleEditView.as_view(), name="scale_edit"),

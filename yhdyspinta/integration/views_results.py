@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.audit import log_export, log_internal_reads
 from yhdyspinta.core.exports import TABLE_FORMATS, export_response, pdf_response
 
@@ -102,6 +103,7 @@ class AnalysisView(StudyResultsMixin, TemplateView):
         ctx["clusters"] = cluster_rows(self.study, res, labels)
         ctx["comparison"] = [dict(c, label=labels.get(c["group"], "")) for c in res["comparison"]]
         ctx["can_png"] = png_available()
+        ctx["can_edit_study"] = can(self.request.user, self.study, "change")
         return ctx
 
     def export(self, fmt):

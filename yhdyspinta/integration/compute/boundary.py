@@ -15,6 +15,7 @@ pairs and, re-solved under the other treatments, which nodes would move.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -449,7 +450,7 @@ def _needs_to_sides(needs, node: str, assignment: Mapping[str, str]) -> dict[str
     return out
 
 
-def _optimise(needs: Mapping[tuple[str, str], float],
+def _optimise(needs: Mapping[tuple[str, str], float],  # noqa: C901 - exact or heuristic search by size, one place
                       fixed: Mapping[str, tuple[str, bool]], *, baseline: float = 100.0,
                       flag_above: float = 140.0,
                       keep_together: Iterable[Iterable[str]] = (),
@@ -547,7 +548,7 @@ def brute_force_boundary(needs: Mapping[tuple[str, str], float],
             if i == j:
                 continue
             v = needs.get((a, b), needs.get((b, a)))
-            if v is None or v != v:
+            if v is None or math.isnan(v):
                 w[i, j] = -baseline if unknown == "zero" else 0.0
             else:
                 w[i, j] = max(0.0, float(v)) - baseline
