@@ -6,14 +6,14 @@ zip directory is checked *before* anything is unpacked: the number of entries, t
 uncompressed sizes and the compression ratio. Python's zipfile never inflates an entry beyond
 its declared size (it stops and fails the CRC check), so a lying directory cannot get past the
 limits either. The XML is then parsed by openpyxl, which uses defusedxml (installed) and
-refuses entity declarations. Every refusal is a `csvfiles.InputError` naming the file.
+refuses entity declarations. Every refusal is a `tabular.InputError` naming the file.
 """
 
 import io
 import zipfile
 from pathlib import Path
 
-from .csvfiles import InputError
+from .tabular import InputError
 from .reasons import reason
 
 MAX_ROWS = 200_000  # rows of one sheet; the setting IMPORT_MAX_ROWS overrides it under Django

@@ -1,7 +1,7 @@
 """County and municipal inputs: CSV (Finnish dialect) ⇄ stored rows ⇄ compute dataclasses.
 
 No Django here: the web import, the demo loader and the CLI read files the same way, and a
-refused file names its line and reason (yhdyspinta.core.csvfiles.InputError). Rows are stored
+refused file names its line and reason (yhdyspinta.core.tabular.InputError). Rows are stored
 as dicts of strings so that Decimal values survive JSON exactly.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import asdict, fields
 from decimal import Decimal
 from pathlib import Path
 
-from yhdyspinta.core.csvfiles import InputError, parse_decimal, parse_int, read_rows
+from yhdyspinta.core.tabular import InputError, parse_decimal, parse_int, read_rows
 from yhdyspinta.core.reasons import reason
 
 from .compute import CountyInput, FundingInputError, MunicipalityInput, ParameterSet

@@ -1,8 +1,9 @@
 """Reading uploaded answer files: CSV or XLSX, long form, wide form or LimeSurvey export.
 
-An XLSX (Webropol) is opened with core.xlsxsafe and turned into CSV text first, so one set of
-readers (compute.io) checks every format the same way. Errors are IntegrationInputError
-(file, line, reason); the caller stores nothing unless the whole file reads.
+An XLSX (Webropol) is read by core.tabular (through core.xlsxsafe) and turned into CSV text first,
+so one set of readers (compute.io, on core.tabular) checks every format the same way. Errors are
+IntegrationInputError (core's InputError: file, line, reason); the caller stores nothing unless
+the whole file reads.
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ import re
 
 import polars as pl
 
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core import tabular
 from yhdyspinta.core.reasons import reason
 
 from .compute.errors import IntegrationInputError
-from .compute.io import read_bytes, read_limesurvey, read_responses, read_wide
+from .compute.io import (
+    as_integration_error,
+    read_header,
+    read_limesurvey,
+    read_responses,
+    read_text,
+    read_wide,
+)
 from .compute.parties import DONT_KNOW, ITEMS, Scale
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,41 +36,25 @@ ITEM_BY_QUESTION = {"FREQ": "frequency", "MUT": "mutuality", "NEED": "need"}
 
 
 def to_csv_bytes(data: bytes, name: str) -> bytes:
-    """The upload as UTF-8 CSV bytes; XLSX sheets converted, CSV passed through unchanged."""
+    """The upload as CSV bytes: an XLSX sheet (core.tabular.xlsx_records, the one XLSX reader)
+    written out as UTF-8 CSV; a CSV passed through unchanged."""
     if len(data) > MAX_BYTES:
         raise IntegrationInputError(name, 0, reason("file larger than %(megabytes)s MB",
                                                     megabytes=MAX_BYTES // (1024 * 1024)))
     if not data.startswith(b"PK"):
         return data
-    from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
-
-    try:
-        book = open_workbook_safely(data, name=name)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for _n, row in iter_sheet_rows(book, name=name):
-            writer.writerow(["" if v is None else _cell(v) for v in row])
-        book.close()
-    except InputError as exc:
-        raise IntegrationInputError(name, exc.line or 0, exc.reason) from None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    with as_integration_error(name):
+        for _n, cells in tabular.xlsx_records(data, name):
+            writer.writerow(cells)
     return buffer.getvalue().encode("utf-8")
-
-
-def _cell(v) -> str:
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
 
 
 def header(data: bytes, name: str) -> list[str]:
     """The column names of a CSV upload (for the mapping step)."""
-    text, _name = renamed(read_bytes, name, data)
-    first = text.decode("utf-8-sig").splitlines()[0] if text else ""
-    sep = ";" if first.count(";") > first.count(",") else ","
-    try:
-        return next(csv.reader([first], delimiter=sep), [])
-    except csv.Error as exc:  # e.g. a column name over csv's 128 KB field limit
-        raise IntegrationInputError(name, 1, reason("not a CSV file (%(detail)s)", detail=str(exc))) from None
+    text, name = read_text(data, name)
+    return read_header(text, name)[0]
 
 
 def guess_mapping(columns: list[str], codes: list[str]) -> dict[str, str]:
@@ -92,7 +84,7 @@ def read_long(data: bytes, name: str, study=None) -> tuple[pl.DataFrame, list[in
 
     With `study`, values are checked against the study's own scales (the owner may change them)."""
     scales = {s.item: (s.minimum, s.maximum) for s in study.scales.all()} if study is not None else None
-    frame = renamed(read_responses, name, data, scales)
+    frame = read_responses(data, scales, name=name)
     frame = frame.with_columns(pl.col("respondent_id", "group", "party").cast(pl.String))
     lines = list(range(2, frame.height + 2))
     return _attributes(frame, {}), lines
@@ -129,15 +121,8 @@ def read_limesurvey_form(data: bytes, name: str, *, group_question: str = "GROUP
                          municipality: str = "", size_group: str = "", study=None) -> tuple[pl.DataFrame, int]:
     """LimeSurvey CSV export (FREQ[P01], MUT[P01], NEED[P01] …); incomplete responses skipped."""
     attrs = [c for c in (municipality, size_group) if c]
-    frame, skipped = renamed(read_limesurvey, name, data, group_question=group_question or "GROUP",
-                             attribute_columns=attrs, scales=study_scales(study))
+    frame, skipped = read_limesurvey(data, group_question=group_question or "GROUP",
+                                     attribute_columns=attrs, scales=study_scales(study), name=name)
     frame = frame.with_columns(pl.col("group").str.replace(r"^[A-Za-z]+0*(\d+)$", "2.$1"))
     return _attributes(frame, {municipality: "municipality", size_group: "size_group"}), skipped
 
-
-def renamed(func, name: str, *args, **kwargs):
-    """Runs a compute.io reader on bytes, naming the upload (not "<input>") in its errors."""
-    try:
-        return func(*args, **kwargs)
-    except IntegrationInputError as exc:
-        raise IntegrationInputError(name, exc.line, exc.reason) from None

@@ -20,20 +20,14 @@ from django.utils.translation import gettext as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.actions import audited, require
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.middleware import current_request_id
 from yhdyspinta.core.reasons import reason
 
-from . import bulk, compute, loaders, tabular
-from .csvio import parse_date
+from . import bulk, compute, loaders
+from .csvio import ROADMAP_COLUMNS, STATUS_COLUMNS, roadmap_rows, status_rows
 from .models import Area, Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport, SubArea
 
-ROADMAP_COLUMNS = ("task_id", "area", "subarea", "title", "due", "critical", "title_sv", "title_en")
-ROADMAP_REQUIRED = ("task_id", "area", "due")
-STATUS_COLUMNS = ("region", "task_id", "status", "comment")
-STATUS_REQUIRED = ("region", "task_id", "status")
-TRUE = {"1", "true", "yes", "x", "kyllä", "kylla", "ja", "k"}
-FALSE = {"", "0", "false", "no", "ei", "nej", "e"}
 
 
 def bump(roadmap_id: int, period_id: int | None = None) -> None:
@@ -72,50 +66,30 @@ def import_roadmap(roadmap: Roadmap, data: bytes, name: str, *, actor) -> dict:
     """
     with audited(actor):
         require(actor, roadmap, "change")
-        parsed = []
-        seen: dict[str, int] = {}
-        for line, row in tabular.rows(data, name, required=ROADMAP_REQUIRED, allowed=ROADMAP_COLUMNS):
-            code = row["task_id"]
-            for column in ROADMAP_REQUIRED:
-                if not row.get(column):
-                    raise InputError(name, line, reason("empty %(column)s", column=column))
-            if code in seen:
-                raise InputError(name, line, reason("duplicate task id %(task)s (first on line %(first)s)",
-                                                    task=repr(code), first=seen[code]))
-            seen[code] = line
-            try:
-                due = parse_date(row["due"])
-            except ValueError as exc:
-                raise InputError(name, line, reason("column 'due': %(problem)s", problem=exc.args[0])) from None
-            critical = row.get("critical", "").lower()
-            if critical not in TRUE | FALSE:
-                raise InputError(name, line, reason("column 'critical': %(value)s is not yes or no",
-                                                    value=repr(row["critical"])))
-            parsed.append((code, row, due, critical in TRUE))
-        if not parsed:
-            raise InputError(name, None, reason("no tasks in the file"))
+        parsed = roadmap_rows(data, name=name)  # csvio: the row parser of the CLI too
         areas = {a.code: a for a in roadmap.areas.all()}
         subs = {(s.area_id, s.code): s for s in SubArea.objects.filter(area__roadmap=roadmap)}
         existing = {t.code: t for t in roadmap.tasks.all()}
         created = updated = 0
-        for order, (code, row, due, critical) in enumerate(parsed):
-            area = areas.get(row["area"])
+        for order, row in enumerate(parsed):
+            code = row.task_id
+            area = areas.get(row.area)
             if area is None:
-                area = areas[row["area"]] = Area.objects.create(
-                    roadmap=roadmap, code=row["area"], name=row["area"], name_fi=row["area"], order=len(areas))
+                area = areas[row.area] = Area.objects.create(
+                    roadmap=roadmap, code=row.area, name=row.area, name_fi=row.area, order=len(areas))
             subarea = None
-            if row.get("subarea"):
-                subarea = subs.get((area.pk, row["subarea"]))
+            if row.subarea:
+                subarea = subs.get((area.pk, row.subarea))
                 if subarea is None:
-                    letter = row["subarea"][:1].upper() if row["subarea"][1:2] in ("_", "") else ""
-                    subarea = subs[(area.pk, row["subarea"])] = SubArea.objects.create(
-                        area=area, code=row["subarea"], letter=letter, name=row["subarea"],
-                        name_fi=row["subarea"], order=len(subs))
-            values = {"area": area, "subarea": subarea, "due_date": due, "critical": critical,
-                      "title": row.get("title", ""), "title_fi": row.get("title", ""), "order": order}
+                    letter = row.subarea[:1].upper() if row.subarea[1:2] in ("_", "") else ""
+                    subarea = subs[(area.pk, row.subarea)] = SubArea.objects.create(
+                        area=area, code=row.subarea, letter=letter, name=row.subarea,
+                        name_fi=row.subarea, order=len(subs))
+            values = {"area": area, "subarea": subarea, "due_date": row.due, "critical": row.critical,
+                      "title": row.title, "title_fi": row.title, "order": order}
             for lang in ("sv", "en"):
-                if row.get(f"title_{lang}"):
-                    values[f"title_{lang}"] = row[f"title_{lang}"]
+                if getattr(row, f"title_{lang}"):
+                    values[f"title_{lang}"] = getattr(row, f"title_{lang}")
             task = existing.get(code)
             if task is None:
                 RoadmapTask.objects.create(roadmap=roadmap, code=code, **values)
@@ -199,32 +173,19 @@ def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> 
         regions = region_lookup(period.roadmap_id)
         tasks = dict(RoadmapTask.objects.filter(roadmap_id=period.roadmap_id).values_list("code", "pk"))
         allowed_ids = org_ids(actor, "change")
-        seen: dict[tuple[int, int], int] = {}
-        wanted: dict[tuple[int, int], tuple[str, str]] = {}
-        for line, row in tabular.rows(data, name, required=STATUS_REQUIRED, allowed=STATUS_COLUMNS):
-            region_id = regions.get(row["region"].lower())
+
+        def region(text, line):
+            region_id = regions.get(text.lower())
             if region_id is None:
                 raise InputError(name, line, reason("unknown region %(region)s (not a reporting region of "
-                                                    "this roadmap)", region=repr(row["region"])))
+                                                    "this roadmap)", region=repr(text)), "region")
             if allowed_ids is not ALL and region_id not in allowed_ids:
                 raise InputError(name, line, reason("you may not report for region %(region)s",
-                                                    region=repr(row["region"])))
-            task_id = tasks.get(row["task_id"])
-            if task_id is None:
-                raise InputError(name, line, reason("unknown task id %(task)s", task=repr(row["task_id"])))
-            try:
-                status = compute.normalise_status(row["status"])
-            except ValueError:
-                allowed = ", ".join([*compute.STATUSES, *compute.FINNISH_STATUSES])
-                raise InputError(name, line, reason("unknown status %(status)s; expected one of %(allowed)s",
-                                                    status=repr(row["status"]), allowed=allowed)) from None
-            key = (region_id, task_id)
-            if key in seen:
-                raise InputError(name, line, reason(
-                    "duplicate row for region %(region)s and task %(task)s (first on line %(first)s)",
-                    region=repr(row["region"]), task=repr(row["task_id"]), first=seen[key]))
-            seen[key] = line
-            wanted[key] = (status, row.get("comment", ""))
+                                                    region=repr(text)), "region")
+            return region_id
+
+        rows = status_rows(data, name=name, tasks=tasks, region=region)  # csvio: the CLI's row parser too
+        wanted = {(r.region, tasks[r.task_id]): (r.status, r.comment) for r in rows}
         if not wanted:
             raise InputError(name, None, reason("no status rows in the file"))
         result = _write_reports(period, wanted, actor)

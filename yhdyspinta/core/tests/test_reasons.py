@@ -37,15 +37,16 @@ def test_a_broken_translation_falls_back_to_english():
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("fi", "kunnat.csv, rivi 1: puuttuvat sarakkeet: code"),
-        ("sv", "kunnat.csv, rad 1: kolumner saknas: code"),
-        ("en", "kunnat.csv, line 1: missing column(s): code"),
+        ("fi", "kunnat.csv, rivi 1: sarake 'code' puuttuu"),
+        ("sv", "kunnat.csv, rad 1: kolumnen 'code' saknas"),
+        ("en", "kunnat.csv, line 1: missing column 'code'"),
     ],
 )
 def test_an_input_error_is_shown_in_the_user_s_language(language, expected):
     with pytest.raises(InputError) as caught:
         list(read_rows("name\nx\n", name="kunnat.csv", required=("code",)))
-    assert str(caught.value) == "kunnat.csv, line 1: missing column(s): code"  # CLI and logs
+    assert str(caught.value) == "kunnat.csv, line 1: missing column 'code'"  # CLI and logs
+    assert caught.value.column == "code"
     with translation.override(language):
         assert error_message(caught.value) == expected
 

@@ -289,7 +289,7 @@ def test_csv_shape_errors_and_blank_lines(regions, tmp_path):
     path = tmp_path / "shape.csv"
     path.write_text("indicator_id;region_code;region_category;year;sex;value\n127;837;KUNTA;2023;total;1\n\n"
                     ";;;;;\n127;604;KUNTA;2023;total\n", encoding="utf-8")
-    with pytest.raises(InputError, match="shape.csv, line 5: expected 6 fields, found 5"):
+    with pytest.raises(InputError, match="shape.csv, line 5: expected 6 fields, got 5"):
         actions.import_file(path)
     path.write_text("indicator_id;region_code;year;sex;value\n127;837;2023;total;1\n", encoding="utf-8")
     with pytest.raises(InputError, match="shape.csv, line 1: missing column.*region_category"):

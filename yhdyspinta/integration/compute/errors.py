@@ -4,17 +4,25 @@
 Reasons are `core.reasons.reason(...)` values: English text for the CLI and logs that the
 pages translate (`core.localize.error_message`)."""
 
+from yhdyspinta.core.tabular import InputError
 
-class IntegrationInputError(ValueError):
-    """Bad input file (virheellinen syöte): file name, 1-based line (0 = whole file), reason.
+
+class IntegrationInputError(InputError, ValueError):
+    """core's InputError as `integration analyse` prints it: file name, 1-based line (0 = the
+    whole file, where core says None), reason.
 
     str() is "file:line: reason" in English; `reason` keeps its template for translation."""
 
-    def __init__(self, file: str, line: int, reason: str):
-        self.file = str(file)
-        self.line = int(line)
-        self.reason = reason
-        super().__init__(f"{self.file}:{self.line}: {reason}")
+    def __init__(self, file: str, line: int | None, reason: str, column: str | None = None):
+        super().__init__(str(file), int(line or 0), reason, column)
+
+    def __str__(self):
+        return f"{self.file}:{self.line}: {self.reason}"
+
+    @classmethod
+    def of(cls, exc: InputError, name: str | None = None) -> "IntegrationInputError":
+        """A core reader's refusal (or ours, renamed) as this class."""
+        return cls(name or exc.file, exc.line, exc.reason, exc.column)
 
 
 class IntegrationComputeError(ValueError):

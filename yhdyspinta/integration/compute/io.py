@@ -3,21 +3,25 @@
 Every reader returns the same long form — one row per answer (respondent × party) with
 columns respondent_id, group, party, frequency, mutuality, need (Float64, null =
 missing / "don't know") plus respondent attribute columns as strings — so the index
-code never cares where the data came from. All problems raise one
-IntegrationInputError(file, line, reason).
+code never cares where the data came from. Files are read by the one
+reader, core.tabular (encoding, delimiter, header matching, ragged rows); these functions
+check the answers. All problems raise IntegrationInputError(file, line, reason), core's
+InputError with the CLI's "file:line: reason" (line 0 = the whole file).
 """
 
 from __future__ import annotations
 
-import csv
-import io as _io
 import os
 import re
 from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from pathlib import Path
 
 import polars as pl
 
+from yhdyspinta.core import tabular
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError
 
 from .errors import IntegrationInputError
 from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, OTHER, SCALES, Scale
@@ -39,64 +43,48 @@ def _name(source) -> str:
     return os.path.basename(str(source)) if isinstance(source, str | os.PathLike) else "<input>"
 
 
-def read_bytes(source) -> tuple[bytes, str]:
-    """UTF-8 bytes of a file: strips the BOM, falls back to Windows-1252 (Excel exports)."""
-    name = _name(source)
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-    else:
-        try:
-            with open(source, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            raise IntegrationInputError(name, 0, reason("cannot read file: %(detail)s", detail=exc.strerror)) from None
-    if not data.strip():
-        raise IntegrationInputError(name, 0, reason("empty file, expected a CSV file"))
-    if b"\x00" in data[:65536]:
-        raise IntegrationInputError(name, 0, reason("not a CSV file (binary content)"))
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if not data.isascii():
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                data = data.decode("cp1252").encode("utf-8")
-            except UnicodeDecodeError:
-                raise IntegrationInputError(
-                    name, 0, reason("not a CSV file (not UTF-8 or Windows-1252 text)")) from None
-    return data, name
-
-
-def detect_delimiter(header: str) -> str:
-    """';' when the header has more semicolons than commas (Finnish Excel), else ','."""
-    return ";" if header.count(";") > header.count(",") else ","
-
-
-def _header(data: bytes, name: str) -> tuple[list[str], str]:
-    first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
-    sep = detect_delimiter(first)
+@contextmanager
+def as_integration_error(name: str | None = None):
+    """core.tabular's refusals as IntegrationInputError (the CLI's "file:line: reason", line 0 = file)."""
     try:
-        cols = next(csv.reader([first], delimiter=sep))
-    except csv.Error as exc:  # e.g. a lone carriage return inside the header line
-        raise IntegrationInputError(name, 1, reason("not a CSV file (%(detail)s)", detail=str(exc))) from None
-    cols = [c.strip() for c in cols]
-    if len(cols) < 2:
-        raise IntegrationInputError(name, 1, reason("not a CSV file (no ',' or ';' separated header)"))
-    return cols, sep
+        yield
+    except IntegrationInputError as exc:
+        if name is None or exc.file == name:
+            raise
+        raise IntegrationInputError.of(exc, name) from None
+    except InputError as exc:
+        raise IntegrationInputError.of(exc, name) from None
 
 
-def _records(reader, name: str):
-    """The rows of a csv.reader; a row csv cannot read (e.g. a field over 128 KB) is an input error."""
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise IntegrationInputError(name, reader.line_num,
-                                        reason("not a valid CSV row (%(detail)s)", detail=str(exc))) from None
-        yield row
+def read_text(source, name: str | None = None) -> tuple[str, str]:
+    """(text, file name) of a path or bytes, decoded by core.tabular (UTF-8/BOM/Windows-1252)."""
+    name = name or _name(source)
+    with as_integration_error(name):
+        if isinstance(source, str | os.PathLike):
+            source = Path(source)
+        text, _ = tabular.text_of(source, name)
+    if not text.strip():
+        raise IntegrationInputError(name, 0, reason("the file is empty"))
+    return text, name
+
+
+def read_header(text: str, name: str, required=()) -> tuple[list[str], str]:
+    """The header (core.tabular.match_header: case and spaces do not matter) and the delimiter."""
+    sep = tabular.sniff_delimiter(text)
+    with as_integration_error(name):
+        _line, cells = next(tabular.csv_records(text, name, sep), (1, []))
+        return tabular.match_header(cells, name, required=required), sep
+
+
+def _rows(text: str, name: str, required) -> tuple[list[str], object]:
+    """core.tabular.read_records of CSV text: (header, (line, cells) of the data rows)."""
+    with as_integration_error(name):
+        return tabular.read_records(text, name=name, required=required, kind="csv")
+
+
+def _records(rows, name: str):
+    with as_integration_error(name):
+        yield from rows
 
 
 def _parse_number(text: str) -> float | None:
@@ -141,7 +129,8 @@ def _string_read(data: bytes, cols: list[str], sep: str, name: str) -> pl.DataFr
     return df.with_columns(*casts)
 
 
-def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) -> pl.DataFrame:
+def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None, *,
+                   name: str | None = None) -> pl.DataFrame:
     """RESPONSES.csv (long form) → answers frame; validates columns, numbers and scales.
 
     `scales`: {item: (minimum, maximum)} of a study whose owner changed the default scales
@@ -149,13 +138,11 @@ def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) 
     """
     limits = {i: (SCALES[i].minimum, SCALES[i].maximum) for i in ITEMS}
     limits.update(scales or {})
-    data, name = read_bytes(source)
-    cols, sep = _header(data, name)
-    missing = [c for c in REQUIRED if c not in cols]
-    if missing:
-        raise IntegrationInputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
-    if len(set(cols)) != len(cols):
-        raise IntegrationInputError(name, 1, reason("duplicate column names in header"))
+    text, name = read_text(source, name)
+    cols, sep = read_header(text, name, REQUIRED)
+    if "\r" in text:  # a lone CR ends a line for core's reader (old Mac Excel); so for polars too
+        text = re.sub(r"\r(?!\n)", "\n", text)
+    data = text.encode("utf-8")  # the body is parsed by polars (fast); core read the header
     df = _typed_read(data, cols, sep)
     if df is None:
         df = _string_read(data, cols, sep, name)
@@ -186,23 +173,11 @@ def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None) 
 def read_fixed(source) -> dict[str, tuple[str, bool]]:
     """FIXED.csv: node, organiser (municipality|county|other), fixed (yes|no|kyllä|ei); an `other`
     node (state, organisations) sits on neither side of the boundary."""
-    data, name = read_bytes(source)
-    cols, sep = _header(data, name)
-    for c in ("node", "organiser", "fixed"):
-        if c not in cols:
-            raise IntegrationInputError(name, 1, reason("missing column: %(column)s", column=c))
-    reader = csv.reader(_io.StringIO(data.decode("utf-8")), delimiter=sep)
-    records = _records(reader, name)
-    next(records, None)
+    text, name = read_text(source)
+    cols, rows = _rows(text, name, ("node", "organiser", "fixed"))
     out: dict[str, tuple[str, bool]] = {}
     ix = {c: cols.index(c) for c in ("node", "organiser", "fixed")}
-    for row in records:
-        line = reader.line_num
-        if not any(x.strip() for x in row):
-            continue
-        if len(row) < len(cols):
-            raise IntegrationInputError(name, line, reason("expected %(expected)s fields, got %(found)s",
-                                                          expected=len(cols), found=len(row)))
+    for line, row in _records(rows, name):
         node = row[ix["node"]].strip()
         org = _ORGANISERS.get(row[ix["organiser"]].strip().lower())
         fixed = row[ix["fixed"]].strip().lower()
@@ -279,13 +254,10 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
     A respondent×party answer is emitted when at least one of its items is present,
     so "all don't know" rows do not count as dropped answers later.
     """
-    data, src_name = read_bytes(source)
-    name = name or src_name
-    cols, sep = _header(data, name)
+    text, name = read_text(source, name)
     attribute_columns = list(attribute_columns)
-    for c in [respondent_column, group_column, *mapping, *attribute_columns]:
-        if c not in cols:
-            raise IntegrationInputError(name, 1, reason("missing column: %(column)s", column=c))
+    required = dict.fromkeys([respondent_column, group_column, *mapping, *attribute_columns])
+    cols, records = _rows(text, name, tuple(required))
     for col, (_party, item) in mapping.items():
         if item not in ITEMS:
             raise IntegrationInputError(name, 1, reason("mapping for %(column)s: unknown item %(item)s",
@@ -294,17 +266,8 @@ def read_wide(source, mapping: Mapping[str, tuple[str, str]], *,
     tables = {i: _scale_lookup(i, (answer_codes or {}).get(i), scales.get(i)) for i in ITEMS}
     ix = {c: k for k, c in enumerate(cols)}
     parties = sorted({p for p, _ in mapping.values()})
-    reader = csv.reader(_io.StringIO(data.decode("utf-8"), newline=""), delimiter=sep)
-    records = _records(reader, name)
-    next(records, None)
     rows = []
-    for row in records:
-        line = reader.line_num
-        if not any(x.strip() for x in row):
-            continue
-        if len(row) != len(cols):
-            raise IntegrationInputError(name, line, reason("expected %(expected)s fields, got %(found)s",
-                                                          expected=len(cols), found=len(row)))
+    for line, row in _records(records, name):
         if skip_row is not None and skip_row(row, ix):
             continue
         rid = row[ix[respondent_column]].strip()
@@ -332,7 +295,7 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
                     group_codes: Mapping[str, str] | None = None,
                     attribute_columns: Iterable[str] = (),
                     answer_codes: Mapping[str, Mapping[str, float | None]] | None = None,
-                    scales: Mapping[str, Scale] | None = None,
+                    scales: Mapping[str, Scale] | None = None, name: str | None = None,
                     ) -> tuple[pl.DataFrame, int]:
     """LimeSurvey CSV export → (long-form answers, number of incomplete responses skipped).
 
@@ -342,11 +305,8 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
     never submitted (keskeytynyt vastaus): skipped and counted.
     """
     items = dict(items or {"FREQ": "frequency", "MUT": "mutuality", "NEED": "need"})
-    data, name = read_bytes(source)
-    cols, _sep = _header(data, name)
-    for c in ("id", "submitdate", group_question):
-        if c not in cols:
-            raise IntegrationInputError(name, 1, reason("missing column: %(column)s", column=c))
+    text, name = read_text(source, name)
+    cols, _sep = read_header(text, name, tuple(dict.fromkeys(("id", "submitdate", group_question))))
     mapping: dict[str, tuple[str, str]] = {}
     for c in cols:
         m = _ARRAY.match(c)
@@ -372,7 +332,7 @@ def read_limesurvey(source, *, items: Mapping[str, str] | None = None,
             return True
         return False
 
-    df = read_wide(data, mapping, respondent_column="id", group_column=group_question,
+    df = read_wide(text.encode("utf-8"), mapping, respondent_column="id", group_column=group_question,
                    attribute_columns=attribute_columns, answer_codes=answer_codes,
                    skip_row=incomplete, name=name, scales=scales)
     if group_codes:

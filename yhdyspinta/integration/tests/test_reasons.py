@@ -28,7 +28,8 @@ def test_reader_reason_is_a_reason_with_its_template():
 
 
 @pytest.mark.parametrize("source, template", [
-    (b"respondent_id,group\n1,2\n", "missing column(s): %(columns)s"),
+    (b"respondent_id,group\n1,2\n", "missing columns %(names)s"),
+    (b"respondent_id,group,party,frequency,mutuality\n1,2,3,4,5\n", "missing column %(column)s"),
     ((HEADER + "r1,2.1,2.2,x,1,4\n").encode(), "non-numeric rating in column %(column)s: %(value)s"),
     ((HEADER + "r1,,2.2,1,1,4\n").encode(), "empty %(column)s"),
     (b"\x00\x01", "not a CSV file (binary content)"),
