@@ -33,6 +33,7 @@ def test_org_admin_invites_and_the_invitee_joins(live_server, browser_page, _bro
     page.fill("#member-q", "Poimi")
     page.wait_for_selector(f"#user-{picked.pk}")
     assert "p***@alfala.fi" in page.inner_text("#member-results")
+    assert "Löytyi: 1" in page.inner_text("#member-results")  # announced (aria-live), in Finnish
     assert_accessible(page, context="add a person")
     page.select_option("#id_role", "viewer")
     page.click("#member-add button[type=submit]")

@@ -14,7 +14,7 @@
     if (!search || !input || !results || !addForm) { return; }
     var url = search.getAttribute("data-candidates");
     var min = parseInt(input.getAttribute("minlength") || "2", 10);
-    var messages = JSON.parse(document.getElementById("member-picker-texts").textContent);
+    var messages = {none: results.dataset.none, short: results.dataset.short, found: results.dataset.found};
     var timer = null;
     var last = input.value;
 
