@@ -39,7 +39,8 @@ from yhdyspinta.core.models import AccessLog
 SSO_SESSION_KEY = "oidc_provider"  # oidc.CallbackView sets it on a single sign-on
 NO_DEVICE_KEY = "_mfa_no_device"  # [user id, epoch]: this user had no device a moment ago
 NO_DEVICE_RECHECK = 300  # seconds
-EXEMPT = ("/account/mfa/", "/logout/", "/login/", "/oidc/", "/i18n/", "/static/", "/admin/login/",
+# Open to a session that still owes a code. Not the removal page: a password alone must not remove the device.
+EXEMPT = ("/account/mfa/setup/", "/account/mfa/verify/", "/logout/", "/login/", "/oidc/", "/i18n/", "/static/", "/admin/login/",
           "/admin/logout/", "/accessibility/")
 
 

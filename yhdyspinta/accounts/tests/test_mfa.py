@@ -168,3 +168,15 @@ def test_account_page_offers_set_up_to_everyone():
     client.force_login(user)
     page = client.get("/account/").content.decode()
     assert reverse("mfa_setup") in page and reverse("mfa_remove") not in page
+
+
+def test_an_unverified_session_cannot_remove_the_device_with_the_password_alone(frozen):
+    user = UserFactory()
+    confirmed(user)
+    client = password_login(user)  # the password, no code yet
+    response = client.post(reverse("mfa_remove"), {"confirmation": PASSWORD})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("mfa_verify"))
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    for name in ("api_token_create", "account"):
+        assert client.get(reverse(name)).status_code == 302
+    assert client.post(reverse("api_token_create"), {"description": "x"}).status_code == 302
