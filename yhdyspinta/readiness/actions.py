@@ -14,7 +14,7 @@ from datetime import date
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,17 @@ from yhdyspinta.core.reasons import reason
 
 from . import bulk, compute, loaders
 from .csvio import ROADMAP_COLUMNS, STATUS_COLUMNS, roadmap_rows, status_rows
-from .models import Area, Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport, SubArea
+from .models import (
+    Area,
+    Period,
+    PeriodEvent,
+    PublishedFigures,
+    ReportingRegion,
+    Roadmap,
+    RoadmapTask,
+    StatusReport,
+    SubArea,
+)
 
 
 
@@ -345,23 +355,46 @@ def create_period(roadmap: Roadmap, code: str, end_date: date, progress_end: dat
 
 
 def close_period(period: Period, *, actor) -> Period:
-    """Only the roadmap owner's editors close a period; its reports are then locked."""
+    """Only the roadmap owner's editors close a period; its reports are then locked and its
+    figures published: stored as a snapshot that pages, API and exports serve from now on."""
     with audited(actor):
         require(actor, period, "change")
-        period = Period.objects.select_for_update().get(pk=period.pk)
+        period = Period.objects.select_for_update().select_related("roadmap").get(pk=period.pk)
         if period.closed:
             raise ValidationError(_("Period %(period)s is already closed.") % {"period": period.code})
-        period.closed, period.closed_at, period.closed_by = True, timezone.now(), actor
-        period.save()
-        return period
+        return publish(period, actor)
+
+
+def publish(period: Period, actor) -> Period:
+    """Closes `period` (locked by the caller) and stores its figures as the next publication;
+    `closed_at`/`closed_by` keep the first closing, every closing is a `PeriodEvent`."""
+    now = timezone.now()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    figures = loaders.figures_for(period, live=True)
+    number = (PublishedFigures.objects.filter(period=period).aggregate(n=Max("number"))["n"] or 0) + 1
+    publication = PublishedFigures.objects.create(period=period, number=number, data=figures.to_json(),
+                                                  published_at=now, published_by=user)
+    period.closed = True
+    if period.closed_at is None:
+        period.closed_at, period.closed_by = now, user
+    period.save()
+    PeriodEvent.objects.create(period=period, action=PeriodEvent.Action.CLOSED, at=now, by=user,
+                               publication=publication)
+    return period
 
 
 def reopen_period(period: Period, *, actor) -> Period:
+    """Open again for corrections; the publications and the history stay (a new closing publishes
+    a new version beside the earlier ones)."""
     with audited(actor):
         require(actor, period, "change")
         period = Period.objects.select_for_update().get(pk=period.pk)
-        period.closed, period.closed_at, period.closed_by = False, None, None
+        if not period.closed:
+            raise ValidationError(_("Period %(period)s is not closed.") % {"period": period.code})
+        period.closed = False
         period.save()
+        PeriodEvent.objects.create(period=period, action=PeriodEvent.Action.REOPENED, at=timezone.now(),
+                                   by=actor if getattr(actor, "is_authenticated", False) else None)
         return period
 
 

@@ -16,6 +16,7 @@ sharing area, sub-area and due-window) so 1000 tasks x 300 regions stays well un
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -93,6 +94,13 @@ class Figure:
         if not self.area:
             return "region"
         return "subarea" if self.subarea else "area"
+
+
+def quarter_end(day: date) -> date:
+    """Last day of the calendar quarter: the progress horizon of a monthly picture (the web's
+    default for a period, and the CLI's for --period-end)."""
+    month = (day.month - 1) // 3 * 3 + 3
+    return date(day.year, month, calendar.monthrange(day.year, month)[1])
 
 
 def normalise_status(value: str) -> str:

@@ -5,7 +5,6 @@ equals VM's published tables cell by cell. Idempotent: an existing roadmap is re
 """
 
 from django.db import transaction
-from django.utils import timezone
 
 from yhdyspinta.organisations.models import Organisation, OrganisationKind
 
@@ -86,9 +85,11 @@ def load_period(roadmap: Roadmap, code: str, *, closed: bool) -> Period:
                                             status=status, comment=comment))
         StatusReport.objects.bulk_create(reports, batch_size=2000)
         period.revision += 1
-    if closed and not period.closed:
-        period.closed, period.closed_at = True, timezone.now()
     period.save()
+    if closed and not period.closed:
+        from .actions import publish
+
+        publish(period, None)  # closed and its figures published as a snapshot, as the page's Close does
     return period
 
 

@@ -14,7 +14,15 @@ from dataclasses import astuple, dataclass, fields
 from django.db import connection
 
 from .compute import NOT_APPLICABLE, Figure, Task, compute_figures
-from .models import Area, FigureStore, Period, ReportingRegion, RoadmapTask, StatusReport
+from .models import (
+    Area,
+    FigureStore,
+    Period,
+    PublishedFigures,
+    ReportingRegion,
+    RoadmapTask,
+    StatusReport,
+)
 
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
 
@@ -209,12 +217,36 @@ def refresh(period: Period, region_ids: set[int]) -> None:
     _store(period, _key(period, period.revision), result)
 
 
-def figures_for(period: Period, *, use_cache: bool = True) -> PeriodFigures:
-    """Figures of a period, memoised in the process and stored in the database per revision.
+def published(period: Period) -> tuple[PublishedFigures, PeriodFigures] | None:
+    """The newest publication of a closed period and its figures (None: open, or closed before
+    snapshots were kept)."""
+    if not period.closed:
+        return None
+    row = PublishedFigures.objects.filter(period_id=period.pk).order_by("-number").values_list(
+        "pk", flat=True).first()
+    if row is None:
+        return None
+    publication = PublishedFigures.objects.select_related("published_by").get(pk=row)
+    key = f"readiness:published:{publication.pk}"
+    hit = _cached(key)
+    if hit is None:
+        hit = PeriodFigures.from_json(period.pk, publication.data)
+        _remember(key, hit)
+    return publication, hit
+
+
+def figures_for(period: Period, *, use_cache: bool = True, live: bool = False) -> PeriodFigures:
+    """Figures of a period: a closed period's published snapshot (frozen: later roadmap or status
+    changes never alter it), else computed, memoised in the process and stored in the database
+    per revision. `live=True` computes even for a closed period (to compare with the snapshot).
 
     The revision rises on every status or roadmap change, so a hit is never stale; status
     writes keep the figures current region by region (`refresh`).
     """
+    if not live:
+        frozen = published(period)
+        if frozen is not None:
+            return frozen[1]
     key = _key(period, period.revision)
     if use_cache:
         hit = _cached(key) or _stored(period, key)
@@ -229,6 +261,14 @@ def figures_for(period: Period, *, use_cache: bool = True) -> PeriodFigures:
     if use_cache:
         _store(period, key, result)
     return result
+
+
+def differing(a: PeriodFigures, b: PeriodFigures) -> int:
+    """How many figure rows (region × area × sub-area) differ between two versions."""
+    left = {(f.region, f.area, f.subarea): f for f in a.figures}
+    right = {(f.region, f.area, f.subarea): f for f in b.figures}
+    return sum(1 for key in left.keys() | right.keys() if left.get(key) != right.get(key)) + (
+        a.regions != b.regions)
 
 
 def _remember(key: str, value: PeriodFigures) -> None:

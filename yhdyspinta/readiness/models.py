@@ -1,14 +1,12 @@
 """Roadmaps (tiekartat), their tasks, reporting regions, periods and status reports.
 
-The figures are never stored: `loaders.figures_for(period)` feeds the rows to the pure
-`compute.compute_figures`. Visibility of every part follows its roadmap; a region's
+The figures of an open period are computed: `loaders.figures_for(period)` feeds the rows to the
+pure `compute.compute_figures`; closing a period stores them as its published snapshot
+(`PublishedFigures`), which never changes afterwards. Visibility of every part follows its roadmap; a region's
 members edit only that region's status reports; only the roadmap owner's editors close
 a period, after which its reports are locked.
 """
 
-
-import calendar
-from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -30,10 +28,7 @@ class Status(models.TextChoices):
     NOT_APPLICABLE = compute.NOT_APPLICABLE, pgettext_lazy("readiness status", "Not applicable")
 
 
-def quarter_end(day: date) -> date:
-    """Last day of the calendar quarter: the progress horizon of a monthly picture."""
-    month = (day.month - 1) // 3 * 3 + 3
-    return date(day.year, month, calendar.monthrange(day.year, month)[1])
+quarter_end = compute.quarter_end  # the progress horizon of a monthly picture (also the CLI's default)
 
 
 def _roadmap_q(user, action: str, prefix: str = "") -> Q | None:
@@ -216,6 +211,7 @@ class Period(RoadmapPart):
         help_text=_("Progress counts the tasks due by this day; by default the end of the quarter."),
     )
     closed = models.BooleanField(_("closed"), default=False)
+    # the first closing (first publication); every closing and reopening is a PeriodEvent
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name=_("closed by"))
@@ -298,3 +294,53 @@ class FigureStore(models.Model):
 
     def __str__(self):
         return f"{self.period_id}@{self.revision}"
+
+
+class PublishedFigures(models.Model):
+    """The figures of a period as published when it was closed: a frozen snapshot.
+
+    Pages, the API and the exports of a closed period serve the newest snapshot, so a later
+    roadmap or status change never alters what was published; closing again after a reopening
+    adds a new publication (number 2, 3 …) and keeps the earlier ones.
+    """
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="publications",
+                               verbose_name=_("period"))
+    number = models.PositiveIntegerField(_("publication"))
+    data = models.TextField(_("figures"))
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("published by"))
+
+    class Meta:
+        verbose_name = _("published figures")
+        verbose_name_plural = _("published figures")
+        ordering = ["period", "number"]
+        constraints = [models.UniqueConstraint(fields=["period", "number"], name="readiness_publication_once")]
+
+    def __str__(self):
+        return f"{self.period} #{self.number}"
+
+
+class PeriodEvent(models.Model):
+    """One closing or reopening of a period: who and when (the history `closed_at` alone lost)."""
+
+    class Action(models.TextChoices):
+        CLOSED = "closed", _("closed and published")
+        REOPENED = "reopened", _("reopened")
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="events", verbose_name=_("period"))
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    at = models.DateTimeField(_("time"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+", verbose_name=_("by"))
+    publication = models.ForeignKey(PublishedFigures, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("publication"))
+
+    class Meta:
+        verbose_name = _("period event")
+        verbose_name_plural = _("period events")
+        ordering = ["period", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.period} {self.action} {self.at:%Y-%m-%d %H:%M}"

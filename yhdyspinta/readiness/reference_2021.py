@@ -241,15 +241,21 @@ def figures(period: str = "2021-10") -> list[Figure]:
 
 
 def write_csvs(directory: str | Path) -> list[Path]:
-    """ROADMAP.csv and STATUSES_2021-10.csv / STATUSES_2021-11.csv in the CLI's format."""
+    """ROADMAP.csv, STATUSES_2021-10.csv / STATUSES_2021-11.csv and REGIONS.csv (the 23 reporting
+    regions in table order, HUS included) in the CLI's format; the paths in this order."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     paths = [directory / "ROADMAP.csv"]
+    regions = directory / "REGIONS.csv"
     with open(paths[0], "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(("task_id", "area", "subarea", "title", "due"))
         for t in build_roadmap():
             writer.writerow((t.task_id, t.area, t.subarea, t.title, t.due.isoformat()))
+    with open(regions, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(("region",))
+        writer.writerows((region,) for region in REGIONS)
     for period in PERIODS:
         path = directory / f"STATUSES_{period}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
@@ -258,4 +264,4 @@ def write_csvs(directory: str | Path) -> list[Path]:
             for region, statuses in build_statuses(period).items():
                 writer.writerows((region, t, s) for t, s in statuses.items())
         paths.append(path)
-    return paths
+    return [*paths, regions]

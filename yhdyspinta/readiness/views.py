@@ -29,7 +29,7 @@ from .charts import line_chart
 from .compute import DONE, NOT_APPLICABLE, NOT_STARTED, band
 from .filtersets import RoadmapFilterSet, StatusReportFilterSet
 from .forms import PeriodForm, UploadForm
-from .loaders import figures_for
+from .loaders import differing, figures_for, published
 from .models import Period, ReportingRegion, Roadmap, RoadmapTask, Status, StatusReport
 from .tables import RoadmapTable, StatusReportTable
 
@@ -153,9 +153,16 @@ class NationalView(PeriodMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs) | self.base_context()
-        data = figures_for(self.period)
+        frozen = published(self.period)
+        showing_current = frozen is not None and self.request.GET.get("version") == "current"
+        data = figures_for(self.period, live=showing_current)
         ctx.update(presenters.national(data, self.region_url))
         ctx["areas"] = [(a.code, a.names[presenters.lang()]) for a in data.areas if a.subareas]
+        if frozen is not None:
+            # both versions visible: the published snapshot, and how many rows the current data changes
+            ctx.update(publication=frozen[0], showing_current=showing_current,
+                       changed_since=differing(frozen[1], figures_for(self.period, live=True)))
+        ctx["events"] = list(self.period.events.select_related("by", "publication"))
         return ctx
 
     def export(self, fmt):

@@ -140,7 +140,7 @@ def test_published_copies_are_byte_identical():
 
 
 def test_written_csvs_through_the_cli_reproduce_the_tables(tmp_path, capsys, published):
-    roadmap, october, _ = ref.write_csvs(tmp_path)
+    roadmap, october, _november, _regions = ref.write_csvs(tmp_path)
     code = main(["report", "--roadmap", str(roadmap), "--statuses", str(october),
                  "--period-end", "2021-12-31", "--target", "2023-01-01", "--format", "csv"])
     out, err = capsys.readouterr()
