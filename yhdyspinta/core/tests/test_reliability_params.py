@@ -78,8 +78,11 @@ REQUESTS = [(path, (name,)) for path, names in TARGETS for name in names] + \
 
 @pytest.fixture
 def clients(world):
+    from tests.mfa import verify_session
+
     anonymous, admin = Client(raise_request_exception=False), Client(raise_request_exception=False)
     admin.force_login(world.admin)
+    verify_session(admin, world.admin)  # a superuser has entered a sign-in code (docs/accounts.md)
     return {"anonymous": anonymous, "admin": admin}
 
 
