@@ -27,6 +27,7 @@ from .compute.errors import IntegrationComputeError
 from .compute.index import Cell, cell_matrix, compare_by, compute_index, symmetric_need
 from .compute.layout import layout
 from .compute.parties import node_sort_key
+from .compute.reliability import reliability, response_rates
 from .models import Answer, Respondent, Study
 
 MIN_N = 5
@@ -89,7 +90,8 @@ def compute_results(study: Study) -> dict:
     respondents = df["respondent_id"].n_unique() if df.height else 0
     out = {"version": study.data_version, "respondents": respondents, "error": None, "cells": [],
            "symmetric": [], "clusters": {}, "modularity": None, "stability": None, "positions": {},
-           "comparison": [], "answers_used": 0, "answers_dropped": 0, "mean": None, "sd": None}
+           "comparison": [], "answers_used": 0, "answers_dropped": 0, "mean": None, "sd": None,
+           "reliability": None, "response_by_group": _response_by_group(study)}
     if df.height == 0:
         out["error"] = "no_answers"
         return out
@@ -100,6 +102,9 @@ def compute_results(study: Study) -> dict:
         return out
     out.update(answers_used=idx.answers_used, answers_dropped=idx.answers_dropped,
                mean=_r(idx.mean), sd=_r(idx.sd))
+    rel = reliability(df)
+    out["reliability"] = {"answers": rel.answers, "alpha": _r(rel.alpha),
+                          "item_total": {k: _r(v) for k, v in rel.item_total.items()}}
     cells = publish_cells(cell_matrix(idx, n_boot=N_BOOT, seed=study.seed), study.flag_above)
     out["cells"] = cells
     sym = symmetric_need(_published_cells_as_cells(cells))
@@ -113,6 +118,13 @@ def compute_results(study: Study) -> dict:
                             .positions().items()}
     out["comparison"] = _comparison(idx, study.seed)
     return out
+
+
+def _response_by_group(study: Study) -> list[dict]:
+    """Started and submitted respondents per task group (counts only, no answers)."""
+    rows = Respondent.objects.filter(study=study).values_list("group__code", "submitted_at")
+    return [dict(r, completion=_r(r["completion"])) for r in
+            response_rates([(code, submitted is not None) for code, submitted in rows])]
 
 
 def _comparison(idx, seed: int) -> list[dict]:

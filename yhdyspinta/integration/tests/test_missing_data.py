@@ -111,3 +111,13 @@ def test_fixed_may_say_other_and_the_cli_reports_its_needs(data, tmp_path, capsy
     fixed.write_text(fixed.read_text().replace("2.13,muu,ei", "2.13,valtio?,ei"))
     assert main(["analyse", "--responses", str(responses), "--fixed", str(fixed), "--format", "json"]) == 2
     assert "FIXED.csv:" in capsys.readouterr().err
+
+
+def test_the_analysis_page_shows_reliability_and_response_by_group(study):
+    res = analysis.results(study)
+    assert 0 < res["reliability"]["answers"] <= res["answers_used"]
+    assert set(res["reliability"]["item_total"]) == {"frequency", "mutuality", "need"}
+    by_group = {g["group"]: g for g in res["response_by_group"]}
+    assert by_group["2.4"] == {"group": "2.4", "started": 3, "submitted": 3, "completion": 1.0}
+    page = client_for(None).get(f"/integration/{study.pk}/analysis/").content.decode()
+    assert 'id="reliability"' in page and "Cronbach" in page
