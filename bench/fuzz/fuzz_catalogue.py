@@ -1,10 +1,10 @@
 """atheris: yhdyspinta/catalogue/importers.py — the parsing part of `import_services`.
 
-`import_services` picks XLSX (`xlsx_to_rows`) or CSV (`core.csvfiles.read_rows` with the
-catalogue's REQUIRED/OPTIONAL columns) and only then looks organisations up and saves; the
-harness runs the same choice and reads every row, no database. Mode byte, then the body:
+`import_services` reads CSV or XLSX with `core.tabular.read_rows` (the catalogue's
+REQUIRED/OPTIONAL columns) and only then looks organisations up and saves; the harness reads
+every row the same way, no database. Mode byte, then the body:
 0 a CSV upload; 1 an XLSX upload (next byte: `_fuzzlib.xlsx_from_fuzz` mode — the raw file or one
-XML part replaced inside a valid workbook). Refusal: csvfiles.InputError naming the file.
+XML part replaced inside a valid workbook). Refusal: core.tabular.InputError naming the file.
 
 Needs Django settings (importers.py imports models); no database access.
 
@@ -18,8 +18,8 @@ import atheris
 
 with atheris.instrument_imports(include=["yhdyspinta"]):
     _fuzzlib.django_setup()
-    from yhdyspinta.catalogue.importers import OPTIONAL, REQUIRED, xlsx_to_rows
-    from yhdyspinta.core.csvfiles import InputError, read_rows
+    from yhdyspinta.catalogue.importers import OPTIONAL, REQUIRED
+    from yhdyspinta.core.tabular import InputError, read_rows
 
 ROWS = [["organisation_code", "field", "name_fi", "name_sv", "visibility", "point_name", "postal_code",
          "opening_hours_fi"],
@@ -30,10 +30,7 @@ TEMPLATE = _fuzzlib.xlsx_parts(_fuzzlib.xlsx_bytes(ROWS, sheet="Palvelut"))
 
 
 def _parse(data: bytes, name: str):
-    """import_services' choice of reader (kept in step with importers.import_services)."""
-    is_xlsx = name.lower().endswith(".xlsx") or data[:2] == b"PK"
-    if is_xlsx:
-        return xlsx_to_rows(data, name)
+    """import_services' reader (kept in step with importers.import_services)."""
     return read_rows(data, name=name, required=REQUIRED, allowed=REQUIRED + OPTIONAL)
 
 

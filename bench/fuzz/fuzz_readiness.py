@@ -5,13 +5,12 @@ Mode byte, then the body:
 - 0: ROADMAP.csv through `readiness.csvio.read_roadmap` (the `readiness report` CLI);
 - 1: STATUSES.csv through `csvio.read_statuses` (task ids T1…T5);
   refusal for both: csvio.ReadinessInputError naming the file;
-- 2, 3: an uploaded roadmap / status file (CSV) through `readiness.tabular.rows` with the
-  columns of `readiness.actions`, then the row checks that need no database (`csvio.parse_date`
-  of `due`, whose documented refusal is ValueError "not a date");
+- 2, 3: an uploaded roadmap / status file (CSV) through the row parsers the upload uses,
+  `csvio.roadmap_rows` / `csvio.status_rows` (core.tabular underneath);
 - 4, 5: the same as an XLSX upload (next byte: `_fuzzlib.xlsx_from_fuzz` mode: the raw file or
-  one XML part replaced inside a valid workbook); refusal for 2–5: csvfiles.InputError.
+  one XML part replaced inside a valid workbook); refusal for 2–5: core.tabular.InputError.
 
-Needs Django settings only to import `readiness.actions`' column lists; no database access.
+No database access.
 
     .venv/bin/python bench/fuzz/fuzz_readiness.py -max_total_time=60
 """
@@ -23,14 +22,8 @@ import atheris
 
 with atheris.instrument_imports(include=["yhdyspinta"]):
     _fuzzlib.django_setup()
-    from yhdyspinta.core.csvfiles import InputError
-    from yhdyspinta.readiness import csvio, tabular
-    from yhdyspinta.readiness.actions import (
-        ROADMAP_COLUMNS,
-        ROADMAP_REQUIRED,
-        STATUS_COLUMNS,
-        STATUS_REQUIRED,
-    )
+    from yhdyspinta.core.tabular import InputError
+    from yhdyspinta.readiness import csvio
 
 WORK = _fuzzlib.work_dir("fuzz_readiness")
 ROADMAP_PATH, STATUS_PATH = WORK / "ROADMAP.csv", WORK / "STATUSES.csv"
@@ -48,15 +41,11 @@ TEMPLATES = (_fuzzlib.xlsx_parts(_fuzzlib.xlsx_bytes(ROADMAP_ROWS)),
 
 
 def _upload(data: bytes, name: str, roadmap: bool):
-    required, allowed = (ROADMAP_REQUIRED, ROADMAP_COLUMNS) if roadmap else (STATUS_REQUIRED, STATUS_COLUMNS)
     try:
-        for _line, row in tabular.rows(data, name, required=required, allowed=allowed):
-            if roadmap and row.get("due"):
-                try:
-                    csvio.parse_date(row["due"])
-                except ValueError as exc:
-                    if not str(exc).startswith("not a date"):
-                        raise
+        if roadmap:
+            csvio.roadmap_rows(data, name=name)
+        else:
+            csvio.status_rows(data, name=name, tasks=TASK_IDS)
     except InputError as exc:
         _fuzzlib.check_refusal(exc, name)
 

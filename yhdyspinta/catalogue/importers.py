@@ -5,10 +5,9 @@ from django.db import transaction
 
 from yhdyspinta.accounts.permissions import can_add_for
 from yhdyspinta.core.actions import audited
-from yhdyspinta.core.csvfiles import InputError, read_rows
+from yhdyspinta.core.tabular import InputError, read_rows
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.core.reasons import reason
-from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 from yhdyspinta.organisations.models import Organisation
 
 from .choices import ServiceField
@@ -18,31 +17,6 @@ REQUIRED = ("organisation_code", "field", "name_fi")
 OPTIONAL = ("name_sv", "name_en", "description_fi", "description_sv", "description_en", "how_to_get_fi",
             "how_to_get_sv", "how_to_get_en", "legal_basis", "website", "visibility", "point_name",
             "street_address", "postal_code", "post_office", "opening_hours_fi")
-
-
-def xlsx_to_rows(data: bytes, name: str):
-    """The first sheet of an XLSX as (line, row dict), like read_rows."""
-    # core.xlsxsafe: zip checks first; errors while reading the sheet (no sheet, a broken part,
-    # a missing shared string) are refused as InputError too, not only those of opening the file
-    # Streamed: the header is checked before the other rows are read (and their number is capped).
-    book = open_workbook_safely(data, name=name)
-    rows = iter_sheet_rows(book, name=name)
-    first = next(rows, None)
-    if first is None:
-        book.close()
-        raise InputError(name, None, reason("the file is empty"))
-    header = [str(h or "").strip() for h in first[1]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError(name, 1, reason("missing column(s): %(columns)s", columns=", ".join(missing)))
-    unknown = [c for c in header if c and c not in REQUIRED + OPTIONAL]
-    if unknown:
-        raise InputError(name, 1, reason("unknown column(s): %(columns)s", columns=", ".join(unknown)))
-    for number, values in rows:
-        if not any(v not in (None, "") for v in values):
-            continue
-        yield number, {h: ("" if v is None else str(v).strip()) for h, v in zip(header, values) if h}
-    book.close()
 
 
 def _organisation(code, name, line):
@@ -57,9 +31,7 @@ def _organisation(code, name, line):
 
 def import_services(data: bytes, actor, *, name="services.csv"):
     """Creates every row's service (and its service point) or nothing; returns the created services."""
-    is_xlsx = name.lower().endswith(".xlsx") or data[:2] == b"PK"
-    rows = xlsx_to_rows(data, name) if is_xlsx else read_rows(data, name=name, required=REQUIRED,
-                                                               allowed=REQUIRED + OPTIONAL)
+    rows = read_rows(data, name=name, required=REQUIRED, allowed=REQUIRED + OPTIONAL)  # CSV or XLSX (core.tabular)
     created = []
     with transaction.atomic(), audited(actor):
         for line, row in rows:
