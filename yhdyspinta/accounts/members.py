@@ -65,6 +65,14 @@ class ManagerMixin(LoginRequiredMixin):
     def members_url(self):
         return reverse("organisation_members", args=[self.organisation.pk])
 
+    def after_change_url(self):
+        """The members page, or the organisation's page when the change took the actor's own right
+        to manage its members (an admin who lowered or removed their own role)."""
+        self.request.user.__dict__.pop("_yp_org_ids", None)  # the rights of this request, read again
+        if actions.may_manage_members(self.request.user, self.organisation):
+            return self.members_url()
+        return self.organisation.get_absolute_url()
+
     def get_membership(self):
         return get_object_or_404(
             Membership.objects.restrict(self.request.user, "change").select_related("user", "organisation"),
@@ -210,7 +218,10 @@ class InviteView(ManagerMixin, TemplateView):
                 invitation = actions.invite(request.user, organisation=self.organisation,
                                             email=form.cleaned_data["email"], role=form.cleaned_data["role"])
             except ValidationError as exc:
-                form.add_error(None, exc) if not hasattr(exc, "error_dict") else _add_errors(form, exc)
+                if hasattr(exc, "error_dict"):
+                    _add_errors(form, exc)
+                else:
+                    form.add_error(None, exc)
             except PermissionDenied as exc:
                 form.add_error(None, error_message(exc))
             except OSError:
@@ -250,7 +261,7 @@ class MemberChangeView(ManagerMixin, TemplateView):
             else:
                 messages.success(request, _("The role of %(name)s was changed.")
                                  % {"name": actions.display_name(membership.user)})
-                return redirect(self.members_url())
+                return redirect(self.after_change_url())
         return self.render_to_response(self.get_context_data(form=form, membership_obj=membership), status=400)
 
 
@@ -273,7 +284,7 @@ class MemberRemoveView(ManagerMixin, TemplateView):
             return self.render_to_response(self.get_context_data(membership_obj=membership, refusal=refusal), status=400)
         messages.success(request, _("%(name)s was removed from %(organisation)s.")
                          % {"name": actions.display_name(membership.user), "organisation": self.organisation})
-        return redirect(self.members_url())
+        return redirect(self.after_change_url())
 
 
 class InvitationRevokeView(ManagerMixin, View):

@@ -175,7 +175,8 @@ def test_last_admin_cannot_be_removed_or_demoted(world):
     editor = Membership.objects.get(user=world.editor)
     assert client.post(reverse("organisation_member_change", args=[world.a1.pk, editor.pk]),
                        {"role": "org_admin"}).status_code == 302
-    assert client.post(reverse("organisation_member_remove", args=[world.a1.pk, own.pk])).status_code == 302
+    response = client.post(reverse("organisation_member_remove", args=[world.a1.pk, own.pk]))
+    assert response.status_code == 302 and response["Location"] == world.a1.get_absolute_url()  # no longer theirs
     assert not Membership.objects.filter(pk=own.pk).exists()
 
 
