@@ -16,13 +16,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.actions import audited, require
-from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.middleware import current_request_id
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError
+from yhdyspinta.organisations.models import Organisation, OrganisationKind
 
 from . import bulk, compute, loaders
 from .csvio import ROADMAP_COLUMNS, STATUS_COLUMNS, roadmap_rows, status_rows
@@ -37,7 +39,6 @@ from .models import (
     StatusReport,
     SubArea,
 )
-
 
 
 def bump(roadmap_id: int, period_id: int | None = None) -> None:
@@ -77,24 +78,32 @@ def import_roadmap(roadmap: Roadmap, data: bytes, name: str, *, actor) -> dict:
     with audited(actor):
         require(actor, roadmap, "change")
         parsed = roadmap_rows(data, name=name)  # csvio: the row parser of the CLI too
+        # an area is found by its code or its (Finnish) name; a new one gets a URL-safe code made
+        # from the name ("Sote-palvelut ä" → "sote-palvelut-a"), the text stays its name
         areas = {a.code: a for a in roadmap.areas.all()}
+        areas.update({a.name_fi: a for a in areas.copy().values() if a.name_fi and a.name_fi not in areas})
         subs = {(s.area_id, s.code): s for s in SubArea.objects.filter(area__roadmap=roadmap)}
+        subs.update({(s.area_id, s.name_fi): s for s in subs.copy().values() if s.name_fi
+                     and (s.area_id, s.name_fi) not in subs})
         existing = {t.code: t for t in roadmap.tasks.all()}
         created = updated = 0
         for order, row in enumerate(parsed):
             code = row.task_id
             area = areas.get(row.area)
             if area is None:
-                area = areas[row.area] = Area.objects.create(
-                    roadmap=roadmap, code=row.area, name=row.area, name_fi=row.area, order=len(areas))
+                slug = safe_code(row.area, {a.code for a in areas.values()}, "area")
+                area = areas[row.area] = areas[slug] = Area.objects.create(
+                    roadmap=roadmap, code=slug, name=row.area, name_fi=row.area,
+                    order=len({a.pk for a in areas.values()}))
             subarea = None
             if row.subarea:
                 subarea = subs.get((area.pk, row.subarea))
                 if subarea is None:
                     letter = row.subarea[:1].upper() if row.subarea[1:2] in ("_", "") else ""
-                    subarea = subs[(area.pk, row.subarea)] = SubArea.objects.create(
-                        area=area, code=row.subarea, letter=letter, name=row.subarea,
-                        name_fi=row.subarea, order=len(subs))
+                    slug = safe_code(row.subarea, {c for (a, c), _s in subs.items() if a == area.pk}, "subarea")
+                    subarea = subs[(area.pk, row.subarea)] = subs[(area.pk, slug)] = SubArea.objects.create(
+                        area=area, code=slug, letter=letter, name=row.subarea,
+                        name_fi=row.subarea, order=len({s.pk for s in subs.values()}))
             values = {"area": area, "subarea": subarea, "due_date": row.due, "critical": row.critical,
                       "title": row.title, "title_fi": row.title, "order": order}
             for lang in ("sv", "en"):
@@ -111,6 +120,18 @@ def import_roadmap(roadmap: Roadmap, data: bytes, name: str, *, actor) -> dict:
                 updated += 1
         bump(roadmap.pk)
         return {"created": created, "updated": updated, "unchanged": len(parsed) - created - updated}
+
+
+def safe_code(text: str, taken: set, fallback: str) -> str:
+    """A URL-safe code (ASCII slug, at most 80 characters) for an area or sub-area named `text`,
+    kept apart from the translated names; unchanged when `text` is already one."""
+    code = slugify(text)[:80].strip("-") or fallback
+    if code == text or code not in taken:
+        return code
+    number = 2
+    while f"{code[:76]}-{number}" in taken:
+        number += 1
+    return f"{code[:76]}-{number}"
 
 
 def export_roadmap(roadmap: Roadmap) -> tuple[list[str], list[list]]:
@@ -398,6 +419,74 @@ def reopen_period(period: Period, *, actor) -> Period:
         return period
 
 
-__all__ = ["InputError", "close_period", "create_period", "delete_status", "export_roadmap",
-           "import_period_statuses", "import_roadmap", "reopen_period", "save_region_statuses", "set_status",
-           "template_rows"]
+# ---- reporting regions --------------------------------------------------------------------
+REGION_KINDS = (OrganisationKind.COUNTY, OrganisationKind.MUNICIPALITY, OrganisationKind.JOINT_AUTHORITY)
+
+
+def region_choices(roadmap: Roadmap):
+    """Organisations that can report: counties, municipalities (Helsinki, or a county's own
+    municipalities on its own roadmap) and joint authorities (HUS), active, not yet reporting."""
+    return (Organisation.objects.active().filter(kind__in=REGION_KINDS)
+            .exclude(pk__in=ReportingRegion.objects.filter(roadmap=roadmap).values("organisation"))
+            .order_by("kind", "name"))
+
+
+def add_reporting_region(*, roadmap: Roadmap, organisation: Organisation, label: str = "", order=None,
+                         acting_user=None, actor=None) -> ReportingRegion:
+    """The one write path of pages, API and command: the roadmap owner's editors add a region."""
+    actor = actor or acting_user
+    with audited(actor):
+        require(actor, roadmap, "change")
+        if organisation.kind not in REGION_KINDS or not organisation.is_active:
+            raise ValidationError({"organisation": _(
+                "A reporting region is an active county, municipality or joint authority.")})
+        if ReportingRegion.objects.filter(roadmap=roadmap, organisation=organisation).exists():
+            raise ValidationError({"organisation": _("%(organisation)s already reports on this roadmap.")
+                                   % {"organisation": organisation.name}})
+        if order is None:
+            order = (ReportingRegion.objects.filter(roadmap=roadmap).aggregate(n=Max("order"))["n"] or 0) + 1
+        region = ReportingRegion.objects.create(roadmap=roadmap, organisation=organisation,
+                                                label=(label or "").strip(), order=order)
+        bump(roadmap.pk)  # the open periods' tables gain a row; published ones keep their snapshot
+        return region
+
+
+def change_reporting_region(region: ReportingRegion, *, label=None, order=None, acting_user=None, actor=None,
+                            **ignored) -> ReportingRegion:
+    """A region's table label and order; the organisation itself is fixed (its reports are its)."""
+    actor = actor or acting_user
+    with audited(actor):
+        require(actor, region.roadmap, "change")
+        organisation = ignored.get("organisation")
+        if organisation is not None and organisation != region.organisation:
+            raise ValidationError({"organisation": _(
+                "The organisation of a reporting region cannot be changed; remove it and add the other.")})
+        if label is not None:
+            region.label = label.strip()
+        if order is not None:
+            region.order = order
+        region.save()
+        bump(region.roadmap_id)
+        return region
+
+
+def remove_reporting_region(region: ReportingRegion, *, acting_user=None, actor=None) -> None:
+    """Refused while the region has status reports on the roadmap (they would drop out of every
+    table); a region that never reported can go."""
+    actor = actor or acting_user
+    with audited(actor):
+        require(actor, region.roadmap, "change")
+        reports = StatusReport.objects.filter(period__roadmap_id=region.roadmap_id,
+                                              region_id=region.organisation_id).count()
+        if reports:
+            raise ValidationError(_("%(region)s has %(count)s status reports on this roadmap, so it cannot be "
+                                    "removed; change its label instead.")
+                                  % {"region": str(region), "count": reports})
+        roadmap_id = region.roadmap_id
+        region.delete()
+        bump(roadmap_id)
+
+
+__all__ = ["InputError", "add_reporting_region", "change_reporting_region", "close_period", "create_period",
+           "delete_status", "export_roadmap", "import_period_statuses", "import_roadmap", "publish",
+           "remove_reporting_region", "reopen_period", "save_region_statuses", "set_status", "template_rows"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.filtersets import RestrictedFilterSet
 
-from .models import Period, Roadmap, RoadmapTask, Status, StatusReport
+from .models import Period, ReportingRegion, Roadmap, RoadmapTask, Status, StatusReport
 
 
 class RoadmapFilterSet(RestrictedFilterSet):
@@ -38,6 +38,12 @@ class TaskFilterSet(RestrictedFilterSet):
     class Meta:
         model = RoadmapTask
         fields = ["roadmap", "area", "subarea", "critical", "due_before"]
+
+
+class ReportingRegionFilterSet(RestrictedFilterSet):
+    class Meta:
+        model = ReportingRegion
+        fields = ["roadmap", "organisation"]
 
 
 class PeriodFilterSet(RestrictedFilterSet):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/export/", views.RoadmapExportView.as_view(), name="roadmap_export"),
     path("<int:pk>/import/", views.RoadmapImportView.as_view(), name="roadmap_import"),
     path("<int:pk>/periods/add/", views.PeriodAddView.as_view(), name="period_add"),
+    path("<int:pk>/regions/", views.RoadmapRegionsView.as_view(), name="roadmap_regions"),
     path("<int:pk>/trend/", views.TrendView.as_view(), name="trend"),
     path("periods/<int:pk>/", views.NationalView.as_view(), name="national"),
     path("periods/<int:pk>/areas/<slug:area>/", views.SubAreaView.as_view(), name="subareas"),

@@ -28,7 +28,7 @@ from . import actions, presenters
 from .charts import line_chart
 from .compute import DONE, NOT_APPLICABLE, NOT_STARTED, band
 from .filtersets import RoadmapFilterSet, StatusReportFilterSet
-from .forms import PeriodForm, UploadForm
+from .forms import PeriodForm, RegionLabelForm, ReportingRegionForm, UploadForm
 from .loaders import differing, figures_for, published
 from .models import Period, ReportingRegion, Roadmap, RoadmapTask, Status, StatusReport
 from .tables import RoadmapTable, StatusReportTable
@@ -63,6 +63,55 @@ class RoadmapDetailView(ObjectDetailView):
         ctx["period_form"] = PeriodForm()
         ctx["upload_form"] = UploadForm()
         return ctx
+
+
+class RoadmapRegionsView(TemplateView):
+    """The roadmap's reporting regions: the owner's editors add, relabel, reorder and remove them
+    (actions.add/change/remove_reporting_region, as the API and `manage.py reporting_regions`)."""
+
+    template_name = "readiness/regions.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, add_form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        regions = list(self.roadmap.reporting_regions.select_related("organisation").order_by("order", "label"))
+        ctx.update(roadmap=self.roadmap, regions=[(r, RegionLabelForm(instance=r, user=self.request.user,
+                                                                       prefix=f"r{r.pk}")) for r in regions],
+                   can_change=can(self.request.user, self.roadmap, "change"),
+                   add_form=add_form or ReportingRegionForm(roadmap=self.roadmap, user=self.request.user))
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        operation = request.POST.get("operation")
+        add_form = None
+        try:
+            if operation == "add":
+                add_form = ReportingRegionForm(request.POST, roadmap=self.roadmap, user=request.user)
+                if not add_form.is_valid():
+                    return self.render_to_response(self.get_context_data(add_form=add_form), status=400)
+                actions.add_reporting_region(roadmap=self.roadmap, actor=request.user, **add_form.cleaned_data)
+                messages.success(request, _("Reporting region added."))
+            else:
+                region = get_object_or_404(self.roadmap.reporting_regions, pk=request.POST.get("region"))
+                if operation == "remove":
+                    actions.remove_reporting_region(region, actor=request.user)
+                    messages.success(request, _("Reporting region removed."))
+                else:
+                    form = RegionLabelForm(request.POST, instance=region, user=request.user, prefix=f"r{region.pk}")
+                    if not form.is_valid():
+                        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+                        return redirect("readiness:roadmap_regions", self.roadmap.pk)
+                    actions.change_reporting_region(region, actor=request.user, **form.cleaned_data)
+                    messages.success(request, _("Reporting region saved."))
+        except PermissionDenied:
+            messages.error(request, _("Only the roadmap owner's editors change its reporting regions."))
+            return redirect("readiness:roadmap_regions", self.roadmap.pk)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("readiness:roadmap_regions", self.roadmap.pk)
 
 
 class RoadmapExportView(View):

@@ -33,6 +33,15 @@ class PeriodSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
         read_only_fields = ["closed", "closed_at"]
 
 
+class ReportingRegionSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
+    """A reporting region of a roadmap; written through actions.add/change/remove_reporting_region."""
+
+    class Meta:
+        model = ReportingRegion
+        fields = ["id", "roadmap", "organisation", "label", "order"]
+        extra_kwargs = {"order": {"required": False}}
+
+
 class StatusReportSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     task_code = serializers.CharField(source="task.code", read_only=True)
 

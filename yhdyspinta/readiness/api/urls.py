@@ -1,6 +1,12 @@
 from rest_framework.routers import DefaultRouter
 
-from .views import PeriodViewSet, RoadmapViewSet, StatusReportViewSet, TaskViewSet
+from .views import (
+    PeriodViewSet,
+    ReportingRegionViewSet,
+    RoadmapViewSet,
+    StatusReportViewSet,
+    TaskViewSet,
+)
 
 app_name = "api-readiness"
 router = DefaultRouter()
@@ -8,4 +14,5 @@ router.register("roadmaps", RoadmapViewSet, basename="roadmap")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("periods", PeriodViewSet, basename="period")
 router.register("reports", StatusReportViewSet, basename="report")
+router.register("regions", ReportingRegionViewSet, basename="region")
 urlpatterns = router.urls

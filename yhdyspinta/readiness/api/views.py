@@ -10,11 +10,18 @@ from rest_framework.response import Response
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 
 from .. import actions
-from ..filtersets import PeriodFilterSet, RoadmapFilterSet, StatusReportFilterSet, TaskFilterSet
+from ..filtersets import (
+    PeriodFilterSet,
+    ReportingRegionFilterSet,
+    RoadmapFilterSet,
+    StatusReportFilterSet,
+    TaskFilterSet,
+)
 from ..loaders import figures_for
-from ..models import Period, Roadmap, RoadmapTask, StatusReport
+from ..models import Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport
 from .serializers import (
     PeriodSerializer,
+    ReportingRegionSerializer,
     RoadmapSerializer,
     StatusReportSerializer,
     TaskSerializer,
@@ -85,6 +92,26 @@ class PeriodViewSet(RestrictedModelViewSet):
             })
         return Response({"period": period.code, "progress_end": period.progress_end,
                          "target_date": period.roadmap.target_date, "results": rows})
+
+
+class ReportingRegionViewSet(RestrictedModelViewSet):
+    """The reporting regions of roadmaps; the owner's editors add, relabel and remove them through
+    the same actions as the roadmap's regions page and `manage.py reporting_regions`."""
+
+    queryset = ReportingRegion.objects.select_related("roadmap", "organisation")
+    serializer_class = ReportingRegionSerializer
+    filterset_class = ReportingRegionFilterSet
+    ordering_fields = ["order", "label"]
+
+    def perform_create(self, serializer):
+        serializer.instance = actions.add_reporting_region(actor=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = actions.change_reporting_region(serializer.instance, actor=self.request.user,
+                                                              **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        actions.remove_reporting_region(instance, actor=self.request.user)
 
 
 class StatusReportViewSet(RestrictedModelViewSet):

@@ -13,6 +13,27 @@ def record_earlier_closings(apps, schema_editor):
         PeriodEvent.objects.create(period=period, action="closed", at=period.closed_at, by_id=period.closed_by_id)
 
 
+def safe_area_codes(apps, schema_editor):
+    """Area and sub-area codes made from names with letters outside ASCII ("Sote-palvelut ä") broke
+    the period pages (NoReverseMatch): they become slugs; the names stay."""
+    import re
+
+    from django.utils.text import slugify
+
+    for model, parent in (("Area", "roadmap_id"), ("SubArea", "area_id")):
+        Model = apps.get_model("readiness", model)
+        for obj in Model.objects.all():
+            if re.fullmatch(r"[-a-zA-Z0-9_]+", obj.code or ""):
+                continue
+            taken = set(Model.objects.filter(**{parent: getattr(obj, parent)}).values_list("code", flat=True))
+            code = slugify(obj.code)[:76] or model.lower()
+            candidate, number = code, 2
+            while candidate in taken:
+                candidate, number = f"{code}-{number}", number + 1
+            obj.code = candidate
+            obj.save(update_fields=["code"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -58,4 +79,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('period', 'number'), name='readiness_publication_once'),
         ),
         migrations.RunPython(record_earlier_closings, migrations.RunPython.noop),
+        migrations.RunPython(safe_area_codes, migrations.RunPython.noop),
     ]
