@@ -7,12 +7,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can, can_add_for
 from yhdyspinta.core.concurrency import ConflictError
 from yhdyspinta.core.exports import export_response
-from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
+from yhdyspinta.core.views.generic import ActionFormMixin, ObjectDetailView, ObjectListView
 from yhdyspinta.organisations.models import Organisation
 
 from . import actions, compute
@@ -83,23 +84,18 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
         return super().render_to_response(context, **kwargs)
 
 
-class RoundCreateView(LoginRequiredMixin, FormView):
+class RoundCreateView(LoginRequiredMixin, ActionFormMixin, FormView):
     template_name = "core/object_edit.html"
     form_class = RoundForm
+    success_message = gettext_lazy("The mapping round is open.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
+    def run(self, form):
         data = dict(form.cleaned_data)
         area = data.pop("area")
-        try:
-            round_ = actions.open_round(area, self.request.user, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The mapping round is open."))
-        return redirect(round_)
+        return actions.open_round(area, self.request.user, **data)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "model_meta": MappingRound._meta}

@@ -2,11 +2,10 @@
 
 import json
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -17,7 +16,12 @@ from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import WriterRequiredMixin
-from yhdyspinta.core.views.generic import ObjectDeleteView, ObjectDetailView, ObjectListView
+from yhdyspinta.core.views.generic import (
+    ActionFormMixin,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectListView,
+)
 
 from . import actions, presentation
 from .compute import FundingInputError, compare_counties, compare_municipalities
@@ -95,7 +99,7 @@ class ParameterSetDeleteView(ObjectDeleteView):
     success_url_name = "funding:parameterset_list"
 
 
-class _UserFormView(LoginRequiredMixin, FormView):
+class _UserFormView(LoginRequiredMixin, ActionFormMixin, FormView):
     template_name = "funding/form.html"
     heading = ""
 
@@ -106,19 +110,6 @@ class _UserFormView(LoginRequiredMixin, FormView):
 
     def run(self, form):
         raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            obj = self.run(form)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        except PermissionDenied:
-            form.add_error(None, _("You do not have permission to save this record for these organisations."))
-            return self.form_invalid(form)
-        messages.success(self.request, _("Saved."))
-        return redirect(obj.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -4,22 +4,25 @@ import base64
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.localize import error_message
-from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
+from yhdyspinta.core.views.concurrency import VersionedFormMixin
 from yhdyspinta.core.views.generic import (
+    ActionFormMixin,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    run_action,
 )
 
 from . import actions, importing
@@ -94,7 +97,7 @@ class StudyOwnerMixin(LoginRequiredMixin):
         return super().get_context_data(**kwargs) | {"study": self.study}
 
 
-class PartyEditView(StudyOwnerMixin, VersionedFormMixin, FormView):
+class PartyEditView(StudyOwnerMixin, VersionedFormMixin, ActionFormMixin, FormView):
     template_name = "integration/form.html"
     form_class = PartyForm
 
@@ -116,13 +119,9 @@ class PartyEditView(StudyOwnerMixin, VersionedFormMixin, FormView):
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"instance": self.party, "study": self.study}
 
-    def form_valid(self, form):
-        try:
-            actions.save_party(form, actor=self.request.user, action="change" if self.party else "add")
-        except ConflictError as exc:
-            return self.render_conflict(form, exc)
-        messages.success(self.request, _("Saved."))
-        return redirect(self.study.get_absolute_url())
+    def run(self, form):
+        actions.save_party(form, actor=self.request.user, action="change" if self.party else "add")
+        return self.study
 
     def get_context_data(self, **kwargs):
         title = _("Edit party") if self.party else _("Add a party")
@@ -133,71 +132,53 @@ class PartyDeleteView(PartyEditView):
     template_name = "integration/confirm_delete.html"
 
     def post(self, request, *args, **kwargs):
-        try:
-            actions.delete_party(self.party, actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-            return redirect(self.study.get_absolute_url())
-        messages.success(request, _("Deleted."))
+        run_action(request, actions.delete_party, self.party, actor=request.user, success=_("Deleted."))
         return redirect(self.study.get_absolute_url())
 
 
-class MergeView(StudyOwnerMixin, FormView):
+class MergeView(StudyOwnerMixin, ActionFormMixin, FormView):
     template_name = "integration/form.html"
     form_class = MergeForm
+    success_message = gettext_lazy("The parties were merged.")
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"study": self.study}
 
-    def form_valid(self, form):
-        try:
-            actions.merge_parties(self.study, form.cleaned_data["source"], form.cleaned_data["target"],
-                                  actor=self.request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc.messages[0])
-            return self.form_invalid(form)
-        messages.success(self.request, _("The parties were merged."))
-        return redirect(self.study.get_absolute_url())
+    def run(self, form):
+        actions.merge_parties(self.study, form.cleaned_data["source"], form.cleaned_data["target"],
+                              actor=self.request.user)
+        return self.study
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"title": _("Merge two parties")}
 
 
-class ScaleEditView(StudyOwnerMixin, FormView):
+class ScaleEditView(StudyOwnerMixin, ActionFormMixin, FormView):
     template_name = "integration/form.html"
     form_class = ScaleForm
+    refused_status = 409  # save_scale refuses a stale save (the study's version) with a ValidationError
 
     def get_form_kwargs(self):
         scale = get_object_or_404(StudyScale, study=self.study, item=self.kwargs["item"])
         return super().get_form_kwargs() | {"instance": scale}
 
-    def form_valid(self, form):
-        try:
-            actions.save_scale(form, actor=self.request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            response = self.form_invalid(form)
-            response.status_code = 409
-            return response
-        messages.success(self.request, _("Saved."))
-        return redirect(self.study.get_absolute_url())
+    def run(self, form):
+        actions.save_scale(form, actor=self.request.user)
+        return self.study
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"title": _("Edit the scale")}
 
 
-class LinksView(StudyOwnerMixin, FormView):
+class LinksView(StudyOwnerMixin, ActionFormMixin, FormView):
     """Issues personal links; the CSV of links is the only place the tokens ever appear."""
 
     template_name = "integration/form.html"
     form_class = LinksForm
+    error_field = "count"
 
-    def form_valid(self, form):
-        try:
-            tokens = actions.issue_links(self.study, form.cleaned_data["count"], actor=self.request.user)
-        except ValidationError as exc:
-            form.add_error("count", exc.messages[0])
-            return self.form_invalid(form)
+    def run(self, form):
+        tokens = actions.issue_links(self.study, form.cleaned_data["count"], actor=self.request.user)
         base = self.request.build_absolute_uri("/")[:-1]
         rows = [[k + 1, base + reverse("integration:answer", args=[t])] for k, t in enumerate(tokens)]
         return export_response(self.request, "csv", [_("Number"), _("Personal link")], rows,

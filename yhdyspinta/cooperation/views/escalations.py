@@ -2,12 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from yhdyspinta.core.views.generic import ObjectDetailView, ObjectEditView, ObjectListView
+from yhdyspinta.core.views.generic import (
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    run_action,
+)
 
 from .. import actions
 from ..filtersets import EscalationFilterSet
@@ -58,17 +62,9 @@ class EscalationTransitionView(LoginRequiredMixin, View):
         esc = get_object_or_404(Escalation.objects.restrict(request.user, "view"), pk=pk)
         form = TransitionForm(request.POST, escalation=esc, user=request.user)
         if form.is_valid():
-            try:
-                actions.transition_escalation(
-                    esc, form.cleaned_data["target"], actor=request.user, reason=form.cleaned_data["reason"],
-                    agenda_item=form.cleaned_data["agenda_item"])
-            except PermissionDenied:
-                messages.error(request, _("You may not handle this escalation."))
-            except ValidationError as exc:
-                for msg in exc.messages:
-                    messages.error(request, msg)
-            else:
-                messages.success(request, _("Saved."))
+            run_action(request, actions.transition_escalation, esc, form.cleaned_data["target"], actor=request.user,
+                       reason=form.cleaned_data["reason"], agenda_item=form.cleaned_data["agenda_item"],
+                       success=_("Saved."), denied=_("You may not handle this escalation."))
         else:
             for errors in form.errors.values():
                 for msg in errors:

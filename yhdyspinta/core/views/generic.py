@@ -7,8 +7,10 @@ search share the API's permission path. Writes go through the app's action funct
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -112,16 +114,83 @@ class ObjectDetailView(DetailView):
         return ctx
 
 
-def add_validation_error(form, exc: ValidationError) -> None:
-    """An action's ValidationError on the form: field messages on their fields, the rest on top."""
+def add_validation_error(form, exc: ValidationError, field=None) -> None:
+    """An action's ValidationError on the form: field messages on their fields, the rest on
+    `field` (None: above the form)."""
     if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else field, errors)
     else:
-        form.add_error(None, exc)
+        form.add_error(field, exc)
 
 
-class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
+NO_PERMISSION = gettext_lazy("You do not have permission to save this record for these organisations.")
+
+
+class ActionFormMixin:
+    """A form view whose valid data goes to an action: `run(form)` returns the saved record (the
+    page redirects to it with `success_message`) or a response. Refusals land on the form, never
+    a 500: a ValidationError on its fields (messages without a field on `error_field`, None: above
+    the form), PermissionDenied above the form, a ConflictError as the 409 conflict page (with
+    VersionedFormMixin). `refused_status`: the status of a refused save's page (200, or 409 when
+    the refusal is a conflict the action reports as a ValidationError)."""
+
+    success_message = gettext_lazy("Saved.")
+    error_field = None
+    refused_status = 200
+
+    def run(self, form):
+        raise NotImplementedError
+
+    def success_url_for(self, result) -> str:
+        return result.get_absolute_url()
+
+    def form_valid(self, form):
+        try:
+            result = self.run(form)
+        except ConflictError as exc:
+            if not hasattr(self, "render_conflict"):
+                raise
+            return self.render_conflict(form, exc, **self.conflict_context())
+        except PermissionDenied:
+            form.add_error(None, NO_PERMISSION)
+            return self.refused(form)
+        except ValidationError as exc:  # refused by the action: shown on the form
+            add_validation_error(form, exc, self.error_field)
+            return self.refused(form)
+        if isinstance(result, HttpResponseBase):
+            return result
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.success_url_for(result))
+
+    def conflict_context(self) -> dict:
+        return {}
+
+    def refused(self, form):
+        response = self.form_invalid(form)
+        response.status_code = self.refused_status
+        return response
+
+
+def run_action(request, action, *args, success=None, denied=None, **kwargs) -> bool:
+    """A POST button's action (no form): its refusal becomes error messages on the next page
+    (`denied` for PermissionDenied). True when the action ran (`success` shown as a message)."""
+    try:
+        action(*args, **kwargs)
+    except PermissionDenied:
+        messages.error(request, denied or _("You do not have permission to do this."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        if success:
+            messages.success(request, success)
+        return True
+    return False
+
+
+class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, ActionFormMixin, FormView):
     """Create (no pk) or update a record; the save goes through `save_action(form, actor=...)`.
 
     An update carries the version the user loaded; a save over a newer one answers 409 with both
@@ -159,21 +228,9 @@ class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, FormView):
     def get_initial(self):
         return {k: v for k, v in self.request.GET.items() if k in self.form_class.base_fields}
 
-    def form_valid(self, form):
-        action = "change" if self.object else "add"
+    def run(self, form):
         saver = type(self).save_action or save_form
-        try:
-            obj = saver(form, actor=self.request.user, action=action)
-        except ConflictError as exc:
-            return self.render_conflict(form, exc)
-        except PermissionDenied:
-            form.add_error(None, _("You do not have permission to save this record for these organisations."))
-            return self.form_invalid(form)
-        except ValidationError as exc:  # refused by the action: shown on the form, not a 500
-            add_validation_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Saved."))
-        return redirect(obj.get_absolute_url())
+        return saver(form, actor=self.request.user, action="change" if self.object else "add")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
