@@ -34,9 +34,11 @@
         radio.type = "radio"; radio.name = "user"; radio.required = true;
         radio.id = "user-" + item.id; radio.value = String(item.id);
         if (items.length === 1) { radio.checked = true; }
-        var label = text("label", item.email ? item.name + " (" + item.email + ")" : item.name);
+        var label = document.createElement("label");
         label.htmlFor = radio.id;
-        div.appendChild(radio); div.appendChild(document.createTextNode(" ")); div.appendChild(label);
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(" " + (item.email ? item.name + " (" + item.email + ")" : item.name)));
+        div.appendChild(label);
         results.appendChild(div);
       });
       results.appendChild(text("p", messages.found.replace("%(count)s", String(items.length))));
