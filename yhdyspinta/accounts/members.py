@@ -309,13 +309,17 @@ class MembersHistoryView(ManagerMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         org = str(self.organisation.pk)
+        only = self.request.GET.get("membership", "")  # one membership's history (from its change page)
+        only = only if only.isdigit() else None
         sources = []
-        for model in (Membership, Invitation):
+        for model in (Membership,) if only else (Membership, Invitation):
             ct = ContentType.objects.get_for_model(model)
             live = {str(o.pk): o for o in model._base_manager.filter(organisation=self.organisation)
                     .select_related(*(["user"] if model is Membership else []))}
             pks = set(live) | set(LogEntry.objects.filter(content_type=ct).filter(
                 Q(changes__organisation__0=org) | Q(changes__organisation__1=org)).values_list("object_pk", flat=True))
+            if only:
+                pks &= {only}
             entries: dict = {}
             for entry in (LogEntry.objects.filter(content_type=ct, object_pk__in=pks)
                           .exclude(action=LogEntry.Action.ACCESS).select_related("actor")):

@@ -193,6 +193,8 @@ def test_change_and_remove_are_audited_and_in_the_members_history(world):
     assert (membership.role, membership.source) == ("editor", "")  # now a manual membership
     change = LogEntry.objects.get_for_object(membership).filter(action=LogEntry.Action.UPDATE).latest("timestamp")
     assert change.actor == world.org_admin and change.changes_dict["role"] == ["viewer", "editor"]
+    one = client.get(reverse("organisation_members_history", args=[world.a1.pk]) + f"?membership={membership.pk}")
+    assert {r["entry"].object_pk for r in one.context["rows"]} == {str(membership.pk)}
     assert client.get(reverse("organisation_member_remove", args=[world.a1.pk, membership.pk])).status_code == 200
     assert client.post(reverse("organisation_member_remove", args=[world.a1.pk, membership.pk])).status_code == 302
     deletion = LogEntry.objects.get(content_type=ContentType.objects.get_for_model(Membership),
