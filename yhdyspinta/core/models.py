@@ -12,6 +12,12 @@ class Visibility(models.TextChoices):
     INTERNAL = "internal", _("Internal")
 
 
+def visibility_field(default=Visibility.PUBLIC, **options):
+    """THE `visibility` column of a RestrictedModel (public/internal): one declaration for every
+    app; the default (public or internal) and e.g. help_text or editable=False vary per model."""
+    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default, **options)
+
+
 class RestrictedQuerySet(models.QuerySet):
     """`Model.objects.restrict(user, action)`: the one permission path for pages, API, exports, search."""
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, visibility_field
 
 from . import compute
 
@@ -38,9 +38,7 @@ class ParameterSet(RestrictedModel):
         on_delete=models.PROTECT, related_name="funding_parameter_sets",
         help_text=_("Empty: a national set."),
     )
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
+    visibility = visibility_field()
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
@@ -131,9 +129,7 @@ class InputSet(RestrictedModel):
         "organisations.Organisation", verbose_name=_("owner"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="funding_input_sets",
     )
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
+    visibility = visibility_field()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 
 class Direction(models.TextChoices):
@@ -25,8 +25,7 @@ class SharedGoal(RestrictedModel):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.INTERNAL)
+    visibility = visibility_field(Visibility.INTERNAL)
     interfaces = models.ManyToManyField("catalogue.Interface", verbose_name=_("interfaces"), blank=True,
                                         related_name="goal_links")
     forums = models.ManyToManyField("cooperation.Forum", verbose_name=_("forums"), blank=True,
@@ -174,8 +173,7 @@ class Composite(RestrictedModel):
                              default=CompositeLevel.MUNICIPALITY)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True,
                                             help_text=_("Empty: each region's latest year."))
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.PUBLIC)
+    visibility = visibility_field()
 
     class Meta:
         verbose_name = _("composite index")

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 
 class ReportKind(models.TextChoices):
@@ -46,8 +46,7 @@ class WelfareReport(RestrictedModel):
     term_end = models.PositiveSmallIntegerField(_("council term ends"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.INTERNAL, editable=False)
+    visibility = visibility_field(Visibility.INTERNAL, editable=False)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted for approval"), null=True, blank=True, editable=False,
                                         help_text=_("When the report was last sent for approval."))

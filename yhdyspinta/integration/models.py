@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 from .compute.parties import ITEMS
 
@@ -34,8 +34,7 @@ class Study(RestrictedModel):
     area = models.CharField(_("area studied"), max_length=200, blank=True,
                             help_text=_("E.g. the municipalities or the county the study covers."))
     description = models.TextField(_("description"), blank=True)
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.INTERNAL)
+    visibility = visibility_field(Visibility.INTERNAL)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     invited = models.PositiveIntegerField(
         _("invited"), default=0,

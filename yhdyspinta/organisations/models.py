@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility
+from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility, visibility_field
 
 
 class OrganisationKind(models.TextChoices):
@@ -162,10 +162,8 @@ class Person(RestrictedModel):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL,
-        help_text=_("Public: name, title and work contact may be shown to anyone."),
-    )
+    visibility = visibility_field(
+        Visibility.INTERNAL, help_text=_("Public: name, title and work contact may be shown to anyone."))
     user = models.OneToOneField(
         "accounts.User", verbose_name=_("user account"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="person",

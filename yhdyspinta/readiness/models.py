@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 from . import compute
 
@@ -63,8 +63,7 @@ class Roadmap(RestrictedModel):
     )
     target_date = models.DateField(
         _("target date"), help_text=_("Readiness counts the applicable tasks due by this date."))
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.PUBLIC)
+    visibility = visibility_field()
 
     class Meta:
         verbose_name = _("roadmap")

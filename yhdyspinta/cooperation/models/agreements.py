@@ -7,10 +7,9 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 from .. import compute
-from .common import visibility_field
 
 
 class AgreementKind(models.TextChoices):

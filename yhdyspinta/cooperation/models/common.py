@@ -1,15 +1,5 @@
 """Helpers shared by the cooperation models."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
-from yhdyspinta.core.models import Visibility
-
-
-def visibility_field(default=Visibility.PUBLIC, help_text=""):
-    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default,
-                            help_text=help_text)
-
 
 def forum_org_ids(forum) -> set[int]:
     """The organisations a forum spans and its organising area: they own its records."""

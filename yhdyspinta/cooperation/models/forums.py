@@ -5,9 +5,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.models import RestrictedModel
+from yhdyspinta.core.models import RestrictedModel, visibility_field
 
-from .common import ForumOwned, visibility_field
+from .common import ForumOwned
 
 
 class Level(models.TextChoices):

@@ -10,10 +10,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility
+from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility, visibility_field
 
 from .. import compute
-from .common import ForumOwned, visibility_field
+from .common import ForumOwned
 
 MEETING_ORGS = ("forum__organisations", "forum__area")
 HELSINKI = ZoneInfo("Europe/Helsinki")
