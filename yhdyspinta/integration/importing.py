@@ -45,9 +45,11 @@ def to_csv_bytes(data: bytes, name: str) -> bytes:
         return data
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    width = None
     with as_integration_error(name):
         for _n, cells in tabular.xlsx_records(data, name):
-            writer.writerow(cells)
+            width = width or len(cells)  # the header's; a sheet's row has no cells after its last value
+            writer.writerow(cells + [""] * (width - len(cells)) if any(cells) else cells)
     return buffer.getvalue().encode("utf-8")
 
 

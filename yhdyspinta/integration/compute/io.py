@@ -68,6 +68,26 @@ def read_text(source, name: str | None = None) -> tuple[str, str]:
     return text, name
 
 
+def read_utf8(source, name: str | None = None) -> tuple[bytes, str]:
+    """(UTF-8 bytes, file name) for polars: core.tabular decides the encoding and refuses binary
+    content; an ASCII file (the usual million-answer export) is passed on without a copy."""
+    name = name or _name(source)
+    with as_integration_error(name):
+        content, _ = tabular.load(Path(source) if isinstance(source, str | os.PathLike) else source, name)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        if not (content.isascii() and b"\x00" not in content):
+            text = tabular.decode(content, name)
+            if "\x00" in text:
+                next(tabular.csv_records(text, name))  # refuses it, naming the line
+            content = text.encode("utf-8")
+    if not content.strip():
+        raise IntegrationInputError(name, 0, reason("the file is empty"))
+    if b"\r" in content:  # a lone CR ends a line for core's reader (old Mac Excel); so for polars too
+        content = re.sub(rb"\r(?!\n)", b"\n", content)
+    return content, name
+
+
 def read_header(text: str, name: str, required=()) -> tuple[list[str], str]:
     """The header (core.tabular.match_header: case and spaces do not matter) and the delimiter."""
     sep = tabular.sniff_delimiter(text)
@@ -135,14 +155,14 @@ def read_responses(source, scales: Mapping[str, tuple[int, int]] | None = None, 
 
     `scales`: {item: (minimum, maximum)} of a study whose owner changed the default scales
     (0–4, 0–2, 0–4). Line numbers in errors assume one answer per physical line (header = line 1).
+    core.tabular reads and matches the header; the body is parsed by polars (a million answers
+    in well under a second), where a short row's missing cells are empty ("don't know") answers.
     """
     limits = {i: (SCALES[i].minimum, SCALES[i].maximum) for i in ITEMS}
     limits.update(scales or {})
-    text, name = read_text(source, name)
-    cols, sep = read_header(text, name, REQUIRED)
-    if "\r" in text:  # a lone CR ends a line for core's reader (old Mac Excel); so for polars too
-        text = re.sub(r"\r(?!\n)", "\n", text)
-    data = text.encode("utf-8")  # the body is parsed by polars (fast); core read the header
+    data, name = read_utf8(source, name)
+    end = data.find(b"\n")
+    cols, sep = read_header(data[: end if end >= 0 else len(data)].decode("utf-8"), name, REQUIRED)
     df = _typed_read(data, cols, sep)
     if df is None:
         df = _string_read(data, cols, sep, name)
