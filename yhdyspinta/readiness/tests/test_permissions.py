@@ -58,3 +58,24 @@ class TestStatusReportPermissions(RestrictedModelSuite):
 
     def api_update(self, obj):
         return {"status": "done"}
+
+
+class TestReportingRegionPermissions(RestrictedModelSuite):
+    """A roadmap's reporting regions (API only; the regions page is in test_reporting_regions.py)."""
+
+    from yhdyspinta.readiness.models import ReportingRegion as model
+
+    api_list_url = "/api/v1/readiness/regions/"
+
+    def make(self, world, org, visibility):
+        return ReportingRegion.objects.create(roadmap=RoadmapFactory(owner=org, visibility=visibility),
+                                              organisation=world.a2, label="Raportoiva kunta A2")
+
+    def marker(self, obj):
+        return obj.label
+
+    def api_payload(self, world, org):
+        return {"roadmap": RoadmapFactory(owner=org).pk, "organisation": world.a2.pk, "label": "Uusi alue"}
+
+    def api_update(self, obj):
+        return {"label": "Uusi nimi"}
