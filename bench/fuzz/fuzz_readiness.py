@@ -24,6 +24,7 @@ with atheris.instrument_imports(include=["yhdyspinta"]):
     _fuzzlib.django_setup()
     from yhdyspinta.core.tabular import InputError
     from yhdyspinta.readiness import csvio
+    from yhdyspinta.readiness.csvio import ROADMAP_COLUMNS, STATUS_COLUMNS
 
 WORK = _fuzzlib.work_dir("fuzz_readiness")
 ROADMAP_PATH, STATUS_PATH = WORK / "ROADMAP.csv", WORK / "STATUSES.csv"

@@ -5,9 +5,9 @@ from django.db import transaction
 
 from yhdyspinta.accounts.permissions import can_add_for
 from yhdyspinta.core.actions import audited
-from yhdyspinta.core.tabular import InputError, read_rows
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError, read_rows
 from yhdyspinta.organisations.models import Organisation
 
 from .choices import ServiceField

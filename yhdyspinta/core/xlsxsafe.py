@@ -13,8 +13,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from .tabular import InputError
 from .reasons import reason
+from .tabular import InputError
 
 MAX_ROWS = 200_000  # rows of one sheet; the setting IMPORT_MAX_ROWS overrides it under Django
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # 200 MB of XML: far above any real import file

@@ -12,8 +12,8 @@ from dataclasses import asdict, fields
 from decimal import Decimal
 from pathlib import Path
 
-from yhdyspinta.core.tabular import InputError, parse_decimal, parse_int, read_rows
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError, parse_decimal, parse_int, read_rows
 
 from .compute import CountyInput, FundingInputError, MunicipalityInput, ParameterSet
 from .compute.demo_inputs import ALAND, county_rows

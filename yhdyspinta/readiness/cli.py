@@ -24,7 +24,7 @@ import sys
 from yhdyspinta.core.reasons import reason
 
 from .compute import compute_figures, quarter_end
-from .csvio import ReadinessInputError, parse_date, read_roadmap, read_statuses
+from .csvio import ReadinessInputError, parse_date, read_regions, read_roadmap, read_statuses
 
 NOT_REPORTED = "not_reported"
 
@@ -73,28 +73,6 @@ def render_csv(figures) -> str:
             values = (NOT_REPORTED,) * len(values)
         writer.writerow([f.region, f.area, f.subarea, *("" if v is None else v for v in values)])
     return out.getvalue()
-
-
-def read_regions(path: str) -> list[str]:
-    """REGIONS.csv: one `region` column (other columns are ignored), in table order."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReadinessInputError(path, None, reason("cannot read file: %(detail)s", detail=str(exc))) from None
-    dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=dialect)
-    if not reader.fieldnames or "region" not in [h.strip() for h in reader.fieldnames]:
-        raise ReadinessInputError(path, 1, reason("missing column %(column)s", column="'region'"))
-    regions: list[str] = []
-    for line, row in enumerate(reader, start=2):
-        name = (row.get("region") or "").strip()
-        if not name:
-            continue
-        if name in regions:
-            raise ReadinessInputError(path, line, reason("duplicate region %(region)s", region=repr(name)))
-        regions.append(name)
-    return regions
 
 
 def with_regions(statuses: dict, regions: list[str], path: str) -> dict:

@@ -140,6 +140,19 @@ def status_rows(source, *, name: str, tasks: Container[str],
     return rows
 
 
+def region_rows(source, *, name: str) -> list[str]:
+    """A REGIONS file: its `region` column (other columns are ignored), in order; blank cells skipped."""
+    regions: dict[str, int] = {}
+    for line, row in read_rows(source, name=name, required=("region",), aliases=STATUS_ALIASES):
+        text = row["region"]
+        if not text:
+            continue
+        if text in regions:
+            raise InputError(name, line, reason("duplicate region %(region)s", region=repr(text)), "region")
+        regions[text] = line
+    return list(regions)
+
+
 # ---- the CLI -----------------------------------------------------------------------------
 def _for_cli(exc: InputError) -> ReadinessInputError:
     """The CLI has always named line 1 for a file that is no table at all (binary, empty)."""
@@ -179,3 +192,12 @@ def read_statuses(path: str | Path, task_ids: set[str]) -> dict[str, dict[str, s
     for r in rows:
         result.setdefault(r.region, {})[r.task_id] = r.status
     return result
+
+
+def read_regions(path: str | Path) -> list[str]:
+    """REGIONS.csv for `readiness report --regions`: the reporting regions in table order."""
+    data = _read(path)
+    try:
+        return region_rows(data, name=str(path))
+    except InputError as exc:
+        raise _for_cli(exc) from None

@@ -10,7 +10,14 @@ import pytest
 
 from yhdyspinta.core import tabular
 from yhdyspinta.core.exports import rows_to_xlsx
-from yhdyspinta.core.tabular import InputError, parse_date, parse_decimal, parse_int, read_records, read_rows
+from yhdyspinta.core.tabular import (
+    InputError,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    read_records,
+    read_rows,
+)
 
 ROWS = [(2, {"code": "091", "name": "Helsinki"}), (3, {"code": "853", "name": "Turku"})]
 
@@ -116,7 +123,7 @@ def test_finnish_and_iso_dates(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("12,5", Decimal("12.5")), ("1 234,5", Decimal("1234.5")), ("1\xa0234", Decimal("1234")), ("-0,25", Decimal("-0.25")),
+    ("12,5", Decimal("12.5")), ("1 234,5", Decimal("1234.5")), ("1\xa0234", Decimal(1234)), ("-0,25", Decimal("-0.25")),
     ("1,2,3", None), ("NaN", None), ("x", None),
 ])
 def test_decimal_commas(text, expected):

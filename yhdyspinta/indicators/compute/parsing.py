@@ -12,8 +12,8 @@ from datetime import date
 from typing import NamedTuple
 
 from yhdyspinta.core import jsonsafe
-from yhdyspinta.core.tabular import InputError, parse_decimal, parse_int, read_records
 from yhdyspinta.core.reasons import Reason, reason
+from yhdyspinta.core.tabular import InputError, parse_decimal, parse_int, read_records
 
 COUNTRY = ("country", "SSS")
 SEXES = {"total": "total", "male": "male", "female": "female", "t": "total", "m": "male", "f": "female",

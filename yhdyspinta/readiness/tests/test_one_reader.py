@@ -37,7 +37,7 @@ def _cli(tmp_path, data, name="ROADMAP.csv"):
 def _web(roadmap, owner, data, name):
     actions.import_roadmap(roadmap, data, name, actor=owner)
     return sorted(RoadmapTask.objects.filter(roadmap=roadmap, code__startswith="YP-")
-                  .values_list("code", "area__code", "due_date"))
+                  .values_list("code", "area__name", "due_date"))
 
 
 @pytest.mark.parametrize("header", [HEADER, ["TASK_ID", "area", " Due "], ["tehtävä", "Alue", "Määräaika"],
@@ -91,7 +91,7 @@ def test_a_bad_roadmap_is_refused_the_same_way_by_cli_and_both_uploads(roadmap, 
 
 
 def test_status_file_with_finnish_headers_and_a_comment_reads_in_cli_and_upload(world, tmp_path, capsys):
-    roadmap, tasks, period = reporting_setup(world.county_a, [world.a1])
+    _roadmap, tasks, period = reporting_setup(world.county_a, [world.a1])
     header = ["Alue", "Tehtävä", "Tila", "Kommentti"]
     rows = [[world.a1.name, tasks[0].code, "valmis", "ok"], [world.a1.name, tasks[1].code, "käynnissä", ""]]
     roadmap_path = tmp_path / "ROADMAP.csv"
@@ -114,3 +114,13 @@ def test_the_upload_page_shows_the_shared_refusal_in_finnish(roadmap):
                                   {"file": SimpleUploadedFile("r.csv", data, content_type="text/csv")},
                                   follow=True).content.decode()
     assert "r.csv, rivi 1: sarake &#x27;due&#x27; puuttuu" in page
+
+
+def test_the_region_list_of_the_cli_is_read_by_the_one_reader(tmp_path, capsys):
+    path = tmp_path / "REGIONS.csv"
+    path.write_bytes("\ufeffHyvinvointialue;Huom\nPirkanmaa;\n\nHUS;x\n".encode())
+    assert cli.read_regions(path) == ["Pirkanmaa", "HUS"]
+    path.write_bytes(b"region\nHUS\nhus\nHUS\n")
+    with pytest.raises(ReadinessInputError) as caught:
+        cli.read_regions(path)
+    assert str(caught.value) == f"{path}:4: duplicate region 'HUS'"
