@@ -57,10 +57,13 @@ def login(page, live_server, user, password="secret-password-1"):
     if "/account/mfa/" in page.url:  # a superuser, or a user with a device: the code, as an app would give it
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from tests.mfa import current_code
+        from tests.mfa import code_from_secret, current_code
 
-        device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "-pk").first()
-        page.fill("#id_otp_token", current_code(device))
+        if "/account/mfa/setup/" in page.url:
+            code = code_from_secret(page.inner_text("#mfa-secret"))
+        else:
+            code = current_code(TOTPDevice.objects.get(user=user, confirmed=True))
+        page.fill("#id_otp_token", code)
         page.click("main form button[type=submit]")
 
 

@@ -14,6 +14,17 @@ def current_code(device, drift: int = 0) -> str:
     return f"{code:0{device.digits}d}"
 
 
+def code_from_secret(secret_text: str, drift: int = 0) -> str:
+    """The code for the base32 key that the set-up page shows (as an app computes it from the QR code)."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    secret = secret_text.replace(" ", "")
+    key = b32decode(secret + "=" * (-len(secret) % 8))
+    return f"{totp(key, step=30, t0=0, digits=6, drift=drift):06d}"
+
+
 def verify_session(client, user):
     """A confirmed device for `user` (created without a change-log entry) and a verified session."""
     from auditlog.context import disable_auditlog

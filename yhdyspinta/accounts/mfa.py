@@ -30,7 +30,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from yhdyspinta.core.actions import audited
 from yhdyspinta.core.audit import log_access
@@ -39,6 +40,7 @@ from yhdyspinta.core.models import AccessLog
 SSO_SESSION_KEY = "oidc_provider"  # oidc.CallbackView sets it on a single sign-on
 NO_DEVICE_KEY = "_mfa_no_device"  # [user id, epoch]: this user had no device a moment ago
 NO_DEVICE_RECHECK = 300  # seconds
+SETUP_KEY = "_mfa_setup_key"  # the key being set up, until a code confirms it
 # Open to a session that still owes a code. Not the removal page: a password alone must not remove the device.
 EXEMPT = ("/account/mfa/setup/", "/account/mfa/verify/", "/logout/", "/login/", "/oidc/", "/i18n/", "/static/", "/admin/login/",
           "/admin/logout/", "/accessibility/")
@@ -185,7 +187,8 @@ def secret_text(device) -> str:
 
 
 class SetupView(LoginRequiredMixin, View):
-    """`/account/mfa/setup/`: a new (unconfirmed) device, its QR code, confirmed with a code."""
+    """`/account/mfa/setup/`: a new key (kept in the session, nothing written on GET), its QR code;
+    the device is saved, confirmed, only when a code from the app matches."""
 
     template_name = "accounts/mfa_setup.html"
 
@@ -195,12 +198,13 @@ class SetupView(LoginRequiredMixin, View):
             return redirect("account")
         return super().dispatch(request, *args, **kwargs)
 
-    def _pending(self, request):
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("-pk").first()
-        if device is None:
-            with audited(request.user):
-                device = TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
-        return device
+    def _pending(self, request) -> TOTPDevice:
+        """The unsaved device of this set-up: the same key on reload, so a scanned QR code stays good."""
+        key = request.session.get(SETUP_KEY)
+        if not isinstance(key, str) or len(key) != 40:
+            key = default_key()
+            request.session[SETUP_KEY] = key
+        return TOTPDevice(user=request.user, key=key, name=_("Authenticator app"), confirmed=True)
 
     def get(self, request):
         return self._render(request, self._pending(request), CodeForm())
@@ -208,16 +212,22 @@ class SetupView(LoginRequiredMixin, View):
     def post(self, request):
         device = self._pending(request)
         form = CodeForm(request.POST)
-        if form.is_valid() and check_code(request, device, form.cleaned_data["otp_token"], form):
-            with audited(request.user):
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-                TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
-            request.session.pop(NO_DEVICE_KEY, None)
-            otp_login(request, device)
-            messages.success(request, _("Multi-factor sign-in is now in use. From now on you enter a code from "
-                                        "your app after your password."))
-            return redirect(_next_url(request, reverse("account")))
+        if form.is_valid():
+            code = form.cleaned_data["otp_token"]
+            totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+            totp.time = time.time()
+            if code.isdigit() and totp.verify(int(code), device.tolerance):
+                device.last_t = totp.t()  # this code cannot sign in again
+                with audited(request.user):
+                    device.save()
+                request.session.pop(SETUP_KEY, None)
+                request.session.pop(NO_DEVICE_KEY, None)
+                otp_login(request, device)
+                messages.success(request, _("Multi-factor sign-in is now in use. From now on you enter a code "
+                                            "from your app after your password."))
+                return redirect(_next_url(request, reverse("account")))
+            form.add_error("otp_token", _("The code is wrong or has expired. Enter the code your authenticator "
+                                          "app shows now; check that the phone's clock is right."))
         return self._render(request, device, form, status=400)
 
     def _render(self, request, device, form, status=200):

@@ -3,6 +3,7 @@ wrong codes throttled and logged, single sign-on sessions not asked, removal, au
 
 Time is frozen (freezegun) so that the codes and the throttling do not depend on the clock."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from freezegun import freeze_time
 
 from tests.factories import UserFactory
-from tests.mfa import current_code
+from tests.mfa import code_from_secret, current_code
 from yhdyspinta.core.models import AccessLog
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +34,17 @@ def confirmed(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
 
 
+def load_every_view():
+    """Imports every view before time is frozen: a module first imported under freezegun keeps its
+    fake clock (DRF's throttles take `timer = time.time` at import) and breaks later tests."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018
+
+
 @pytest.fixture
 def frozen():
+    load_every_view()
     with freeze_time(timezone.now(), tick=False) as frozen:
         yield frozen
 
@@ -50,13 +60,15 @@ def test_superuser_without_a_device_is_sent_to_set_one_up_first(frozen):
     assert page.status_code == 200 and page["Cache-Control"] == "no-store"
     body = page.content.decode()
     assert "<svg" in body and "message-warning" in body  # the QR code and "superusers must …"
-    device = TOTPDevice.objects.get(user=admin, confirmed=False)
-    # the same pending device on reload: a scanned QR code stays valid
-    client.get(reverse("mfa_setup"))
-    assert TOTPDevice.objects.filter(user=admin).count() == 1
-    response = client.post(reverse("mfa_setup"), {"otp_token": current_code(device), "next": "/admin/"})
+    secret = re.search(r'id="mfa-secret">([A-Z2-7 ]+)<', body).group(1)
+    assert not TOTPDevice.objects.filter(user=admin).exists()  # nothing written on GET
+    # the same key on reload: a scanned QR code stays valid
+    assert secret in client.get(reverse("mfa_setup")).content.decode()
+    response = client.post(reverse("mfa_setup"), {"otp_token": "12345x"})
+    assert response.status_code == 400 and not TOTPDevice.objects.filter(user=admin).exists()
+    response = client.post(reverse("mfa_setup"), {"otp_token": code_from_secret(secret), "next": "/admin/"})
     assert response.status_code == 302 and response["Location"] == "/admin/"
-    device.refresh_from_db()
+    device = TOTPDevice.objects.get(user=admin)
     assert device.confirmed
     assert client.get("/admin/").status_code == 200
     assert client.get("/").status_code == 200
@@ -180,3 +192,15 @@ def test_an_unverified_session_cannot_remove_the_device_with_the_password_alone(
     for name in ("api_token_create", "account"):
         assert client.get(reverse(name)).status_code == 302
     assert client.post(reverse("api_token_create"), {"description": "x"}).status_code == 302
+
+
+def test_the_set_up_code_cannot_sign_in_again(frozen):
+    user = UserFactory()
+    client = password_login(user)
+    secret = re.search(r'id="mfa-secret">([A-Z2-7 ]+)<', client.get(reverse("mfa_setup")).content.decode()).group(1)
+    code = code_from_secret(secret)
+    assert client.post(reverse("mfa_setup"), {"otp_token": code}).status_code == 302
+    other = password_login(user)
+    assert other.post(reverse("mfa_verify"), {"otp_token": code}).status_code == 400
+    frozen.tick(timedelta(seconds=2))  # past the throttle of that wrong try
+    assert other.post(reverse("mfa_verify"), {"otp_token": code_from_secret(secret, drift=1)}).status_code == 302
