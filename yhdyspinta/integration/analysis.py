@@ -25,7 +25,7 @@ from .compute.boundary import bootstrap_sides, optimise_boundary
 from .compute.cluster import cluster
 from .compute.errors import IntegrationComputeError
 from .compute.index import Cell, cell_matrix, compare_by, compute_index, symmetric_need
-from .compute.layout import layout
+from .compute.layout import faithful_layout
 from .compute.parties import node_sort_key
 from .compute.reliability import reliability, response_rates
 from .models import Answer, Respondent, Study
@@ -114,8 +114,9 @@ def compute_results(study: Study) -> dict:
         clus = cluster(sym, nodes, resolution=study.resolution, seed=study.seed,
                        stability_runs=STABILITY_RUNS)
         out.update(clusters=clus.membership, modularity=_r(clus.modularity), stability=_r(clus.stability))
-        out["positions"] = {k: [_r(x), _r(y)] for k, (x, y) in layout(sym, nodes, seed=study.seed)
-                            .positions().items()}
+        shown, rho = faithful_layout(sym, nodes, seed=study.seed)
+        out["positions"] = {k: [_r(x), _r(y)] for k, (x, y) in shown.positions().items()}
+        out["layout"] = {"method": shown.method, "spearman": _r(rho)}
     out["comparison"] = _comparison(idx, study.seed)
     return out
 

@@ -16,6 +16,7 @@ from yhdyspinta.core.audit import log_export, log_internal_reads
 from yhdyspinta.core.exports import TABLE_FORMATS, export_response, pdf_response
 
 from . import analysis
+from .compute import heat
 from .compute.svg import render_svg
 from .forms import BoundaryForm
 from .models import Study, StudyParty
@@ -144,19 +145,35 @@ def png_available() -> bool:
 
 
 def grid(study, res, labels):
-    """The matrix as a grid (task groups × parties) and the symmetric need table."""
-    nodes = analysis.ordered_nodes(study)
+    """The matrix as a heat map (task groups × parties, ordered by cluster) and the symmetric
+    need table. A cell is a dict with its heat step, or "diagonal" (a group does not rate
+    itself) or None (no answers)."""
+    clusters = res["clusters"]
+    natural = analysis.ordered_nodes(study)
+    nodes = sorted(natural, key=lambda v: (clusters.get(v, 10 ** 6), natural.index(v)))
     cells = {(c["group"], c["party"]): c for c in res["cells"]}
     groups = [g for g in nodes if any((g, p) in cells for p in nodes)]
     parties = [p for p in nodes if any((g, p) in cells for g in nodes)]
-    grid_rows = [(g, labels.get(g, ""), [cells.get((g, p)) for p in parties]) for g in groups]
+    means = [c["mean_index"] for c in res["cells"] if not c["suppressed"]]
+    low, high = (min(means), max(means)) if means else (0.0, 0.0)
+
+    def shown(g, p):
+        if g == p:
+            return "diagonal"
+        c = cells.get((g, p))
+        if c is None or c["suppressed"]:
+            return c
+        return c | {"heat": heat.step(c["mean_index"], low, high)}
+
+    grid_rows = [(g, labels.get(g, ""), clusters.get(g), [shown(g, p) for p in parties]) for g in groups]
     sym = {}
     for s in res["symmetric"]:
         sym[(s["a"], s["b"])] = sym[(s["b"], s["a"])] = s["need"]
-    sym_nodes = [v for v in nodes if v in res["clusters"]]
-    sym_rows = [(a, labels.get(a, ""), res["clusters"].get(a), [sym.get((a, b)) for b in sym_nodes])
-                for a in sym_nodes]
-    return {"grid_parties": parties, "grid_rows": grid_rows, "sym_nodes": sym_nodes, "sym_rows": sym_rows}
+    sym_nodes = [v for v in nodes if v in clusters]
+    sym_rows = [(a, labels.get(a, ""), clusters.get(a),
+                 ["diagonal" if a == b else sym.get((a, b)) for b in sym_nodes]) for a in sym_nodes]
+    return {"grid_parties": parties, "grid_rows": grid_rows, "sym_nodes": sym_nodes, "sym_rows": sym_rows,
+            "heat_legend": heat.legend(low, high) if means else []}
 
 
 def cluster_names(study, res) -> dict[int, str]:

@@ -153,3 +153,97 @@ def layout(needs: Mapping[tuple[str, str], float], nodes: list[str] | None = Non
     x = x / md
     obj = float((a_edge * ((x[eg.src] - x[eg.dst]) ** 2).sum(1)).sum())
     return Layout(eg.nodes, _normalise(x, strength), "fruchterman-reingold", obj)
+
+
+def fidelity(positions: Mapping[str, tuple[float, float]],
+             needs: Mapping[tuple[str, str], float]) -> float | None:
+    """Spearman's ρ of map distance against need over the rated pairs (−1: distance falls
+    exactly as need grows). Shown under the map so a reader knows how far to trust it."""
+    from scipy.stats import spearmanr
+
+    dist, need = [], []
+    for (a, b), v in needs.items():
+        if a in positions and b in positions and a != b and v is not None and np.isfinite(v):
+            (x1, y1), (x2, y2) = positions[a], positions[b]
+            dist.append(float(np.hypot(x1 - x2, y1 - y2)))
+            need.append(float(v))
+    if len(dist) < 3 or np.ptp(need) == 0 or np.ptp(dist) == 0:
+        return None
+    return float(spearmanr(dist, need).statistic)
+
+
+def distance_layout(needs: Mapping[tuple[str, str], float], nodes: list[str] | None = None, *,
+                    seed: int = 1, starts: int = 8, max_iter: int = 1000) -> Layout:
+    """Metric MDS (weighted SMACOF stress majorisation) with target distance max − need for
+    every rated pair: the map whose distances follow the needs most faithfully. Unrated
+    pairs get a faint weight at the largest distance so the map stays one piece."""
+    nodes = list(nodes) if nodes is not None else sorted({v for p in needs for v in p})
+    pos = {v: k for k, v in enumerate(nodes)}
+    n = len(nodes)
+    if n <= 2:
+        return Layout(nodes, np.array([[-0.5, 0.0], [0.5, 0.0]])[:n], "distance", 0.0)
+    target = np.zeros((n, n))
+    weight = np.zeros((n, n))
+    values = [max(0.0, float(v)) for (a, b), v in needs.items() if a != b and np.isfinite(v)]
+    top = max(values) if values else 1.0
+    span = max(top - min(values), 1e-9) if values else 1.0
+    for (a, b), v in needs.items():
+        if a == b or a not in pos or b not in pos or not np.isfinite(v):
+            continue
+        i, j = pos[a], pos[b]
+        target[i, j] = target[j, i] = (top - max(0.0, float(v))) / span + 0.05
+        weight[i, j] = weight[j, i] = 1.0
+    unrated = (weight == 0) & ~np.eye(n, dtype=bool)
+    target[unrated] = 1.05
+    weight[unrated] = 0.01
+    v_mat = -weight.copy()
+    np.fill_diagonal(v_mat, weight.sum(1))
+    vp = np.linalg.pinv(v_mat)
+    rng = np.random.default_rng(seed)
+    best, best_stress = None, np.inf
+    for s in range(starts):
+        x = rng.normal(size=(n, 2)) if s else _classical_mds(target)
+        prev = np.inf
+        for _ in range(max_iter):
+            d = _dists(x)
+            stress = float((weight * (d - target) ** 2).sum() / 2)
+            if prev - stress <= 1e-9 * max(prev, 1e-12):
+                break
+            prev = stress
+            np.fill_diagonal(d, 1.0)
+            b = -weight * target / d
+            np.fill_diagonal(b, 0.0)
+            np.fill_diagonal(b, -b.sum(1))
+            x = vp @ b @ x
+        if stress < best_stress:
+            best, best_stress = x, stress
+    d = _dists(best)
+    best = best / _mean_dist(d)
+    strength = np.array([sum(max(0.0, float(v)) for (a, b), v in needs.items()
+                             if node in (a, b) and np.isfinite(v)) for node in nodes])
+    return Layout(nodes, _normalise(best, strength), "distance", best_stress)
+
+
+def _classical_mds(target: np.ndarray) -> np.ndarray:
+    """Torgerson's classical scaling of the target distances: a good first guess."""
+    n = len(target)
+    j = np.eye(n) - 1.0 / n
+    b = -0.5 * j @ (target ** 2) @ j
+    vals, vecs = np.linalg.eigh(b)
+    top = np.argsort(vals)[::-1][:2]
+    return vecs[:, top] * np.sqrt(np.maximum(vals[top], 1e-12))
+
+
+def faithful_layout(needs: Mapping[tuple[str, str], float], nodes: list[str] | None = None, *,
+                    seed: int = 1) -> tuple[Layout, float | None]:
+    """The VOS map and the distance-fitted map; the one whose distances follow the needs
+    better (lower Spearman ρ) is shown, with its ρ."""
+    best, best_rho = None, None
+    candidates = [layout(needs, nodes, seed=seed)]
+    if len(candidates[0].nodes) <= VOS_MAX_NODES:
+        candidates.append(distance_layout(needs, candidates[0].nodes, seed=seed))
+    for lay in candidates:
+        rho = fidelity(lay.positions(), needs)
+        if best is None or (rho is not None and (best_rho is None or rho < best_rho - 1e-9)):
+            best, best_rho = lay, rho
+    return best, best_rho

@@ -107,3 +107,24 @@ def test_cpm_method_and_unknown_method():
     assert same_partition(res.membership, block)
     with pytest.raises(ValueError):
         cluster(needs, method="louvain")
+
+
+def test_the_shown_map_follows_the_needs_on_the_planted_data():
+    """Issue 17's goal: Spearman of distance vs need ≤ −0.8 on the planted test data."""
+    from yhdyspinta.integration.compute.index import cell_matrix, compute_index, symmetric_need
+    from yhdyspinta.integration.compute.layout import distance_layout, faithful_layout, fidelity
+    from yhdyspinta.integration.compute.synthetic import planted_needs, synthetic_study
+
+    sym = symmetric_need(cell_matrix(compute_index(synthetic_study(seed=1).answers), n_boot=0))
+    shown, rho = faithful_layout(sym)
+    assert rho is not None and rho <= -0.8
+    assert rho == fidelity(shown.positions(), sym)
+    needs, _block = planted_needs((10, 10), seed=1)
+    assert fidelity(distance_layout(needs).positions(), needs) <= -0.8
+    # a map that ignores the needs scores near 0: the measure can fail
+    nodes = sorted({v for p in needs for v in p})
+    rng = np.random.default_rng(3)
+    scattered = {v: (float(x), float(y)) for v, (x, y) in zip(nodes, rng.normal(size=(len(nodes), 2)), strict=True)}
+    assert abs(fidelity(scattered, needs)) < 0.3
+    mirrored = {v: (-x, -y) for v, (x, y) in distance_layout(needs).positions().items()}
+    assert fidelity(mirrored, needs) <= -0.8  # distances, not directions, count

@@ -2,6 +2,7 @@
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -121,3 +122,22 @@ def test_the_analysis_page_shows_reliability_and_response_by_group(study):
     assert by_group["2.4"] == {"group": "2.4", "started": 3, "submitted": 3, "completion": 1.0}
     page = client_for(None).get(f"/integration/{study.pk}/analysis/").content.decode()
     assert 'id="reliability"' in page and "Cronbach" in page
+
+
+def test_the_matrix_is_a_heat_map_ordered_by_cluster_with_distinct_marks(study):
+    from ..compute import heat
+    from ..views_results import grid
+    res = analysis.results(study)
+    out = grid(study, res, {})
+    rows = out["grid_rows"]
+    clusters = [k for _g, _label, k, _cells in rows]
+    assert clusters == sorted(clusters, key=lambda k: (k is None, k or 0))
+    kinds = {type(c).__name__ if c != "diagonal" else "diagonal" for _g, _l, _k, cells in rows for c in cells}
+    assert "diagonal" in kinds
+    steps = {c["heat"] for *_x, cells in rows for c in cells if isinstance(c, dict) and "heat" in c}
+    assert 0 in steps and len(heat.STEPS) - 1 in steps  # the smallest and greatest need at the ends
+    page = client_for(None).get(f"/integration/{study.pk}/analysis/").content.decode()
+    assert "int-heat-0" in page and "╳" in page and "int-heat-legend" in page
+    css = (Path(__file__).parents[1] / "static/integration/integration.css").read_text()
+    assert heat.css() in css  # the stylesheet carries the scale the code computes
+    assert all(max(heat.contrast(c, "#000000"), heat.contrast(c, "#FFFFFF")) >= 4.5 for c in heat.STEPS)
