@@ -1,20 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.filtersets import RestrictedFilterSet
-from yhdyspinta.core.search import text_filter
+from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
 from .choices import ClientGroup, Dimension, Level, ServiceField, Theme
 from .models import Interface, MappingRound, MaturityAssessment, Service
-
-
-class SearchFilterSet(RestrictedFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    search_fields: tuple[str, ...] = ()
-
-    def search(self, queryset, name, value):
-        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
 
 
 class ServiceFilterSet(SearchFilterSet):

@@ -1,8 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.filtersets import RestrictedFilterSet
-from yhdyspinta.organisations.filtersets import SearchFilterMixin
+from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
 from .models import (
@@ -21,10 +20,10 @@ from .models import (
     Meeting,
 )
 
-AREAS = Organisation.objects.filter(organises_sote=True)
+AREAS = Organisation.objects.organising_areas()
 
 
-class ForumFilterSet(SearchFilterMixin):
+class ForumFilterSet(SearchFilterSet):
     search_fields = ("name_fi", "name_sv", "name_en", "mandate_fi")
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
     area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=AREAS)
@@ -69,7 +68,7 @@ class FollowUpActionFilterSet(RestrictedFilterSet):
         fields = ("owner", "status")
 
 
-class EscalationFilterSet(SearchFilterMixin):
+class EscalationFilterSet(SearchFilterSet):
     search_fields = ("title", "description")
     state = django_filters.ChoiceFilter(label=_("State"), choices=EscalationState.choices)
 
@@ -86,7 +85,7 @@ class DutyFilterSet(RestrictedFilterSet):
         fields = ("county", "municipality", "rule")
 
 
-class AgreementFilterSet(SearchFilterMixin):
+class AgreementFilterSet(SearchFilterSet):
     search_fields = ("title_fi", "title_sv", "title_en", "description_fi")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind.choices)
     party = django_filters.ModelChoiceFilter(label=_("Party"), queryset=Organisation.objects.all(),

@@ -61,6 +61,18 @@ def _restricted_callable(make_queryset, user):
     return queryset
 
 
+class SearchFilterSet(RestrictedFilterSet):
+    """A filter set with the text search `q` over `search_fields` (Finnish word forms, core.search)."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        from yhdyspinta.core.search import text_filter
+
+        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
+
+
 class BoundedFilterBackend(DjangoFilterBackend):
     """The API's filter backend: the same number bounds for every filter set, also for those
     a viewset makes from `filterset_fields` or declares on django-filter's own FilterSet."""

@@ -86,7 +86,7 @@ def county_names() -> dict[str, list[str]]:
     for code, *texts in Organisation.objects.filter(kind=OrganisationKind.COUNTY).exclude(code="").values_list(
             "code", "name_fi", "name", "name_sv", "name_en", "short_name_fi", "short_name_sv"):
         names[code] = list(dict.fromkeys(t for t in texts if t))
-    if Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY, code="091", organises_sote=True).exists():
+    if Organisation.objects.organising_areas().filter(kind=OrganisationKind.MUNICIPALITY, code="091").exists():
         names.setdefault("90", ["Helsingin kaupunki", "Helsingfors stad", "City of Helsinki"])
     return names
 

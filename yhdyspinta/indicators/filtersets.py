@@ -1,8 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.filtersets import RestrictedFilterSet
-from yhdyspinta.core.search import text_filter
+from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
 from .models import (
@@ -16,16 +15,8 @@ from .models import (
 )
 
 
-class SearchFilterSet(RestrictedFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    search_fields: tuple[str, ...] = ()
-
-    def search(self, queryset, name, value):
-        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
-
-
 def areas():
-    return Organisation.objects.filter(organises_sote=True)
+    return Organisation.objects.organising_areas()
 
 
 class IndicatorFilterSet(SearchFilterSet):

@@ -84,8 +84,7 @@ def composite_results(comp):
     kind = OrganisationKind.COUNTY if comp.level == CompositeLevel.COUNTY else OrganisationKind.MUNICIPALITY
     regions = list(Organisation.objects.active().filter(kind=kind).order_by("name"))
     if comp.level == CompositeLevel.COUNTY:  # Helsinki organises sote itself: compared with the counties
-        regions += list(Organisation.objects.active().filter(kind=OrganisationKind.MUNICIPALITY,
-                                                             organises_sote=True))
+        regions += list(Organisation.objects.organising_areas().filter(kind=OrganisationKind.MUNICIPALITY))
     qs = IndicatorValue.objects.filter(indicator_id__in=[c.indicator_id for c in components],
                                        region__in=regions, sex="total", value__isnull=False)
     if comp.year:

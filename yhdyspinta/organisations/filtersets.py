@@ -2,25 +2,16 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.filtersets import RestrictedFilterSet
-from yhdyspinta.core.search import text_filter
+from yhdyspinta.core.filtersets import SearchFilterSet
 
 from .models import Organisation, OrganisationKind, Person, Unit
 
 
-class SearchFilterMixin(RestrictedFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    search_fields: tuple[str, ...] = ()
-
-    def search(self, queryset, name, value):
-        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
-
-
-class OrganisationFilterSet(SearchFilterMixin):
+class OrganisationFilterSet(SearchFilterSet):
     search_fields = ("name_fi", "name_sv", "name_en", "code", "short_name_fi")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganisationKind.choices)
     area = django_filters.ModelChoiceFilter(
-        label=_("Organising area"), queryset=Organisation.objects.filter(organises_sote=True)
+        label=_("Organising area"), queryset=Organisation.objects.organising_areas()
     )
     active = django_filters.BooleanFilter(label=_("Active"), field_name="valid_until", lookup_expr="isnull")
 
@@ -29,7 +20,7 @@ class OrganisationFilterSet(SearchFilterMixin):
         fields = ["q", "kind", "area", "active"]
 
 
-class UnitFilterSet(SearchFilterMixin):
+class UnitFilterSet(SearchFilterSet):
     search_fields = ("name_fi", "name_sv", "name_en")
 
     class Meta:
@@ -37,10 +28,10 @@ class UnitFilterSet(SearchFilterMixin):
         fields = ["q", "organisation"]
 
 
-class PersonFilterSet(SearchFilterMixin):
+class PersonFilterSet(SearchFilterSet):
     search_fields = ("first_name", "last_name", "title_fi", "title_sv", "title_en")
     area = django_filters.ModelChoiceFilter(
-        label=_("Organising area"), queryset=Organisation.objects.filter(organises_sote=True),
+        label=_("Organising area"), queryset=Organisation.objects.organising_areas(),
         method="filter_area",
     )
 
