@@ -9,8 +9,9 @@ from yhdyspinta.core.actions import audited, require, require_add, save_form
 from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.notifications.hooks import notify_saved
-from yhdyspinta.organisations.models import Organisation, Person
+from yhdyspinta.organisations.models import Organisation
 
+from . import queries
 from .choices import Dimension, Level, Maturity
 from .models import (
     EscalationStep,
@@ -87,14 +88,14 @@ def save_interface(form, *, actor, action, steps=None):
         return obj
 
 
-def create_interface(actor, *, parties, owners=(), services=(), levels=(), responsibilities=None,
+def create_interface(*, acting_user, parties, owners=(), services=(), levels=(), responsibilities=None,
                      escalation_steps=None, **fields):
     """Programmatic create (API, imports, tests) with the same validation as the page."""
     parties, owners = list(parties), list(owners)
     validate_parties(parties)
     validate_owners(parties, owners)
-    with audited(actor):
-        require_add(actor, {p.pk for p in parties})
+    with audited(acting_user):
+        require_add(acting_user, {p.pk for p in parties})
         interface = Interface(**fields, **{f"level_{lv}": True for lv in levels})
         if interface.area_id is None:
             interface.area_id = _area_of(parties)
@@ -142,11 +143,12 @@ def _replace_details(interface, parties, responsibilities, steps):
             step.save()
 
 
-def update_interface(interface, actor, *, parties=None, owners=None, responsibilities=None, escalation_steps=None,
-                     **fields):
-    """Changes fields, parties or owners; parties must stay ≥ 2 and owners within them."""
-    with audited(actor):
-        require(actor, interface, "change")
+def update_interface(interface, *, acting_user, parties=None, owners=None, services=None, responsibilities=None,
+                     escalation_steps=None, **fields):
+    """Changes fields, parties, owners or services (a given list replaces the stored one, None keeps
+    it); parties must stay ≥ 2 and owners within them."""
+    with audited(acting_user):
+        require(acting_user, interface, "change")
         parties = list(parties) if parties is not None else list(interface.parties.all())
         owners = list(owners) if owners is not None else [o.person for o in interface.owners.select_related(
             "person")]
@@ -157,10 +159,12 @@ def update_interface(interface, actor, *, parties=None, owners=None, responsibil
         interface.full_clean(exclude=["parties", "services"])
         interface.save()
         interface.parties.set(parties)
+        if services is not None:
+            interface.services.set(services)
         _set_owners(interface, owners)
         interface.responsibilities.exclude(organisation__in=parties).delete()
         _replace_details(interface, parties, responsibilities, escalation_steps)
-        if not can(actor, interface, "change"):
+        if not can(acting_user, interface, "change"):
             raise PermissionDenied
         return interface
 
@@ -185,20 +189,21 @@ def set_responsibility(interface, organisation, actor, **texts):
         return row
 
 
-def assess_maturity(interface, actor, *, dimension, value, assessed_on=None, comment=""):
+def assess_maturity(interface, *, acting_user, dimension, value, assessed_on=None, comment=""):
     """Records a new assessment as the signed-in `actor`; old ones stay as history (the latest counts).
 
-    The assessor is not chosen: `recorded_by` is the actor and `assessed_by` the actor's own person
+    The assessor is not chosen: `recorded_by` is the acting user and `assessed_by` their own person
     record when the account is linked to one. The date may not be in the future (the model's clean()).
     """
     if dimension not in Dimension.values:
         raise ValidationError({"dimension": _("Unknown dimension: %(value)s.") % {"value": dimension}})
     validate_value(value)
-    with audited(actor):
-        require(actor, interface, "change")
+    with audited(acting_user):
+        require(acting_user, interface, "change")
         assessment = MaturityAssessment(
             interface=interface, dimension=dimension, value=value, assessed_on=assessed_on or helsinki_today(),
-            assessed_by=person_of(actor), recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            assessed_by=queries.person_of(acting_user),
+            recorded_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
             comment=comment,
         )
         assessment.full_clean()
@@ -206,11 +211,13 @@ def assess_maturity(interface, actor, *, dimension, value, assessed_on=None, com
         return assessment
 
 
-def person_of(user):
-    """The person record linked to a user account (organisations.Person.user), or None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Person.objects.filter(user=user).first()
+def correct_assessment_comment(assessment, *, acting_user, comment):
+    """Corrects the comment of an assessment (its value and date stay: a new value is a new assessment)."""
+    with audited(acting_user):
+        require(acting_user, assessment.interface, "change")
+        assessment.comment = comment
+        assessment.save(update_fields=["comment"])
+        return assessment
 
 
 def retract_assessment(assessment, *, acting_user, reason):
@@ -233,10 +240,6 @@ def retract_assessment(assessment, *, acting_user, reason):
         stored.retraction_reason = reason
         stored.save(update_fields=["retracted_at", "retracted_by", "retraction_reason"])
         return stored
-
-
-def save_service(form, *, actor, action):
-    return save_form(form, actor=actor, action=action)
 
 
 # ---- templates ----------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
@@ -29,6 +28,8 @@ def _tr(*names):
 
 
 class ServiceForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("organisation",)  # core.forms: active organisations the user may add for
+
     class Meta:
         model = Service
         fields = ["organisation", "unit", "field", *_tr("name", "description", "how_to_get"), "legal_basis",
@@ -37,17 +38,6 @@ class ServiceForm(RestrictedFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["name_fi"].required = True
-        if user is not None:
-            ids = org_ids(user, "add")
-            qs = Organisation.objects.active()
-            self.fields["organisation"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
-
-    def clean(self):
-        data = super().clean()
-        unit, org = data.get("unit"), data.get("organisation")
-        if unit and org and unit.organisation_id != org.pk:
-            self.add_error("unit", _("The unit must belong to the organiser."))
-        return data
 
 
 class _ServicePartForm(RestrictedFormMixin, forms.ModelForm):
@@ -163,17 +153,14 @@ class ServiceImportForm(forms.Form):
 
 
 class TemplateInstantiateForm(RestrictedFormMixin, forms.Form):
-    county = forms.ModelChoiceField(label=_("county"), queryset=Organisation.objects.none())
+    organisation_fields = ("county",)  # core.forms: the organising areas the user may add for
+    county = forms.ModelChoiceField(label=_("county"), queryset=Organisation.objects.organising_areas())
     publish = forms.BooleanField(label=_("publish the new interfaces"), required=False)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
-        ids = org_ids(user, "add")
-        qs = Organisation.objects.organising_areas()
-        self.fields["county"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
 
 
 class RoundForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("area",)  # core.forms: the organising areas the user may add for
+
     class Meta:
         model = MappingRound
         fields = ["area", "title", "instructions", "opens_on", "closes_on", "visibility"]
@@ -182,9 +169,7 @@ class RoundForm(RestrictedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        ids = org_ids(user, "add")
-        qs = Organisation.objects.organising_areas()
-        self.fields["area"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
+        self.fields["area"].queryset = Organisation.objects.organising_areas()
 
 
 class AnswerForm(RestrictedFormMixin, forms.ModelForm):

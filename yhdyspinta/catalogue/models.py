@@ -10,11 +10,15 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
+from yhdyspinta.core.models import RestrictedModel, Visibility
 
 from .choices import Answer, ClientGroup, Dimension, Level, Maturity, ServiceField, Theme
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def _visibility(default=Visibility.PUBLIC):
+    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default)
 
 
 def _text(label, help_text=""):
@@ -41,7 +45,7 @@ class Service(RestrictedModel):
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True,
                                    help_text=_("Law and section, e.g. Varhaiskasvatuslaki 540/2018 § 5."))
     website = models.URLField(_("website"), blank=True)
-    visibility = visibility_field()
+    visibility = _visibility()
     source_key = models.CharField(_("template key"), max_length=80, blank=True, editable=False,
                                   help_text=_("Set when the service was created from an interface template."))
 
@@ -198,7 +202,7 @@ class Interface(RestrictedModel):
     level_management = models.BooleanField(_("management"), default=False)
     level_expert = models.BooleanField(_("expert"), default=False)
     level_field = models.BooleanField(_("field work"), default=False)
-    visibility = visibility_field(Visibility.INTERNAL)
+    visibility = _visibility(Visibility.INTERNAL)
     internal_notes = _text(_("internal notes"), _("Only members of the party organisations see these."))
     template = models.ForeignKey(InterfaceTemplate, verbose_name=_("template"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="instances")
@@ -381,7 +385,7 @@ class MappingRound(RestrictedModel):
     opens_on = models.DateField(_("opens"), default=timezone.localdate)
     closes_on = models.DateField(_("closes"), null=True, blank=True)
     is_open = models.BooleanField(_("open"), default=True)
-    visibility = visibility_field(Visibility.INTERNAL)
+    visibility = _visibility(Visibility.INTERNAL)
 
     class Meta:
         verbose_name = _("mapping round")
@@ -397,7 +401,10 @@ class MappingRound(RestrictedModel):
     @classmethod
     def restrict_queryset(cls, qs, user, action):
         """Members of the area's organisations read the round (they answer it); only writers of the
-        county itself (or its coordinators) change or delete it."""
+        county itself (or its coordinators) change or delete it.
+
+        Kept (org_paths cannot say it): `org_paths` names every organisation the round involves
+        (the county and its area's members, who see its internal parts), but only the county writes."""
         from django.db.models import Q
 
         from yhdyspinta.accounts.permissions import ALL, org_ids

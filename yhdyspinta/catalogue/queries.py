@@ -107,5 +107,10 @@ def _name_fields(relation, field="name"):
     return [f"{relation}__{field}_{language}" for language in ("fi", "sv", "en")]
 
 
-def visible_interfaces(user):
-    return Interface.objects.restrict(user, "view")
+def person_of(user):
+    """The person record linked to a user account (organisations.Person.user), or None."""
+    from yhdyspinta.organisations.models import Person
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Person.objects.filter(user=user).first()

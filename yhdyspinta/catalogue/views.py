@@ -84,7 +84,6 @@ class ServiceDetailView(ObjectDetailView):
 class ServiceEditView(ObjectEditView):
     model = Service
     form_class = ServiceForm
-    save_action = staticmethod(actions.save_service)
 
 
 class ServiceDeleteView(ObjectDeleteView):
@@ -188,7 +187,7 @@ def interface_cards_export(request, fmt):
     """The interface cards (filtered as on the list page) as CSV or XLSX, one row per interface."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    interfaces = queries.visible_interfaces(request.user)
+    interfaces = Interface.objects.restrict(request.user, "view")
     filterset = InterfaceFilterSet(request.GET, queryset=interfaces)
     if filterset.is_valid():
         interfaces = filterset.qs
@@ -283,8 +282,7 @@ class AssessView(LoginRequiredMixin, FormView):
 
             with audited(self.request.user):
                 for dimension, value in values.items():
-                    actions.assess_maturity(
-                        self.interface, self.request.user, dimension=dimension, value=value,
+                    actions.assess_maturity(self.interface, acting_user=self.request.user, dimension=dimension, value=value,
                         assessed_on=form.cleaned_data["assessed_on"],
                         comment=form.cleaned_data.get("comment", ""))
         except ValidationError as exc:
@@ -377,7 +375,7 @@ class OverviewView(LoginRequiredMixin, TemplateView):
         if own:
             return own
         # otherwise the area with the most interfaces the user can see
-        counts = Counter(queries.visible_interfaces(self.request.user).values_list("area", flat=True))
+        counts = Counter(Interface.objects.restrict(self.request.user, "view").values_list("area", flat=True))
         counts.pop(None, None)
         best = max(counts, key=counts.get, default=None)
         return areas.filter(pk=best).first() if best else areas.first()
@@ -385,8 +383,8 @@ class OverviewView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         area = self.get_area()
-        filterset = InterfaceFilterSet(self.request.GET, queryset=queries.visible_interfaces(self.request.user))
-        interfaces = filterset.qs if filterset.is_valid() else queries.visible_interfaces(self.request.user)
+        filterset = InterfaceFilterSet(self.request.GET, queryset=Interface.objects.restrict(self.request.user, "view"))
+        interfaces = filterset.qs if filterset.is_valid() else Interface.objects.restrict(self.request.user, "view")
         municipalities, table = queries.area_matrix(area, interfaces) if area else ([], [])
         ctx.update(area=area, areas=Organisation.objects.organising_areas().order_by("name"), filter=filterset,
                    municipalities=municipalities, table=table, scale=Maturity.choices,
@@ -423,8 +421,8 @@ class NationalOverviewView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        filterset = InterfaceFilterSet(request.GET, queryset=queries.visible_interfaces(request.user))
-        interfaces = filterset.qs if filterset.is_valid() else queries.visible_interfaces(request.user)
+        filterset = InterfaceFilterSet(request.GET, queryset=Interface.objects.restrict(request.user, "view"))
+        interfaces = filterset.qs if filterset.is_valid() else Interface.objects.restrict(request.user, "view")
         counties, table = queries.national_matrix(interfaces)
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx"):

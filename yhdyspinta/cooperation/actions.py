@@ -4,9 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yhdyspinta.core.actions import audited, require, require_add, save_form
+from yhdyspinta.core.actions import audited, require, require_add
 from yhdyspinta.core.concurrency import check_form_version
-from yhdyspinta.notifications.hooks import notify_saved
 
 from . import compute
 from .checks import agreement_errors
@@ -32,11 +31,11 @@ def save_agreement(form, *, actor, action):
         return obj
 
 
-def create_agreement(actor, *, parties, interfaces=(), forums=(), **fields):
+def create_agreement(*, acting_user, parties, interfaces=(), forums=(), **fields):
     """API and imports: a new agreement with the same checks as the page."""
     parties = list(parties)
-    with audited(actor):
-        require_add(actor, {o.pk for o in parties})
+    with audited(acting_user):
+        require_add(acting_user, {o.pk for o in parties})
         agreement = Agreement(**fields)
         _validate_and_save(agreement, parties)
         agreement.interfaces.set(interfaces)
@@ -44,12 +43,12 @@ def create_agreement(actor, *, parties, interfaces=(), forums=(), **fields):
         return agreement
 
 
-def update_agreement(agreement, actor, *, parties=None, interfaces=None, forums=None, **fields):
+def update_agreement(agreement, *, acting_user, parties=None, interfaces=None, forums=None, **fields):
     """API and imports: changes an agreement; the given lists replace the stored ones (None keeps them)."""
-    with audited(actor):
-        require(actor, agreement, "change")
+    with audited(acting_user):
+        require(acting_user, agreement, "change")
         parties = list(parties) if parties is not None else list(agreement.parties.all())
-        require_add(actor, {o.pk for o in parties})
+        require_add(acting_user, {o.pk for o in parties})
         for key, value in fields.items():
             setattr(agreement, key, value)
         _validate_and_save(agreement, parties)
@@ -128,11 +127,6 @@ def _transition_message(current, target, detail):
         return _("Link the agenda item of the forum above first.")
     return _("The state cannot move from %(a)s to %(b)s.") % {"a": labels.get(current, current),
                                                                 "b": labels.get(target, target)}
-
-
-def save_child(form, *, actor, action):
-    """Members, meetings, items, decisions, actions, evidence: rights follow the owning record."""
-    return notify_saved(save_form(form, actor=actor, action=action))  # invitations, assigned actions, escalations
 
 
 def set_action_status(action_obj, status, *, actor):

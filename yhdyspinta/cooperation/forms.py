@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation
@@ -46,12 +45,6 @@ class UserForm(RestrictedFormMixin, forms.ModelForm):
 
     def limit(self, user):
         pass
-
-
-def _orgs_for(user):
-    ids = org_ids(user, "add")
-    qs = Organisation.objects.active()
-    return qs if ids is ALL else qs.filter(pk__in=ids)
 
 
 class ForumForm(UserForm):

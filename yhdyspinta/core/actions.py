@@ -1,21 +1,43 @@
 """Helpers every app's actions.py uses: one transaction, the actor in the audit log, permission checks."""
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 
 from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, check_form_version  # noqa: F401
+
+# Sent after every generic write (save_form, create_record, update_record) inside its transaction:
+# apps that react to a saved record (notifications) connect here, so a page and an API write of
+# the same record have the same effects. kwargs: instance, acting_user, action ("add"/"change").
+record_saved = Signal()
+
+_AUDITED: ContextVar[object | None] = ContextVar("yhdyspinta_audited", default=None)
 
 
 @contextmanager
 def audited(actor):
     """Validate, write and audit in one transaction, with `actor` and the current request's
-    client address (core.audit.client_address) recorded on every change."""
+    client address (core.audit.client_address) recorded on every change.
+
+    One transaction per write, however actions call each other: the outermost audited() opens it
+    (durable when no other transaction is open, so nothing can wrap it by mistake); an audited()
+    inside it (an action calling another, a viewset hook calling an action) joins it: no
+    savepoint, no second audit context, and the outer actor stays the one recorded."""
     from .audit import change_context
 
-    with transaction.atomic(), change_context(actor):
+    if _AUDITED.get() is not None:
         yield
+        return
+    durable = not transaction.get_connection().in_atomic_block
+    token = _AUDITED.set(actor if actor is not None else False)
+    try:
+        with transaction.atomic(durable=durable), change_context(actor):
+            yield
+    finally:
+        _AUDITED.reset(token)
 
 
 def require(user, obj, action: str):
@@ -51,13 +73,72 @@ def save_form(form, *, actor, action: str):
         require_add(actor, obj.involved_organisation_ids() | _m2m_org_ids(form, obj))
         obj.save()
         form.save_m2m()
+        record_saved.send(sender=type(obj), instance=obj, acting_user=actor, action=action)
         return obj
 
 
-def delete_object(obj, *, actor):
-    with audited(actor):
-        require(actor, obj, "delete")
+def delete_object(obj, *, actor=None, acting_user=None):
+    """Deletes a record after checking the right to delete it (pages and API). A delete refused by
+    PROTECT/RESTRICT raises ProtectedError/RestrictedError: 409 with the dependents on both."""
+    acting_user = acting_user if acting_user is not None else actor
+    with audited(acting_user):
+        require(acting_user, obj, "delete")
         obj.delete()
+
+
+# ---- the API's default writes (core.api.views.RestrictedModelViewSet) ------------------------------
+# The serializer checks the shape of the request (types, required fields, link ids the user may
+# view); the rules are the model's clean() (translated, the same that ModelForms run on pages) and
+# these checks of rights, all inside one audited transaction.
+def _split_many(model, data: dict) -> tuple[dict, dict]:
+    many = {f.name for f in model._meta.get_fields() if f.many_to_many and not f.auto_created}
+    return ({k: v for k, v in data.items() if k not in many}, {k: v for k, v in data.items() if k in many})
+
+
+def clean_given(obj, given) -> None:
+    """Model validation of the `given` fields plus clean() (as a ModelForm validates its fields)."""
+    exclude = {f.name for f in obj._meta.fields if f.name not in given and f.attname not in given}
+    obj.full_clean(exclude=exclude)
+
+
+def _many_org_ids(model, many: dict) -> set[int]:
+    ids: set[int] = set()
+    for path in getattr(model, "org_paths", ()):
+        head = path.split("__")[0]
+        if head in many:
+            ids.update(o.pk for o in many[head])
+    return ids
+
+
+def create_record(model, *, acting_user, **data):
+    """A new record of `model` from the API: validated, added only for organisations the actor may
+    write for (the same rule as `save_form`), saved and audited in one transaction."""
+    plain, many = _split_many(model, data)
+    obj = model(**plain)
+    with audited(acting_user):
+        clean_given(obj, plain)
+        require_add(acting_user, obj.involved_organisation_ids() | _many_org_ids(model, many))
+        obj.save()
+        for name, values in many.items():
+            getattr(obj, name).set(values)
+        record_saved.send(sender=model, instance=obj, acting_user=acting_user, action="add")
+    return obj
+
+
+def update_record(obj, *, acting_user, **data):
+    """Changes a record from the API: the stored one must be the actor's, and so must the result."""
+    plain, many = _split_many(type(obj), data)
+    with audited(acting_user):
+        require(acting_user, obj, "change")
+        for name, value in plain.items():
+            setattr(obj, name, value)
+        clean_given(obj, plain)
+        obj.save()
+        for name, values in many.items():
+            getattr(obj, name).set(values)
+        require(acting_user, obj, "change")  # still the actor's after the change
+        record_saved.send(sender=type(obj), instance=obj, acting_user=acting_user, action="change")
+    return obj
 
 
 def _m2m_org_ids(form, obj) -> set[int]:

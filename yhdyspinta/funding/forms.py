@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.core.uploads import UploadField
@@ -12,25 +11,21 @@ from yhdyspinta.organisations.models import Organisation
 from .models import InputKind, InputSet, ParameterSet
 
 
-def owner_choices(user):
-    """Organisations where the user may write; superusers may also choose national (empty)."""
-    ids = org_ids(user, "add")
-    qs = Organisation.objects.active() if ids is ALL else Organisation.objects.filter(pk__in=ids)
-    return qs.order_by("name")
-
-
 class _OtherLanguageTitles(forms.Form):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
 
 
 class OwnedForm(RestrictedFormMixin, forms.Form):
-    owner = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Owner"), required=False)
+    """The owner: an active organisation the user may add for (core.forms); superusers may also
+    choose national (empty)."""
+
+    organisation_fields = ("owner",)
+    owner = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"), label=_("Owner"), required=False)
     visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Visibility"), initial=Visibility.PUBLIC)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["owner"].queryset = owner_choices(user)
         superuser = getattr(user, "is_superuser", False)
         self.fields["owner"].required = not superuser
         self.fields["owner"].empty_label = _("National (no owner)") if superuser else None

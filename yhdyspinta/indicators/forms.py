@@ -3,11 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
-from yhdyspinta.organisations.models import Organisation
 
 from .models import (
     Composite,
@@ -33,17 +31,13 @@ class ScopedForm(RestrictedFormMixin, forms.ModelForm):
     """Limits the organisation field to the user's writable organisations and parents to writable records;
     every other link field (goals, people, indicators) offers only what the user may view."""
 
-    org_field = "organisation"
+    organisation_fields = ("organisation",)  # core.forms: active organisations the user may add for
     parent_fields: tuple = ()
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         if user is None:
             return
-        ids = org_ids(user, "add")
-        if self.org_field in self.fields:
-            qs = Organisation.objects.active()
-            self.fields[self.org_field].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
         for field, model in self.parent_fields:
             if field in self.fields:
                 self.fields[field].queryset = model.objects.restrict(user, "change")
@@ -86,7 +80,6 @@ class SharedGoalForm(ScopedForm):
 
 
 class GoalActorForm(ScopedForm):
-    org_field = "none"
     parent_fields = (("goal", SharedGoal),)
 
     class Meta:
@@ -95,7 +88,6 @@ class GoalActorForm(ScopedForm):
 
 
 class GoalIndicatorForm(ScopedForm):
-    org_field = "none"
     parent_fields = (("goal", SharedGoal),)
 
     class Meta:
@@ -105,7 +97,6 @@ class GoalIndicatorForm(ScopedForm):
 
 
 class MeasureForm(ScopedForm):
-    org_field = "none"
     parent_fields = (("goal", SharedGoal),)
 
     class Meta:
@@ -122,7 +113,6 @@ class CompositeForm(ScopedForm):
 
 
 class CompositeComponentForm(ScopedForm):
-    org_field = "none"
     parent_fields = (("composite", Composite),)
 
     class Meta:
@@ -147,7 +137,6 @@ class WelfareReportForm(ScopedForm):
 
 
 class ReportSectionForm(ScopedForm):
-    org_field = "none"
     parent_fields = (("report", WelfareReport),)
 
     class Meta:

@@ -13,7 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yhdyspinta.core.actions import audited, require, require_add
+from yhdyspinta.core.actions import (
+    audited,
+    create_record,
+    require,
+    save_form,
+    update_record,
+)
 from yhdyspinta.core.concurrency import (
     ConflictError,
     bump_version,
@@ -45,19 +51,31 @@ def add_default_questionnaire(study: Study) -> None:
     ])
 
 
-def create_study(form, *, actor, action="add"):
-    """A new study with the default questionnaire (or a settings change of an existing one)."""
+def save_study(form, *, actor, action):
+    """The study page: a new study gets the default questionnaire, a settings change recomputes the
+    results. The API's create_study/update_study do the same."""
     with audited(actor):
-        study = form.save(commit=False)
-        if action == "change":
-            require(actor, Study.objects.get(pk=study.pk), "change")
-            check_form_version(form, study)  # no lost update (ConflictError)
-        require_add(actor, study.involved_organisation_ids())
-        study.save()
+        study = save_form(form, actor=actor, action=action)
         if action == "add":
             add_default_questionnaire(study)
         else:
             analysis.bump(study)
+        return study
+
+
+def create_study(*, acting_user, **fields):
+    """A new study with the default questionnaire (API)."""
+    with audited(acting_user):
+        study = create_record(Study, acting_user=acting_user, **fields)
+        add_default_questionnaire(study)
+        return study
+
+
+def update_study(study, *, acting_user, **fields):
+    """Changes a study's settings (API); its results are recomputed."""
+    with audited(acting_user):
+        study = update_record(study, acting_user=acting_user, **fields)
+        analysis.bump(study)
         return study
 
 
@@ -137,13 +155,6 @@ def issue_links(study: Study, count: int, *, actor) -> list[str]:
         Study.objects.filter(pk=study.pk).update(invited=study.invited + count)
         study.refresh_from_db(fields=["invited"])
         return tokens
-
-
-def respondent_for_token(token: str):
-    """The respondent of a link, or None (unknown link)."""
-    if not token or len(token) > 100:
-        return None
-    return (Respondent.objects.select_related("study").filter(token_hash=hash_token(token)).first())
 
 
 def save_background(respondent: Respondent, *, group: StudyParty, municipality: str, size_group: str) -> None:

@@ -3,10 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.uploads import UploadField
-from yhdyspinta.organisations.models import Organisation
 
 from .compute.parties import ITEMS
 from .importing import LIMESURVEY, LONG, WIDE
@@ -20,6 +18,8 @@ ITEM_LABELS = {
 
 
 class StudyForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("owner",)  # core.forms: active organisations the user may add for
+
     class Meta:
         model = Study
         fields = ["title_fi", "title_sv", "title_en", "owner", "area", "description_fi", "description_sv",
@@ -38,10 +38,6 @@ class StudyForm(RestrictedFormMixin, forms.ModelForm):
         self.initial["names"] = "\n".join(
             f"{code} = " + " / ".join(n.get(lang, "") for lang in ("fi", "sv", "en")).rstrip(" /")
             for code, n in (self.instance.cluster_names or {}).items())
-        if user is not None:
-            ids = org_ids(user, "add")
-            qs = Organisation.objects.active()
-            self.fields["owner"].queryset = qs if ids is ALL else qs.filter(pk__in=ids)
 
     def clean_names(self):
         out = {}

@@ -72,7 +72,7 @@ class StudyDetailView(ObjectDetailView):
 class StudyEditView(ObjectEditView):
     model = Study
     form_class = StudyForm
-    save_action = staticmethod(actions.create_study)
+    save_action = staticmethod(actions.save_study)
 
 
 class StudyDeleteView(ObjectDeleteView):

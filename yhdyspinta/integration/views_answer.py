@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from . import actions
+from . import actions, queries
 from .forms import BackgroundForm, RatingsForm
 from .views_results import lang
 
@@ -35,7 +35,7 @@ class AnswerView(View):
     template_name = "integration/answer.html"
 
     def dispatch(self, request, token, *args, **kwargs):
-        respondent = actions.respondent_for_token(token)
+        respondent = queries.respondent_for_token(token)
         if respondent is None:
             return render(request, "integration/answer_status.html", {"state": "unknown"}, status=404)
         if respondent.submitted_at is not None:

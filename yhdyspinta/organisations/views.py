@@ -101,7 +101,6 @@ class UnitDetailView(ObjectDetailView):
 class UnitEditView(ObjectEditView):
     model = Unit
     form_class = UnitForm
-    save_action = staticmethod(actions.save_unit)
 
 
 class UnitDeleteView(ObjectDeleteView):
@@ -130,7 +129,6 @@ class PersonDetailView(ObjectDetailView):
 class PersonEditView(ObjectEditView):
     model = Person
     form_class = PersonForm
-    save_action = staticmethod(actions.save_person)
 
 
 class PersonDeleteView(ObjectDeleteView):

@@ -1,4 +1,7 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
+"""API serializers: the shape of requests and answers only. The rules live in the models' clean()
+and in actions.py, which the viewsets call (core.api.views); their refusals are 400s with field
+messages (core.api.exceptions)."""
+
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -6,7 +9,6 @@ from yhdyspinta.accounts.permissions import can_view_internal_of
 from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
 from yhdyspinta.organisations.models import Person
 
-from .. import actions
 from ..models import (
     ContactPoint,
     EscalationStep,
@@ -28,10 +30,6 @@ def _tr(*names):
     return [f"{n}_{lang}" for n in names for lang in LANGS]
 
 
-def _raise(exc: DjangoValidationError):
-    raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
-
-
 class ServiceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Service
@@ -39,13 +37,6 @@ class ServiceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
                   "website", "visibility", "source_key"]
         read_only_fields = ["source_key"]
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
-
-    def validate(self, attrs):
-        unit = attrs.get("unit", getattr(self.instance, "unit", None))
-        org = attrs.get("organisation", getattr(self.instance, "organisation", None))
-        if unit and org and unit.organisation_id != org.pk:
-            raise serializers.ValidationError({"unit": "The unit must belong to the organiser."})
-        return attrs
 
 
 class ServicePointSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
@@ -116,40 +107,6 @@ class InterfaceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer
             cache.update({row.pk: visible for row in rows})
         return cache[instance.pk]
 
-    @staticmethod
-    def _nested(validated_data):
-        """Plain dicts for the actions; the keys are left out when the request did not give them."""
-        out = {}
-        for key in ("responsibilities", "escalation_steps"):
-            if key in validated_data:
-                out[key] = [dict(item) for item in validated_data.pop(key)]
-        return out
-
-    def create(self, validated_data):
-        parties = validated_data.pop("parties", [])
-        owners = validated_data.pop("owners", [])
-        services = validated_data.pop("services", [])
-        validated_data = {**validated_data, **self._nested(validated_data)}
-        try:
-            return actions.create_interface(self.context["request"].user, parties=parties, owners=owners,
-                                            services=services, **validated_data)
-        except DjangoValidationError as exc:
-            _raise(exc)
-
-    def update(self, instance, validated_data):
-        parties = validated_data.pop("parties", None)
-        owners = validated_data.pop("owners", None)
-        services = validated_data.pop("services", None)
-        validated_data = {**validated_data, **self._nested(validated_data)}
-        try:
-            instance = actions.update_interface(instance, self.context["request"].user, parties=parties,
-                                                owners=owners, **validated_data)
-        except DjangoValidationError as exc:
-            _raise(exc)
-        if services is not None:
-            instance.services.set(services)
-        return instance
-
 
 class AssessmentSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     """An assessment is recorded as the signed-in user: a request naming the assessor is refused (400).
@@ -172,20 +129,6 @@ class AssessmentSerializer(RestrictedSerializerMixin, serializers.ModelSerialize
                 raise serializers.ValidationError({name: _(
                     "The assessment is recorded as the signed-in user; the assessor cannot be chosen.")})
         return super().validate(attrs)
-
-    def create(self, validated_data):
-        interface = validated_data.pop("interface")
-        try:
-            return actions.assess_maturity(interface, self.context["request"].user, **validated_data)
-        except DjangoValidationError as exc:
-            _raise(exc)
-
-    def update(self, instance, validated_data):
-        """Only the comment changes; a new value is a new assessment."""
-        if "comment" in validated_data:
-            instance.comment = validated_data["comment"]
-            instance.save(update_fields=["comment"])
-        return instance
 
 
 class RetractSerializer(RestrictedSerializerMixin, serializers.Serializer):
@@ -218,10 +161,3 @@ class AnswerSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
                   "good_practices", "proposals", "answered_by", "answered_at"]
         read_only_fields = ["answered_by", "answered_at"]
         validators = []  # answering again replaces the answer (answer_round), so no unique-together check
-
-    def create(self, validated_data):
-        round_ = validated_data.pop("round")
-        try:
-            return actions.answer_round(round_, self.context["request"].user, **validated_data)
-        except DjangoValidationError as exc:
-            _raise(exc)

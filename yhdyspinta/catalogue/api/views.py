@@ -8,7 +8,6 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 
-from yhdyspinta.core.actions import audited, require
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
@@ -74,12 +73,9 @@ class InterfaceViewSet(RestrictedModelViewSet):
     serializer_class = InterfaceSerializer
     filterset_class = InterfaceFilterSet
     ordering_fields = ["title", "theme", "client_group", "updated_at"]
-
-    def perform_create(self, serializer):
-        serializer.save()  # create_interface checks the right to add for the parties
-
-    def perform_update(self, serializer):
-        serializer.save()  # update_interface checks the right to change before and after
+    # the rules of parties and owners, the right to add for the parties, before and after a change
+    create_action = actions.create_interface
+    update_action = actions.update_interface
 
 
 class AssessmentViewSet(RestrictedModelViewSet):
@@ -95,13 +91,13 @@ class AssessmentViewSet(RestrictedModelViewSet):
     ordering_fields = ["assessed_on", "dimension", "value"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def perform_create(self, serializer):
-        serializer.save()  # assess_maturity checks the right to change the interface
+    create_action = actions.assess_maturity  # recorded as the signed-in user, the date not in the future
 
     def perform_update(self, serializer):
-        with audited(self.request.user):
-            require(self.request.user, serializer.instance.interface, "change")
-            serializer.save()
+        """Only the comment changes; a new value is a new assessment."""
+        serializer.instance = actions.correct_assessment_comment(
+            serializer.instance, acting_user=self.request.user,
+            comment=serializer.validated_data.get("comment", serializer.instance.comment))
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         if request.method == "DELETE":
@@ -169,3 +165,7 @@ class AnswerViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retri
 
     def get_queryset(self):
         return super().get_queryset().restrict(self.request.user, "view")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = actions.answer_round(data.pop("round"), self.request.user, **data)

@@ -32,10 +32,10 @@ def interface(world):
 # ---- no future dates ----------------------------------------------------------------------------
 @freeze_time(NOW)
 def test_action_accepts_helsinki_today_and_refuses_tomorrow(world, interface):
-    assert actions.assess_maturity(interface, world.editor, dimension="processes", value=2,
+    assert actions.assess_maturity(interface, acting_user=world.editor, dimension="processes", value=2,
                                    assessed_on=TODAY).assessed_on == TODAY
     with pytest.raises(ValidationError) as exc:
-        actions.assess_maturity(interface, world.editor, dimension="processes", value=3, assessed_on=TOMORROW)
+        actions.assess_maturity(interface, acting_user=world.editor, dimension="processes", value=3, assessed_on=TOMORROW)
     assert "tulevaisuuteen" in exc.value.message_dict["assessed_on"][0]
     assert "16.6.2026" in exc.value.message_dict["assessed_on"][0]
     assert MaturityAssessment.objects.count() == 1
@@ -85,9 +85,9 @@ def test_api_refuses_a_payload_naming_another_assessor(world, interface):
 
 # ---- retraction ---------------------------------------------------------------------------------
 def _two_assessments(interface, actor):
-    older = actions.assess_maturity(interface, actor, dimension="processes", value=1,
+    older = actions.assess_maturity(interface, acting_user=actor, dimension="processes", value=1,
                                     assessed_on=datetime.date(2025, 1, 1))
-    newer = actions.assess_maturity(interface, actor, dimension="processes", value=3,
+    newer = actions.assess_maturity(interface, acting_user=actor, dimension="processes", value=3,
                                     assessed_on=datetime.date(2025, 6, 1), comment="Liian hyvä")
     return older, newer
 
@@ -119,7 +119,7 @@ def test_retraction_removes_the_value_everywhere_and_keeps_the_history(world, in
 
 
 def test_retracting_the_only_assessment_leaves_the_dimension_unassessed(world, interface):
-    only = actions.assess_maturity(interface, world.editor, dimension="resourcing", value=2,
+    only = actions.assess_maturity(interface, acting_user=world.editor, dimension="resourcing", value=2,
                                    assessed_on=datetime.date(2025, 1, 1))
     actions.retract_assessment(only, acting_user=world.editor, reason="Kirjattu vahingossa")
     assert "resourcing" not in interface.latest_assessments()

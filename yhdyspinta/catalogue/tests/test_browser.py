@@ -21,7 +21,7 @@ def register(transactional_db):
     actions.instantiate_templates(county, coordinator, keys=["early-childhood", "sisote"], visibility="public")
     interface = Interface.objects.get(template__key="early-childhood", template_for=a1)
     for dimension, value in (("processes", 2), ("escalation", 0), ("shared_goals", 3)):
-        actions.assess_maturity(interface, coordinator, dimension=dimension, value=value)
+        actions.assess_maturity(interface, acting_user=coordinator, dimension=dimension, value=value)
     clinic = interface.services.get(source_key="child_health_clinic")
     clinic.how_to_get_fi = "Soita neuvolan ajanvaraukseen."
     clinic.save()

@@ -19,7 +19,7 @@ from .factories import InterfaceFactory, ServiceFactory
 
 def assess_all(interface, actor, values, on=datetime.date(2025, 1, 1)):
     for dimension, value in values.items():
-        actions.assess_maturity(interface, actor, dimension=dimension, value=value, assessed_on=on)
+        actions.assess_maturity(interface, acting_user=actor, dimension=dimension, value=value, assessed_on=on)
 
 
 def test_matrix_from_latest_assessments(world):
@@ -220,7 +220,7 @@ def test_internal_owner_names_only_for_those_who_may_see_them(world, as_user):
     from tests.factories import PersonFactory
 
     owner = PersonFactory(organisation=world.a1, first_name="Sisäinen", last_name="Omistaja", visibility="internal")
-    interface = actions.create_interface(world.editor, parties=[world.a1, world.county_a], owners=[owner],
+    interface = actions.create_interface(acting_user=world.editor, parties=[world.a1, world.county_a], owners=[owner],
                                          title="Neuvola", theme="early_childhood", client_group="children_families",
                                          visibility="public")
     assert "Sisäinen Omistaja" in as_user(world.viewer).get(interface.get_absolute_url()).content.decode()

@@ -12,7 +12,7 @@ from .factories import InterfaceFactory
 
 def test_fewer_than_two_organisations(world):
     with pytest.raises(ValidationError) as exc:
-        actions.create_interface(world.editor, parties=[world.a1, world.a1], title="Yksin", theme="hyte",
+        actions.create_interface(acting_user=world.editor, parties=[world.a1, world.a1], title="Yksin", theme="hyte",
                                  client_group="everyone")
     assert "vähintään kaksi eri organisaatiota" in str(exc.value)
     assert not Interface.objects.exists()
@@ -21,7 +21,7 @@ def test_fewer_than_two_organisations(world):
 def test_owner_must_come_from_a_party(world):
     outsider = PersonFactory(organisation=world.b1, first_name="Ulla", last_name="Ulkopuolinen")
     with pytest.raises(ValidationError) as exc:
-        actions.create_interface(world.editor, parties=[world.a1, world.county_a], owners=[outsider],
+        actions.create_interface(acting_user=world.editor, parties=[world.a1, world.county_a], owners=[outsider],
                                  title="Neuvola", theme="early_childhood", client_group="children_families")
     assert "Ulla Ulkopuolinen" in str(exc.value) and "ei ole tämän yhdyspinnan osapuoli" in str(exc.value)
     assert not Interface.objects.exists()
@@ -30,12 +30,12 @@ def test_owner_must_come_from_a_party(world):
 def test_owners_one_per_party(world):
     owner_a1 = PersonFactory(organisation=world.a1)
     owner_county = PersonFactory(organisation=world.county_a)
-    interface = actions.create_interface(world.editor, parties=[world.a1, world.county_a],
+    interface = actions.create_interface(acting_user=world.editor, parties=[world.a1, world.county_a],
                                          owners=[owner_a1, owner_county], title="Neuvola",
                                          theme="early_childhood", client_group="children_families")
     assert interface.owners.count() == 2 and interface.area == world.county_a
     with pytest.raises(ValidationError):
-        actions.update_interface(interface, world.editor, owners=[owner_a1, PersonFactory(organisation=world.a1)])
+        actions.update_interface(interface, acting_user=world.editor, owners=[owner_a1, PersonFactory(organisation=world.a1)])
     assert interface.owners.count() == 2
 
 
@@ -43,7 +43,7 @@ def test_owners_one_per_party(world):
 def test_maturity_outside_scale(world, value):
     interface = InterfaceFactory(parties=[world.a1, world.county_a])
     with pytest.raises(ValidationError) as exc:
-        actions.assess_maturity(interface, world.editor, dimension="processes", value=value)
+        actions.assess_maturity(interface, acting_user=world.editor, dimension="processes", value=value)
     assert "0–3" in str(exc.value)
     assert not MaturityAssessment.objects.exists()
 

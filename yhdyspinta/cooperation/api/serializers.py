@@ -1,10 +1,12 @@
-"""API serializers; each runs the model's own checks so the API refuses what the pages refuse."""
+"""API serializers: the shape of requests and answers only. The rules (Model.clean(), the
+agreement's legal checks) run in the actions the viewsets call (core.api.views), the same as the
+pages'; their refusals are 400s with field messages (core.api.exceptions)."""
 from typing import ClassVar
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+from yhdyspinta.accounts.permissions import can_view_internal_of
+from yhdyspinta.core.api.serializers import RestrictedModelSerializer, RestrictedSerializerMixin
 from yhdyspinta.organisations.models import Organisation
 
 from ..models import (
@@ -19,27 +21,10 @@ from ..models import (
     ForumMember,
     Meeting,
 )
+from ..models.common import forum_org_ids
 
 
-class CleanedSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
-    """Calls Model.clean() on the would-be instance; M2M values are left to the caller."""
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        model = self.Meta.model
-        plain = {k: v for k, v in attrs.items() if not isinstance(v, (list, tuple))}
-        instance = model(**{f.attname: getattr(self.instance, f.attname) for f in model._meta.concrete_fields}) \
-            if self.instance else model()
-        for key, value in plain.items():
-            setattr(instance, key, value)
-        try:
-            instance.clean()
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
-        return attrs
-
-
-class ForumSerializer(CleanedSerializer):
+class ForumSerializer(RestrictedModelSerializer):
     class Meta:
         model = Forum
         fields = ("id", "name_fi", "name_sv", "name_en", "level", "kind", "mandate_fi", "mandate_sv", "mandate_en",
@@ -48,14 +33,14 @@ class ForumSerializer(CleanedSerializer):
         extra_kwargs: ClassVar[dict] = {"name_fi": {"required": True, "allow_blank": False}}
 
 
-class ForumMemberSerializer(CleanedSerializer):
+class ForumMemberSerializer(RestrictedModelSerializer):
     class Meta:
         model = ForumMember
         fields = ("id", "forum", "person", "organisation", "role", "field", "term_start", "term_end",
                   "outside_expert")
 
 
-class MeetingSerializer(CleanedSerializer):
+class MeetingSerializer(RestrictedModelSerializer):
     class Meta:
         model = Meeting
         fields = ("id", "forum", "starts_at", "place", "participants", "minutes", "minutes_checked_on",
@@ -69,7 +54,7 @@ class MeetingSerializer(CleanedSerializer):
         return data
 
 
-class AgendaItemSerializer(CleanedSerializer):
+class AgendaItemSerializer(RestrictedModelSerializer):
     class Meta:
         model = AgendaItem
         fields = ("id", "meeting", "number", "title", "body", "body_visibility")
@@ -82,13 +67,13 @@ class AgendaItemSerializer(CleanedSerializer):
         return data
 
 
-class DecisionSerializer(CleanedSerializer):
+class DecisionSerializer(RestrictedModelSerializer):
     class Meta:
         model = Decision
         fields = ("id", "meeting", "item", "resolution", "text")
 
 
-class FollowUpActionSerializer(CleanedSerializer):
+class FollowUpActionSerializer(RestrictedModelSerializer):
     is_late = serializers.SerializerMethodField()
 
     class Meta:
@@ -99,7 +84,7 @@ class FollowUpActionSerializer(CleanedSerializer):
         return obj.is_late()
 
 
-class EscalationSerializer(CleanedSerializer):
+class EscalationSerializer(RestrictedModelSerializer):
     class Meta:
         model = Escalation
         fields = ("id", "raised_by", "to_forum", "interface", "title", "description", "state", "reason",
@@ -128,13 +113,13 @@ class DutySerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
         return obj.state()
 
 
-class DutyEvidenceSerializer(CleanedSerializer):
+class DutyEvidenceSerializer(RestrictedModelSerializer):
     class Meta:
         model = DutyEvidence
         fields = ("id", "duty", "kind", "agenda_item", "decision", "agreement", "url", "title", "date")
 
 
-class AgreementSerializer(CleanedSerializer):
+class AgreementSerializer(RestrictedModelSerializer):
     parties = serializers.PrimaryKeyRelatedField(many=True, queryset=Organisation.objects.all())
     internal_part = serializers.CharField(required=False, allow_blank=True)
 
@@ -146,22 +131,8 @@ class AgreementSerializer(CleanedSerializer):
                   "visibility")
         extra_kwargs: ClassVar[dict] = {"title_fi": {"required": True, "allow_blank": False}}
 
-    # The agreement rules (dates, the parties' legal checks) are in actions.py (one place); a refusal
-    # there is a 400 with field messages (core.api.exceptions).
-    def create(self, validated_data):
-        from ..actions import create_agreement
-
-        return create_agreement(self.context["request"].user, **validated_data)
-
-    def update(self, instance, validated_data):
-        from ..actions import update_agreement
-
-        return update_agreement(instance, self.context["request"].user, **validated_data)
-
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        from yhdyspinta.accounts.permissions import can_view_internal_of
-
         request = self.context.get("request")
         if not can_view_internal_of(getattr(request, "user", None), {p.pk for p in instance.parties.all()}):
             data["internal_part"] = None
@@ -169,7 +140,5 @@ class AgreementSerializer(CleanedSerializer):
 
 
 def _insider(context, forum) -> bool:
-    from ..views.common import insider
-
     request = context.get("request")
-    return insider(getattr(request, "user", None), forum)
+    return can_view_internal_of(getattr(request, "user", None), forum_org_ids(forum))  # as views.common.insider

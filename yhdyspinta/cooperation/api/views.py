@@ -130,3 +130,6 @@ class AgreementViewSet(RestrictedModelViewSet):
     serializer_class = s.AgreementSerializer
     filterset_class = AgreementFilterSet
     ordering_fields = ("title", "valid_until")
+    # the agreement rules (dates, the parties' legal checks) in one place, as on the pages
+    create_action = actions.create_agreement
+    update_action = actions.update_agreement

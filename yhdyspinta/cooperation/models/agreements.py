@@ -68,7 +68,7 @@ class Agreement(RestrictedModel):
     def clean(self):
         """Dates in order: valid from ≤ valid until, and the renewal date not after the end of validity.
 
-        The one place of these rules: page forms (ModelForm validation), the API (CleanedSerializer)
+        The one place of these rules: page forms and the API (actions.save_agreement, create_agreement)
         and every write through actions.py (full_clean) reach it.
         """
         errors = {}

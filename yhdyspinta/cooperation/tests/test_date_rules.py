@@ -73,15 +73,15 @@ def test_renewal_date_after_the_end_is_refused(world):
 
 def test_the_action_for_imports_has_the_same_rules(world):
     with pytest.raises(ValidationError) as exc:
-        actions.create_agreement(world.editor, parties=[world.county_a, world.a1], title_fi="Tuonti",
+        actions.create_agreement(acting_user=world.editor, parties=[world.county_a, world.a1], title_fi="Tuonti",
                                  kind="task_specific", valid_from=date(2026, 5, 1), valid_until=date(2026, 4, 1))
     assert "valid_until" in exc.value.message_dict
     with pytest.raises(ValidationError) as exc:  # the parties' legal checks in the same place, reported together
-        actions.create_agreement(world.editor, parties=[world.a1], title_fi="Tuonti", kind="task_specific",
+        actions.create_agreement(acting_user=world.editor, parties=[world.a1], title_fi="Tuonti", kind="task_specific",
                                  valid_from=date(2026, 5, 1), valid_until=date(2026, 4, 1))
     assert {"valid_until", "parties"} <= set(exc.value.message_dict)
     assert not Agreement.objects.exists()
-    agreement = actions.create_agreement(world.editor, parties=[world.county_a, world.a1], title_fi="Tuonti",
+    agreement = actions.create_agreement(acting_user=world.editor, parties=[world.county_a, world.a1], title_fi="Tuonti",
                                          kind="task_specific", valid_from=date(2026, 4, 1),
                                          valid_until=date(2026, 4, 1))
     assert set(agreement.parties.all()) == {world.county_a, world.a1}

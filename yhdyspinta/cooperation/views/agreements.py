@@ -103,7 +103,6 @@ class DocumentAddView(ObjectEditView):
     model = AgreementDocument
     form_class = AgreementDocumentForm
     template_name = "cooperation/upload_edit.html"
-    save_action = staticmethod(actions.save_child)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)

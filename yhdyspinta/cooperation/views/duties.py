@@ -8,7 +8,6 @@ from yhdyspinta.accounts.permissions import can_add_for
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectEditView
 from yhdyspinta.organisations.models import Organisation
 
-from .. import actions
 from ..duties import compliance_matrix
 from ..forms import DutyEvidenceForm
 from ..models import Duty, DutyEvidence, DutyRule
@@ -68,7 +67,6 @@ class DutyDetailView(ObjectDetailView):
 class EvidenceAddView(ObjectEditView):
     model = DutyEvidence
     form_class = DutyEvidenceForm
-    save_action = staticmethod(actions.save_child)
 
     def get_initial(self):
         initial = super().get_initial()

@@ -54,7 +54,6 @@ class EscalationDetailView(ObjectDetailView):
 class EscalationEditView(ObjectEditView):
     model = Escalation
     form_class = EscalationForm
-    save_action = staticmethod(actions.save_child)
 
 
 class EscalationTransitionView(LoginRequiredMixin, View):

@@ -8,7 +8,6 @@ from yhdyspinta.core.views.generic import (
 )
 from yhdyspinta.organisations.models import Person
 
-from .. import actions
 from ..filtersets import ForumFilterSet
 from ..forms import ForumForm, ForumMemberForm
 from ..models import Escalation, FollowUpAction, Forum, ForumMember, Meeting
@@ -54,7 +53,6 @@ class ForumDetailView(ObjectDetailView):
 class ForumEditView(ObjectEditView):
     model = Forum
     form_class = ForumForm
-    save_action = staticmethod(actions.save_child)
 
 
 class ForumDeleteView(ObjectDeleteView):
@@ -65,7 +63,6 @@ class ForumDeleteView(ObjectDeleteView):
 class MemberEditView(ObjectEditView):
     model = ForumMember
     form_class = ForumMemberForm
-    save_action = staticmethod(actions.save_child)
 
 
 class MemberDeleteView(ObjectDeleteView):

@@ -76,7 +76,6 @@ class MeetingDetailView(ObjectDetailView):
 class MeetingEditView(ObjectEditView):
     model = Meeting
     form_class = MeetingForm
-    save_action = staticmethod(actions.save_child)
 
 
 class MeetingDeleteView(ObjectDeleteView):
@@ -87,7 +86,6 @@ class MeetingDeleteView(ObjectDeleteView):
 class ItemEditView(ObjectEditView):
     model = AgendaItem
     form_class = AgendaItemForm
-    save_action = staticmethod(actions.save_child)
 
 
 class AttachmentEditView(ObjectEditView):
@@ -95,7 +93,6 @@ class AttachmentEditView(ObjectEditView):
     model = Attachment
     form_class = AttachmentForm
     template_name = "cooperation/upload_edit.html"
-    save_action = staticmethod(actions.save_child)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -112,13 +109,11 @@ class AttachmentEditView(ObjectEditView):
 class DecisionEditView(ObjectEditView):
     model = Decision
     form_class = DecisionForm
-    save_action = staticmethod(actions.save_child)
 
 
 class ActionEditView(ObjectEditView):
     model = FollowUpAction
     form_class = FollowUpActionForm
-    save_action = staticmethod(actions.save_child)
 
 
 class AttachmentDownloadView(View):

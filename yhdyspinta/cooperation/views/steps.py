@@ -7,7 +7,6 @@ from yhdyspinta.accounts.permissions import can_add_for
 from yhdyspinta.core.views.generic import ObjectEditView
 from yhdyspinta.organisations.models import Organisation
 
-from .. import actions
 from ..forms import StepTickForm
 from ..models import STEPS, StepTick
 
@@ -54,7 +53,6 @@ def _mapping_rounds(user, county):
 class StepTickEditView(ObjectEditView):
     model = StepTick
     form_class = StepTickForm
-    save_action = staticmethod(actions.save_child)
 
 
 class StepsIndexView(TemplateView):

@@ -1,9 +1,18 @@
-"""API errors: 400 with field messages, 403/404 for rights, never a 500 for bad input."""
+"""API errors: 400 with field messages, 403/404 for rights, never a 500 for bad input.
 
+The one converter from Django's exceptions to the API's answers: an action's (or a model
+clean()'s) ValidationError is a 400 with its field messages under the field names (a message for
+the whole record under `non_field_errors`), PermissionDenied a 403, a stale version a 409, and a
+delete refused by PROTECT/RESTRICT a 409 listing the dependents the user may view
+(core/dependents.py). Serializers and viewsets do not convert errors themselves.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from yhdyspinta.core.api.concurrency import VersionConflict
@@ -13,7 +22,11 @@ from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe
 
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        if hasattr(exc, "error_dict"):
+            detail = {(api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
+                      for field, messages in exc.message_dict.items()}
+        else:
+            detail = {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()

@@ -1,13 +1,21 @@
 """Base viewset: reads through restrict(), internal reads (whole records and internal parts of
-public ones) logged, writes through actions."""
+public ones) logged, writes through actions.
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+Every write of the API calls an action, as a page's ObjectEditView calls its `save_action`:
+`create_action(*, acting_user, **validated_data)`, `update_action(instance, *, acting_user,
+**validated_data)` and `delete_action(instance, *, acting_user)`. The defaults are
+`core.actions.create_record` / `update_record` / `delete_object` (model validation with the
+model's clean(), the rights to add/change/delete, one audited transaction); an app whose record
+has rules of its own (an agreement's parties, an interface's owners) sets its own action, the
+same function its pages use. Serializers check only the shape of the request; an action's
+ValidationError, PermissionDenied and ProtectedError are answered by core.api.exceptions.
+"""
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
 
-from yhdyspinta.core.actions import audited, require, require_add
+from yhdyspinta.core.actions import audited, create_record, delete_object, update_record
 from yhdyspinta.core.api.concurrency import (
     IF_MATCH,
     ConcurrencyAutoSchema,
@@ -84,7 +92,7 @@ class RestrictedModelViewSet(viewsets.ModelViewSet):
             raise VersionConflict(ConflictError(instance, sent))
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
+        with audited(request.user):  # one transaction: the version check and the action's write
             check_and_bump_version(instance, instance.version)
             self.perform_update(serializer)
         if getattr(instance, "_prefetched_objects_cache", None):
@@ -110,41 +118,23 @@ class RestrictedModelViewSet(viewsets.ModelViewSet):
             self._version_refusal = exc  # its stored record's ETag goes on the 409/412 answer
         return super().handle_exception(exc)
 
-    # Writes: the same checks and audit as the pages' actions.
+    # Writes: the app's action, the same one its pages use (module docstring).
+    create_action = None  # callable(*, acting_user, **validated_data) -> obj; default: create_record
+    update_action = None  # callable(instance, *, acting_user, **validated_data) -> obj; default: update_record
+    delete_action = None  # callable(instance, *, acting_user); default: core.actions.delete_object
+
     def perform_create(self, serializer):
-        with audited(self.request.user):
-            instance = serializer.Meta.model(**{
-                k: v for k, v in serializer.validated_data.items()
-                if not isinstance(v, (list, tuple)) and not hasattr(v, "all")
-            })
-            ids = instance.involved_organisation_ids() | self._m2m_org_ids(serializer)
-            require_add(self.request.user, ids)
-            serializer.save()
+        action = type(self).create_action
+        data = dict(serializer.validated_data)
+        if action is None:
+            serializer.instance = create_record(serializer.Meta.model, acting_user=self.request.user, **data)
+        else:
+            serializer.instance = action(acting_user=self.request.user, **data)
 
     def perform_update(self, serializer):
-        with audited(self.request.user):
-            require(self.request.user, serializer.instance, "change")
-            obj = serializer.save()
-            if not self._still_editable(obj):
-                raise PermissionDenied
+        action = type(self).update_action or update_record
+        serializer.instance = action(serializer.instance, acting_user=self.request.user,
+                                     **dict(serializer.validated_data))
 
     def perform_destroy(self, instance):
-        with audited(self.request.user):
-            require(self.request.user, instance, "delete")
-            instance.delete()
-
-    def _still_editable(self, obj):
-        from yhdyspinta.accounts.permissions import can
-
-        return can(self.request.user, obj, "change")
-
-    @staticmethod
-    def _m2m_org_ids(serializer):
-        ids = set()
-        model = serializer.Meta.model
-        for path in getattr(model, "org_paths", ()):
-            head = path.split("__")[0]
-            value = serializer.validated_data.get(head)
-            if isinstance(value, (list, tuple)):
-                ids.update(o.pk for o in value)
-        return ids
+        (type(self).delete_action or delete_object)(instance, acting_user=self.request.user)

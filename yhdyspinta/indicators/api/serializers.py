@@ -69,13 +69,6 @@ class GoalIndicatorSerializer(RestrictedSerializerMixin, serializers.ModelSerial
         fields = ("id", "goal", "indicator", "region", "baseline_year", "baseline_value", "target_year",
                   "target_value", "direction")
 
-    def validate(self, attrs):
-        base = attrs.get("baseline_year", getattr(self.instance, "baseline_year", None))
-        target = attrs.get("target_year", getattr(self.instance, "target_year", None))
-        if base and target and target <= base:
-            raise serializers.ValidationError({"target_year": "The target year must be after the baseline year."})
-        return attrs
-
 
 class SharedGoalSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     actors = GoalActorSerializer(many=True, read_only=True)
@@ -104,13 +97,6 @@ class MeasureSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
         fields = ("id", "goal", *tr("title", "resources"), "owner", "owner_organisation", "start", "end",
                   "status", "indicators")
         extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
-
-    def validate(self, attrs):
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        end = attrs.get("end", getattr(self.instance, "end", None))
-        if start and end and end < start:
-            raise serializers.ValidationError({"end": "The end must not be before the start."})
-        return attrs
 
 
 class CompositeComponentSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):

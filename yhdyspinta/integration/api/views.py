@@ -6,13 +6,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from yhdyspinta.core.actions import audited
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 from yhdyspinta.core.audit import log_internal_reads
 from yhdyspinta.core.filtersets import RestrictedFilterSet
 
-from .. import analysis
-from ..actions import add_default_questionnaire
+from .. import actions, analysis
 from ..filtersets import StudyFilterSet
 from ..models import Study, StudyParty
 from .serializers import StudyPartySerializer, StudySerializer
@@ -23,16 +21,9 @@ class StudyViewSet(RestrictedModelViewSet):
     serializer_class = StudySerializer
     filterset_class = StudyFilterSet
     ordering_fields = ["id", "title", "status"]
-
-    def perform_create(self, serializer):
-        with audited(self.request.user):
-            super().perform_create(serializer)
-            add_default_questionnaire(serializer.instance)
-
-    def perform_update(self, serializer):
-        with audited(self.request.user):
-            super().perform_update(serializer)
-            analysis.bump(serializer.instance)
+    # the same rules as the study page: the default questionnaire on create, results recomputed on change
+    create_action = actions.create_study
+    update_action = actions.update_study
 
     def _results(self, request):
         study = self.get_object()

@@ -66,8 +66,8 @@ def test_a_round_opened_for_a_later_day_invites_on_that_day(world):
 
 
 def test_saving_a_meeting_and_an_escalation_through_the_actions_notifies(world):
-    from yhdyspinta.cooperation import actions as cooperation_actions
     from yhdyspinta.cooperation.forms import MeetingForm
+    from yhdyspinta.core.actions import save_form
 
     person = PersonFactory(organisation=world.a1, user=UserFactory(email="pekka@example.fi"))
     forum = forum_for(world.a1)
@@ -75,7 +75,7 @@ def test_saving_a_meeting_and_an_escalation_through_the_actions_notifies(world):
     form = MeetingForm({"forum": forum.pk, "starts_at": (timezone.localtime() + timedelta(days=7)).strftime(
         "%Y-%m-%dT%H:%M"), "place": "Sali", "visibility": "public"}, user=world.editor)
     assert form.is_valid(), form.errors
-    meeting = cooperation_actions.save_child(form, actor=world.editor, action="add")
+    meeting = save_form(form, actor=world.editor, action="add")
     assert Notification.objects.filter(kind=Kind.MEETING, object_id=meeting.pk, recipient=person.user).exists()
 
     upper = ForumFactory(area=world.county_a, organisations=[world.county_a])

@@ -25,23 +25,9 @@ class UnitSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
                   "description_sv", "description_en"]
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
 
-    def validate(self, attrs):
-        parent = attrs.get("parent", getattr(self.instance, "parent", None))
-        org = attrs.get("organisation", getattr(self.instance, "organisation", None))
-        if parent and org and parent.organisation_id != org.pk:
-            raise serializers.ValidationError({"parent": "The parent unit must belong to the same organisation."})
-        return attrs
-
 
 class PersonSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Person
         fields = ["id", "first_name", "last_name", "title_fi", "title_sv", "title_en", "organisation", "unit",
                   "email", "phone", "visibility"]
-
-    def validate(self, attrs):
-        unit = attrs.get("unit", getattr(self.instance, "unit", None))
-        org = attrs.get("organisation", getattr(self.instance, "organisation", None))
-        if unit and org and unit.organisation_id != org.pk:
-            raise serializers.ValidationError({"unit": "The unit must belong to the person's organisation."})
-        return attrs

@@ -1,9 +1,6 @@
-from django.core.exceptions import PermissionDenied
-
-from yhdyspinta.accounts.permissions import ALL, org_ids
-from yhdyspinta.core.actions import audited
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 
+from .. import actions
 from ..filtersets import OrganisationFilterSet, PersonFilterSet, UnitFilterSet
 from ..models import Organisation, Person, Unit
 from .serializers import OrganisationSerializer, PersonSerializer, UnitSerializer
@@ -17,13 +14,7 @@ class OrganisationViewSet(RestrictedModelViewSet):
     filterset_class = OrganisationFilterSet
     ordering_fields = ["name", "code", "population", "kind"]
     http_method_names = ["get", "patch", "put", "head", "options"]
-
-    def perform_update(self, serializer):
-        with audited(self.request.user):
-            admin_ids = org_ids(self.request.user, "admin")
-            if not (admin_ids is ALL or serializer.instance.pk in admin_ids):
-                raise PermissionDenied
-            serializer.save()
+    update_action = actions.update_organisation  # its admins only, as on the page
 
 
 class UnitViewSet(RestrictedModelViewSet):

@@ -1,5 +1,7 @@
+"""API serializers: the shape of requests and answers only; the rules (an open period, the
+region's own editors, task and region on the roadmap) are in actions.set_status, which the
+viewsets call, the same as the pages."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -51,24 +53,9 @@ class StatusReportSerializer(RestrictedSerializerMixin, serializers.ModelSeriali
         read_only_fields = ["updated_at"]
 
     def validate(self, attrs):
-        period = attrs.get("period", getattr(self.instance, "period", None))
-        task = attrs.get("task", getattr(self.instance, "task", None))
-        region = attrs.get("region", getattr(self.instance, "region", None))
+        """Shape: a report's key (period, region, task) is given when it is created and fixed after."""
         if self.instance is not None:
             for name in ("period", "region", "task"):
                 if name in attrs and attrs[name] != getattr(self.instance, name):
                     raise serializers.ValidationError({name: _("Cannot be changed; report the other one instead.")})
-        if period is not None and period.closed:
-            raise serializers.ValidationError(
-                {"period": _("Period %(period)s is closed; its status reports can no longer be changed.")
-                 % {"period": period.code}})
-        if period is not None and task is not None and task.roadmap_id != period.roadmap_id:
-            raise serializers.ValidationError({"task": _("The task is not on this period's roadmap.")})
-        if period is not None and region is not None and not ReportingRegion.objects.filter(
-                roadmap_id=period.roadmap_id, organisation=region).exists():
-            raise serializers.ValidationError({"region": _("The organisation does not report on this roadmap.")})
         return attrs
-
-
-def django_errors(exc: DjangoValidationError):
-    return serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)

@@ -1,8 +1,6 @@
 """API: roadmaps, tasks, periods, status reports (filterable) and the figures of a period."""
 
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -25,7 +23,6 @@ from .serializers import (
     RoadmapSerializer,
     StatusReportSerializer,
     TaskSerializer,
-    django_errors,
 )
 
 
@@ -66,11 +63,7 @@ class PeriodViewSet(RestrictedModelViewSet):
 
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        period = self.get_object()
-        try:
-            period = actions.close_period(period, actor=request.user)
-        except DjangoValidationError as exc:
-            raise django_errors(exc) from None
+        period = actions.close_period(self.get_object(), actor=request.user)
         return Response(PeriodSerializer(period).data)
 
     @action(detail=True, methods=["get"])
@@ -128,28 +121,17 @@ class StatusReportViewSet(RestrictedModelViewSet):
             from rest_framework.exceptions import ValidationError
 
             raise ValidationError({"task": _("This region already reported the task in this period; update it.")})
-        try:
-            serializer.instance = actions.set_status(
-                data["period"], data["region"].pk, data["task"], data.get("status", "not_started"),
-                data.get("comment", ""), actor=self.request.user)
-        except DjangoValidationError as exc:
-            raise django_errors(exc) from None
+        serializer.instance = actions.set_status(
+            data["period"], data["region"].pk, data["task"], data.get("status", "not_started"),
+            data.get("comment", ""), actor=self.request.user)
 
     def perform_update(self, serializer):
         report = serializer.instance
         data = serializer.validated_data
-        if not StatusReport.objects.restrict(self.request.user, "change").filter(pk=report.pk).exists():
-            raise PermissionDenied
-        try:
-            serializer.instance = actions.set_status(
-                report.period, report.region_id, report.task, data.get("status", report.status),
-                data.get("comment", report.comment), actor=self.request.user)
-        except DjangoValidationError as exc:
-            raise django_errors(exc) from None
+        serializer.instance = actions.set_status(
+            report.period, report.region_id, report.task, data.get("status", report.status),
+            data.get("comment", report.comment), actor=self.request.user)
 
     def perform_destroy(self, instance):
-        try:
-            actions.delete_status(instance, actor=self.request.user)
-        except DjangoValidationError as exc:
-            raise django_errors(exc) from None
+        actions.delete_status(instance, actor=self.request.user)
 
