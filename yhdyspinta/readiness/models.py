@@ -78,6 +78,9 @@ class Roadmap(RestrictedModel):
 
     @classmethod
     def restrict_queryset(cls, qs, user, action):
+        """Kept (org_paths cannot say it): the reporting regions' members READ an internal roadmap
+        they report on but do not change it. `org_paths` (the owner) is the write rule and the
+        organisations a new roadmap involves; this adds the readers."""
         q = _roadmap_q(user, action)
         return qs if q is None else qs.filter(q)
 
@@ -93,6 +96,7 @@ class RoadmapPart(RestrictedModel):
 
     @classmethod
     def restrict_queryset(cls, qs, user, action):
+        """Kept for the same reason as Roadmap.restrict_queryset: readers wider than writers."""
         q = _roadmap_q(user, action, "roadmap__")
         return qs if q is None else qs.filter(q)
 
@@ -142,6 +146,7 @@ class SubArea(RestrictedModel):
 
     @classmethod
     def restrict_queryset(cls, qs, user, action):
+        """Kept for the same reason as Roadmap.restrict_queryset: readers wider than writers."""
         q = _roadmap_q(user, action, "area__roadmap__")
         return qs if q is None else qs.filter(q)
 
@@ -262,7 +267,10 @@ class StatusReport(RestrictedModel):
 
     @classmethod
     def restrict_queryset(cls, qs, user, action):
-        """View: the roadmap's readers; change: only the reporting region's own editors."""
+        """View: the roadmap's readers; change: only the reporting region's own editors.
+
+        Kept (org_paths cannot say it): `org_paths` (the region) is the write rule, but the
+        roadmap's owner and the other reporting regions read the report too."""
         from yhdyspinta.accounts.permissions import ALL, org_ids
 
         if action == "view":
