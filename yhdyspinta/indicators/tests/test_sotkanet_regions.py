@@ -141,6 +141,7 @@ def test_old_county_ids_are_translated_with_a_note(country, server, tmp_path):
     assert stored(country["04"]).value == population("wellbeing_services_counties_2021.csv", "04")
     assert stored(country["091"], Level.ORGANISER)
     assert any("890" in str(n) and "08" in str(n) for n in summary.notes)
+    assert len(summary.notes) == 22 and summary.created == 21 + 1 + MUNICIPALITY_ROWS + 1
     run = ImportRun.objects.get()
     assert "old Sotkanet region id 890 (Pirkanmaan hyvinvointialue, old code 4)" in run.notes
 
