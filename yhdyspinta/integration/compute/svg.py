@@ -21,6 +21,19 @@ def _a(text) -> str:
     return escape(str(text), {'"': "&quot;"})
 
 
+def short_name(name: str, limit: int = 18) -> str:
+    """A label that fits beside a node: whole words up to `limit` characters, then "…"; the
+    key under the map gives the full names."""
+    if len(name) <= limit:
+        return name
+    words, out = name.split(), ""
+    for w in words:
+        if len(out) + len(w) + (1 if out else 0) > limit - 1:
+            break
+        out = f"{out} {w}" if out else w
+    return (out or name[:limit - 1]).rstrip(",;:") + "…"
+
+
 def _fmt(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".") if not math.isnan(v) else "0"
 
@@ -105,7 +118,7 @@ def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[s
                    f'stroke="#222" stroke-width="1"/>'
                    f'<text x="{x:.1f}" y="{y + 3.5:.1f}" font-size="10" text-anchor="middle" '
                    f'fill="{text_fill}" aria-hidden="true">{c}</text></g>')
-        text = v if len(str(name)) > 28 or name == v else f"{v} {name}"
+        text = v if name == v else f"{v} {short_name(str(name))}"
         tw, th = 6.2 * len(text), 12.0
         options = [(x + r + 3, y + 4, "start"), (x - r - 3, y + 4, "end"),
                    (x, y - r - 4, "middle"), (x, y + r + 12, "middle")]

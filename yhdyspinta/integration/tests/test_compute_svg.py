@@ -46,3 +46,13 @@ def test_svg_deterministic_and_edges_filtered():
     lines = list(root.iter(NS + "line"))
     needs, _ = planted_needs((5, 4), seed=1)
     assert len(lines) == sum(v >= 120 for v in needs.values())
+
+
+def test_every_node_shows_a_short_name_and_the_key_has_the_full_one():
+    from yhdyspinta.integration.compute.svg import render_svg, short_name
+    assert short_name("Ikääntyneiden palvelut") == "Ikääntyneiden…"
+    assert short_name("Koulut") == "Koulut"
+    positions = {"2.1": (0.0, 0.0), "2.17": (1.0, 0.5)}
+    svg = render_svg(positions, {"2.1": 1, "2.17": 1}, {("2.1", "2.17"): 150.0},
+                     labels={"2.1": "Ikääntyneiden palvelut", "2.17": "Kotoutumista edistävät palvelut"})
+    assert ">2.1 Ikääntyneiden…<" in svg and ">2.17 Kotoutumista…<" in svg
