@@ -77,10 +77,9 @@ def save_form(form, *, actor, action: str):
         return obj
 
 
-def delete_object(obj, *, actor=None, acting_user=None):
+def delete_object(obj, *, acting_user):
     """Deletes a record after checking the right to delete it (pages and API). A delete refused by
     PROTECT/RESTRICT raises ProtectedError/RestrictedError: 409 with the dependents on both."""
-    acting_user = acting_user if acting_user is not None else actor
     with audited(acting_user):
         require(acting_user, obj, "delete")
         obj.delete()

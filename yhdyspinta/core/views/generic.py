@@ -243,7 +243,7 @@ class ObjectDeleteView(LoginRequiredMixin, TemplateView):
     template_name = "core/object_delete.html"
     model = None
     success_url_name = None
-    delete_action = None
+    delete_action = None  # callable(obj, *, acting_user); default core.actions.delete_object
 
     def get_object(self):
         obj = get_object_or_404(self.model.objects.restrict(self.request.user, "view"), pk=self.kwargs["pk"])
@@ -260,7 +260,7 @@ class ObjectDeleteView(LoginRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
         try:
-            (type(self).delete_action or delete_object)(obj, actor=request.user)
+            (type(self).delete_action or delete_object)(obj, acting_user=request.user)
         except BLOCKING_ERRORS as exc:  # PROTECT/RESTRICT: name what depends on it, refuse with 409
             context = self.get_context_data(refusal=refusal_message(obj), dependents=describe(exc, request.user))
             return self.render_to_response(context, status=409)
