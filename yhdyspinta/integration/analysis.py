@@ -19,6 +19,7 @@ from django.db.models import F
 from yhdyspinta.core.localize import message
 from yhdyspinta.core.reasons import as_data as reason_data
 from yhdyspinta.core.reasons import from_data
+from yhdyspinta.core.versioned import VersionedCache
 
 from .compute.analyse import missing_data
 from .compute.boundary import bootstrap_sides, optimise_boundary
@@ -149,17 +150,26 @@ def _comparison(idx, seed: int) -> list[dict]:
     return out
 
 
+# The results per data version (core.versioned): stored in the study row, which every process
+# reads, so no memo of the process.
+_RESULTS = VersionedCache()
+
+
 def results(study: Study) -> dict:
     """Cached results of the current data version (computed on the first call after a change)."""
     cache = study.results_cache or {}
-    if cache.get("version") == study.data_version and "cells" in cache:
-        return cache
-    data = compute_results(study)
-    keep = {"boundary": cache.get("boundary")} if cache.get("version") == study.data_version else {}
-    data |= {k: v for k, v in keep.items() if v}
-    Study.objects.filter(pk=study.pk, data_version=study.data_version).update(results_cache=data)
-    study.results_cache = data
-    return data
+    current = cache.get("version") == study.data_version
+
+    def compute() -> dict:
+        data = compute_results(study)
+        return data | ({"boundary": cache["boundary"]} if current and cache.get("boundary") else {})
+
+    def save(data: dict) -> None:  # only for the version it was computed from
+        Study.objects.filter(pk=study.pk, data_version=study.data_version).update(results_cache=data)
+        study.results_cache = data
+
+    return _RESULTS.get(study.pk, study.data_version, compute, save=save,
+                        load=lambda: cache if current and "cells" in cache else None)
 
 
 def bump(study: Study) -> None:

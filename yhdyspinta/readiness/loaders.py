@@ -8,10 +8,11 @@ revision, so a locked or unchanged period is computed once.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from dataclasses import astuple, dataclass, fields
 
 from django.db import connection
+
+from yhdyspinta.core.versioned import VersionedCache
 
 from .compute import NOT_APPLICABLE, Figure, Task, compute_figures
 from .models import (
@@ -143,48 +144,40 @@ class PeriodFigures:
         return out
 
 
-_MEMO: OrderedDict[str, PeriodFigures] = OrderedDict()
 MEMO_SIZE = 16
+# The figures per period revision (core.versioned): memoised in the process, stored in FigureStore.
+_FIGURES = VersionedCache(size=MEMO_SIZE)
 
 
 def clear_cache() -> None:
-    _MEMO.clear()
+    _FIGURES.clear()
 
 
-def _key(period: Period, revision: int) -> str:
-    return (f"readiness:figures:{period.pk}:{revision}:{period.roadmap_id}:{period.code}:"
-            f"{period.progress_end}:{period.roadmap.target_date}")
+def _key(period: Period) -> tuple:
+    return (period.pk, period.roadmap_id, period.code, period.progress_end, period.roadmap.target_date)
 
 
-def _cached(key: str) -> PeriodFigures | None:
-    hit = _MEMO.get(key)
-    if hit is not None:
-        _MEMO.move_to_end(key)
-    return hit
-
-
-def _stored(period: Period, key: str) -> PeriodFigures | None:
-    """The figures saved in the database for the period's current revision, if any."""
-    row = FigureStore.objects.filter(period_id=period.pk, revision=period.revision).values_list(
+def _stored(period: Period, revision: int) -> PeriodFigures | None:
+    """The figures saved in the database for the period's `revision`, if any."""
+    row = FigureStore.objects.filter(period_id=period.pk, revision=revision).values_list(
         "data", flat=True).first()
-    if row is None:
-        return None
-    result = PeriodFigures.from_json(period.pk, row)
-    _remember(key, result)
-    return result
+    return None if row is None else PeriodFigures.from_json(period.pk, row)
 
 
-def _store(period: Period, key: str, result: PeriodFigures) -> None:
-    """Memoise and save; update()/bulk_create keep this derived data out of the audit log."""
-    _remember(key, result)
-    text = result.to_json()
-    if not FigureStore.objects.filter(period_id=period.pk).update(revision=period.revision, data=text):
-        FigureStore.objects.bulk_create([FigureStore(period_id=period.pk, revision=period.revision, data=text)],
-                                        ignore_conflicts=True)
+def _saver(period: Period):
+    """Saves the figures of the period's current revision; update()/bulk_create keep this
+    derived data out of the audit log."""
+    def save(result: PeriodFigures) -> None:
+        text = result.to_json()
+        if not FigureStore.objects.filter(period_id=period.pk).update(revision=period.revision, data=text):
+            FigureStore.objects.bulk_create(
+                [FigureStore(period_id=period.pk, revision=period.revision, data=text)], ignore_conflicts=True)
+
+    return save
 
 
 def is_cached(period: Period) -> bool:
-    return _cached(_key(period, period.revision)) is not None
+    return _FIGURES.peek(_key(period), period.revision) is not None
 
 
 def refresh(period: Period, region_ids: set[int]) -> None:
@@ -196,11 +189,7 @@ def refresh(period: Period, region_ids: set[int]) -> None:
     """
     period.refresh_from_db(fields=["revision"])
     previous = period.revision - 1
-    old = _cached(_key(period, previous))
-    if old is None:
-        text = FigureStore.objects.filter(period_id=period.pk, revision=previous).values_list(
-            "data", flat=True).first()
-        old = PeriodFigures.from_json(period.pk, text) if text else None
+    old = _FIGURES.peek(_key(period), previous) or _stored(period, previous)
     if old is None:
         return
     changed = [r for r in old.regions if r.organisation_id in region_ids]
@@ -214,7 +203,7 @@ def refresh(period: Period, region_ids: set[int]) -> None:
         by_region[f.region].append(f)
     figures = [f for r in old.regions for f in by_region.get(r.organisation_id, [])]
     result = PeriodFigures(period.pk, old.regions, old.areas, figures)
-    _store(period, _key(period, period.revision), result)
+    _FIGURES.put(_key(period), period.revision, result, _saver(period))
 
 
 def published(period: Period) -> tuple[PublishedFigures, PeriodFigures] | None:
@@ -227,12 +216,9 @@ def published(period: Period) -> tuple[PublishedFigures, PeriodFigures] | None:
     if row is None:
         return None
     publication = PublishedFigures.objects.select_related("published_by").get(pk=row)
-    key = f"readiness:published:{publication.pk}"
-    hit = _cached(key)
-    if hit is None:
-        hit = PeriodFigures.from_json(period.pk, publication.data)
-        _remember(key, hit)
-    return publication, hit
+    # a publication never changes: one version (0) of it
+    return publication, _FIGURES.get(("published", publication.pk), 0,
+                                     lambda: PeriodFigures.from_json(period.pk, publication.data))
 
 
 def figures_for(period: Period, *, use_cache: bool = True, live: bool = False) -> PeriodFigures:
@@ -247,20 +233,17 @@ def figures_for(period: Period, *, use_cache: bool = True, live: bool = False) -
         frozen = published(period)
         if frozen is not None:
             return frozen[1]
-    key = _key(period, period.revision)
-    if use_cache:
-        hit = _cached(key) or _stored(period, key)
-        if hit is not None:
-            return hit
-    roadmap = period.roadmap
-    tasks = tasks_of(roadmap.pk)
-    regions = regions_of(roadmap.pk)
-    statuses = statuses_of(period, regions)
-    figures = compute_figures(tasks, statuses, period.progress_end, roadmap.target_date)
-    result = PeriodFigures(period.pk, regions, areas_of(roadmap.pk), figures)
-    if use_cache:
-        _store(period, key, result)
-    return result
+    def compute() -> PeriodFigures:
+        roadmap = period.roadmap
+        regions = regions_of(roadmap.pk)
+        figures = compute_figures(tasks_of(roadmap.pk), statuses_of(period, regions), period.progress_end,
+                                  roadmap.target_date)
+        return PeriodFigures(period.pk, regions, areas_of(roadmap.pk), figures)
+
+    if not use_cache:
+        return compute()
+    return _FIGURES.get(_key(period), period.revision, compute, load=lambda: _stored(period, period.revision),
+                        save=_saver(period))
 
 
 def differing(a: PeriodFigures, b: PeriodFigures) -> int:
@@ -271,8 +254,3 @@ def differing(a: PeriodFigures, b: PeriodFigures) -> int:
         a.regions != b.regions)
 
 
-def _remember(key: str, value: PeriodFigures) -> None:
-    _MEMO[key] = value
-    _MEMO.move_to_end(key)
-    while len(_MEMO) > MEMO_SIZE:
-        _MEMO.popitem(last=False)
