@@ -419,3 +419,72 @@ def save_goal_part(form, *, actor, action):
 
 def save_indicator_set(form, *, actor, action):
     return save_form(form, actor=actor, action=action)
+
+
+# ---- welfare report approval: draft → waiting for approval → approved ---------------------------
+def may_approve_report(user, report) -> bool:
+    """Approving is for those who administer the report's organisation: its organisation admins
+    and the county coordinators of its area (accounts.permissions ADMIN_ROLES), and superusers."""
+    from yhdyspinta.accounts.permissions import ALL, org_ids
+
+    ids = org_ids(user, "admin")
+    return ids is ALL or report.organisation_id in ids
+
+
+def submit_report(report, *, actor):
+    """A draft goes to approval; its approvers are notified once for this submission."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from yhdyspinta.notifications.hooks import notify_saved
+
+    from .models_reports import ReportStatus, WelfareReport
+
+    with audited(actor):
+        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
+        require(actor, report, "change")
+        if report.status != ReportStatus.DRAFT:
+            raise ValidationError(_("Only a draft can be sent for approval."))
+        report.status = ReportStatus.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.save(update_fields=["status", "submitted_at", "version"])
+        return notify_saved(report)
+
+
+def return_report_to_draft(report, *, actor):
+    """A report waiting for approval goes back to the writers (withdrawn, or returned by an approver)."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from .models_reports import ReportStatus, WelfareReport
+
+    with audited(actor):
+        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
+        require(actor, report, "change")
+        if report.status != ReportStatus.SUBMITTED:
+            raise ValidationError(_("Only a report waiting for approval can be returned to draft."))
+        report.status = ReportStatus.DRAFT
+        report.save(update_fields=["status", "version"])
+        return report
+
+
+def approve_report(report, *, actor):
+    """An approver approves a report waiting for approval: it becomes public."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from .models_reports import ReportStatus, WelfareReport
+
+    with audited(actor):
+        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
+        require(actor, report, "change")
+        if not may_approve_report(actor, report):
+            raise PermissionDenied
+        if report.status != ReportStatus.SUBMITTED:
+            raise ValidationError(_("Only a report waiting for approval can be approved."))
+        report.status = ReportStatus.APPROVED
+        report.approved_on = report.approved_on or timezone.localdate()
+        report.save(update_fields=["status", "approved_on", "version"])
+        return report

@@ -19,6 +19,7 @@ from .models import (
     SharedGoal,
     WelfareReport,
 )
+from .models_reports import ReportStatus
 
 LANGS = ("fi", "sv", "en")
 
@@ -127,8 +128,22 @@ class WelfareReportForm(ScopedForm):
                   "status", "approved_on", "goals")
         widgets = {"approved_on": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Waiting for approval" is reached with the report page's button (it notifies the approvers),
+        # so the form offers it only to keep a report that is waiting.
+        if "status" in self.fields and self.instance.status != ReportStatus.SUBMITTED:
+            self.fields["status"].choices = [c for c in self.fields["status"].choices if c[0] != ReportStatus.SUBMITTED]
+
     def clean(self):
+        from .actions import may_approve_report
+
         data = super().clean()
+        organisation = data.get("organisation") or getattr(self.instance, "organisation", None)
+        if (data.get("status") == ReportStatus.APPROVED and self.instance.status != ReportStatus.APPROVED
+                and organisation is not None
+                and not may_approve_report(self.user, WelfareReport(organisation=organisation))):
+            self.add_error("status", _("Only the organisation's admins approve the report: send it for approval."))
         if data.get("kind") == "extended" and not (data.get("term_start") and data.get("term_end")):
             self.add_error("term_start", _("An extended report covers a council term: give its years."))
         if data.get("term_start") and data.get("term_end") and data["term_end"] < data["term_start"]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_imports
+from . import views, views_approval, views_imports
 from . import views_reports as reports
 
 app_name = "indicators"
@@ -25,6 +25,9 @@ urlpatterns = [
     path("picture/", views.PictureIndexView.as_view(), name="picture_index"),
     path("picture/<int:pk>/", views.PictureView.as_view(), name="picture"),
     path("reports/<int:pk>/pdf/", reports.WelfareReportPdfView.as_view(), name="report_pdf"),
+    path("reports/<int:pk>/submit/", views_approval.ReportStepView.as_view(step="submit"), name="report_submit"),
+    path("reports/<int:pk>/return/", views_approval.ReportStepView.as_view(step="return"), name="report_return"),
+    path("reports/<int:pk>/approve/", views_approval.ReportStepView.as_view(step="approve"), name="report_approve"),
     *crud("sets/", "set", views.IndicatorSetListView, views.IndicatorSetDetailView, views.IndicatorSetEditView,
           views.IndicatorSetDeleteView),
     *crud("goals/", "goal", views.SharedGoalListView, views.SharedGoalDetailView, views.SharedGoalEditView,

@@ -79,8 +79,12 @@ class WelfareReportDetailView(ObjectDetailView):
     delete_url_name = "indicators:report_delete"
 
     def get_context_data(self, **kwargs):
+        from .actions import may_approve_report
+
         ctx = super().get_context_data(**kwargs)
         ctx.update(report_context(self.object))
+        user = self.request.user
+        ctx["may_approve"] = user.is_authenticated and ctx.get("can_change") and may_approve_report(user, self.object)
         return ctx
 
 

@@ -11,3 +11,4 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (a deleted meeting sends its cancellation)
+        from . import visits  # noqa: F401  (a sign-in remembers the previous one for "My work")

@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     DUTY_DUE = "duty_due", _("Statutory duty due soon")
     DUTY_OVERDUE = "duty_overdue", _("Statutory duty overdue")
     READINESS_PERIOD = "readiness_period", _("Readiness reporting period opened or closing")
+    REPORT_SUBMITTED = "report_submitted", _("Welfare report waiting for your approval")
 
 
 class Mode(models.TextChoices):
@@ -123,3 +124,19 @@ class CalendarEvent(models.Model):
 
     def __str__(self):
         return f"{self.uid} #{self.sequence}"
+
+
+class LastVisit(models.Model):
+    """The time of the user's latest sign-in. At sign-in the previous one goes into the session,
+    and "My work" shows what changed since then (signals.remember_previous_visit, docs/mywork.md)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                                primary_key=True, related_name="+")
+    at = models.DateTimeField(_("signed in"))
+
+    class Meta:
+        verbose_name = _("last visit")
+        verbose_name_plural = _("last visits")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.at}"

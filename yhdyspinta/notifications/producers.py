@@ -386,6 +386,31 @@ def readiness_periods(now) -> int:
     return count
 
 
+# ---- welfare reports ---------------------------------------------------------------------------
+def report_approvers(report):
+    """Who may approve the report (indicators.actions.may_approve_report): the organisation admins
+    of its organisation and the county coordinators of its organisation's area, active, with e-mail."""
+    from yhdyspinta.organisations.models import Organisation
+
+    area = Organisation.objects.filter(pk=report.organisation_id).values_list("area_id", flat=True).first()
+    who = Q(organisation_id=report.organisation_id, role=Role.ORG_ADMIN)
+    if area:
+        who |= Q(organisation_id=area, role=Role.COUNTY_COORDINATOR)
+    return User.objects.filter(is_active=True, pk__in=Membership.objects.filter(who).values("user_id")).exclude(
+        email="")
+
+
+def report_submitted(report, now=None) -> int:
+    """A welfare report sent for approval: its approvers hear of it once per submission (the
+    submission time is part of the occasion, so a report returned to draft and sent again is news)."""
+    if report.status != "submitted" or report.submitted_at is None:
+        return 0
+    stamp = report.submitted_at.strftime("%Y%m%dT%H%M%S%f")
+    return create(Kind.REPORT_SUBMITTED, f"report:{report.pk}:submitted:{stamp}", report,
+                  report_approvers(report), "report_submitted", {"report": report},
+                  url=site_url(report.get_absolute_url()), now=now)
+
+
 # ---- entry points ----------------------------------------------------------------------------
 def on_saved(obj, now=None) -> int:
     """Called by the apps' actions after a write (hooks.notify_saved)."""
@@ -398,6 +423,8 @@ def on_saved(obj, now=None) -> int:
         return action_saved(obj, now)
     if name == "Escalation":
         return escalation_saved(obj, now)
+    if name == "WelfareReport":
+        return report_submitted(obj, now)
     return 0
 
 

@@ -12,9 +12,23 @@ from yhdyspinta.core.search import search_all
 
 
 class HomeView(TemplateView):
+    """Anonymous visitors (and `?view=public`): the public front page. Signed-in users: "My work",
+    the panels the apps contribute through their `mywork.py` (core/mywork.py, docs/mywork.md)."""
+
     template_name = "core/home.html"
 
+    def my_work(self) -> bool:
+        return self.request.user.is_authenticated and self.request.GET.get("view") != "public"
+
+    def get_template_names(self):
+        return ["core/mywork.html"] if self.my_work() else [self.template_name]
+
     def get_context_data(self, **kwargs):
+        if self.my_work():
+            from yhdyspinta.core import mywork
+
+            return super().get_context_data(**kwargs) | {"panels": mywork.build(self.request),
+                                                          "since": mywork.since_of(self.request.session)}
         from yhdyspinta.organisations.models import Organisation
 
         ctx = super().get_context_data(**kwargs)

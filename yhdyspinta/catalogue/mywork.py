@@ -1,0 +1,163 @@
+"""The catalogue's panels on "My work" (core/mywork.py): mapping rounds to answer, the interfaces
+with the weakest maturity, and what changed in the user's interfaces since the previous visit."""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
+
+from yhdyspinta.core import mywork
+from yhdyspinta.organisations.models import Organisation
+
+from . import compute
+from .choices import Dimension
+from .models import (
+    EscalationStep,
+    Interface,
+    InterfaceOwner,
+    InterfaceResponsibility,
+    MappingAnswer,
+    MappingRound,
+    MaturityAssessment,
+)
+
+FIRST_VISIT_DAYS = 14  # "changed since": without a previous visit, the last two weeks
+
+
+def my_interfaces(desk):
+    """The interfaces the user may view that one of the user's organisations is a party of."""
+    if "catalogue_interfaces" not in desk.cache:
+        desk.cache["catalogue_interfaces"] = Interface.objects.restrict(desk.user, "view").filter(
+            pk__in=Interface.parties.through.objects.filter(organisation_id__in=desk.org_ids).values("interface_id"))
+    return desk.cache["catalogue_interfaces"]
+
+
+@mywork.panel("rounds", gettext_lazy("Mapping rounds to answer"), order=10,
+              empty=gettext_lazy("No open mapping round waits for your organisation's answers."))
+def rounds(desk):
+    """Open rounds of the areas where one of my organisations is a party, with how many of its
+    interfaces it has not answered yet; a line per round and organisation, the fewest days left first."""
+    if not desk.org_ids:
+        return None
+    today = desk.today
+    pairs = list(Interface.parties.through.objects.filter(organisation_id__in=desk.org_ids)
+                 .values_list("interface__area_id", "interface_id", "organisation_id"))
+    areas = {a for a, _i, _o in pairs if a}
+    open_rounds = list(MappingRound.objects.restrict(desk.user, "view").filter(
+        area_id__in=areas, is_open=True, opens_on__lte=today).filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+        .order_by("closes_on", "pk"))
+    if not open_rounds:
+        return mywork.Result()
+    answered = set(MappingAnswer.objects.filter(round__in=open_rounds, organisation_id__in=desk.org_ids)
+                   .values_list("round_id", "interface_id", "organisation_id"))
+    names = dict(Organisation.objects.filter(pk__in=desk.org_ids).values_list("pk", "name"))
+    lines = []
+    for round_ in open_rounds:
+        expected: dict[int, int] = {}
+        missing: dict[int, int] = {}
+        for area, interface, org in pairs:
+            if area == round_.area_id:
+                expected[org] = expected.get(org, 0) + 1
+                if (round_.pk, interface, org) not in answered:
+                    missing[org] = missing.get(org, 0) + 1
+        for org, left in sorted(missing.items(), key=lambda kv: names.get(kv[0], "")):
+            note = ngettext("%(left)s of %(n)s interfaces not answered", "%(left)s of %(n)s interfaces not answered",
+                            expected[org]) % {"left": left, "n": expected[org]}
+            if round_.closes_on:
+                note += ", " + _("closes %(date)s") % {"date": formats.date_format(round_.closes_on, "SHORT_DATE_FORMAT")}
+            text = f"{round_.title} ({names.get(org, '')})" if len(desk.org_ids) > 1 else round_.title
+            flag = _("Closes soon") if round_.closes_on and (round_.closes_on - today).days <= 7 else ""
+            lines.append(mywork.Item(text, reverse("catalogue:round_answer", args=[round_.pk, org]), note, flag,
+                                     record=round_))
+    return mywork.Result(items=lines[:desk.limit], total=len(lines), more_url=reverse("catalogue:round_list"))
+
+
+@mywork.panel("weakest", gettext_lazy("My interfaces with the weakest maturity"), order=60,
+              empty=gettext_lazy("None of your organisation's interfaces has a maturity assessment yet."))
+def weakest(desk):
+    """The assessed interfaces of my organisations whose weakest dimension is lowest (an interface
+    works only as well as its weakest dimension), then by mean; unassessed ones are counted."""
+    if not desk.org_ids:
+        return None
+    interfaces = my_interfaces(desk)
+    latest: dict[int, dict] = {}
+    rows = (MaturityAssessment.objects.filter(interface__in=interfaces, retracted_at__isnull=True)
+            .order_by("interface_id", "dimension", "-assessed_on", "-pk")
+            .values_list("interface_id", "dimension", "value"))
+    for interface_id, dimension, value in rows:
+        latest.setdefault(interface_id, {}).setdefault(dimension, value)
+    dimensions = Dimension.values
+    labels = dict(Dimension.choices)
+    scored = []
+    for interface_id, values in latest.items():
+        cell = compute.maturity_cell(values, dimensions)
+        weakest_dimension = compute.weakest_first(values, [d for d in dimensions if d in values])[0]
+        scored.append((cell["min"], cell["mean"], interface_id, cell, weakest_dimension))
+    scored.sort(key=lambda t: (t[0], t[1], t[2]))
+    shown = scored[:desk.limit]
+    records = Interface.objects.in_bulk([t[2] for t in shown])
+    items = []
+    for minimum, mean, interface_id, cell, (dimension, value) in shown:
+        note = _("weakest: %(dimension)s %(value)s/3; mean %(mean)s; %(assessed)s of %(total)s dimensions assessed") % {
+            "dimension": labels[dimension], "value": value, "mean": formats.number_format(mean, 1),
+            "assessed": cell["assessed"], "total": cell["total"]}
+        items.append(mywork.Item(str(records[interface_id]), reverse("catalogue:interface_detail",
+                                                                      args=[interface_id]), note,
+                                 record=records[interface_id]))
+    unassessed = interfaces.exclude(pk__in=list(latest)).count() if latest else interfaces.count()
+    note = ngettext("%(n)s of your interfaces has no assessment.", "%(n)s of your interfaces have no assessment.",
+                    unassessed) % {"n": unassessed} if unassessed else ""
+    return mywork.Result(items=items, total=len(scored), note=note, more_url=reverse("catalogue:overview"))
+
+
+# The parts whose changes show in an interface's history (their `history_parent` is "interface").
+PART_MODELS = (MaturityAssessment, InterfaceResponsibility, InterfaceOwner, EscalationStep)
+
+
+@mywork.panel("changed", gettext_lazy("Changed in my interfaces since my previous visit"), order=70,
+              empty=gettext_lazy("Nothing has changed in your interfaces since your previous visit."))
+def changed(desk):
+    """Changes by other people (the audit log) to my interfaces and their parts (assessments,
+    responsibilities, owners, escalation steps) after the previous visit; each links to the
+    interface's history page, newest first."""
+    from auditlog.models import LogEntry
+
+    if not desk.org_ids:
+        return None
+    since = desk.since or (desk.now - timedelta(days=FIRST_VISIT_DAYS))
+    mine = my_interfaces(desk).values("pk")
+    types = ContentType.objects.get_for_models(Interface, *PART_MODELS)
+    by_interface: dict[int, list] = {}
+    entries = LogEntry.objects.filter(timestamp__gt=since).exclude(actor_id=desk.user.pk)
+    for interface_id, n, last in (entries.filter(content_type=types[Interface], object_id__in=mine)
+                                  .values("object_id").annotate(n=Count("pk"), last=Max("timestamp"))
+                                  .values_list("object_id", "n", "last")):
+        by_interface.setdefault(interface_id, []).append((n, last))
+    for model in PART_MODELS:
+        parts = model.objects.filter(interface__in=mine)
+        rows = (entries.filter(content_type=types[model], object_id__in=parts.values("pk"))
+                .values("object_id").annotate(n=Count("pk"), last=Max("timestamp")).values_list("object_id", "n", "last"))
+        rows = list(rows)
+        if rows:
+            parent = dict(model.objects.filter(pk__in=[r[0] for r in rows]).values_list("pk", "interface_id"))
+            for pk, n, last in rows:
+                if pk in parent:
+                    by_interface.setdefault(parent[pk], []).append((n, last))
+    summary = sorted(((max(last for _n, last in v), sum(n for n, _l in v), pk) for pk, v in by_interface.items()),
+                     reverse=True)
+    shown = summary[:desk.limit]
+    records = Interface.objects.in_bulk([pk for _l, _n, pk in shown])
+    ct = types[Interface].pk
+    items = [mywork.Item(str(records[pk]), reverse("object_history", args=[ct, pk]),
+                         ngettext("%(n)s change, latest %(when)s", "%(n)s changes, latest %(when)s", n) % {
+                             "n": n, "when": formats.date_format(timezone.localtime(last), "SHORT_DATETIME_FORMAT")},
+                         record=records[pk])
+             for last, n, pk in shown if pk in records]
+    note = _("Changes by others since %(when)s.") % {
+        "when": formats.date_format(timezone.localtime(since), "SHORT_DATETIME_FORMAT")}
+    return mywork.Result(items=items, total=len(summary), note=note)
