@@ -38,6 +38,7 @@ test: setup system-packages test-only  ## the whole test suite
 
 test-only:
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache  # the layers of docs/architecture.md (contracts in pyproject.toml)
 	$(BIN)/python scripts/messages.py extract
 	$(BIN)/python scripts/messages.py check
 	$(BIN)/python scripts/messages.py compile
@@ -48,6 +49,7 @@ test-only:
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) node_modules var yhdyspinta/static/vendor

@@ -12,7 +12,9 @@ Rules (docs/permissions.md):
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 
-ALL = object()  # sentinel: no restriction
+from yhdyspinta.core.policy import ALL  # no restriction; core asks these rules via core.policy
+from yhdyspinta.organisations.models import Organisation
+
 WRITE_ROLES = {"editor", "org_admin", "county_coordinator"}
 ADMIN_ROLES = {"org_admin", "county_coordinator"}
 
@@ -28,8 +30,6 @@ def org_ids(user, action: str):
     cache = user.__dict__.setdefault("_yp_org_ids", {})
     if action in cache:
         return cache[action]
-    from yhdyspinta.organisations.models import Organisation
-
     memberships = list(user.memberships.values_list("organisation_id", "role"))
     roles = WRITE_ROLES if action in ("add", "change", "delete") else ADMIN_ROLES if action == "admin" else None
     ids: set[int] = set()

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from yhdyspinta.catalogue.models import Interface
 from yhdyspinta.organisations.models import Organisation, OrganisationKind, Person
 
 from .actions import set_parties
@@ -164,8 +165,6 @@ def load(stdout):
         area=county, kind=OrganisationKind.NGO).first() or county, "järjestöt")
     _seat(field, "Perhetyöntekijä", "member", county)
     _seat(field, "Varhaiskasvatuksen erityisopettaja", "member", tampere)
-
-    from yhdyspinta.catalogue.models import Interface
 
     interfaces = list(Interface.objects.filter(area=county).order_by("pk")[:3])
     if interfaces:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from yhdyspinta.core.concurrency import ConflictError, check_and_bump_version, check_form_version  # noqa: F401
+from yhdyspinta.core.policy import can, can_add_for
 
 # Sent after every generic write (save_form, create_record, update_record) inside its transaction:
 # apps that react to a saved record (notifications) connect here, so a page and an API write of
@@ -42,16 +43,12 @@ def audited(actor):
 
 def require(user, obj, action: str):
     """Raises PermissionDenied unless `user` may do `action` on the saved record `obj`."""
-    from yhdyspinta.accounts.permissions import can
-
     if not can(user, obj, action):
         raise PermissionDenied
 
 
 def require_add(user, organisation_ids):
     """A new record may be added by an editor of at least one organisation it involves."""
-    from yhdyspinta.accounts.permissions import can_add_for
-
     if not can_add_for(user, organisation_ids):
         raise PermissionDenied
 

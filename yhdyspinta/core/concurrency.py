@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import F
 from django.utils.http import parse_etags
 
-VERSION_FIELD = "version"
+from yhdyspinta.core.models import VERSION_FIELD, is_versioned
 
 
 class ConflictError(Exception):
@@ -31,31 +31,6 @@ class ConflictError(Exception):
             f"{type(current).__name__ if current is not None else 'record'} was changed by someone else "
             f"(version {expected} loaded, {getattr(current, 'version', None)} stored)"
         )
-
-
-def is_versioned(model) -> bool:
-    """True for RestrictedModels whose `version` is the concurrency column.
-
-    Two models keep a `version` of their own meaning (funding.ParameterSet counts saved parameter
-    data, cooperation.AgreementDocument numbers a document's editions); they are not versioned here.
-    """
-    from yhdyspinta.core.models import RestrictedModel
-
-    if not (isinstance(model, type) and issubclass(model, RestrictedModel)):
-        model = type(model)
-        if not issubclass(model, RestrictedModel):
-            return False
-    try:
-        field = model._meta.get_field(VERSION_FIELD)
-    except Exception:  # noqa: BLE001 - no such field
-        return False
-    return field.creation_counter == _base_field().creation_counter
-
-
-def _base_field():
-    from yhdyspinta.core.models import RestrictedModel
-
-    return RestrictedModel._meta.get_field(VERSION_FIELD)
 
 
 def check_and_bump_version(obj, expected_version):

@@ -1,6 +1,8 @@
 from django.apps import apps
 from django.conf import settings
 
+from yhdyspinta.core.views.access_log import may_see_access_log
+
 
 def navigation(request):
     """Main navigation from each domain app's `nav` list [(url name, label)], in settings order."""
@@ -13,6 +15,4 @@ def navigation(request):
 
 def _may_see_access_log(request) -> bool:
     """For the user menu's link to the access log (called only when the template asks)."""
-    from yhdyspinta.core.views.access_log import may_see_access_log
-
     return may_see_access_log(getattr(request, "user", None))

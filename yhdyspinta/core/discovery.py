@@ -11,11 +11,15 @@ from types import ModuleType
 
 from django.conf import settings
 
+CORE = "yhdyspinta.core"
+
 
 def app_modules(name: str) -> list[tuple[str, ModuleType]]:
-    """(app label, module) for each installed app with a module `<app>.<name>`, in settings order."""
+    """(app label, module) for each installed app with a module `<app>.<name>`, in settings order.
+
+    Core itself is left out: a core module of that name is the framework the apps plug into."""
     found = []
     for app in settings.YHDYSPINTA_APPS:
-        if find_spec(f"{app}.{name}"):
+        if app != CORE and find_spec(f"{app}.{name}"):
             found.append((app.rsplit(".", 1)[1], import_module(f"{app}.{name}")))
     return found

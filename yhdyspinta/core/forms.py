@@ -34,7 +34,7 @@ def restrict_form_field(field, user) -> None:
 
 def writable_organisations(user, queryset):
     """The active organisations of `queryset` (of organisations) that `user` may add records for."""
-    from yhdyspinta.accounts.permissions import ALL, org_ids
+    from yhdyspinta.core.policy import ALL, org_ids
 
     qs = queryset.filter(valid_until__isnull=True)
     ids = org_ids(user, "add")

@@ -4,6 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core import policy
+
+VERSION_FIELD = "version"  # the optimistic-concurrency column (core.concurrency)
+
 
 class Visibility(models.TextChoices):
     """Julkisuus: public documents are public by law; only some parts are secret."""
@@ -22,9 +26,7 @@ class RestrictedQuerySet(models.QuerySet):
     """`Model.objects.restrict(user, action)`: the one permission path for pages, API, exports, search."""
 
     def restrict(self, user, action: str = "view"):
-        from yhdyspinta.accounts.permissions import restrict
-
-        return restrict(self, user, action)
+        return policy.restrict(self, user, action)  # the rules: accounts.permissions
 
 
 class RestrictedModel(models.Model):
@@ -57,8 +59,6 @@ class RestrictedModel(models.Model):
         """Saving an existing record bumps `version` (`version = version + 1` in the same UPDATE),
         unless the write already did with `core.concurrency.check_and_bump_version`; so a write
         that does not come from a form still makes the forms open on the old version stale."""
-        from yhdyspinta.core.concurrency import VERSION_FIELD, is_versioned
-
         if self._state.adding or self.pk is None or not is_versioned(type(self)):
             return super().save(*args, **kwargs)
         if self.__dict__.pop("_version_bumped", False):
@@ -103,9 +103,7 @@ class RestrictedModel(models.Model):
         """The one rule for fields: what `user` may not see of this record (pages, history, API,
         exports, PDF). Models whose internal parts depend on state (unchecked minutes, an item
         body marked internal) override this and call super()."""
-        from yhdyspinta.accounts.permissions import can_view_internal_of
-
-        if can_view_internal_of(user, self.involved_organisation_ids()):
+        if policy.can_view_internal_of(user, self.involved_organisation_ids()):
             return frozenset()
         return self.internal_field_names()
 
@@ -131,6 +129,23 @@ class RestrictedModel(models.Model):
                     if obj is not None:
                         ids.add(obj.pk if hasattr(obj, "pk") else obj)
         return ids
+
+
+def is_versioned(model) -> bool:
+    """True for RestrictedModels whose `version` is the concurrency column (core.concurrency).
+
+    Two models keep a `version` of their own meaning (funding.ParameterSet counts saved parameter
+    data, cooperation.AgreementDocument numbers a document's editions); they are not versioned here.
+    """
+    if not (isinstance(model, type) and issubclass(model, RestrictedModel)):
+        model = type(model)
+        if not issubclass(model, RestrictedModel):
+            return False
+    try:
+        field = model._meta.get_field(VERSION_FIELD)
+    except Exception:  # noqa: BLE001 - no such field
+        return False
+    return field.creation_counter == RestrictedModel._meta.get_field(VERSION_FIELD).creation_counter
 
 
 class AccessLog(models.Model):

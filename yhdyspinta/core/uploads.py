@@ -12,11 +12,13 @@ all three and says the limits in its help text ("At most 10 MB; CSV or XLSX.").
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+
+from yhdyspinta.core.policy import ALL, org_ids
 
 ZIP = (b"PK\x03\x04",)
 OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # .doc, .xls, .ppt
@@ -149,10 +151,6 @@ def limit_attachment_field(form, name: str = "file") -> None:
 def require_writer(user) -> None:
     """PermissionDenied unless `user` may add records for some organisation: checked before an
     import reads the file, so a viewer's upload is refused unread."""
-    from django.core.exceptions import PermissionDenied
-
-    from yhdyspinta.accounts.permissions import ALL, org_ids
-
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied
     ids = org_ids(user, "add")

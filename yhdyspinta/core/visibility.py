@@ -7,12 +7,14 @@ and, thanks to the per-user cache of organisation ids, usually without one for i
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext
+
+from yhdyspinta.core.middleware import current_request
+from yhdyspinta.core.policy import can, can_view_internal_of
 
 
 def may_view(user, obj) -> bool:
     """True when `user` may see `obj` (a saved record), as `restrict(user, "view")` would say."""
-    from yhdyspinta.accounts.permissions import can, can_view_internal_of
-
     if obj is None:
         return False
     model = type(obj)
@@ -40,10 +42,6 @@ def account_label(user, account) -> str:
     An account linked to a register person follows the person (`Person.display_for`); another
     account's name is shown to members of the account's organisations (and national readers),
     otherwise only "(name not public)"."""
-    from django.utils.translation import gettext
-
-    from yhdyspinta.accounts.permissions import can_view_internal_of
-
     person = getattr(account, "person", None) if account.pk else None
     if person is not None:
         return person.display_for(user)
@@ -56,7 +54,5 @@ def account_label(user, account) -> str:
 def current_reader():
     """The user of the request being served (anonymous outside a request): for code that prints
     linked records without being handed the user (an iCalendar feed, a table export)."""
-    from yhdyspinta.core.middleware import current_request
-
     user = getattr(current_request(), "user", None)
     return user if user is not None else AnonymousUser()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core import search
+
 
 class FundingConfig(AppConfig):
     """Funding calculator (rahoituslaskuri): parameter sets, inputs, results and scenarios."""
@@ -11,6 +13,4 @@ class FundingConfig(AppConfig):
     nav = (("funding:county_calculator", _("Funding")),)
 
     def ready(self):
-        from yhdyspinta.core import search
-
         search.register("funding.ParameterSet", ("title_fi", "title_sv", "title_en", "name"))

@@ -3,6 +3,8 @@
 Idempotent: records are found by their identifier and left alone if they exist.
 """
 
+from yhdyspinta.organisations.models import Organisation
+
 from .compute import available_parameter_sets, load_parameter_set, move_share
 from .compute.demo_inputs import DEMO_LABEL, demo_county_inputs, demo_municipality_inputs
 from .compute.parameters import PARAMETERS_DIR
@@ -40,8 +42,6 @@ def load(stdout):
             "Kommuner 2021 (illustrativ)", "Municipalities 2021 (illustrative)",
             to_rows(demo_municipality_inputs(params)))
     if not ParameterSet.objects.filter(name=SCENARIO).exists():
-        from yhdyspinta.organisations.models import Organisation
-
         owner = Organisation.objects.filter(kind="county", code="08").first()
         changed = move_share(params, "sote_hyte", {"sote_population": "0.25", "sote_service_need": "0.25"},
                              name=SCENARIO)

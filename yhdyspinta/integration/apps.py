@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core import search
+
 
 class IntegrationConfig(AppConfig):
     """Integration-need study (tehtäväkohtainen integraatioselvitys)."""
@@ -12,6 +14,4 @@ class IntegrationConfig(AppConfig):
     nav = [("integration:study_list", _("Integration study"))]
 
     def ready(self):
-        from yhdyspinta.core import search
-
         search.register("integration.Study", ("title_fi", "title_sv", "title_en"))

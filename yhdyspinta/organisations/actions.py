@@ -6,9 +6,9 @@ core.actions.create_record/update_record (Unit.clean() and Person.clean() hold t
 
 from django.core.exceptions import PermissionDenied
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.actions import audited, clean_given
 from yhdyspinta.core.concurrency import check_form_version
+from yhdyspinta.core.policy import ALL, org_ids
 
 
 def _require_admin(acting_user, organisation) -> None:

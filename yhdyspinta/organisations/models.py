@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility, visibility_field
+from yhdyspinta.core.visibility import may_view
 
 
 class OrganisationKind(models.TextChoices):
@@ -189,8 +190,6 @@ class Person(RestrictedModel):
         the name to those who may see the person (`restrict(user, "view")`: public people, and
         internal people to their organisations' members), otherwise only "title, organisation".
         Pages, PDFs, iCal feeds, exports and the API all print people through this."""
-        from yhdyspinta.core.visibility import may_view
-
         if may_view(user, self):
             return self.full_name
         return self.public_label()

@@ -2,6 +2,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core import search
+
 
 class ReadinessConfig(AppConfig):
     """Tilannekuvaseuranta: roadmaps, monthly status reports and the national picture."""
@@ -14,6 +16,4 @@ class ReadinessConfig(AppConfig):
     nav = [("readiness:roadmap_list", _("Readiness"))]
 
     def ready(self):
-        from yhdyspinta.core import search
-
         search.register("readiness.Roadmap", ("name_fi", "name_sv", "name_en"))

@@ -1,6 +1,6 @@
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from yhdyspinta.accounts.permissions import can
+from yhdyspinta.core.policy import can
 
 
 class RestrictedPermission(BasePermission):

@@ -9,6 +9,8 @@ points the cache at a shared one. Rates: API_THROTTLE_ANON / API_THROTTLE_USER (
 from django.core.cache import caches
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from yhdyspinta.core import audit
+
 
 class _SharedCache:
     @property
@@ -19,8 +21,6 @@ class _SharedCache:
 
     def get_ident(self, request):
         """The client address the access log uses (X-Forwarded-For only from TRUSTED_PROXIES)."""
-        from yhdyspinta.core import audit
-
         address = getattr(audit, "client_address", None)
         return (address(request) if address else None) or super().get_ident(request)
 

@@ -213,7 +213,7 @@ def test_matrix_detects_a_leak(world, monkeypatch):
     assert any("LEAKED in API list" in f for f in failures), failures
 
 
-def check(world, target):
+def check(world, target):  # noqa: C901 - one sweep of roles × actions, read top to bottom
     """Returns the list of permission failures for one model across all roles."""
     public = make(target, world, Visibility.PUBLIC, "Zqpublicmarker")
     internal = make(target, world, Visibility.INTERNAL, "Zqinternalmarker")

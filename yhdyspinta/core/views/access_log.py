@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 
-from yhdyspinta.accounts.permissions import ALL, org_ids
 from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.models import AccessLog, RestrictedModel
 from yhdyspinta.core.pagination import CappedCountPaginator
+from yhdyspinta.core.policy import ALL, org_ids, organisation_model
 
 DATA_ACTIONS = (AccessLog.Action.READ, AccessLog.Action.EXPORT, AccessLog.Action.SEARCH)
 NAMES_PER_ENTRY = 20
@@ -181,9 +181,7 @@ class AccessLogView(LoginRequiredMixin, TemplateView):
         ids = org_ids(self.request.user, "admin")
         if ids is ALL:
             return _("You see every entry of the access log.")
-        from yhdyspinta.organisations.models import Organisation
-
-        names = sorted(Organisation.objects.filter(pk__in=ids).values_list("name", flat=True))
+        names = sorted(organisation_model().objects.filter(pk__in=ids).values_list("name", flat=True))
         shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
         return _("You see the reads, exports and searches of records that involve: %(names)s.") % {"names": shown}
 

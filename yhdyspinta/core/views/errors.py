@@ -16,6 +16,8 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from yhdyspinta.core.context_processors import navigation
+
 logger = logging.getLogger("yhdyspinta.errors")
 
 
@@ -64,8 +66,6 @@ def server_error(request, template_name="500.html"):
 
 
 def _navigation():
-    from yhdyspinta.core.context_processors import navigation
-
     return navigation(None)["main_nav"]
 
 

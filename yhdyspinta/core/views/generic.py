@@ -16,13 +16,13 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.data import TableData
 
-from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
 from yhdyspinta.core.exports import TABLE_FORMATS, export_response
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
+from yhdyspinta.core.policy import can
 from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
 
 EXPORT_FORMATS = TABLE_FORMATS

@@ -34,10 +34,10 @@ from django.utils.translation import get_language, get_language_info, gettext_la
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from yhdyspinta.accounts.permissions import can, can_view_internal_of
 from yhdyspinta.core.actions import restorable_field, restore_field
 from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.models import AccessLog, Visibility
+from yhdyspinta.core.policy import ALL, can, can_view_internal_of, org_ids, organisation_model
 
 MAX_ENTRIES = 500
 JSON_SHOWN = 300
@@ -160,8 +160,7 @@ def recorded_org_ids(model, pk, depth=0) -> set:
     """The organisations a (deleted) record involved, from its last known values: its org paths'
     organisation foreign keys and many-to-many parties, or through a parent record (alive, or
     deleted and itself judged from its history)."""
-    from yhdyspinta.organisations.models import Organisation
-
+    Organisation = organisation_model()
     entries = list(LogEntry.objects.filter(content_type=_content_type(model), object_pk=str(pk)))
     state, m2m = last_known(entries)
     ids: set = set()
@@ -271,13 +270,60 @@ def _deleted_child_internal(child, state, parent_source) -> bool:
 
 def sees_everything(user) -> bool:
     """Superusers and national readers read every record whole (no query per record needed)."""
-    from yhdyspinta.accounts.permissions import ALL, org_ids
-
     return org_ids(user, "view") is ALL
 
 
 def _pks(queryset, live) -> set:
     return {str(pk) for pk in queryset.filter(pk__in=[c.pk for c in live.values()]).values_list("pk", flat=True)}
+
+
+def _live_children(child, fk, parent_by_pk) -> dict:
+    """{pk: record} of the child records alive under the parents, each with its parent cached."""
+    typed = [fk.target_field.to_python(pk) for pk in parent_by_pk]
+    links = [f.name for f in child._meta.concrete_fields if f.many_to_one or f.one_to_one]
+    live = {str(c.pk): c for c in child._base_manager.select_related(*[n for n in links if n != fk.name])
+            .filter(**{f"{fk.attname}__in": typed})}
+    for record in live.values():  # one parent instance for all its parts: its lookups are cached
+        parent = parent_by_pk.get(str(getattr(record, fk.attname)))
+        if parent is not None and parent.obj is not None:
+            fk.set_cached_value(record, parent.obj)
+    return live
+
+
+def _child_rights(child, live, user, fk, parent_by_pk) -> tuple[set, set]:
+    """(visible pks, changeable pks) of the live child records."""
+    if is_restricted(child) and live:
+        visible = _pks(child.objects.restrict(user, "view"), live)
+        changeable = _pks(child.objects.restrict(user, "change"), live) if user.is_authenticated else set()
+        return visible, changeable
+    # a part without rights of its own: its parent's
+    changeable = {pk for pk, c in live.items()
+                  if getattr(parent_by_pk.get(str(getattr(c, fk.attname))), "may_change", False)}
+    return set(live), changeable
+
+
+def _hidden_of(record, child, user, sees_internal) -> frozenset:
+    if sees_everything(user):
+        return frozenset()
+    if hasattr(record, "hidden_fields_for"):
+        return record.hidden_fields_for(user)
+    return frozenset() if sees_internal else internal_names(child)
+
+
+def _deleted_sources(child, fk_name, deleted, entries, parent_by_pk, sees_internal) -> list:
+    found = []
+    for pk in deleted:
+        own = entries.get(pk, [])
+        state, _m2m = last_known(own)
+        parent = parent_by_pk.get(str(state.get(fk_name)))
+        if parent is None:
+            continue
+        if _deleted_child_internal(child, state, parent) and not sees_internal:
+            continue
+        newest = max(own, key=lambda e: (e.timestamp, e.pk)) if own else None
+        found.append(Source(child, pk, None, frozenset() if sees_internal else internal_names(child),
+                            True, newest.object_repr if newest else "", entries=own))
+    return found
 
 
 def child_sources(parent_sources, user, sees_internal, depth=1):
@@ -292,14 +338,7 @@ def child_sources(parent_sources, user, sees_internal, depth=1):
         for child, fk_name in history_children(parent_model):
             fk = child._meta.get_field(fk_name)
             parent_by_pk = {p.pk: p for p in parents}
-            typed = [fk.target_field.to_python(pk) for pk in parent_by_pk]
-            links = [f.name for f in child._meta.concrete_fields if f.many_to_one or f.one_to_one]
-            live = {str(c.pk): c for c in child._base_manager.select_related(*[n for n in links if n != fk_name])
-                    .filter(**{f"{fk.attname}__in": typed})}
-            for record in live.values():  # one parent instance for all its parts: its lookups are cached
-                parent = parent_by_pk.get(str(getattr(record, fk.attname)))
-                if parent is not None and parent.obj is not None:
-                    fk.set_cached_value(record, parent.obj)
+            live = _live_children(child, fk, parent_by_pk)
             ct = _content_type(child)
             deleted = set(LogEntry.objects.filter(
                 content_type=ct, action=LogEntry.Action.DELETE, **{f"changes__{fk_name}__0__in": list(parent_by_pk)},
@@ -310,36 +349,11 @@ def child_sources(parent_sources, user, sees_internal, depth=1):
             for entry in LogEntry.objects.filter(content_type=ct, object_pk__in=list(live) + list(deleted)) \
                     .exclude(action=LogEntry.Action.ACCESS).select_related("actor"):
                 entries.setdefault(entry.object_pk, []).append(entry)
-            if is_restricted(child) and live:
-                visible = _pks(child.objects.restrict(user, "view"), live)
-                changeable = _pks(child.objects.restrict(user, "change"), live) if user.is_authenticated else set()
-            else:  # a part without rights of its own: its parent's
-                visible = set(live)
-                changeable = {pk for pk, c in live.items()
-                              if getattr(parent_by_pk.get(str(getattr(c, fk.attname))), "may_change", False)}
-            found = []
-            for pk, record in live.items():
-                if pk not in visible:
-                    continue
-                if sees_everything(user):
-                    hidden = frozenset()
-                elif hasattr(record, "hidden_fields_for"):
-                    hidden = record.hidden_fields_for(user)
-                else:
-                    hidden = frozenset() if sees_internal else internal_names(child)
-                found.append(Source(child, pk, record, hidden, True, str(record), pk in changeable,
-                                    entries=entries.get(pk, [])))
-            for pk in deleted:
-                own = entries.get(pk, [])
-                state, _m2m = last_known(own)
-                parent = parent_by_pk.get(str(state.get(fk_name)))
-                if parent is None:
-                    continue
-                if _deleted_child_internal(child, state, parent) and not sees_internal:
-                    continue
-                newest = max(own, key=lambda e: (e.timestamp, e.pk)) if own else None
-                found.append(Source(child, pk, None, frozenset() if sees_internal else internal_names(child),
-                                    True, newest.object_repr if newest else "", entries=own))
+            visible, changeable = _child_rights(child, live, user, fk, parent_by_pk)
+            found = [Source(child, pk, record, _hidden_of(record, child, user, sees_internal), True, str(record),
+                            pk in changeable, entries=entries.get(pk, []))
+                     for pk, record in live.items() if pk in visible]
+            found += _deleted_sources(child, fk_name, deleted, entries, parent_by_pk, sees_internal)
             out.extend(found)
             out.extend(child_sources(found, user, sees_internal, depth + 1))
     return out

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.core.audit import log_internal_reads
 from yhdyspinta.core.geo import choropleth
+from yhdyspinta.core.policy import organisation_model
 from yhdyspinta.core.search import search_all
 
 
@@ -29,10 +30,8 @@ class HomeView(TemplateView):
 
             return super().get_context_data(**kwargs) | {"panels": mywork.build(self.request),
                                                           "since": mywork.since_of(self.request.session)}
-        from yhdyspinta.organisations.models import Organisation
-
         ctx = super().get_context_data(**kwargs)
-        areas = list(Organisation.objects.organising_areas().order_by("area_code"))
+        areas = list(organisation_model().objects.organising_areas().order_by("area_code"))
         regions = {
             a.letter_code: {
                 "label": a.short_name or a.name,

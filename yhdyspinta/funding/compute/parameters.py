@@ -312,7 +312,7 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
     return params
 
 
-def validate(params: ParameterSet) -> ParameterSet:
+def validate(params: ParameterSet) -> ParameterSet:  # noqa: C901 - a flat list of independent checks
     """Check a set's internal consistency; returns it unchanged or raises FundingInputError."""
     if not params.name:
         raise FundingInputError(reason("parameter set: empty name"))

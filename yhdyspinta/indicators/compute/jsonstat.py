@@ -71,7 +71,7 @@ def area_key(code: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_jsonstat(payload, *, name: str, max_year: int) -> list[ValueRow]:
+def parse_jsonstat(payload, *, name: str, max_year: int) -> list[ValueRow]:  # noqa: C901 - the format's checks in order
     if not is_jsonstat(payload):
         raise InputError(name, None, reason("not a JSON-stat 2.0 dataset (class 'dataset' with 'dimension' expected)"))
     ids, sizes, dims = payload.get("id"), payload.get("size"), payload["dimension"]
