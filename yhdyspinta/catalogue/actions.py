@@ -316,19 +316,19 @@ def _template_service(spec, organisation, cache, counts):
 
 
 # ---- mapping rounds -----------------------------------------------------------------------
-def open_round(county, actor, *, title, **fields):
+def open_round(area, *, acting_user, title, **fields):
     """A county opens a mapping round over the interfaces of its cooperation area."""
-    if not county.organises_sote:
+    if not area.organises_sote:
         raise ValidationError({"area": _("A mapping round is opened by a wellbeing services county.")})
-    with audited(actor):
-        require_add(actor, [county.pk])
-        round_ = MappingRound(area=county, title=title, **fields)
+    with audited(acting_user):
+        require_add(acting_user, [area.pk])
+        round_ = MappingRound(area=area, title=title, **fields)
         round_.full_clean()
         round_.save()
         return notify_saved(round_)  # invitations to the organisations that answer
 
 
-def answer_round(round_, actor, *, interface, organisation, expected_version=None, **fields):
+def answer_round(round_, *, acting_user, interface, organisation, expected_version=None, **fields):
     """One organisation's answer about one interface; answering again replaces the answer.
 
     `expected_version` is the version of the answer the form showed (0: none existed); an answer
@@ -340,8 +340,8 @@ def answer_round(round_, actor, *, interface, organisation, expected_version=Non
         raise ValidationError({"interface": _("The interface is not in this round's area.")})
     if not interface.parties.filter(pk=organisation.pk).exists():
         raise ValidationError({"organisation": _("%(org)s is not a party of this interface.") % {"org": organisation}})
-    with audited(actor):
-        require_add(actor, [organisation.pk])
+    with audited(acting_user):
+        require_add(acting_user, [organisation.pk])
         answer, created = MappingAnswer.objects.get_or_create(round=round_, interface=interface,
                                                              organisation=organisation)
         if expected_version is not None and not created:
@@ -350,15 +350,15 @@ def answer_round(round_, actor, *, interface, organisation, expected_version=Non
             check_and_bump_version(answer, expected_version)
         for key, value in fields.items():
             setattr(answer, key, value)
-        answer.answered_by = actor if getattr(actor, "is_authenticated", False) else None
+        answer.answered_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
         answer.full_clean()
         answer.save()
         return answer
 
 
-def close_round(round_, actor):
-    with audited(actor):
-        require(actor, round_, "change")
+def close_round(round_, *, acting_user):
+    with audited(acting_user):
+        require(acting_user, round_, "change")
         round_.is_open = False
         round_.save(update_fields=["is_open"])
         return round_

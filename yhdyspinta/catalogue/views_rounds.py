@@ -95,7 +95,7 @@ class RoundCreateView(LoginRequiredMixin, ActionFormMixin, FormView):
     def run(self, form):
         data = dict(form.cleaned_data)
         area = data.pop("area")
-        return actions.open_round(area, self.request.user, **data)
+        return actions.open_round(area, acting_user=self.request.user, **data)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "model_meta": MappingRound._meta}
@@ -146,7 +146,7 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
             with audited(request.user):
                 for interface, form in changed:
                     try:
-                        actions.answer_round(self.round, request.user, interface=interface,
+                        actions.answer_round(self.round, acting_user=request.user, interface=interface,
                                              organisation=self.organisation,
                                              expected_version=form.cleaned_data.get("loaded_version"),
                                              **{k: form.cleaned_data[k] for k in AnswerForm.Meta.fields})
@@ -179,6 +179,6 @@ def close_round_view(request, pk):
     if request.method != "POST" or not request.user.is_authenticated:
         raise PermissionDenied
     round_ = get_object_or_404(MappingRound.objects.restrict(request.user, "view"), pk=pk)
-    actions.close_round(round_, request.user)
+    actions.close_round(round_, acting_user=request.user)
     messages.success(request, _("The mapping round is closed."))
     return redirect(round_)

@@ -148,10 +148,7 @@ class RoundViewSet(RestrictedModelViewSet):
     filterset_class = RoundFilterSet
     ordering_fields = ["opens_on", "title"]
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        area = data.pop("area")
-        serializer.instance = actions.open_round(area, self.request.user, **data)
+    create_action = actions.open_round  # by a county's writers; invitations to the answering organisations
 
 
 class AnswerViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
@@ -168,4 +165,4 @@ class AnswerViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retri
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
-        serializer.instance = actions.answer_round(data.pop("round"), self.request.user, **data)
+        serializer.instance = actions.answer_round(data.pop("round"), acting_user=self.request.user, **data)

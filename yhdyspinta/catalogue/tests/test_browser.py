@@ -27,8 +27,8 @@ def register(transactional_db):
     clinic.save()
     ServicePointFactory(service=clinic, name="Keskustan neuvola", municipality=a1)
     ServiceFactory(organisation=a1, name="Kirjasto", field="libraries")
-    round_ = actions.open_round(county, coordinator, title="Kartoitus")
-    actions.answer_round(round_, coordinator, interface=interface, organisation=a1, exists="yes", agreed="no",
+    round_ = actions.open_round(county, acting_user=coordinator, title="Kartoitus")
+    actions.answer_round(round_, acting_user=coordinator, interface=interface, organisation=a1, exists="yes", agreed="no",
                          works="partly", problems="Tieto ei kulje")
     return county, a1, interface, coordinator
 

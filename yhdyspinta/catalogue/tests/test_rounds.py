@@ -10,7 +10,7 @@ from yhdyspinta.catalogue.models import Interface, MappingAnswer
 @pytest.fixture
 def round_(world):
     actions.instantiate_templates(world.county_a, world.coordinator, keys=["early-childhood", "employment"])
-    return actions.open_round(world.county_a, world.coordinator, title="Kartoitus 2025")
+    return actions.open_round(world.county_a, acting_user=world.coordinator, title="Kartoitus 2025")
 
 
 def test_answers_and_summary(world, round_, as_user):
@@ -40,12 +40,12 @@ def test_answers_and_summary(world, round_, as_user):
 def test_answer_refusals(world, round_):
     ec_a1 = Interface.objects.get(template__key="early-childhood", template_for=world.a1)
     with pytest.raises(PermissionDenied):
-        actions.answer_round(round_, world.other, interface=ec_a1, organisation=world.a1, exists="yes")
+        actions.answer_round(round_, acting_user=world.other, interface=ec_a1, organisation=world.a1, exists="yes")
     with pytest.raises(ValidationError):
-        actions.answer_round(round_, world.editor, interface=ec_a1, organisation=world.a2, exists="yes")
-    actions.close_round(round_, world.coordinator)
+        actions.answer_round(round_, acting_user=world.editor, interface=ec_a1, organisation=world.a2, exists="yes")
+    actions.close_round(round_, acting_user=world.coordinator)
     with pytest.raises(ValidationError):
-        actions.answer_round(round_, world.editor, interface=ec_a1, organisation=world.a1, exists="yes")
+        actions.answer_round(round_, acting_user=world.editor, interface=ec_a1, organisation=world.a1, exists="yes")
     assert not MappingAnswer.objects.exists()
 
 
@@ -53,7 +53,7 @@ def test_round_visibility(world, round_, as_user):
     assert as_user(world.viewer).get(round_.get_absolute_url()).status_code == 200
     assert as_user(world.other).get(round_.get_absolute_url()).status_code == 404
     with pytest.raises(PermissionDenied):
-        actions.open_round(world.county_a, world.other, title="Ei oikeutta")
+        actions.open_round(world.county_a, acting_user=world.other, title="Ei oikeutta")
 
 
 def test_second_answer_over_a_stale_page_is_refused_and_the_first_is_kept(world, round_, as_user):

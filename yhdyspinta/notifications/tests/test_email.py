@@ -47,7 +47,7 @@ def round_world(world):
 
 def test_round_opened_invitation_arrives_in_each_language_with_the_link(round_world, mailbox):
     world, _fi, _sv, _viewer, _outsider, county = round_world
-    round_ = catalogue_actions.open_round(world.county_a, county, title="Kartoitus 2027",
+    round_ = catalogue_actions.open_round(world.county_a, acting_user=county, title="Kartoitus 2027",
                                           closes_on=timezone.localdate() + timedelta(days=30))
     assert send_due()["sent"] == 3  # the writers of A1 and of the county; not the viewer, not B1
 
@@ -110,7 +110,7 @@ def test_preference_off_sends_nothing_and_daily_sends_one_digest(round_world, ma
     world, fi, sv, _viewer, _outsider, county = round_world
     actions.set_preferences(fi, {Kind.ROUND_OPENED: Mode.OFF})
     actions.set_preferences(sv, {Kind.ROUND_OPENED: Mode.DAILY, Kind.ROUND_REMINDER: Mode.DAILY})
-    round_ = catalogue_actions.open_round(world.county_a, county, title="Kierros",
+    round_ = catalogue_actions.open_round(world.county_a, acting_user=county, title="Kierros",
                                           closes_on=timezone.localdate() + timedelta(days=5))
     round_reminders(timezone.now())
     assert not Notification.objects.filter(recipient=fi, kind=Kind.ROUND_OPENED).exists()
@@ -133,7 +133,7 @@ def test_unsubscribe_link_works_without_login(round_world, mailbox):
     import re
 
     world, fi, _sv, _viewer, _outsider, county = round_world
-    catalogue_actions.open_round(world.county_a, county, title="Kierros")
+    catalogue_actions.open_round(world.county_a, acting_user=county, title="Kierros")
     send_due()
     [message] = mailbox.to("maija@example.fi")
     link = re.search(r"https://yhdyspinta\.example\.fi(/notifications/unsubscribe/[^/\s]+/)", _text(message))
@@ -151,7 +151,7 @@ def test_unsubscribe_link_works_without_login(round_world, mailbox):
 def test_bouncing_address_fails_with_backoff_and_the_others_still_go(round_world, mailbox, caplog):
     world, fi, _sv, _viewer, _outsider, county = round_world
     mailbox.reject.add("maija@example.fi")
-    catalogue_actions.open_round(world.county_a, county, title="Kierros")
+    catalogue_actions.open_round(world.county_a, acting_user=county, title="Kierros")
     now = timezone.now()
     counts = send_due(now)
     assert counts == {"sent": 2, "failed": 1, "digests": 0}
@@ -176,7 +176,7 @@ def test_an_smtp_server_that_is_down_never_crashes_the_job(round_world, settings
     world, _fi, _sv, _viewer, _outsider, county = round_world
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
-    catalogue_actions.open_round(world.county_a, county, title="Kierros")
+    catalogue_actions.open_round(world.county_a, acting_user=county, title="Kierros")
     assert send_due()["failed"] == 3
     assert set(Notification.objects.values_list("status", flat=True)) == {Status.QUEUED}
 
@@ -192,14 +192,14 @@ def _closed_port():
 def test_round_reminders_go_once_per_window_to_organisations_without_answers(round_world, mailbox):
     world, fi, _sv, _viewer, _outsider, county = round_world
     today = timezone.localdate()
-    round_ = catalogue_actions.open_round(world.county_a, county, title="Kierros",
+    round_ = catalogue_actions.open_round(world.county_a, acting_user=county, title="Kierros",
                                           closes_on=today + timedelta(days=10))
     now = timezone.now()
     assert round_reminders(now) == 3  # window 14: A1's writers and the county's (neither answered)
     assert round_reminders(now) == 0
     assert round_reminders(now + timedelta(days=2)) == 0  # still the 14-day window
     interface = round_.interfaces().get()
-    catalogue_actions.answer_round(round_, fi, interface=interface, organisation=world.a1, exists="yes")
+    catalogue_actions.answer_round(round_, acting_user=fi, interface=interface, organisation=world.a1, exists="yes")
     assert round_reminders(now + timedelta(days=4)) == 1  # window 7: only the county has not answered
     assert set(Notification.objects.filter(kind=Kind.ROUND_REMINDER).values_list("occasion", flat=True)) == {
         f"round:{round_.pk}:remind:14", f"round:{round_.pk}:remind:7"}

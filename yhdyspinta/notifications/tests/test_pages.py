@@ -58,7 +58,7 @@ def test_a_round_opened_for_a_later_day_invites_on_that_day(world):
     member(world.a1, "editor", email="maija@example.fi")
     county = member(world.county_a, "editor", email="kaisa@example.fi")
     later = timezone.localdate() + timedelta(days=3)
-    catalogue_actions.open_round(world.county_a, county, title="Myöhemmin", opens_on=later)
+    catalogue_actions.open_round(world.county_a, acting_user=county, title="Myöhemmin", opens_on=later)
     assert not Notification.objects.exists()
     assert rounds_opened(timezone.now()) == 0
     assert rounds_opened(timezone.now() + timedelta(days=3)) == 2
