@@ -35,6 +35,8 @@ class StudyForm(RestrictedFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["title_fi"].required = True
+        for code in ("fi", "sv", "en"):  # "title" alone is a person's job title in Finnish
+            self.fields[f"title_{code}"].label = f"{_('Title of the study')} [{code}]"
         self.initial["names"] = "\n".join(
             f"{code} = " + " / ".join(n.get(lang, "") for lang in ("fi", "sv", "en")).rstrip(" /")
             for code, n in (self.instance.cluster_names or {}).items())

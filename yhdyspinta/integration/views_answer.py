@@ -47,7 +47,10 @@ class AnswerView(View):
         self.respondent, self.token = respondent, token
         pages = _pages(respondent) if respondent.group_id else []
         self.pages = pages
-        self.last = len(pages) + 1  # the submit page
+        # before the own group is chosen, the pages it will leave are already known: every
+        # party but one, PER_PAGE a page (the counter must not jump from "1 / 2" to "2 / 6")
+        rating_pages = len(pages) if respondent.group_id else -(-(respondent.study.parties.count() - 1) // PER_PAGE)
+        self.last = max(rating_pages, 0) + 1  # the submit page
         try:
             page = int(request.GET.get("page", respondent.progress if respondent.group_id else 0))
         except ValueError:

@@ -26,3 +26,21 @@ def fi_dec(value, decimals=0):
     if isinstance(value, str):
         return value
     return fi_number(round(float(value), int(decimals)), decimals)
+
+
+@register.filter
+def item_name(item):
+    """A rating item's name in the page's language (the stored code is English)."""
+    from django.utils.translation import gettext as _
+
+    names = {"frequency": _("Frequency"), "mutuality": _("Mutuality"), "need": _("Need")}
+    return names.get(item, item)
+
+
+@register.filter
+def scale_labels(scale):
+    """A scale's answer labels in the page's language, Finnish where that one is missing."""
+    from django.utils.translation import get_language
+
+    code = (get_language() or "fi")[:2]
+    return getattr(scale, f"labels_{code}", None) or scale.labels_fi

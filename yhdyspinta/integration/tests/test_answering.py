@@ -83,3 +83,22 @@ def test_answering_page_by_page_and_single_use(world, study):
 
 def test_unknown_link_is_404(db):
     assert client_for(None).get("/integration/answer/not-a-real-token/").status_code == 404
+
+
+def test_the_respondent_form_has_its_own_layout_and_a_steady_page_counter(world, study):
+    from django.utils import translation
+
+    token = issue(world, study, 1)[0]
+    study.status = "open"
+    study.save()
+    url = f"/integration/answer/{token}/"
+    client = client_for(None)
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    total = 1 + -(-(study.parties.count() - 1) // 5) + 1  # background, rating pages, send
+    with translation.override("en"):
+        assert f"Page 1 of {total}" in first
+        assert 'class="main-nav"' not in first and "Log in" not in first  # no site menu for respondents
+    group = study.parties.get(code="2.1")
+    response = client.post(url + "?page=0", {"group": group.pk, "municipality": "Tampere"})
+    second = client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"Page 2 of {total}" in second
