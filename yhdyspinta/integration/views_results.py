@@ -116,7 +116,11 @@ class AnalysisView(StudyResultsMixin, TemplateView):
             header, rows = cell_rows(self.study, res, labels)
             return export_response(self.request, fmt, header, rows, name=f"{name}-matrix", sheet="Matrix", **log)
         if fmt == "pdf":
-            ctx = self.analysis_context() | {"pdf": True}
+            ctx = self.analysis_context() | {"pdf": True, "heat_css": heat.css()}
+            result = analysis.boundary(self.study)
+            if result and not result.get("error"):
+                ctx["boundary"] = result
+                ctx["boundary_nodes"] = boundary_rows(list(self.study.parties.all()), result, labels)
             return pdf_response(self.request, "integration/analysis_pdf.html", ctx, name=name,
                                 title=f"{_('Analysis')}: {self.study}", **log)
         svg = map_svg(self.study, res, labels)

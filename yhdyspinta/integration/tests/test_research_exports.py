@@ -79,3 +79,17 @@ def test_the_package_holds_every_file_and_only_published_figures(study, world): 
     assert client_for(None).get(f"/integration/{study.pk}/research/", {"file": "nope"}).status_code == 404
     page = client_for(world.editor).get(f"/integration/{study.pk}/analysis/").content.decode()
     assert "?file=index" in page and "?file=package" in page
+
+
+@pytest.mark.django_db
+def test_the_pdf_has_the_boundary_no_keyboard_advice_and_no_page_without_content(study):  # noqa: F811
+    from pypdf import PdfReader
+
+    response = client_for(None).get(f"/integration/{study.pk}/analysis/", {"export": "pdf"},
+                                    HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+    text = "\n".join(pages)
+    assert "Where the boundary does the least damage" in text or "vähiten vaurioita" in text
+    assert "keyboard" not in text.lower() and "näppäimistö" not in text.lower()
+    assert all(len(page.split()) > 15 for page in pages)  # no page with a lone heading
