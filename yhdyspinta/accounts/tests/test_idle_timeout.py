@@ -28,41 +28,21 @@ def test_first_request_records_activity(world, as_user):
     assert _signed_in(client)
 
 
-@override_settings(SESSION_IDLE_TIMEOUT=600, SESSION_IDLE_TIMEOUT_ADMIN=60)
-def test_user_within_idle_time_stays_signed_in(world, as_user):
-    client = as_user(world.editor)
+@pytest.mark.parametrize(("who", "idle", "timeouts", "stays"), [
+    ("editor", 500, (600, 60), True),  # within the idle time: the activity time is refreshed
+    ("editor", 601, (600, 60), False),  # idle too long: signed out
+    ("admin", 61, (600, 60), False),  # staff and superusers have the shorter timeout
+    ("admin", 10**6, (0, 0), True),  # zero turns the check off
+], ids=["within", "too-long", "admin-shorter", "zero-off"])
+def test_idle_time_decides(world, as_user, settings, who, idle, timeouts, stays):
+    settings.SESSION_IDLE_TIMEOUT, settings.SESSION_IDLE_TIMEOUT_ADMIN = timeouts
+    client = as_user(getattr(world, who))
     client.get("/")
-    _age_session(client, 500)
+    _age_session(client, idle)
     client.get("/")
-    assert _signed_in(client)
-    assert client.session[SESSION_KEY] > int(time.time()) - 500  # refreshed
-
-
-@override_settings(SESSION_IDLE_TIMEOUT=600, SESSION_IDLE_TIMEOUT_ADMIN=60)
-def test_user_idle_too_long_is_signed_out(world, as_user):
-    client = as_user(world.editor)
-    client.get("/")
-    _age_session(client, 601)
-    client.get("/")
-    assert not _signed_in(client)
-
-
-@override_settings(SESSION_IDLE_TIMEOUT=600, SESSION_IDLE_TIMEOUT_ADMIN=60)
-def test_admin_has_the_shorter_timeout(world, as_user):
-    client = as_user(world.admin)
-    client.get("/")
-    _age_session(client, 61)
-    client.get("/")
-    assert not _signed_in(client)
-
-
-@override_settings(SESSION_IDLE_TIMEOUT=0, SESSION_IDLE_TIMEOUT_ADMIN=0)
-def test_zero_turns_the_check_off(world, as_user):
-    client = as_user(world.admin)
-    client.get("/")
-    _age_session(client, 10**6)
-    client.get("/")
-    assert _signed_in(client)
+    assert _signed_in(client) is stays
+    if stays and timeouts[0]:
+        assert client.session[SESSION_KEY] > int(time.time()) - idle  # refreshed
 
 
 @override_settings(SESSION_IDLE_TIMEOUT=600, SESSION_IDLE_TIMEOUT_ADMIN=60)

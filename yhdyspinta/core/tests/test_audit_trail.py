@@ -278,35 +278,31 @@ def read_api_internal_notes(world):
     return response, AccessLog.Action.READ, interface
 
 
-def read_admin_change(world):
-    meeting = _internal_meeting(world)
-    response = client_for(world.admin).get(f"/admin/cooperation/meeting/{meeting.pk}/change/")
-    return response, AccessLog.Action.READ, meeting
+def page_read(make, url, who="admin", action=AccessLog.Action.READ):
+    """A read point that GETs one page (`url` with the record's {pk}) as `who`."""
+    def read(world):
+        obj = make(world)
+        return client_for(getattr(world, who)).get(url.format(pk=obj.pk)), action, obj
+
+    return read
 
 
-def read_admin_internal_part(world):
-    agreement = AgreementFactory(parties=[world.a1, world.county_a], internal_part="Liikesalaisuus")
-    response = client_for(world.admin).get(f"/admin/cooperation/agreement/{agreement.pk}/change/")
-    return response, AccessLog.Action.READ, agreement
-
-
-def read_admin_list(world):
-    meeting = _internal_meeting(world)
-    response = client_for(world.admin).get("/admin/cooperation/meeting/")
-    return response, AccessLog.Action.READ, meeting
-
-
-def export_welfare_report_pdf(world):
+def _draft_report(world):
     report = WelfareReportFactory(organisation=world.a1, status="draft")
     assert report.is_internal
-    response = client_for(world.viewer).get(f"/indicators/reports/{report.pk}/pdf/")
-    return response, AccessLog.Action.EXPORT, report
+    return report
 
 
-def export_interface_card_pdf(world):
-    interface = InterfaceFactory(parties=[world.a1, world.county_a], visibility="internal")
-    response = client_for(world.viewer).get(f"/catalogue/interfaces/{interface.pk}/card.pdf")
-    return response, AccessLog.Action.EXPORT, interface
+read_admin_change = page_read(_internal_meeting, "/admin/cooperation/meeting/{pk}/change/")
+read_admin_internal_part = page_read(
+    lambda world: AgreementFactory(parties=[world.a1, world.county_a], internal_part="Liikesalaisuus"),
+    "/admin/cooperation/agreement/{pk}/change/")
+read_admin_list = page_read(_internal_meeting, "/admin/cooperation/meeting/")
+export_welfare_report_pdf = page_read(_draft_report, "/indicators/reports/{pk}/pdf/", "viewer",
+                                      AccessLog.Action.EXPORT)
+export_interface_card_pdf = page_read(
+    lambda world: InterfaceFactory(parties=[world.a1, world.county_a], visibility="internal"),
+    "/catalogue/interfaces/{pk}/card.pdf", "viewer", AccessLog.Action.EXPORT)
 
 
 def export_attachment(world):
