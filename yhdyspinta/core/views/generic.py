@@ -179,7 +179,7 @@ def run_action(request, action, *args, success=None, denied=None, **kwargs) -> b
     try:
         action(*args, **kwargs)
     except PermissionDenied:
-        messages.error(request, denied or _("You do not have permission to do this."))
+        messages.error(request, denied or _("You do not have permission for this action."))
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
