@@ -9,6 +9,7 @@ the first bad line raises `InputError(file, line, reason)` and nothing is writte
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from auditlog.models import LogEntry
@@ -27,7 +28,7 @@ from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations.models import Organisation, OrganisationKind
 
 from . import bulk, compute, loaders
-from .csvio import ROADMAP_COLUMNS, STATUS_COLUMNS, roadmap_rows, status_rows
+from .csvio import roadmap_rows, status_rows
 from .models import (
     Area,
     Period,
@@ -39,6 +40,7 @@ from .models import (
     StatusReport,
     SubArea,
 )
+from .queries import may_report_for, region_lookup
 
 
 def bump(roadmap_id: int, period_id: int | None = None) -> None:
@@ -62,11 +64,6 @@ def check_open(period: Period) -> None:
         raise ValidationError(
             _("Period %(period)s is closed; its status reports can no longer be changed.")
             % {"period": period.code})
-
-
-def may_report_for(actor, region_id: int) -> bool:
-    ids = org_ids(actor, "change")
-    return ids is ALL or region_id in ids
 
 
 # ---- roadmap -----------------------------------------------------------------------------
@@ -125,24 +122,15 @@ def import_roadmap(roadmap: Roadmap, data: bytes, name: str, *, actor) -> dict:
 def safe_code(text: str, taken: set, fallback: str) -> str:
     """A URL-safe code (ASCII slug, at most 80 characters) for an area or sub-area named `text`,
     kept apart from the translated names; unchanged when `text` is already one."""
+    if re.fullmatch(r"[-a-zA-Z0-9_]{1,80}", text):
+        return text  # already safe in a URL (e.g. "A_sopimukset"): kept as it is
     code = slugify(text)[:80].strip("-") or fallback
-    if code == text or code not in taken:
+    if code not in taken:
         return code
     number = 2
     while f"{code[:76]}-{number}" in taken:
         number += 1
     return f"{code[:76]}-{number}"
-
-
-def export_roadmap(roadmap: Roadmap) -> tuple[list[str], list[list]]:
-    """Header and rows in the import format (the CLI's ROADMAP.csv plus optional columns)."""
-    rows = (roadmap.tasks.order_by("order", "code")
-            .values_list("code", "area__code", "subarea__code", "title_fi", "due_date", "critical",
-                         "title_sv", "title_en"))
-    return list(ROADMAP_COLUMNS), [
-        [code, area, sub or "", title or "", due.isoformat(), "yes" if critical else "no", sv or "", en or ""]
-        for code, area, sub, title, due, critical, sv, en in rows
-    ]
 
 
 # ---- status reports ----------------------------------------------------------------------
@@ -177,19 +165,6 @@ def delete_status(report: StatusReport, *, actor) -> None:
         report.delete()
         bump(report.period.roadmap_id, report.period_id)
         loaders.refresh(report.period, {report.region_id})
-
-
-def region_lookup(roadmap_id: int) -> dict[str, int]:
-    """Lower-cased label, names (fi/sv/en, short) and code of each reporting region -> id."""
-    lookup: dict[str, int] = {}
-    fields = ("organisation__name_fi", "organisation__name_sv", "organisation__name_en",
-              "organisation__short_name_fi", "organisation__short_name_sv", "organisation__code", "label")
-    for org_id, *names in ReportingRegion.objects.filter(roadmap_id=roadmap_id).values_list(
-            "organisation_id", *fields):
-        for n in names:
-            if n:
-                lookup.setdefault(n.strip().lower(), org_id)
-    return lookup
 
 
 def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> dict:
@@ -347,24 +322,6 @@ def _audit(period, entries, actor, now) -> None:
     )
 
 
-def template_rows(period: Period, actor) -> tuple[list[str], list[list]]:
-    """The import template: a row per task for each region the actor may report for, prefilled."""
-    regions = [r for r in ReportingRegion.objects.filter(roadmap_id=period.roadmap_id)
-               .select_related("organisation").order_by("order", "label")
-               if may_report_for(actor, r.organisation_id)]
-    tasks = list(RoadmapTask.objects.filter(roadmap_id=period.roadmap_id).order_by("order", "code")
-                 .values_list("pk", "code"))
-    current = {(r, t): (s, c) for r, t, s, c in StatusReport.objects.filter(
-        period=period, region_id__in=[r.organisation_id for r in regions]).values_list(
-        "region_id", "task_id", "status", "comment")}
-    rows = []
-    for region in regions:
-        for pk, code in tasks:
-            status, comment = current.get((region.organisation_id, pk), (compute.NOT_STARTED, ""))
-            rows.append([region.organisation.name, code, status, comment])
-    return list(STATUS_COLUMNS), rows
-
-
 # ---- periods -----------------------------------------------------------------------------
 def create_period(roadmap: Roadmap, code: str, end_date: date, progress_end: date | None = None, *,
                   actor) -> Period:
@@ -488,5 +445,5 @@ def remove_reporting_region(region: ReportingRegion, *, acting_user=None, actor=
 
 
 __all__ = ["InputError", "add_reporting_region", "change_reporting_region", "close_period", "create_period",
-           "delete_status", "export_roadmap", "import_period_statuses", "import_roadmap", "publish",
-           "remove_reporting_region", "reopen_period", "save_region_statuses", "set_status", "template_rows"]
+           "delete_status", "import_period_statuses", "import_roadmap", "publish",
+           "remove_reporting_region", "reopen_period", "save_region_statuses", "set_status"]

@@ -24,7 +24,7 @@ from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 
-from . import actions, presenters
+from . import actions, presenters, queries
 from .charts import line_chart
 from .compute import DONE, NOT_APPLICABLE, NOT_STARTED, band
 from .filtersets import RoadmapFilterSet, StatusReportFilterSet
@@ -117,7 +117,7 @@ class RoadmapRegionsView(TemplateView):
 class RoadmapExportView(View):
     def get(self, request, pk):
         roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
-        header, rows = actions.export_roadmap(roadmap)
+        header, rows = queries.export_roadmap(roadmap)
         return export_response(request, _format(request), header, rows, name=f"roadmap-{roadmap.pk}",
                                model=Roadmap, objects=[roadmap], detail=f"roadmap {roadmap.pk}")
 
@@ -342,7 +342,7 @@ class RegionView(PeriodMixin, TemplateView):
 
     def editable(self, region) -> bool:
         user = self.request.user
-        return user.is_authenticated and not self.period.closed and actions.may_report_for(
+        return user.is_authenticated and not self.period.closed and queries.may_report_for(
             user, region.organisation_id)
 
     def get_context_data(self, **kwargs):
@@ -439,7 +439,7 @@ class StatusImportView(WriterRequiredMixin, LoginRequiredMixin, PeriodMixin, Vie
 
 class TemplateDownloadView(PeriodMixin, View):
     def get(self, request, *args, **kwargs):
-        header, rows = actions.template_rows(self.period, request.user)
+        header, rows = queries.template_rows(self.period, request.user)
         return export_response(request, _format(request), header, rows, name=f"statuses-{self.period.code}",
                                model=Period, objects=[self.period], detail=f"status template {self.period.pk}")
 

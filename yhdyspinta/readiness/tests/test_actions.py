@@ -8,7 +8,7 @@ from django.utils import translation
 from conftest import api_client_for, client_for
 from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import rows_to_xlsx
-from yhdyspinta.readiness import actions
+from yhdyspinta.readiness import actions, queries
 from yhdyspinta.readiness.models import RoadmapTask, StatusReport
 
 from .factories import reporting_setup
@@ -117,7 +117,7 @@ def test_import_refuses_other_regions_and_writes_good_files(world, setup):
         actions.import_period_statuses(period, foreign, "f.csv", actor=world.editor)
     result = actions.import_period_statuses(period, _status_csv(world), "tila.csv", actor=world.editor)
     assert result == {"created": 3, "updated": 0, "unchanged": 0}
-    header, rows = actions.template_rows(period, world.editor)
+    header, rows = queries.template_rows(period, world.editor)
     assert header == ["region", "task_id", "status", "comment"] and len(rows) == 3
     assert {r[2] for r in rows} == {"in_progress"}
     rows[0][2] = "valmis"
@@ -146,11 +146,11 @@ def test_roadmap_import_round_trip_and_errors(world, setup):
     assert exc.value.line == 4 and "not a date" in exc.value.reason
     assert not RoadmapTask.objects.filter(code__startswith="YP-").exists()
     assert actions.import_roadmap(roadmap, good, "r.csv", actor=owner)["created"] == 2
-    header, rows = actions.export_roadmap(roadmap)
+    header, rows = queries.export_roadmap(roadmap)
     assert ["YP-A-01", "yhdyspinnat", "A_sopimukset", "Sopimus", "2021-12-31", "yes", "", ""] in rows
     again = actions.import_roadmap(roadmap, rows_to_xlsx(header, rows), "r.xlsx", actor=owner)
     assert again["created"] == 0  # the first re-import only renumbers the task order
-    assert actions.export_roadmap(roadmap) == (header, rows)
+    assert queries.export_roadmap(roadmap) == (header, rows)
     third = actions.import_roadmap(roadmap, rows_to_xlsx(header, rows), "r.xlsx", actor=owner)
     assert third == {"created": 0, "updated": 0, "unchanged": 5}
     # the import computed the newest period's figures for its new revision: the next view reads them

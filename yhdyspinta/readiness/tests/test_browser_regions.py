@@ -5,7 +5,7 @@ import pytest
 from tests.browser import assert_accessible, login
 from tests.factories import member
 from yhdyspinta.organisations.models import Organisation
-from yhdyspinta.readiness import actions
+from yhdyspinta.readiness import actions, queries
 from yhdyspinta.readiness.models import ReportingRegion
 
 pytestmark = pytest.mark.browser
@@ -17,7 +17,7 @@ def test_regions_page_and_publication_are_accessible(live_server, browser_page, 
     october = demo_roadmap.periods.get(code="2021-10")
     actions.reopen_period(october, actor=owner)
     actions.close_period(october, actor=owner)
-    header, rows = actions.export_roadmap(demo_roadmap)
+    header, rows = queries.export_roadmap(demo_roadmap)
     rows.append(["X-EXTRA", rows[0][1], "", "Uusi tehtävä", "2021-12-31", "no", "", ""])
     data = ("\n".join(",".join(header if i < 0 else rows[i]) for i in range(-1, len(rows))) + "\n").encode()
     actions.import_roadmap(demo_roadmap, data, "roadmap.csv", actor=owner)

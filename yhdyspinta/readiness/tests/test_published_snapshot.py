@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from conftest import api_client_for, client_for
 from tests.factories import member
-from yhdyspinta.readiness import actions
+from yhdyspinta.readiness import actions, queries
 from yhdyspinta.readiness.loaders import clear_cache, differing, figures_for, published
 from yhdyspinta.readiness.models import PeriodEvent, PublishedFigures
 from yhdyspinta.readiness.reference_2021 import load_published
@@ -36,7 +36,7 @@ def test_a_roadmap_import_after_closing_leaves_the_published_figures_identical(d
     before_api = api_client_for(owner).get(f"/api/v1/readiness/periods/{october.pk}/figures/").json()
     before = published(october)[1]
     # the roadmap gains one task due in Q4/2021 (the case that changed 40 of 315 published cells)
-    header, rows = actions.export_roadmap(demo_roadmap)
+    header, rows = queries.export_roadmap(demo_roadmap)
     rows.append(["X-EXTRA", rows[0][1], "", "Uusi tehtävä", "2021-12-31", "no", "", ""])
     data = ("\n".join(",".join(header if i < 0 else rows[i]) for i in range(-1, len(rows))) + "\n").encode()
     assert actions.import_roadmap(demo_roadmap, data, "roadmap.csv", actor=owner)["created"] == 1
