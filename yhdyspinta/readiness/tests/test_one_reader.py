@@ -124,3 +124,13 @@ def test_the_region_list_of_the_cli_is_read_by_the_one_reader(tmp_path, capsys):
     with pytest.raises(ReadinessInputError) as caught:
         cli.read_regions(path)
     assert str(caught.value) == f"{path}:4: duplicate region 'HUS'"
+
+
+def test_the_status_template_is_semicolon_csv_with_bom_and_reads_back_unchanged(world):
+    _roadmap, tasks, period = reporting_setup(world.county_a, [world.a1])
+    actions.set_status(period, world.a1.pk, tasks[0], "done", "valmis", actor=world.editor)
+    response = client_for(world.editor).get(f"/readiness/periods/{period.pk}/template/")
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200 and data.startswith(b"\xef\xbb\xbfregion;task_id;status;comment\r\n")
+    result = actions.import_period_statuses(period, data, "template.csv", actor=world.editor)
+    assert result["updated"] == 0 and result["unchanged"] >= 1
