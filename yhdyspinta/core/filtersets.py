@@ -16,6 +16,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 
+from yhdyspinta.core.search import text_filter
+
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
@@ -68,8 +70,6 @@ class SearchFilterSet(RestrictedFilterSet):
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
-        from yhdyspinta.core.search import text_filter
-
         return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
 
 

@@ -19,6 +19,8 @@ parties, a forum's organisations) are not listed there and keep offering every o
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 
+from yhdyspinta.core.policy import ALL, org_ids
+
 
 def restrict_form_field(field, user) -> None:
     """Narrow one choice field's queryset to what `user` may view (once per queryset object)."""
@@ -34,8 +36,6 @@ def restrict_form_field(field, user) -> None:
 
 def writable_organisations(user, queryset):
     """The active organisations of `queryset` (of organisations) that `user` may add records for."""
-    from yhdyspinta.core.policy import ALL, org_ids
-
     qs = queryset.filter(valid_until__isnull=True)
     ids = org_ids(user, "add")
     return qs if ids is ALL else qs.filter(pk__in=ids)

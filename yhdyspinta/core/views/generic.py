@@ -20,6 +20,7 @@ from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
 from yhdyspinta.core.exports import TABLE_FORMATS, export_response
+from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
 from yhdyspinta.core.policy import can
@@ -218,8 +219,6 @@ class ObjectEditView(LoginRequiredMixin, VersionedFormMixin, ActionFormMixin, Fo
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.object
-        from yhdyspinta.core.forms import RestrictedFormMixin
-
         form_class = self.get_form_class()
         if issubclass(form_class, RestrictedFormMixin) or "user" in getattr(form_class, "accepts", ()):
             kwargs["user"] = self.request.user  # link fields offer only what the user may view
