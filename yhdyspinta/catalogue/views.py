@@ -18,13 +18,12 @@ from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
 from yhdyspinta.core.panels import related_panels
 from yhdyspinta.core.uploads import WriterRequiredMixin
-from yhdyspinta.core.views.concurrency import ConflictError
 from yhdyspinta.core.views.generic import (
+    ActionFormMixin,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
-    add_validation_error,
 )
 from yhdyspinta.organisations.models import Organisation, Person
 
@@ -227,22 +226,21 @@ class InterfaceEditView(ObjectEditView):
         return ctx
 
     def form_valid(self, form):
-        steps = self.get_steps()
-        if steps is not None and not steps.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, steps=steps))
-        action = "change" if self.object else "add"
-        try:
-            obj = actions.save_interface(form, actor=self.request.user, action=action, steps=steps)
-        except ConflictError as exc:
-            return self.render_conflict(form, exc, steps=steps)
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-            return self.render_to_response(self.get_context_data(form=form, steps=steps))
-        except PermissionDenied:
-            form.add_error(None, _("You do not have permission to save this record for these organisations."))
-            return self.render_to_response(self.get_context_data(form=form, steps=steps))
-        messages.success(self.request, _("Saved."))
-        return redirect(obj.get_absolute_url())
+        self.steps = self.get_steps()
+        if self.steps is not None and not self.steps.is_valid():
+            return self.form_invalid(form)
+        return super().form_valid(form)  # run(); refusals on the form (ActionFormMixin)
+
+    def run(self, form):
+        return actions.save_interface(form, actor=self.request.user, action="change" if self.object else "add",
+                                      steps=self.steps)
+
+    def conflict_context(self):
+        return {"steps": self.steps}
+
+    def form_invalid(self, form):
+        steps = getattr(self, "steps", None) or self.get_steps()
+        return self.render_to_response(self.get_context_data(form=form, steps=steps))
 
 
 class InterfaceDeleteView(ObjectDeleteView):
@@ -250,7 +248,7 @@ class InterfaceDeleteView(ObjectDeleteView):
     success_url_name = "catalogue:interface_list"
 
 
-class AssessView(LoginRequiredMixin, FormView):
+class AssessView(LoginRequiredMixin, ActionFormMixin, FormView):
     """Assess the nine dimensions of one interface; each value becomes a dated history row."""
 
     template_name = "catalogue/assess.html"
@@ -272,30 +270,28 @@ class AssessView(LoginRequiredMixin, FormView):
 
         return {"assessed_on": helsinki_today()}
 
-    def form_valid(self, form):
+    @property
+    def success_message(self):
+        return _("Assessment saved.")
+
+    def run(self, form):
+        from yhdyspinta.core.actions import audited
+
         values = form.dimension_values()
         if not values:
-            form.add_error(None, _("Give at least one dimension a value."))
-            return self.form_invalid(form)
-        try:
-            from yhdyspinta.core.actions import audited
-
-            with audited(self.request.user):
-                for dimension, value in values.items():
-                    actions.assess_maturity(self.interface, acting_user=self.request.user, dimension=dimension, value=value,
-                        assessed_on=form.cleaned_data["assessed_on"],
-                        comment=form.cleaned_data.get("comment", ""))
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Assessment saved."))
-        return redirect(self.interface.get_absolute_url())
+            raise ValidationError(_("Give at least one dimension a value."))
+        with audited(self.request.user):  # all dimensions in one transaction
+            for dimension, value in values.items():
+                actions.assess_maturity(self.interface, acting_user=self.request.user, dimension=dimension,
+                                        value=value, assessed_on=form.cleaned_data["assessed_on"],
+                                        comment=form.cleaned_data.get("comment", ""))
+        return self.interface
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "interface": self.interface}
 
 
-class RetractAssessmentView(LoginRequiredMixin, FormView):
+class RetractAssessmentView(LoginRequiredMixin, ActionFormMixin, FormView):
     """Retract one assessment with a reason; it stays in the history but no longer counts."""
 
     template_name = "catalogue/assessment_retract.html"
@@ -314,15 +310,13 @@ class RetractAssessmentView(LoginRequiredMixin, FormView):
             return redirect(self.assessment.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            actions.retract_assessment(self.assessment, acting_user=self.request.user,
-                                       reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Assessment retracted."))
-        return redirect(self.assessment.get_absolute_url())
+    @property
+    def success_message(self):
+        return _("Assessment retracted.")
+
+    def run(self, form):
+        actions.retract_assessment(self.assessment, acting_user=self.request.user, reason=form.cleaned_data["reason"])
+        return self.assessment
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "assessment": self.assessment,
