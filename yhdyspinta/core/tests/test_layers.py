@@ -4,7 +4,9 @@ finds by discovery comes from the apps themselves."""
 import tomllib
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from yhdyspinta.core import policy
 from yhdyspinta.core.discovery import app_modules
@@ -44,3 +46,8 @@ def test_the_policy_core_asks_is_the_accounts_one():
     assert policy._get("policy") is permissions
     assert policy.ALL is permissions.ALL
     assert policy.organisation_model() is Organisation
+
+
+def test_an_unknown_part_is_refused_with_the_installed_ones_named():
+    with pytest.raises(CommandError, match="unknown part.*nosuch.*reference, users"):
+        call_command("generate_national", "--seed", "1", "--only", "users", "nosuch")
