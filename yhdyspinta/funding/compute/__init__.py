@@ -21,7 +21,7 @@ from .county import (
     compute_county_funding,
 )
 from .errors import FundingInputError
-from .growth import national_funding
+from .growth import NationalLevel, funding_level, national_funding
 from .municipal import (
     DistributionStats,
     MunicipalFundingResult,
@@ -55,8 +55,8 @@ __all__ = [
     "UNIT_RULES", "CountyFundingResult", "CountyInput", "CountyResult", "Criterion",
     "CriterionAmount", "Difference", "DistributionStats", "FundingInputError", "Group",
     "MunicipalFundingResult", "MunicipalParameters", "MunicipalityInput", "MunicipalityResult",
-    "ParameterSet", "TransitionStep", "available_parameter_sets", "compare_counties",
-    "compare_municipalities", "compute_county_funding", "compute_municipal_transfer",
+    "NationalLevel", "ParameterSet", "TransitionStep", "available_parameter_sets", "compare_counties",
+    "compare_municipalities", "compute_county_funding", "compute_municipal_transfer", "funding_level",
     "load_parameter_set", "move_share", "national_funding", "parameter_set_from_dict",
     "run_county_scenario", "set_share", "validate", "with_changes",
 ]

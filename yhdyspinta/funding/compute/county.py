@@ -10,6 +10,23 @@ base price × national units instead, so growth in its units raises the total.
 
 Helsinki (90) is funded like a county (617/2021 § 1); Åland is outside the law.
 All amounts are unrounded Decimal euros; round only for display.
+
+Transition equalisation at a common price level (617/2021 § 35, siirtymätasaus):
+the difference per resident between computed funding and earlier costs is
+taken once, at the set's level (``total_funding_eur`` at ``price_level_year``),
+and stays a fixed €/resident amount; only the year's cap changes. Earlier costs
+are brought to that level with the level factor k = base funding ÷ Σ earlier
+costs (the transferred costs define the level, so a national price or
+service-need increase is not a county's gain)::
+
+    base_i   = county i's computed funding at the set's total, base-year unit rules
+    d_i      = (base_i − k × earlier_i) ÷ residents_i          (Σ d_i × residents_i = 0)
+    eq_i(Y)  = clamp(d_i, −down_Y, +up_Y) − d_i                  (€/resident)
+    after_i  = computed_i(Y) + eq_i(Y) × residents_i
+
+Hence in the first year (cap 0) the equalisations sum to 0 and the national
+total after equalisation is the year's set level; a uniform national increase
+or a uniform scaling of the earlier costs changes no county's equalisation.
 """
 
 from __future__ import annotations
@@ -22,6 +39,7 @@ from typing import Any
 from yhdyspinta.core.reasons import reason
 
 from .errors import FundingInputError
+from .growth import NationalLevel, funding_level
 from .parameters import Criterion, ParameterSet, to_decimal
 from .transition import clamp
 
@@ -54,6 +72,7 @@ class CountyInput:
     hyte_coefficient: Any = None
     rescue_risk_coefficient: Any = None
     earlier_costs_eur: Any = None
+    swedish_speakers: Any = None  # ruotsinkieliset, for the bilingual_swedish rule
 
 
 @dataclass(frozen=True)
@@ -76,14 +95,15 @@ class CountyResult:
     computed_funding_eur: Decimal  # laskennallinen rahoitus
     computed_per_resident: Decimal
     breakdown: tuple[CriterionAmount, ...]
-    earlier_costs_eur: Decimal | None
-    change_per_resident: Decimal | None  # computed − earlier costs, per resident
+    earlier_costs_eur: Decimal | None  # as given (price level of the inputs)
+    change_per_resident: Decimal | None  # d: base funding − indexed earlier costs, per resident (fixed)
     cap_up: Decimal | None
     cap_down: Decimal | None
     equalisation_per_resident: Decimal | None  # siirtymätasaus; + paid, − deducted
     equalisation_eur: Decimal | None
     funding_after_eur: Decimal  # computed + equalisation
     funding_after_per_resident: Decimal
+    earlier_costs_indexed_eur: Decimal | None = None  # k × earlier costs (the set's level)
 
     def amount(self, key: str) -> Decimal:
         for item in self.breakdown:
@@ -103,6 +123,9 @@ class CountyFundingResult:
     criterion_units: dict[str, Decimal]
     counties: tuple[CountyResult, ...]
     equalisation_total_eur: Decimal | None  # net cost of the equalisation to the state
+    base_funding_eur: Decimal | None = None  # the set's level the equalisation is measured at
+    cost_level_factor: Decimal | None = None  # k = base funding ÷ Σ earlier costs
+    national: NationalLevel | None = None
 
     def by_code(self, code: str) -> CountyResult:
         for county in self.counties:
@@ -116,6 +139,7 @@ _NEEDS = {  # unit rule -> input field that must be present
     "foreign_language": "foreign_language_speakers",
     "hyte": "hyte_coefficient",
     "rescue_risk": "rescue_risk_coefficient",
+    "bilingual_swedish": "swedish_speakers",
 }
 
 
@@ -185,7 +209,7 @@ def _density_coefficients(counties: Sequence[CountyInput], need: Criterion) -> d
     return result
 
 
-def _units(rule: str, c: CountyInput, density: dict[str, Decimal]) -> Decimal:
+def _units(rule: str, c: CountyInput, density: dict[str, Decimal], crit: Criterion | None = None) -> Decimal:
     pop = Decimal(c.population)
     if rule == "population":
         return pop
@@ -197,6 +221,11 @@ def _units(rule: str, c: CountyInput, density: dict[str, Decimal]) -> Decimal:
         return _number(c, "foreign_language_speakers")
     if rule == "bilingual":
         return pop if c.bilingual else ZERO
+    if rule == "bilingual_swedish":
+        if not c.bilingual:
+            return ZERO
+        w = crit.swedish_weight
+        return pop * (1 - w) + _number(c, "swedish_speakers") * w
     if rule == "sami":
         return _number(c, "sami_population")
     if rule == "island":
@@ -228,7 +257,8 @@ def criterion_units(
         field = _NEEDS.get(rule)
         per_county = {}
         for c in counties:
-            if (field and getattr(c, field) is None) or (rule == "density" and not density):
+            needed = field and getattr(c, field) is None and (rule != "bilingual_swedish" or c.bilingual)
+            if needed or (rule == "density" and not density):
                 if _active(crit):
                     raise FundingInputError(reason(
                         "%(county)s: %(field)s missing, required by criterion %(key)s (share %(share)s %%)",
@@ -236,9 +266,40 @@ def criterion_units(
                     ))
                 per_county[c.code] = ZERO
                 continue
-            per_county[c.code] = _units(rule, c, density)
+            per_county[c.code] = _units(rule, c, density, crit)
         units[crit.key] = per_county
     return units
+
+
+def _pools(params: ParameterSet, units: dict[str, dict[str, Decimal]], total: Decimal):
+    """Criterion pools for a national ``total``; price-based pools scale with total ÷ the set's total."""
+    share_sum = sum((c.share for c in params.criteria), ZERO)
+    ratio = total / params.total_funding_eur
+    pools: dict[str, Decimal] = {}
+    totals: dict[str, Decimal] = {}
+    for crit in params.criteria:
+        total_units = sum(units[crit.key].values(), ZERO)
+        totals[crit.key] = total_units
+        if crit.base_price_eur is not None:
+            pools[crit.key] = crit.base_price_eur * ratio * total_units
+        else:
+            pools[crit.key] = total * crit.share / share_sum
+            if crit.share > 0 and total_units == 0:
+                raise FundingInputError(reason(
+                    "criterion %(key)s: total units are 0 across the counties; "
+                    "cannot distribute its share %(share)s %%",
+                    key=crit.key, share=crit.share,
+                ))
+    return pools, totals
+
+
+def _amounts(params, units, pools, totals, code):
+    out = []
+    for crit in params.criteria:
+        u, total_u = units[crit.key][code], totals[crit.key]
+        share = u / total_u if total_u else ZERO
+        out.append(CriterionAmount(crit.key, u, share, pools[crit.key] * share))
+    return tuple(out)
 
 
 def compute_county_funding(
@@ -246,11 +307,14 @@ def compute_county_funding(
     counties: Sequence[CountyInput],
     year: int | None = None,
     expected_codes: Iterable[str] | None = None,
+    national: NationalLevel | None = None,
 ) -> CountyFundingResult:
     """Computed funding per county, its criterion breakdown and the year's equalisation.
 
     ``year`` (default ``params.year``) selects the unit rules (hyte from 2026)
-    and the transition cap. Raises FundingInputError with the exact reason.
+    and the transition cap. ``national`` gives the year's national level
+    (``growth.funding_level``); without it the set's total is distributed.
+    Raises FundingInputError with the exact reason.
     """
     year = params.year if year is None else year
     _check_counties(counties, expected_codes)
@@ -263,47 +327,42 @@ def compute_county_funding(
             county=_label(lacking),
         ))
     cap = params.transition_cap(year) if with_costs else None
+    total = params.total_funding_eur if national is None else funding_level(params, year, national)
     units = criterion_units(params, counties, year)
-    share_sum = sum((c.share for c in params.criteria), ZERO)
-    pools: dict[str, Decimal] = {}
-    totals: dict[str, Decimal] = {}
-    for crit in params.criteria:
-        total_units = sum(units[crit.key].values(), ZERO)
-        totals[crit.key] = total_units
-        if crit.base_price_eur is not None:
-            pools[crit.key] = crit.base_price_eur * total_units
-        else:
-            pools[crit.key] = params.total_funding_eur * crit.share / share_sum
-            if crit.share > 0 and total_units == 0:
-                raise FundingInputError(reason(
-                    "criterion %(key)s: total units are 0 across the counties; "
-                    "cannot distribute its share %(share)s %%",
-                    key=crit.key, share=crit.share,
-                ))
-    results = []
-    for c in counties:
-        breakdown = []
-        for crit in params.criteria:
-            u, total_u = units[crit.key][c.code], totals[crit.key]
-            share = u / total_u if total_u else ZERO
-            breakdown.append(CriterionAmount(crit.key, u, share, pools[crit.key] * share))
-        results.append(_county_result(c, tuple(breakdown), cap))
+    pools, totals = _pools(params, units, total)
+    base = {}
+    base_total = factor = None
+    if cap is not None:  # the base comparison: the set's level, the first transition year's unit rules
+        base_year = params.transition_schedule[0].year
+        b_units = units if base_year == year else criterion_units(params, counties, base_year)
+        b_pools, b_totals = _pools(params, b_units, params.total_funding_eur)
+        base = {c.code: sum((a.amount_eur for a in _amounts(params, b_units, b_pools, b_totals, c.code)), ZERO)
+                for c in counties}
+        base_total = sum(b_pools.values(), ZERO)
+        costs = sum((_number(c, "earlier_costs_eur") for c in counties), ZERO)
+        if costs == 0:
+            raise FundingInputError(reason("earlier costs sum to 0; the transition equalisation needs them"))
+        factor = base_total / costs
+    results = [_county_result(c, _amounts(params, units, pools, totals, c.code), cap, base.get(c.code), factor)
+               for c in counties]
     eq_total = sum((r.equalisation_eur for r in results), ZERO) if cap else None
     return CountyFundingResult(
         parameter_set=params.name, year=year, total_funding_eur=sum(pools.values(), ZERO),
         criterion_pools=pools, criterion_units=totals, counties=tuple(results),
-        equalisation_total_eur=eq_total,
+        equalisation_total_eur=eq_total, base_funding_eur=base_total, cost_level_factor=factor,
+        national=national,
     )
 
 
-def _county_result(c: CountyInput, breakdown: tuple[CriterionAmount, ...], cap) -> CountyResult:
+def _county_result(c: CountyInput, breakdown: tuple[CriterionAmount, ...], cap, base, factor) -> CountyResult:
     pop = Decimal(c.population)
     computed = sum((b.amount_eur for b in breakdown), ZERO)
-    earlier = change = eq_pr = eq = None
+    earlier = indexed = change = eq_pr = eq = None
     after = computed
     if cap is not None:
         earlier = _number(c, "earlier_costs_eur")
-        change = (computed - earlier) / pop
+        indexed = earlier * factor
+        change = (base - indexed) / pop
         eq_pr = clamp(change, cap.down, cap.up) - change
         eq = eq_pr * pop
         after = computed + eq
@@ -313,5 +372,5 @@ def _county_result(c: CountyInput, breakdown: tuple[CriterionAmount, ...], cap) 
         breakdown=breakdown, earlier_costs_eur=earlier, change_per_resident=change,
         cap_up=cap.up if cap else None, cap_down=cap.down if cap else None,
         equalisation_per_resident=eq_pr, equalisation_eur=eq,
-        funding_after_eur=after, funding_after_per_resident=after / pop,
+        funding_after_eur=after, funding_after_per_resident=after / pop, earlier_costs_indexed_eur=indexed,
     )

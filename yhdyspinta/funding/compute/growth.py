@@ -1,16 +1,26 @@
-"""National funding level over years (rahoituksen tason korotus).
+"""National funding level of a year (koko maan rahoituksen taso).
 
-The seed (004) raises national funding yearly by the social-expenditure
-model's service-need growth (some-malli) + 0.2 percentage points until 2029;
-the law's budget text (TAE 2023) says 2023–2029. The set's ``funding_growth``
-holds which. Simplifications: the price index (hyvinvointialueindeksi) and the
-law's 80 % rule for service-need growth from 2025 are not modelled; pass them
-inside ``service_need_growth_pct`` if wanted.
+The set's ``total_funding_eur`` is at the price level of ``price_level_year``
+(the law set: 21.2 bn € at the 2022 level). The level of a later year is
+
+    level(Y) = total × Π_{y = price_level_year+1 … Y} (1 + index_y/100) × (1 + growth_y/100)
+               + new_tasks_eur + ex_post_correction_eur
+
+where ``index_y`` is the change of the price index (hyvinvointialueindeksi)
+and ``growth_y`` the service-need growth (palvelutarpeen kasvu) plus the set's
+``funding_growth.extra_points`` in the years it is in force. New-task funding
+(uusien tehtävien rahoitus) and the ex-post correction (jälkikäteistarkistus)
+of the year are added in euros and, like the rest, distributed by the
+criteria (the correction is allocated in proportion to funding). A known
+level (e.g. the budget's figure) can be given instead of the build-up with
+``NationalLevel.level_eur``. Simplification: the law's 80 % rule for
+service-need growth is not modelled; pass the counted growth.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +28,22 @@ from yhdyspinta.core.reasons import reason
 
 from .errors import FundingInputError
 from .parameters import HUNDRED, ParameterSet, to_decimal
+
+
+@dataclass(frozen=True)
+class NationalLevel:
+    """National parameters of the funding year; every euro amount and percent may be str/int/Decimal.
+
+    ``price_index_pct`` and ``service_need_growth_pct`` map year → percent for each year after
+    the set's price level year up to the funding year. ``level_eur`` (optional) is the year's
+    level before new tasks and the ex-post correction and replaces the build-up.
+    """
+
+    price_index_pct: Mapping[int, Any] = field(default_factory=dict)
+    service_need_growth_pct: Mapping[int, Any] = field(default_factory=dict)
+    new_tasks_eur: Any = 0
+    ex_post_correction_eur: Any = 0
+    level_eur: Any = None
 
 
 def growth_rate_pct(params: ParameterSet, year: int, service_need_growth_pct: Any) -> Decimal:
@@ -32,13 +58,34 @@ def growth_rate_pct(params: ParameterSet, year: int, service_need_growth_pct: An
 def national_funding(
     params: ParameterSet, year: int, service_need_growth_pct: Mapping[int, Any]
 ) -> Decimal:
-    """Total funding of ``year``: the set's total raised year by year from ``params.year``."""
-    if year < params.year:
+    """Total funding of ``year``: the set's total raised by service-need growth only (no price index)."""
+    return funding_level(params, year, NationalLevel(
+        price_index_pct={y: 0 for y in range(params.price_level_year + 1, year + 1)},
+        service_need_growth_pct=service_need_growth_pct,
+    ))
+
+
+def funding_level(params: ParameterSet, year: int, national: NationalLevel) -> Decimal:
+    """The national funding of ``year`` (see the module docstring)."""
+    start = params.price_level_year
+    if year < start:
         raise FundingInputError(reason("year %(year)s is before the parameter set's year %(set_year)s",
-                                       year=year, set_year=params.year))
-    total = params.total_funding_eur
-    for y in range(params.year + 1, year + 1):
-        if y not in service_need_growth_pct:
-            raise FundingInputError(reason("service-need growth missing for year %(year)s", year=y))
-        total *= 1 + growth_rate_pct(params, y, service_need_growth_pct[y]) / HUNDRED
+                                       year=year, set_year=start))
+    if national.level_eur is not None:
+        total = to_decimal(national.level_eur, reason("funding level %(year)s", year=year))
+    else:
+        total = params.total_funding_eur
+        for y in range(start + 1, year + 1):
+            if y not in national.price_index_pct:
+                raise FundingInputError(reason("price index change missing for year %(year)s", year=y))
+            if y not in national.service_need_growth_pct:
+                raise FundingInputError(reason("service-need growth missing for year %(year)s", year=y))
+            index = to_decimal(national.price_index_pct[y], reason("price index change %(year)s", year=y))
+            total *= (1 + index / HUNDRED) * (1 + growth_rate_pct(
+                params, y, national.service_need_growth_pct[y]) / HUNDRED)
+    total += to_decimal(national.new_tasks_eur, reason("new-task funding"))
+    total += to_decimal(national.ex_post_correction_eur, reason("ex-post correction"))
+    if total <= 0:
+        raise FundingInputError(reason("the national funding level of %(year)s must be positive, got %(value)s",
+                                       year=year, value=total))
     return total

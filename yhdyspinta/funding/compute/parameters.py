@@ -9,11 +9,13 @@ JSON layout (one file per set in ``yhdyspinta/funding/parameters/``)::
     {"name", "title", "year", "description",
      "total_funding_eur": {"value", "source"},
      "share_tolerance_points": {"value", "source"},          # optional
+     "price_level_year": {"value", "source"},                # optional, default "year"
      "groups": [{"key", "label", "total_share", "source"}],
      "criteria": [{"key", "group", "label", "share", "unit", "unit_definition",
                    "legal_source", "source",
                    "unit_from_year": {"2026": "hyte"},        # optional
-                   "base_price_eur": "952.13"}],              # optional
+                   "base_price_eur": "952.13",                # optional
+                   "swedish_weight": {"value", "source"}}],   # unit bilingual_swedish only
      "county_transition": {"source", "schedule": [{"year", "up", "down"}]},
      "municipal": {"balance_cap_eur_per_resident": {"value", "source"},
                    "asset_compensation_threshold_pct": {...},
@@ -52,6 +54,8 @@ UNIT_RULES: dict[str, str] = {
     "density": "residents × density coefficient (asukastiheyskerroin)",
     "foreign_language": "foreign-language speakers (vieraskieliset)",
     "bilingual": "residents of a bilingual county, 0 otherwise (kaksikielisyys)",
+    "bilingual_swedish": "bilingual county: residents × (1 − w) + Swedish speakers × w, 0 otherwise "
+                         "(kaksikielisyys weighted by the Swedish-speaking share; w = swedish_weight)",
     "sami": "Sámi home-region residents (saamelaisten kotiseutualue)",
     "island": "island residents (saaristoisuus)",
     "university_hospital": "residents of a county with a university hospital, 0 otherwise",
@@ -84,6 +88,8 @@ class Criterion:
     source: str
     unit_from_year: tuple[tuple[int, str], ...] = ()
     base_price_eur: Decimal | None = None
+    swedish_weight: Decimal | None = None  # w of the bilingual_swedish rule
+    swedish_weight_source: str = ""
 
     def unit_for(self, year: int) -> str:
         """The unit rule in force in ``year`` (e.g. hyte: €/resident, coefficients from 2026)."""
@@ -144,6 +150,12 @@ class ParameterSet:
     share_tolerance_points: Decimal = DEFAULT_TOLERANCE
     funding_growth: FundingGrowth | None = None
     notes: tuple[str, ...] = field(default=())
+    price_level_year_value: int | None = None  # year whose price level total_funding_eur is
+
+    @property
+    def price_level_year(self) -> int:
+        """The year whose price level ``total_funding_eur`` and the earlier costs are at."""
+        return self.year if self.price_level_year_value is None else self.price_level_year_value
 
     def criterion(self, key: str) -> Criterion:
         for criterion in self.criteria:
@@ -229,7 +241,7 @@ _TOP_REQUIRED = {
     "name", "title", "year", "description", "total_funding_eur", "groups", "criteria",
     "county_transition", "municipal",
 }
-_TOP_OPTIONAL = {"share_tolerance_points", "funding_growth", "notes"}
+_TOP_OPTIONAL = {"share_tolerance_points", "funding_growth", "notes", "price_level_year"}
 _CRITERION_REQUIRED = {
     "key", "group", "label", "share", "unit", "unit_definition", "legal_source", "source",
 }
@@ -258,11 +270,14 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
     criteria = []
     for i, c in enumerate(_list(data["criteria"], "criteria")):
         where = f"criteria[{i}]"
-        _check_keys(c, where, _CRITERION_REQUIRED, {"unit_from_year", "base_price_eur"})
+        _check_keys(c, where, _CRITERION_REQUIRED, {"unit_from_year", "base_price_eur", "swedish_weight"})
         by_year = c.get("unit_from_year", {})
         if not isinstance(by_year, dict):
             raise FundingInputError(reason("criterion %(key)s: unit_from_year must be an object", key=c["key"]))
         price = c.get("base_price_eur")
+        weight = weight_source = None
+        if "swedish_weight" in c:
+            weight, weight_source = _sourced(c["swedish_weight"], criterion_field(c["key"], "swedish_weight"))
         criteria.append(Criterion(
             key=str(c["key"]), group=str(c["group"]), label=str(c["label"]),
             share=to_decimal(c["share"], criterion_field(c["key"], "share")),
@@ -274,6 +289,7 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
             ),
             base_price_eur=None if price is None
             else to_decimal(price, criterion_field(c["key"], "base_price_eur")),
+            swedish_weight=weight, swedish_weight_source=weight_source or "",
         ))
     transition = data["county_transition"]
     _check_keys(transition, "county_transition", {"source", "schedule"})
@@ -300,13 +316,18 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
                                _year(g["first_year"], "funding_growth.first_year"),
                                _year(g["last_year"], "funding_growth.last_year"),
                                str(g["source"]))
+    level_year = None
+    if "price_level_year" in data:
+        _check_keys(data["price_level_year"], "price_level_year", {"value", "source"})
+        level_year = _year(data["price_level_year"]["value"], "price_level_year")
+        sources["price_level_year"] = str(data["price_level_year"]["source"])
     params = ParameterSet(
         name=str(data["name"]), title=str(data["title"]),
         year=_year(data["year"], "year"), description=str(data["description"]),
         total_funding_eur=total, groups=tuple(groups), criteria=tuple(criteria),
         transition_schedule=tuple(steps), municipal=MunicipalParameters(**municipal_values),
         sources=sources, share_tolerance_points=tolerance, funding_growth=growth,
-        notes=tuple(str(n) for n in data.get("notes", ())),
+        notes=tuple(str(n) for n in data.get("notes", ())), price_level_year_value=level_year,
     )
     validate(params)
     return params
@@ -339,6 +360,12 @@ def validate(params: ParameterSet) -> ParameterSet:  # noqa: C901 - a flat list 
                 raise FundingInputError(reason("criterion %(key)s: unknown unit rule %(unit)s", key=c.key, unit=repr(unit)))
         if c.base_price_eur is not None and c.base_price_eur < 0:
             raise FundingInputError(reason("criterion %(key)s: negative base_price_eur", key=c.key))
+        uses_weight = "bilingual_swedish" in (c.unit, *(u for _, u in c.unit_from_year))
+        if uses_weight and c.swedish_weight is None:
+            raise FundingInputError(reason("criterion %(key)s: unit bilingual_swedish needs swedish_weight", key=c.key))
+        if c.swedish_weight is not None and not 0 <= c.swedish_weight <= 1:
+            raise FundingInputError(reason("criterion %(key)s: swedish_weight must be within [0, 1], got %(value)s",
+                                           key=c.key, value=c.swedish_weight))
     for g in params.groups:
         if g.total_share < 0:
             raise FundingInputError(reason("group %(key)s: negative total_share %(share)s", key=g.key, share=g.total_share))
@@ -369,6 +396,9 @@ def validate(params: ParameterSet) -> ParameterSet:  # noqa: C901 - a flat list 
     for key, value in vars(params.municipal).items():
         if value < 0:
             raise FundingInputError(reason("municipal.%(key)s: negative value %(value)s", key=key, value=value))
+    if params.price_level_year > params.year:
+        raise FundingInputError(reason("price_level_year %(level)s is after the set's year %(year)s",
+                                       level=params.price_level_year, year=params.year))
     growth = params.funding_growth
     if growth is not None and growth.last_year < growth.first_year:
         raise FundingInputError(reason("funding_growth: last_year before first_year"))

@@ -76,38 +76,49 @@ def test_hand_example_population_and_service_need():
 
 
 def test_hand_example_transition_symmetric_year():
-    # Cap 2023..2028 here ±30. A earlier 300 000: change (400 000 − 300 000)/1000 = +100,
-    # beyond +30 → equalisation −70 €/res = −70 000 €, after 330 000.
-    # B earlier 660 000: change (600 000 − 660 000)/3000 = −20, within → no equalisation.
-    a, b = replace(A, earlier_costs_eur=300000), replace(B, earlier_costs_eur=660000)
+    # Cap 2023..2028 here ±30. Earlier costs sum to the set's total (k = 1).
+    # A earlier 300 000: d = (400 000 − 300 000)/1000 = +100, beyond +30 → −70 €/res = −70 000, after 330 000.
+    # B earlier 700 000: d = (600 000 − 700 000)/3000 = −33.33…, beyond −30 → +3.33… €/res = +10 000.
+    a, b = replace(A, earlier_costs_eur=300000), replace(B, earlier_costs_eur=700000)
     r = compute_county_funding(POP_NEED, [a, b], year=2025)
     ra, rb = r.by_code("A"), r.by_code("B")
     assert (ra.change_per_resident, ra.equalisation_per_resident) == (D(100), D(-70))
     assert (ra.equalisation_eur, ra.funding_after_eur) == (D(-70000), D(330000))
     assert (ra.cap_up, ra.cap_down) == (D(30), D(30))
-    assert (rb.change_per_resident, rb.equalisation_eur) == (D(-20), D(0))
-    assert rb.funding_after_eur == D(600000)
-    assert r.equalisation_total_eur == D(-70000)
+    assert abs(rb.equalisation_eur - D(10000)) < EPS
+    assert abs(rb.funding_after_eur - D(610000)) < EPS
+    assert abs(r.equalisation_total_eur - D(-60000)) < EPS
+    assert r.cost_level_factor == 1 and r.base_funding_eur == D(1000000)
 
 
 def test_hand_example_transition_asymmetric_permanent():
-    # From 2029 [−100, +200]: A change +100 stays; B earlier 1 200 000:
-    # change (600 000 − 1 200 000)/3000 = −200 → compensated +100 €/res = +300 000 €,
-    # after 900 000 (= earlier − 100 × 3000).
-    a, b = replace(A, earlier_costs_eur=300000), replace(B, earlier_costs_eur=1200000)
+    # From 2029 [−100, +200]: A earlier 600 000: d = (400 000 − 600 000)/1000 = −200 →
+    # compensated +100 €/res = +100 000, after 500 000; B earlier 400 000: d = +66.67, within.
+    a, b = replace(A, earlier_costs_eur=600000), replace(B, earlier_costs_eur=400000)
     r = compute_county_funding(POP_NEED, [a, b], year=2031)
-    assert r.by_code("A").equalisation_eur == 0
-    rb = r.by_code("B")
-    assert (rb.change_per_resident, rb.equalisation_per_resident) == (D(-200), D(100))
-    assert (rb.funding_after_eur, rb.funding_after_per_resident) == (D(900000), D(300))
+    assert r.by_code("B").equalisation_eur == 0
+    ra = r.by_code("A")
+    assert (ra.change_per_resident, ra.equalisation_per_resident) == (D(-200), D(100))
+    assert (ra.funding_after_eur, ra.funding_after_per_resident) == (D(500000), D(500))
 
 
-def test_law_schedule_year_2023_freezes_funding_at_earlier_costs():
+def test_earlier_costs_at_an_older_price_level_are_indexed():
+    # The same costs at half the level (k = 2) give the same equalisation: the defect was to
+    # treat the level difference as every county's gain.
+    a, b = replace(A, earlier_costs_eur=150000), replace(B, earlier_costs_eur=350000)
+    r = compute_county_funding(POP_NEED, [a, b], year=2025)
+    assert r.cost_level_factor == 2
+    assert r.by_code("A").earlier_costs_indexed_eur == D(300000)
+    assert r.by_code("A").equalisation_eur == D(-70000)
+
+
+def test_law_schedule_year_2023_freezes_funding_at_indexed_earlier_costs():
     counties = [full("X", 1000, earlier_costs_eur=3_000_000),
                 full("Y", 2000, earlier_costs_eur=9_000_000, bilingual=False)]
     r = compute_county_funding(LAW, counties, year=2023)
     for c in r.counties:
-        assert c.funding_after_eur == c.earlier_costs_eur
+        assert abs(c.funding_after_eur - c.earlier_costs_indexed_eur) < D("1e-6")
+    assert abs(sum(c.funding_after_eur for c in r.counties) - LAW.total_funding_eur) < D("1e-6")
 
 
 # Each unit rule alone against population (50/50), total 1 000 000 → criterion pool 500 000.
@@ -195,7 +206,7 @@ def counties(draw, with_costs=False):
             sami_population=draw(st.integers(0, pop)),
             university_hospital=draw(st.booleans()), hyte_coefficient=draw(coef),
             rescue_risk_coefficient=draw(coef),
-            earlier_costs_eur=draw(st.integers(0, pop * 8000)) if with_costs else None,
+            earlier_costs_eur=draw(st.integers(1, pop * 8000)) if with_costs else None,
         ))
     # make sure every criterion has some units (zero totals are tested as errors)
     first = replace(result[0], bilingual=True, university_hospital=True,
@@ -224,7 +235,7 @@ def test_property_equalisation_keeps_change_within_the_years_cap(cs, year):
     r = compute_county_funding(LAW, cs, year=year)
     cap = LAW.transition_cap(year)
     for c in r.counties:
-        after_change = (c.funding_after_eur - c.earlier_costs_eur) / c.population
+        after_change = c.change_per_resident + c.equalisation_per_resident
         assert -cap.down - EPS <= after_change <= cap.up + EPS
         if -cap.down <= c.change_per_resident <= cap.up:
             assert c.equalisation_eur == 0

@@ -145,7 +145,7 @@ def test_national_funding_growth_by_hand():
 
 
 def test_national_funding_feeds_a_scenario():
-    total = national_funding(SEED, 2025, {2024: "1.5", 2025: "1.5"})
+    total = national_funding(SEED, 2025, {2023: "1.5", 2024: "1.5", 2025: "1.5"})
     raised = with_changes(SEED, total_funding_eur=total)
     cs = [CountyInput("A", "a", 10, service_need_coefficient=1, foreign_language_speakers=1,
                       density_coefficient=1, island_population=1, bilingual=True,
