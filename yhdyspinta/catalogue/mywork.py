@@ -29,11 +29,13 @@ from .models import (
 FIRST_VISIT_DAYS = 14  # "changed since": without a previous visit, the last two weeks
 
 
-def my_interfaces(desk):
-    """The interfaces the user may view that one of the user's organisations is a party of."""
+def my_interfaces(desk) -> list[int]:
+    """The ids of the interfaces the user may view that one of the user's organisations is a party
+    of (one query, shared by the panels)."""
     if "catalogue_interfaces" not in desk.cache:
-        desk.cache["catalogue_interfaces"] = Interface.objects.restrict(desk.user, "view").filter(
+        desk.cache["catalogue_interfaces"] = list(Interface.objects.restrict(desk.user, "view").filter(
             pk__in=Interface.parties.through.objects.filter(organisation_id__in=desk.org_ids).values("interface_id"))
+            .order_by().values_list("pk", flat=True))
     return desk.cache["catalogue_interfaces"]
 
 
@@ -86,7 +88,7 @@ def weakest(desk):
         return None
     interfaces = my_interfaces(desk)
     latest: dict[int, dict] = {}
-    rows = (MaturityAssessment.objects.filter(interface__in=interfaces, retracted_at__isnull=True)
+    rows = (MaturityAssessment.objects.filter(interface_id__in=interfaces, retracted_at__isnull=True)
             .order_by("interface_id", "dimension", "-assessed_on", "-pk")
             .values_list("interface_id", "dimension", "value"))
     for interface_id, dimension, value in rows:
@@ -109,7 +111,7 @@ def weakest(desk):
         items.append(mywork.Item(str(records[interface_id]), reverse("catalogue:interface_detail",
                                                                       args=[interface_id]), note,
                                  record=records[interface_id]))
-    unassessed = interfaces.exclude(pk__in=list(latest)).count() if latest else interfaces.count()
+    unassessed = len(set(interfaces) - set(latest))
     note = ngettext("%(n)s of your interfaces has no assessment.", "%(n)s of your interfaces have no assessment.",
                     unassessed) % {"n": unassessed} if unassessed else ""
     return mywork.Result(items=items, total=len(scored), note=note, more_url=reverse("catalogue:overview"))
@@ -130,24 +132,30 @@ def changed(desk):
     if not desk.org_ids:
         return None
     since = desk.since or (desk.now - timedelta(days=FIRST_VISIT_DAYS))
-    mine = my_interfaces(desk).values("pk")
+    mine = my_interfaces(desk)
+    if not mine:
+        return mywork.Result()
     types = ContentType.objects.get_for_models(Interface, *PART_MODELS)
-    by_interface: dict[int, list] = {}
-    entries = LogEntry.objects.filter(timestamp__gt=since).exclude(actor_id=desk.user.pk)
-    for interface_id, n, last in (entries.filter(content_type=types[Interface], object_id__in=mine)
-                                  .values("object_id").annotate(n=Count("pk"), last=Max("timestamp"))
-                                  .values_list("object_id", "n", "last")):
-        by_interface.setdefault(interface_id, []).append((n, last))
+    model_of = {types[m].pk: m for m in (Interface, *PART_MODELS)}
+    # one query over the record and its parts (the change log's (content type, id, time) index)
+    which = Q(content_type=types[Interface], object_id__in=mine)
     for model in PART_MODELS:
-        parts = model.objects.filter(interface__in=mine)
-        rows = (entries.filter(content_type=types[model], object_id__in=parts.values("pk"))
-                .values("object_id").annotate(n=Count("pk"), last=Max("timestamp")).values_list("object_id", "n", "last"))
-        rows = list(rows)
-        if rows:
-            parent = dict(model.objects.filter(pk__in=[r[0] for r in rows]).values_list("pk", "interface_id"))
-            for pk, n, last in rows:
-                if pk in parent:
-                    by_interface.setdefault(parent[pk], []).append((n, last))
+        which |= Q(content_type=types[model], object_id__in=model.objects.filter(interface_id__in=mine).values("pk"))
+    rows = list(LogEntry.objects.filter(which, timestamp__gt=since).exclude(actor_id=desk.user.pk)
+                .values("content_type_id", "object_id").annotate(n=Count("pk"), last=Max("timestamp"))
+                .values_list("content_type_id", "object_id", "n", "last"))
+    by_interface: dict[int, list] = {}
+    parts: dict = {}
+    for ct, pk, n, last in rows:
+        if model_of[ct] is Interface:
+            by_interface.setdefault(pk, []).append((n, last))
+        else:
+            parts.setdefault(model_of[ct], []).append((pk, n, last))
+    for model, found in parts.items():
+        parent = dict(model.objects.filter(pk__in=[r[0] for r in found]).values_list("pk", "interface_id"))
+        for pk, n, last in found:
+            if pk in parent:
+                by_interface.setdefault(parent[pk], []).append((n, last))
     summary = sorted(((max(last for _n, last in v), sum(n for n, _l in v), pk) for pk, v in by_interface.items()),
                      reverse=True)
     shown = summary[:desk.limit]

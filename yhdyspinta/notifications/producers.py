@@ -123,14 +123,51 @@ def create_many(kind, items: list[Item], *, now=None) -> int:
                     ctx.update(item.context or {})
                     rendered[language] = render(item.template, language, ctx)
                 subject, body = rendered[language]
-            rows.append(Notification(
-                recipient_id=user.pk, kind=kind, occasion=item.occasion, content_type=ct,
-                object_id=item.obj.pk if item.obj is not None else None, language=language, subject=subject,
-                body=body, url=item.url, ics=(item.ics(user, language) if callable(item.ics) else (item.ics or "")),
-                digest=mode == Mode.DAILY, next_attempt_at=digest_at if mode == Mode.DAILY else now,
+            daily = mode == Mode.DAILY
+            rows.append((
+                user.pk, kind, item.occasion, ct.pk if ct is not None else None,
+                item.obj.pk if item.obj is not None else None, language, subject, body, item.url,
+                item.ics(user, language) if callable(item.ics) else (item.ics or ""), daily,
+                digest_at if daily else now,
             ))
-    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    insert_rows(rows)
     return len(rows)
+
+
+INSERT_COLUMNS = ("recipient_id", "kind", "occasion", "content_type_id", "object_id", "language", "subject",
+                  "body", "url", "ics", "digest", "next_attempt_at")
+
+
+def insert_rows(rows: list[tuple], batch: int = 500) -> None:
+    """INSERT … ON CONFLICT DO NOTHING of prepared tuples (INSERT_COLUMNS), `batch` rows a statement.
+
+    The same as bulk_create(ignore_conflicts=True) without building a model instance and preparing
+    every value through its field for each of the 54 000 rows of the national daily job (a third of
+    its CPU time). UNIQUE(recipient, kind, occasion) still decides what exists."""
+    if not rows:
+        return
+    from django.db import connection, transaction
+
+    table = connection.ops.quote_name(Notification._meta.db_table)
+    adapt = connection.ops.adapt_datetimefield_value
+    created = adapt(timezone.now())
+    times: dict = {}
+    fixed = {"status": "queued", "attempts": 0, "last_error": "", "claim": "", "created": created}
+    columns = [*INSERT_COLUMNS, *fixed]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    tail = tuple(fixed.values())
+    with transaction.atomic(), connection.cursor() as cursor:
+        for k in range(0, len(rows), batch):
+            chunk = rows[k:k + batch]
+            params = []
+            for row in chunk:
+                at = row[-1]
+                if at not in times:
+                    times[at] = adapt(at)
+                params.extend((*row[:-1], times[at], *tail))
+            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))} "
+                           f"ON CONFLICT DO NOTHING", params)
 
 
 def next_digest_time(now):

@@ -53,10 +53,15 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
     return int(data["u"]), str(data["k"])
 
 
+_UNSUBSCRIBE_PATHS: dict[str, str] = {}
+
+
 def unsubscribe_url(user_id: int, kind: str) -> str:
-    marker = "TOKEN"  # reverse once per process, not per e-mail (the daily job sends thousands)
-    return _site_path(reverse("notifications:unsubscribe", args=[marker])).replace(
-        marker, unsubscribe_token(user_id, kind))
+    marker = "TOKEN"  # reverse once per process and site address, not per e-mail (the daily job sends thousands)
+    key = settings.SITE_URL
+    if key not in _UNSUBSCRIBE_PATHS:
+        _UNSUBSCRIBE_PATHS[key] = _site_path(reverse("notifications:unsubscribe", args=[marker]))
+    return _UNSUBSCRIBE_PATHS[key].replace(marker, unsubscribe_token(user_id, kind))
 
 
 def _site_path(path: str) -> str:
@@ -240,7 +245,7 @@ def send_due(now=None, *, batch: int = 50, max_messages: int | None = None) -> d
                 break
             token, rows = claim(now, limit=None, digest=True, recipient_ids=due_users)
             if not rows:
-                break
+                continue  # another sender took these users just now; the next query skips them
             by_user: dict[int, list[Notification]] = {}
             for row in rows:
                 by_user.setdefault(row.recipient_id, []).append(row)
@@ -250,3 +255,32 @@ def send_due(now=None, *, batch: int = 50, max_messages: int | None = None) -> d
     finally:
         sender.close()
     return counts
+
+
+def _send_in_worker(now, batch):
+    from django.db import connections
+
+    connections.close_all()  # never share the parent's database connection
+    try:
+        return send_due(now, batch=batch)
+    finally:
+        connections.close_all()
+
+
+def send_due_in(processes: int, now=None, *, batch: int = 50) -> dict[str, int]:
+    """`send_due` in `processes` processes at once (`run_notifications --processes N`): they claim
+    different rows exactly as two servers' jobs do (exactly once holds), and use more than one core
+    for building and serialising the messages. Returns the summed counts."""
+    if processes <= 1:
+        return send_due(now, batch=batch)
+    import multiprocessing
+
+    from django.db import connections
+
+    now = now or timezone.now()
+    connections.close_all()  # the children must open their own
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        results = pool.starmap(_send_in_worker, [(now, batch)] * processes)
+        pool.close()
+        pool.join()  # the workers exit by themselves (their CPU time is then the parent's children's)
+    return {key: sum(r[key] for r in results) for key in results[0]}
