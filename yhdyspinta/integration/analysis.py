@@ -130,24 +130,58 @@ def _response_by_group(study: Study) -> list[dict]:
 
 
 def _comparison(idx, seed: int) -> list[dict]:
-    """Large cities vs the others per task group; sides of fewer than MIN_N respondents hidden."""
+    """Large cities vs the others per task group (the page's standing comparison)."""
     df = idx.answers
     if "size_group" not in df.columns or df.filter(pl.col("size_group") == LARGE).height == 0:
         return []
-    counts = (df.filter(pl.col("index").is_not_null())
-              .with_columns((pl.col("size_group") == LARGE).fill_null(False).alias("_large"))
-              .group_by("group", "_large").agg(pl.col("respondent_id").n_unique().alias("r")))
-    resp = {(g, bool(s)): int(r) for g, s, r in counts.iter_rows()}
+    return comparison_rows(idx, "size_group", LARGE, by="group", seed=seed)
+
+
+COMPARE_ATTRIBUTES = ("size_group", "municipality")
+COMPARE_BY = {"group": ("group",), "cell": ("group", "party"), "cluster": ("cluster",)}
+
+
+def comparison_rows(idx, attribute: str, level: str, *, by: str = "group", seed: int = 1,
+                    clusters: dict | None = None) -> list[dict]:
+    """Respondents whose `attribute` is `level` against all the others, per task group, per
+    cell or per cluster, with the difference and its respondent-level bootstrap interval; a
+    row where either side has fewer than MIN_N respondents shows only that it is hidden."""
+    df = idx.answers
+    if by == "cluster":
+        df = df.with_columns(pl.col("group").replace_strict(clusters or {}, default=None,
+                                                            return_dtype=pl.String).alias("cluster"))
+        df = df.filter(pl.col("cluster").is_not_null())
     out = []
-    for c in compare_by(idx, "size_group", LARGE, by=("group",), n_boot=N_BOOT, seed=seed):
-        ra, rb = resp.get((c.group, True), 0), resp.get((c.group, False), 0)
-        if ra < MIN_N or rb < MIN_N:
-            out.append({"group": c.group, "suppressed": True})
+    for c in compare_by(df, attribute, level, by=COMPARE_BY[by], n_boot=N_BOOT, seed=seed):
+        key = {"group": c.group, "party": c.party}
+        if by == "cluster":
+            key = {"group": c.key[0], "party": None}
+        if c.respondents_a < MIN_N or c.respondents_b < MIN_N:
+            out.append(key | {"suppressed": True})
             continue
-        out.append({"group": c.group, "suppressed": False, "respondents_a": ra, "respondents_b": rb,
-                    "mean_a": _r(c.mean_a), "mean_b": _r(c.mean_b), "diff": _r(c.diff),
-                    "ci_low": _r(c.ci_low), "ci_high": _r(c.ci_high)})
+        out.append(key | {"suppressed": False, "respondents_a": c.respondents_a,
+                          "respondents_b": c.respondents_b, "mean_a": _r(c.mean_a), "mean_b": _r(c.mean_b),
+                          "diff": _r(c.diff), "ci_low": _r(c.ci_low), "ci_high": _r(c.ci_high)})
     return out
+
+
+def comparison(study: Study, attribute: str, level: str, by: str = "group") -> list[dict]:
+    """A comparison the user asks for on the analysis page (not cached: one bootstrap run)."""
+    df = answers_frame(study)
+    if df.height == 0 or attribute not in COMPARE_ATTRIBUTES or by not in COMPARE_BY:
+        return []
+    try:
+        idx = compute_index(df)
+    except IntegrationComputeError:
+        return []
+    clusters = {k: str(v) for k, v in (results(study).get("clusters") or {}).items()}
+    return comparison_rows(idx, attribute, level, by=by, seed=study.seed, clusters=clusters)
+
+
+def attribute_levels(study: Study) -> dict[str, list[str]]:
+    """The values each comparable attribute takes among the submitted respondents."""
+    rows = Respondent.objects.filter(study=study, submitted_at__isnull=False)
+    return {a: sorted({v for v in rows.values_list(a, flat=True) if v}) for a in COMPARE_ATTRIBUTES}
 
 
 # The results per data version (core.versioned): stored in the study row, which every process

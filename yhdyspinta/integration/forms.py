@@ -212,6 +212,16 @@ class BoundaryForm(forms.Form):
         return out or None
 
 
+class CompareForm(forms.Form):
+    """Compare the respondents of one attribute value with all the others (analysis page)."""
+
+    attribute = forms.ChoiceField(label=_("Respondents by"), choices=[
+        ("size_group", _("size group")), ("municipality", _("municipality or area"))])
+    level = forms.CharField(label=_("Value compared with all the others"), max_length=200)
+    by = forms.ChoiceField(label=_("Per"), initial="group", choices=[
+        ("group", _("task group")), ("cell", _("cell (task group × party)")), ("cluster", _("cluster"))])
+
+
 class BackgroundForm(forms.Form):
     group = forms.ModelChoiceField(label=_("Your own task group"), queryset=StudyParty.objects.none(),
                                    empty_label=None, widget=forms.RadioSelect)

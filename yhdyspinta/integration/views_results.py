@@ -18,7 +18,7 @@ from yhdyspinta.core.exports import TABLE_FORMATS, export_response, pdf_response
 from . import analysis
 from .compute import heat
 from .compute.svg import render_svg
-from .forms import BoundaryForm
+from .forms import BoundaryForm, CompareForm
 from .models import Study, StudyParty
 from .views import response_counts
 
@@ -105,6 +105,13 @@ class AnalysisView(StudyResultsMixin, TemplateView):
         ctx["comparison"] = [dict(c, label=labels.get(c["group"], "")) for c in res["comparison"]]
         ctx["can_png"] = png_available()
         ctx["can_edit_study"] = can(self.request.user, self.study, "change")
+        form = CompareForm(self.request.GET if "attribute" in self.request.GET else None)
+        ctx["compare_form"], ctx["compare_levels"] = form, analysis.attribute_levels(self.study)
+        if form.is_bound and form.is_valid():
+            d = form.cleaned_data
+            ctx["compare_rows"] = [dict(r, label=labels.get(r["group"] or "", ""),
+                                        party_label=labels.get(r["party"] or "", ""))
+                                   for r in analysis.comparison(self.study, d["attribute"], d["level"], d["by"])]
         return ctx
 
     def export(self, fmt):

@@ -186,6 +186,9 @@ class Comparison:
     diff: float | None
     ci_low: float | None
     ci_high: float | None
+    respondents_a: int = 0  # respondents behind n_a / n_b answers (the n < 5 rule counts these)
+    respondents_b: int = 0
+    key: tuple = ()  # the values of `by` (e.g. a cluster)
 
 
 def compare_by(result: IndexResult | pl.DataFrame, attribute: str, level_a: str,
@@ -228,7 +231,8 @@ def compare_by(result: IndexResult | pl.DataFrame, attribute: str, level_a: str,
                 db = cluster_bootstrap_means(sb, cb, n_boot, rng)
                 lo, hi = (float(q) for q in np.quantile(da - db, [a, 1 - a]))
         k = dict(zip(by, key, strict=True))
-        out.append(Comparison(k.get("group"), k.get("party"), va, vb, ma, mb, diff, lo, hi))
+        out.append(Comparison(k.get("group"), k.get("party"), va, vb, ma, mb, diff, lo, hi,
+                              len(sa), len(sb), tuple(str(x) for x in key)))
     return out
 
 

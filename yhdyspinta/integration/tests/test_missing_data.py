@@ -141,3 +141,24 @@ def test_the_matrix_is_a_heat_map_ordered_by_cluster_with_distinct_marks(study):
     css = (Path(__file__).parents[1] / "static/integration/integration.css").read_text()
     assert heat.css() in css  # the stylesheet carries the scale the code computes
     assert all(max(heat.contrast(c, "#000000"), heat.contrast(c, "#FFFFFF")) >= 4.5 for c in heat.STEPS)
+
+
+def test_any_attribute_compared_per_group_cell_and_cluster(study):
+    by_group = analysis.comparison(study, "size_group", "large", "group")
+    assert {r["group"] for r in by_group} >= {"2.1"}
+    row = next(r for r in by_group if r["group"] == "2.1")  # 8 respondents: 4 large, 4 other
+    assert row["suppressed"] is True  # fewer than 5 on a side: hidden
+    per_cell = analysis.comparison(study, "municipality", "Kunta1", "cell")
+    assert per_cell and all(r["party"] for r in per_cell)
+    per_cluster = analysis.comparison(study, "size_group", "large", "cluster")
+    clusters = {str(k) for k in analysis.results(study)["clusters"].values()}
+    assert {r["group"] for r in per_cluster} <= clusters
+    unsuppressed = [r for r in per_cluster if not r["suppressed"]]
+    for r in unsuppressed:
+        assert r["respondents_a"] >= 5 and r["respondents_b"] >= 5
+        assert r["ci_low"] <= r["diff"] <= r["ci_high"]
+    assert analysis.comparison(study, "password", "x") == []  # only the offered attributes
+    page = client_for(None).get(f"/integration/{study.pk}/analysis/",
+                                {"attribute": "size_group", "level": "large", "by": "cluster"}).content.decode()
+    section = page[page.index('id="compare"'):]
+    assert "<table" in section and ("n &lt; 5" in section or " … " in section)
