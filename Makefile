@@ -25,8 +25,8 @@ assets: node_modules/.installed
 	mkdir -p yhdyspinta/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js yhdyspinta/static/vendor/
 
-system-packages:  ## Chromium (browser tests) and gettext (string extraction) from Debian
-	bash scripts/system_packages.sh chromium gettext
+system-packages:  ## Chromium (browser tests), gettext (string extraction), Voikko (Finnish search) from Debian
+	bash scripts/system_packages.sh chromium gettext voikko
 
 demo: setup  ## run with demo data on SQLite at http://127.0.0.1:8000
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need, if missing: chromium, gettext, postgresql.
+# Installs the Debian packages the tests need, if missing: chromium, gettext, postgresql, voikko
+# (libvoikko1 + voikko-fi: Finnish morphology for core/textsearch.py).
 set -euo pipefail
 need=()
 for pkg in "$@"; do
@@ -7,6 +8,8 @@ for pkg in "$@"; do
     chromium) command -v chromium >/dev/null 2>&1 || need+=(chromium) ;;
     gettext) command -v xgettext >/dev/null 2>&1 || need+=(gettext) ;;
     postgresql) command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql) ;;
+    voikko) ls /usr/lib/*/libvoikko.so.1 /usr/lib/voikko/5/mor-standard/mor.vfst >/dev/null 2>&1 \
+      || need+=(libvoikko1 voikko-fi) ;;
     *) need+=("$pkg") ;;
   esac
 done

@@ -7,10 +7,10 @@ sees in the finder only what a resident would see.
 from django.db.models import Q
 from django.utils.translation import get_language
 
+from yhdyspinta.core import textsearch
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
 
-from . import compute
 from .models import Interface, Service, ServicePoint
 
 LANGS = ("fi", "sv", "en")
@@ -40,6 +40,13 @@ def interface_fields(interface, services):
             *[(getattr(s, f"name_{lg}") or "", 2.0) for s in services for lg in LANGS]]
 
 
+def municipality_in_query(query: str):
+    """The municipality a place name in the query names ("kotihoito Tampereella" → Tampere), or None."""
+    municipalities = {textsearch.fold(m.name): m for m in Organisation.objects.municipalities()}
+    place = textsearch.parse(query, places=municipalities).place
+    return municipalities.get(place) if place else None
+
+
 def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
     """Public services of the municipality and its county, and its public interfaces, ranked."""
     lang = _lang()
@@ -48,7 +55,8 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
         Service.objects.filter(visibility=Visibility.PUBLIC, organisation__in=organisers)
         .select_related("organisation").prefetch_related("contacts")
     )
-    ranked_services = compute.rank(query, services, service_fields)[:limit]
+    places = list(Organisation.objects.municipalities().values_list("name", flat=True))  # not words to rank by
+    ranked_services = textsearch.search(query, services, service_fields, places=places)[0][:limit]
     points = {}
     for point in ServicePoint.objects.filter(service__in=ranked_services).filter(
             Q(municipality=municipality) | Q(municipality__isnull=True)).select_related("municipality"):
@@ -67,7 +75,8 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
             "organisation").prefetch_related("interfaces"):
         for i in s.interfaces.all():
             public_services.setdefault(i.pk, []).append(s)
-    ranked = compute.rank(query, interfaces, lambda i: interface_fields(i, public_services.get(i.pk, [])))[:limit]
+    ranked = textsearch.search(query, interfaces, lambda i: interface_fields(i, public_services.get(i.pk, [])),
+                               places=places)[0][:limit]
     interface_results = [{
         "title": _t(i, "title", lang), "where_client": _t(i, "where_client", lang),
         "how_guided": _t(i, "how_guided", lang),

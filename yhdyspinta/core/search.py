@@ -1,19 +1,16 @@
 """Site search: each app registers searchable models; results honour restrict(user, "view").
 
-Finnish is inflected ("neuvolaan" → "neuvola"), so each query word is also tried with its
-common case endings stripped (a light stemmer; see docs/search.md).
+Words are matched through `core.textsearch` (the one search module of the finder, site search and
+the API's `q`): each query word matches its lemma or stem ("neuvolaan" → neuvola), a spelling
+correction of an unknown word and the synonyms of `core/data/search_synonyms.tsv` (docs/search.md).
 """
 
 from django.db.models import Q
 
-# (model label, fields to search, url name for detail or None to use get_absolute_url)
-_REGISTRY: list[tuple[str, tuple[str, ...]]] = []
+from . import textsearch
 
-_SUFFIXES = sorted(
-    ["ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "tta", "ttä", "na", "nä", "ta", "tä", "an", "en", "in", "on", "un", "yn", "än", "ön", "hin", "seen", "siin", "ihin", "iin", "issa", "issä", "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "iksi", "ina", "inä", "ineen", "ien", "iden", "itten", "jen", "t", "n", "a", "ä"],
-    key=len,
-    reverse=True,
-)
+# (model label, fields to search)
+_REGISTRY: list[tuple[str, tuple[str, ...]]] = []
 
 
 def register(model_label: str, fields: tuple[str, ...]):
@@ -21,26 +18,19 @@ def register(model_label: str, fields: tuple[str, ...]):
         _REGISTRY.append((model_label, fields))
 
 
-def stem_fi(word: str) -> str:
-    """Strips one common Finnish case ending, keeping at least four letters of the stem."""
-    word = word.lower()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def query_terms(query: str) -> list[str]:
-    return [stem_fi(w) for w in query.replace(",", " ").split() if w.strip()][:8]
+def query_terms(query: str) -> list[set[str]]:
+    """Per query word, the substrings any of which may match (core.textsearch.db_query_words)."""
+    return [variants for _word, variants in textsearch.db_query_words(query)]
 
 
 def text_filter(fields, query: str) -> Q:
-    """Every word must match some field (prefix/infix match on the stem)."""
+    """Every query word must match some field through one of its variants (lemma, stem, correction, synonym)."""
     q = Q()
-    for term in query_terms(query):
+    for variants in query_terms(query):
         term_q = Q()
-        for field in fields:
-            term_q |= Q(**{f"{field}__icontains": term})
+        for variant in sorted(variants):
+            for field in fields:
+                term_q |= Q(**{f"{field}__icontains": variant})
         q &= term_q
     return q
 

@@ -1,33 +1,9 @@
-"""Pure computation: finder relevance with Finnish word forms, maturity summaries, round summaries."""
+"""Pure computation: maturity summaries, round summaries (finder relevance: core/tests/test_textsearch.py)."""
 
 from yhdyspinta.catalogue import compute
 from yhdyspinta.catalogue.choices import Dimension
 
 DIMS = Dimension.values
-
-
-def test_inflected_and_compound_queries_match():
-    assert compute.relevance("neuvolaan", [("Neuvola", 1)]) > 0
-    assert compute.relevance("lastenneuvolassa", [("Lastenneuvola", 1)]) > 0
-    assert compute.relevance("koulukuraattori", [("Kuraattori", 1)]) > 0
-    assert compute.relevance("kuraattorille", [("Koulukuraattorit ja koulupsykologit", 1)]) > 0
-    assert compute.relevance("koulukuraattori", [("School curators and psychologists", 1)]) > 0
-    assert compute.relevance("kurator", [("Koulukuraattorit", 1)]) > 0
-    assert compute.relevance("neuvolaan", [("Kotihoito", 1)]) == 0
-    assert compute.relevance("mihin otan yhteyttä kun", [("Neuvola", 1)]) == 0  # only stop words
-
-
-def test_ranking_prefers_the_better_match():
-    items = [("Kotihoito",), ("Koulukuraattorit",), ("Kuraattoripalvelujen kehittämishanke kirjastossa",)]
-    ranked = compute.rank("koulukuraattori", items, lambda i: [(i[0], 1.0)])
-    assert ranked[0] == ("Koulukuraattorit",)
-    assert ("Kotihoito",) not in ranked
-
-
-def test_weights_order_fields():
-    title_hit = compute.relevance("neuvola", [("Neuvola", 3.0), ("muuta", 1.0)])
-    description_hit = compute.relevance("neuvola", [("Muu", 3.0), ("neuvola", 1.0)])
-    assert title_hit > description_hit > 0
 
 
 def test_maturity_cell_uses_minimum_and_mean():

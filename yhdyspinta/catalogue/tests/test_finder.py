@@ -68,3 +68,22 @@ def test_english_results_in_english(world):
         results = find(world.a1, "clinic")
     assert results["services"][0]["name"] == "Child health clinic"
     assert results["services"][0]["how_to_get"] == "Call the clinic's appointment line."
+
+
+def test_place_in_query_selects_the_municipality_with_a_note(world, as_user):
+    make(world)
+    client = as_user(None)
+    page = client.get("/catalogue/finder/", {"municipality": world.a1.pk, "q": "neuvola Betala"}).content.decode()
+    assert "Betan neuvola" in page and "Lastenneuvola" not in page  # Betala's county, not Alfala's
+    assert "Betala" in page and 'role="status"' in page
+    assert f'<option value="{world.b1.pk}" selected>' in page
+    page = client.get("/catalogue/finder/", {"q": "neuvola Betala"}).content.decode()  # no municipality chosen
+    assert "Betan neuvola" in page
+    page = client.get("/catalogue/finder/", {"q": "neuvola"}).content.decode()
+    assert "Betan neuvola" not in page and "Lastenneuvola" not in page
+
+
+def test_finder_forgives_typos_and_missing_letters(world):
+    clinic, curators, *_ = make(world)
+    assert [r["service"] for r in find(world.a1, "kuraatori")["services"]] == [curators]
+    assert [r["service"] for r in find(world.a1, "lastenneuvla")["services"]] == [clinic]

@@ -1,0 +1,426 @@
+"""One text search for the service finder, site search and the API's `q` (docs/search.md).
+
+Pure Python (no Django). Every word is reduced to comparable *terms*, folded (ä→a, ö→o, å→a):
+- Finnish: Voikko lemmas ("Nokialla" → nokia, "ikäihmisten" → ikaihminen) and the parts of compounds
+  ("kouluterveydenhoitajalle" → koulu, terveys, hoitaja); without Voikko, Snowball Finnish (logged);
+- Swedish and English: Snowball stems.
+A query word none of whose terms occurs in the searched texts is corrected: first by folding
+("tyollisyys" → "työllisyys"), then by RapidFuzz over the vocabulary of those texts (edit distance
+1 for words of 5–7 letters, 2 from 8 on). Synonyms come from `data/search_synonyms.tsv` (editors
+extend it); generic words ("palvelut", "tjänster", "services") never rank a record alone. A place
+name in the query (Voikko's place names, matched to the caller's list) is taken out of the query
+and returned, so the finder can select that municipality.
+"""
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+log = logging.getLogger(__name__)
+
+SYNONYM_FILE = Path(__file__).parent / "data" / "search_synonyms.tsv"
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+# Words a question is made of, not what it asks for.
+STOP_WORDS = {
+    "mihin", "mista", "mita", "missa", "kun", "kuka", "keta", "kenelle", "kenen", "otan", "otetaan", "ota",
+    "yhteytta", "tarvitsen", "tarvitaan", "haluan", "tarvitsee", "tarvitsemme", "mina", "minun", "meidan",
+    "on", "ja", "tai", "seka", "jos", "etta", "apua", "apu", "tietoa", "haen", "hakea", "saan", "voin",
+    "var", "vart", "vem", "nar", "och", "eller", "jag", "behover", "kontakt", "kontakta", "hjalp", "till",
+    "for", "om", "av", "med", "min", "mitt", "i", "pa",
+    "where", "who", "what", "when", "whom", "need", "needs", "how", "do", "my", "the", "a", "an", "and",
+    "or", "to", "of", "contact", "get", "help", "in", "with", "is", "can", "about", "find",
+}
+# Generic words: they count only when the query has nothing else.
+GENERIC_WORDS = ("palvelu", "palvelut", "palveluja", "tjänst", "tjänster", "service", "services")
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+def fold(text: str) -> str:
+    return (text or "").lower().translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower case; hyphenated compounds are split ("TE-toimisto" → te, toimisto)."""
+    out = []
+    for token in _WORD.findall((text or "").lower()):
+        out.extend(part for part in token.split("-") if part)
+    return out
+
+
+# ---- morphology ------------------------------------------------------------------------------
+_voikko_lock = threading.Lock()
+_voikko_state: dict = {}
+_snowball = {lang: snowballstemmer.stemmer(name) for lang, name in
+             (("fi", "finnish"), ("sv", "swedish"), ("en", "english"))}
+
+
+def voikko():
+    """The shared Voikko analyser, or None (warned once) when libvoikko or voikko-fi is missing."""
+    if "instance" not in _voikko_state:
+        try:
+            import libvoikko
+
+            _voikko_state["instance"] = libvoikko.Voikko("fi")
+        except Exception as exc:  # noqa: BLE001 - any failure means: no Voikko on this machine
+            log.warning("Voikko is not available (%s): Finnish search falls back to Snowball stems. "
+                        "Install the Debian packages libvoikko1 and voikko-fi.", exc)
+            _voikko_state["instance"] = None
+    return _voikko_state["instance"]
+
+
+def _analyze(word: str) -> list[dict]:
+    v = voikko()
+    if v is None:
+        return []
+    with _voikko_lock:
+        return v.analyze(word)
+
+
+def _compound_parts(analysis: dict) -> list[str]:
+    """Lemmas of a compound's parts from Voikko's WORDBASES (derivations joined to their stem)."""
+    pieces = re.findall(r"\+([^+(]*)\(([^)]*)\)", analysis.get("WORDBASES", ""))
+    segments: list[str] = []
+    for surface, base in pieces:
+        if base.startswith("+") and segments:
+            segments[-1] += surface
+        else:
+            segments.append(surface.replace("=", ""))
+    if len(segments) < 2:
+        return []
+    baseform = analysis.get("BASEFORM", "").lower()
+    prefix = "".join(segments[:-1]).lower()
+    if baseform.startswith(prefix) and len(baseform) > len(prefix):
+        segments[-1] = baseform[len(prefix):]
+    parts = []
+    for segment in segments:
+        lemmas = [a.get("BASEFORM", "") for a in _analyze(segment) if a.get("CLASS") != "paikannimi"]
+        parts.append(fold(lemmas[0] if lemmas else segment))
+    return [p for p in parts if len(p) >= 3]
+
+
+@dataclass(frozen=True)
+class Terms:
+    lemmas: frozenset
+    parts: frozenset = frozenset()
+    places: frozenset = frozenset()
+    known: bool = True  # Voikko recognised the word (Finnish only)
+
+
+@lru_cache(maxsize=100_000)
+def analyse(word: str, lang: str) -> Terms:
+    """Terms of one lower-case word in `lang` (fi: Voikko or Snowball; sv/en: Snowball), folded."""
+    if lang != "fi":
+        return Terms(frozenset({fold(_snowball[lang].stemWord(word)), fold(word)}))
+    analyses = _analyze(word)
+    if not analyses:
+        stem = fold(_snowball["fi"].stemWord(word))
+        return Terms(frozenset({stem, fold(word)}), known=voikko() is None)
+    lemmas, parts, places = set(), set(), set()
+    for a in analyses:
+        lemma = fold(a.get("BASEFORM", word))
+        if a.get("CLASS") == "paikannimi":
+            places.add(lemma)
+        lemmas.add(lemma)
+        parts.update(_compound_parts(a))
+    return Terms(frozenset(lemmas), frozenset(parts - lemmas), frozenset(places))
+
+
+def query_analysis(word: str) -> Terms:
+    """A query word in any of the three languages: the union of its analyses."""
+    fi, sv, en = (analyse(word, lang) for lang in LANGUAGES)
+    return Terms(fi.lemmas | sv.lemmas | en.lemmas, fi.parts, fi.places, fi.known)
+
+
+@lru_cache(maxsize=1)
+def generic_terms() -> frozenset:
+    out = set()
+    for word in GENERIC_WORDS:
+        out |= query_analysis(word).lemmas
+    return frozenset(out)
+
+
+# ---- synonyms --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Synonym:
+    lang: str
+    phrase: tuple  # the words as typed
+    expansion: str
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple:
+    out = []
+    for line in SYNONYM_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, phrase, expansion = (cell.strip() for cell in line.split("\t")[:3])
+        out.append(Synonym(lang, tuple(w for w in words(phrase) if fold(w) not in STOP_WORDS), expansion))
+    return tuple(out)
+
+
+def _same_word(query_word: str, phrase_word: str) -> bool:
+    if fold(query_word) == fold(phrase_word):
+        return True
+    q, p = query_analysis(query_word), query_analysis(phrase_word)
+    return bool(q.lemmas & p.lemmas)
+
+
+# ---- queries ---------------------------------------------------------------------------------
+@dataclass
+class Unit:
+    """One thing the query asks for: a word, or a synonym phrase replaced by its expansion."""
+    text: str
+    alternatives: list = field(default_factory=list)  # (Terms, factor)
+    generic: bool = False
+
+
+@dataclass
+class Query:
+    units: list
+    place: str | None = None  # the place name found in the query (folded lemma), if any
+    place_word: str = ""
+
+
+def parse(query: str, places=(), vocabulary: dict | None = None) -> Query:
+    """Splits a query into units; `places` are place names to recognise (e.g. municipalities).
+
+    `vocabulary` (folded word → word) is used to correct words that match nothing searched.
+    """
+    raw = [w for w in words(query) if fold(w) not in STOP_WORDS and len(w) >= 2][:12]
+    kept, place, place_word = _take_place(raw, {fold(p) for p in places})
+    generic = generic_terms()
+    units, used = _synonym_units(kept, generic)
+    vocab_terms = _vocabulary_terms(vocabulary) if vocabulary else None
+    for j, w in enumerate(kept):
+        if used[j]:
+            continue
+        terms = query_analysis(w)
+        unit = Unit(w, [(terms, 1.0)], generic=bool(terms.lemmas & generic))
+        if vocabulary is not None and not _known_in(terms, vocab_terms):
+            corrected = correct(w, vocabulary)
+            if corrected:
+                fixed, factor = corrected
+                unit.alternatives.append((query_analysis(fixed), factor))
+        units.append(unit)
+    return Query(units, place, place_word)
+
+
+def _take_place(raw: list[str], folded_places: set) -> tuple[list[str], str | None, str]:
+    """The query words without the first place name (Voikko's lemma or the word itself) and that place."""
+    for i, w in enumerate(raw):
+        if not folded_places:
+            break
+        terms = analyse(w, "fi")
+        hit = next((p for p in sorted(terms.places | {fold(w)}) if p in folded_places), None)
+        if hit:
+            return raw[:i] + raw[i + 1:], hit, w
+    return raw, None, ""
+
+
+def _synonym_units(kept: list[str], generic) -> tuple[list[Unit], list[bool]]:
+    """Units of the synonym phrases found in the query (longest first) and which words they used."""
+    units: list[Unit] = []
+    used = [False] * len(kept)
+    for syn in sorted(synonyms(), key=lambda s: -len(s.phrase)):
+        if not syn.phrase:
+            continue
+        idx: list[int] = []
+        for pw in syn.phrase:
+            j = next((j for j, w in enumerate(kept) if not used[j] and j not in idx and _same_word(w, pw)), None)
+            if j is None:
+                break
+            idx.append(j)
+        if len(idx) < len(syn.phrase):
+            continue
+        for j in idx:
+            used[j] = True
+        unit = Unit(" ".join(kept[j] for j in sorted(idx)))
+        for w in words(syn.expansion):
+            terms = query_analysis(w)
+            if not terms.lemmas & generic:  # "ikäihmisten palvelut" must not find "ICT-palvelut"
+                unit.alternatives.append((terms, 0.9))
+        if len(idx) == 1:  # the word itself still counts; a phrase's words alone do not ("health")
+            unit.alternatives.append((query_analysis(kept[idx[0]]), 1.0))
+        units.append(unit)
+    return units, used
+
+
+def _vocabulary_terms(vocabulary: dict) -> frozenset:
+    out = set()
+    for word in vocabulary.values():
+        t = query_analysis(word)
+        out |= t.lemmas | t.parts
+    return frozenset(out)
+
+
+def _known_in(terms: Terms, vocab_terms) -> bool:
+    return bool((terms.lemmas | terms.parts) & vocab_terms)
+
+
+def max_distance(word: str) -> int:
+    n = len(word)
+    return 0 if n <= 4 else 1 if n <= 7 else 2
+
+
+def correct(word: str, vocabulary: dict) -> tuple[str, float] | None:
+    """The vocabulary word meant: same letters without ä/ö/å (factor 1.0) or the nearest by edits (0.85)."""
+    folded = fold(word)
+    if folded in vocabulary and vocabulary[folded] != word:
+        return vocabulary[folded], 1.0
+    limit = max_distance(folded)
+    if not limit:
+        return None
+    hit = process.extractOne(folded, list(vocabulary), scorer=Levenshtein.distance, score_cutoff=limit)
+    if hit is None:
+        return None
+    return vocabulary[hit[0]], 0.85
+
+
+def vocabulary_of(texts) -> dict:
+    """Folded word → word for every word of `texts`, their lemmas and compound parts, and synonym phrases."""
+    vocab: dict[str, str] = {}
+    for text in texts:
+        for w in words(text):
+            if len(w) >= 3:
+                vocab.setdefault(fold(w), w)
+        lemmas, parts = text_terms(text)
+        for term in lemmas | parts:
+            if len(term) >= 3:
+                vocab.setdefault(term, term)
+    for syn in synonyms():
+        for w in syn.phrase:
+            vocab.setdefault(fold(w), w.lower())
+    return vocab
+
+
+# ---- relevance -------------------------------------------------------------------------------
+@lru_cache(maxsize=20_000)
+def text_terms(text: str) -> tuple[frozenset, frozenset]:
+    """(lemmas, compound parts) of a text in any of the three languages, folded."""
+    lemmas, parts = set(), set()
+    for w in words(text):
+        t = query_analysis(w)
+        lemmas |= t.lemmas
+        parts |= t.parts
+    return frozenset(lemmas), frozenset(parts - lemmas)
+
+
+def _match(terms: Terms, doc_lemmas, doc_parts, generic) -> float:
+    if terms.lemmas & doc_lemmas:
+        return 1.0
+    specific = terms.lemmas - generic
+    if specific & doc_parts:
+        return 0.8  # "terveys" in "kouluterveydenhuolto"
+    qparts = terms.parts - generic
+    if qparts & (doc_lemmas - generic):
+        return 0.7  # "koulukuraattori" finds "kuraattori"
+    if qparts:
+        shared = qparts & (doc_parts - generic)
+        if shared:
+            return 0.6 * len(shared) / len(qparts)
+    for q in specific:
+        if len(q) >= 5 and any(d.startswith(q) for d in doc_lemmas | doc_parts):
+            return 0.6
+    return 0.0
+
+
+def relevance(query: Query, fields: list[tuple[str, float]]) -> float:
+    """Relevance of a record whose `fields` are (text, weight) pairs; 0 when nothing specific matches."""
+    if not query.units:
+        return 0.0
+    generic = generic_terms()
+    indexed = [(text_terms(text), weight) for text, weight in fields if text]
+    only_generic = all(u.generic for u in query.units)
+    total, matched, counted = 0.0, 0, 0
+    for unit in query.units:
+        best = 0.0
+        for terms, factor in unit.alternatives:
+            for (doc_lemmas, doc_parts), weight in indexed:
+                best = max(best, _match(terms, doc_lemmas, doc_parts, generic) * factor * weight)
+        if unit.generic and not only_generic:
+            total += 0.1 * best
+            continue
+        counted += 1
+        if best:
+            matched += 1
+        total += best
+    if not matched:
+        return 0.0
+    return round(total * matched / counted, 4)
+
+
+def rank(query: Query, items, fields_of, cutoff: float = 0.4) -> list:
+    """Items with relevance > 0 and at least `cutoff` × the best score, best first (ties keep order)."""
+    scored = [(relevance(query, fields_of(item)), i, item) for i, item in enumerate(items)]
+    best = max((score for score, _i, _item in scored), default=0)
+    return [item for score, _i, item in sorted(scored, key=lambda t: (-t[0], t[1]))
+            if score > 0 and score >= cutoff * best]
+
+
+def search(text: str, items, fields_of, places=(), cutoff: float = 0.4) -> tuple[list, Query]:
+    """Parses `text` against the vocabulary of the items' fields and ranks them: (ranked, query)."""
+    vocab = vocabulary_of(t for item in items for t, _w in fields_of(item))
+    query = parse(text, places=places, vocabulary=vocab)
+    return rank(query, items, fields_of, cutoff), query
+
+
+# ---- database search (site search, list filters, API `q`) ------------------------------------
+def db_variants(word: str) -> set[str]:
+    """Substrings to look for in the database for one query word (any of them may match).
+
+    The word, its lemma and its stem (the common start of word and lemma: "ikäihmisten" → "ikäihmi"),
+    and when Voikko does not know the word its first spelling suggestion ("lastensuojelo").
+    """
+    w = word.lower()
+    out = {w}
+    analyses = _analyze(w)
+    for a in analyses:
+        lemma = a.get("BASEFORM", "").lower()
+        if lemma:
+            out.add(lemma)
+            common = _common_prefix(w, lemma)
+            if len(common) >= 4:
+                out.add(common)
+    if not analyses:
+        stem = _snowball["fi"].stemWord(w)
+        if len(stem) >= 4:
+            out.add(stem)
+        v = voikko()
+        if v is not None and len(w) >= 5:
+            with _voikko_lock:
+                suggestions = v.suggest(w)
+            if suggestions:
+                out.add(suggestions[0].lower())
+    # a longer variant is redundant when a shorter one inside it is present
+    return {v for v in out if not any(o != v and o in v for o in out)}
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def db_query_words(query: str) -> list[tuple[str, set[str]]]:
+    """(word, substrings) per query word for a database filter; synonyms add their expansion's words."""
+    ws = [w for w in words(query) if fold(w) not in STOP_WORDS][:8]
+    out = []
+    for w in ws:
+        variants = db_variants(w)
+        for syn in synonyms():
+            if len(syn.phrase) == 1 and _same_word(w, syn.phrase[0]):
+                for e in words(syn.expansion):
+                    variants |= db_variants(e)
+        out.append((w, variants))
+    return out
