@@ -145,7 +145,7 @@ def main(argv=None) -> int:
     parser.add_argument("--workdir", default="/tmp/yhdyspinta-bench-notifications")
     parser.add_argument("--database-url")
     parser.add_argument("--reuse", action="store_true", help="Skip building: the workdir's database is ready.")
-    parser.add_argument("--processes", type=int, default=2, help="Sending processes (run_notifications --processes).")
+    parser.add_argument("--processes", type=int, default=1, help="Sending processes (run_notifications --processes).")
     args = parser.parse_args(argv)
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
