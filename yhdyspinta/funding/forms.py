@@ -131,9 +131,44 @@ class CalculatorForm(RestrictedFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     inputs = forms.ModelChoiceField(queryset=InputSet.objects.none(), label=_("Inputs"))
 
+    level_eur = forms.DecimalField(
+        label=_("National funding level of the year (€)"), required=False, min_value=0, localize=True,
+        help_text=_("Empty: the set's total, raised by the price index and service-need growth below if given."))
+    price_index_pct = forms.DecimalField(
+        label=_("Price index change per year (hyvinvointialueindeksi, %)"), required=False, localize=True,
+        min_value=-50, max_value=50)
+    service_need_growth_pct = forms.DecimalField(
+        label=_("Service-need growth per year (%)"), required=False, localize=True, min_value=-50, max_value=50)
+    new_tasks_eur = forms.DecimalField(label=_("New-task funding of the year (€)"), required=False, localize=True)
+    ex_post_correction_eur = forms.DecimalField(
+        label=_("Ex-post correction of the year (jälkikäteistarkistus, €)"), required=False, localize=True)
+
+    NATIONAL_FIELDS = ("level_eur", "price_index_pct", "service_need_growth_pct", "new_tasks_eur",
+                       "ex_post_correction_eur")
+
     def __init__(self, *args, user=None, kind=InputKind.COUNTY, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["parameter_set"].queryset = ParameterSet.objects.restrict(user, "view")
         self.fields["inputs"].queryset = InputSet.objects.restrict(user, "view").filter(kind=kind)
         if kind == InputKind.MUNICIPAL:
             del self.fields["year"]
+            for name in self.NATIONAL_FIELDS:
+                del self.fields[name]
+
+    def national(self, params, year):
+        """The year's national parameters (compute.NationalLevel), None when none is given.
+
+        The price index change and the service-need growth apply to every year from the set's price
+        level year up to ``year``."""
+        from .compute import NationalLevel
+
+        data = {name: self.cleaned_data.get(name) for name in self.NATIONAL_FIELDS}
+        if all(value is None for value in data.values()):
+            return None
+        years = range(params.price_level_year + 1, year + 1)
+        return NationalLevel(
+            price_index_pct={y: data["price_index_pct"] or 0 for y in years},
+            service_need_growth_pct={y: data["service_need_growth_pct"] or 0 for y in years},
+            new_tasks_eur=data["new_tasks_eur"] or 0, ex_post_correction_eur=data["ex_post_correction_eur"] or 0,
+            level_eur=data["level_eur"],
+        )

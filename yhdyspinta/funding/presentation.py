@@ -32,8 +32,8 @@ def short(name):
     return name if len(name) <= 30 else name[:29] + "…"
 
 
-def county_result(params, input_set, year):
-    return compute_county_funding(params, input_set.county_inputs(), year)
+def county_result(params, input_set, year, national=None):
+    return compute_county_funding(params, input_set.county_inputs(), year, national=national)
 
 
 def municipal_result(params, input_set):
@@ -53,7 +53,8 @@ def calculator_form(request, kind):
     data = _defaults(request.user, kind)
     if not any(k in request.GET for k in data) and not (data["parameter_set"] and data["inputs"]):
         return CalculatorForm(initial=data, user=request.user, kind=kind)  # nothing to compute yet
-    data.update({k: v for k, v in request.GET.items() if k in data})
+    keys = set(data) | (set(CalculatorForm.NATIONAL_FIELDS) if kind == InputKind.COUNTY else set())
+    data.update({k: v for k, v in request.GET.items() if k in keys})
     return CalculatorForm(data, user=request.user, kind=kind)
 
 

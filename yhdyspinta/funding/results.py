@@ -47,7 +47,8 @@ def county_table(result: CountyFundingResult, params: ParameterSet) -> Table:
     columns += [(f"c_{c.key}", c.label + " " + str(_("(€/resident)")), 0) for c in params.criteria]
     with_eq = result.equalisation_total_eur is not None
     if with_eq:
-        columns += [("change_pr", _("Change €/resident"), 0),
+        columns += [("earlier_indexed", _("Earlier costs at the set's level (€)"), 0),
+                    ("change_pr", _("Change €/resident"), 0),
                     ("equalisation_pr", _("Equalisation €/resident"), 0),
                     ("equalisation", _("Equalisation (€)"), 0)]
     columns += [("after", _("Funding after equalisation (€)"), 0),
@@ -57,7 +58,7 @@ def county_table(result: CountyFundingResult, params: ParameterSet) -> Table:
         pop = Decimal(county.population)
         row = {"code": county.code, "name": county.name, "population": county.population,
                "computed": county.computed_funding_eur, "computed_pr": county.computed_per_resident,
-               "change_pr": county.change_per_resident, "equalisation_pr": county.equalisation_per_resident,
+               "earlier_indexed": county.earlier_costs_indexed_eur, "change_pr": county.change_per_resident, "equalisation_pr": county.equalisation_per_resident,
                "equalisation": county.equalisation_eur, "after": county.funding_after_eur,
                "after_pr": county.funding_after_per_resident}
         for item in county.breakdown:

@@ -232,6 +232,22 @@ class InputSetImportView(WriterRequiredMixin, _UserFormView):
         )
 
 
+def export_notice(records):
+    """Header lines of a funding export: not official, illustrative, which set and data."""
+    lines = [_("Illustrative calculation, not official figures: the official funding calculations are made "
+               "by the Ministry of Finance (valtiovarainministeriö).")]
+    for record in records:
+        if isinstance(record, ParameterSet):
+            lines.append(_("Parameter set: %(title)s (version %(version)s)") % {"title": record.title,
+                                                                               "version": record.version})
+        elif isinstance(record, InputSet):
+            line = _("Data: %(title)s") % {"title": record.title}
+            if record.illustrative:
+                line += " — " + _("illustrative: real populations, other values invented")
+            lines.append(line)
+    return lines
+
+
 class _ResultView(TemplateView):
     """Shared by the calculators and the scenario page: choices, sorting, export, read log."""
 
@@ -240,7 +256,7 @@ class _ResultView(TemplateView):
     def export(self, table, fmt, records):
         header, body = table.as_lists()
         return export_response(self.request, fmt, header, body, name=self.export_name, sheet=self.export_name,
-                               model=ParameterSet, objects=records)
+                               model=ParameterSet, objects=records, metadata=export_notice(records))
 
     def log_reads(self, *records):
         for record in records:
@@ -275,7 +291,7 @@ class CountyCalculatorView(_ResultView):
         self.log_reads(ps, inputs)
         try:
             params = ps.parameters()
-            result = presentation.county_result(params, inputs, year)
+            result = presentation.county_result(params, inputs, year, form.national(params, year))
         except (FundingInputError, TypeError) as exc:
             ctx["error"] = error_message(exc)
             return ctx

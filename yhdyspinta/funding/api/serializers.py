@@ -61,6 +61,16 @@ class ComputeSerializer(RestrictedSerializerMixin, serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
     inputs = serializers.PrimaryKeyRelatedField(queryset=InputSet.objects.none(), required=False,
                                                 help_text="county input set; default: the first illustrative one")
+    # national parameters of the year (compute.NationalLevel); all optional
+    level_eur = serializers.DecimalField(max_digits=20, decimal_places=2, required=False,
+                                         help_text="national funding level of the year; replaces the build-up")
+    price_index_pct = serializers.DictField(child=serializers.DecimalField(max_digits=8, decimal_places=4),
+                                            required=False, help_text='{"2024": "2.1", …} price index change')
+    service_need_growth_pct = serializers.DictField(
+        child=serializers.DecimalField(max_digits=8, decimal_places=4), required=False,
+        help_text='{"2024": "1.2", …} service-need growth (the set adds its extra points)')
+    new_tasks_eur = serializers.DecimalField(max_digits=20, decimal_places=2, required=False)
+    ex_post_correction_eur = serializers.DecimalField(max_digits=20, decimal_places=2, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user  # before the fields are built: RestrictedSerializerMixin restricts them for this user
@@ -75,6 +85,32 @@ class ComputeSerializer(RestrictedSerializerMixin, serializers.Serializer):
             if attrs["inputs"] is None:
                 raise serializers.ValidationError({"inputs": [_("no county inputs available")]})
         return attrs
+
+
+NATIONAL_FIELDS = ("level_eur", "price_index_pct", "service_need_growth_pct", "new_tasks_eur",
+                   "ex_post_correction_eur")
+
+
+def national_level(data):
+    """compute.NationalLevel from validated data; None when no national parameter is given.
+    Years missing from the yearly maps count as 0 % (the API states every year it wants)."""
+    from ..compute import NationalLevel
+
+    if not any(name in data for name in NATIONAL_FIELDS):
+        return None
+
+    def years(name):
+        try:
+            return {int(year): value for year, value in data.get(name, {}).items()}
+        except ValueError:
+            raise serializers.ValidationError({name: [_("keys must be years")]}) from None
+
+    index, growth = years("price_index_pct"), years("service_need_growth_pct")
+    return NationalLevel(
+        price_index_pct=index, service_need_growth_pct=growth,
+        new_tasks_eur=data.get("new_tasks_eur", 0), ex_post_correction_eur=data.get("ex_post_correction_eur", 0),
+        level_eur=data.get("level_eur"),
+    )
 
 
 class CompareSerializer(ComputeSerializer):

@@ -19,6 +19,7 @@ from .serializers import (
     ComputeSerializer,
     InputSetSerializer,
     ParameterSetSerializer,
+    national_level,
 )
 
 
@@ -64,11 +65,21 @@ def county_result_json(result):
         "parameter_set": result.parameter_set, "year": result.year,
         "total_funding_eur": _number(result.total_funding_eur),
         "equalisation_total_eur": _number(result.equalisation_total_eur),
+        "base_funding_eur": _number(result.base_funding_eur),
+        "cost_level_factor": _number(result.cost_level_factor),
+        "national": None if result.national is None else {
+            "level_eur": _number(result.national.level_eur),
+            "price_index_pct": {str(y): str(v) for y, v in result.national.price_index_pct.items()},
+            "service_need_growth_pct": {str(y): str(v) for y, v in result.national.service_need_growth_pct.items()},
+            "new_tasks_eur": str(result.national.new_tasks_eur),
+            "ex_post_correction_eur": str(result.national.ex_post_correction_eur),
+        },
         "counties": [{
             "code": c.code, "name": c.name, "population": c.population,
             "computed_funding_eur": _number(c.computed_funding_eur),
             "computed_per_resident": _number(c.computed_per_resident),
             "breakdown": {b.key: _number(b.amount_eur) for b in c.breakdown},
+            "earlier_costs_indexed_eur": _number(c.earlier_costs_indexed_eur),
             "change_per_resident": _number(c.change_per_resident),
             "equalisation_per_resident": _number(c.equalisation_per_resident),
             "equalisation_eur": _number(c.equalisation_eur),
@@ -76,6 +87,7 @@ def county_result_json(result):
             "funding_after_per_resident": _number(c.funding_after_per_resident),
         } for c in result.counties],
         "notice": _("Not official figures: the official funding calculations are made by the Ministry of Finance."),
+        "illustrative": True,
     }
 
 
@@ -104,7 +116,7 @@ class ComputeView(_ComputeBase):
         ps = data["parameter_set"]
         try:
             result = compute_county_funding(ps.parameters(), data["inputs"].county_inputs(),
-                                            data.get("year") or ps.year)
+                                            data.get("year") or ps.year, national=national_level(data))
         except FundingInputError as exc:
             return Response({"non_field_errors": [error_message(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         return Response(county_result_json(result))
@@ -128,8 +140,10 @@ class CompareView(_ComputeBase):
         year = data.get("year") or scenario.year
         counties = data["inputs"].county_inputs()
         try:
-            diffs = compare_counties(compute_county_funding(base.parameters(), counties, year),
-                                     compute_county_funding(scenario.parameters(), counties, year))
+            national = national_level(data)
+            diffs = compare_counties(compute_county_funding(base.parameters(), counties, year, national=national),
+                                     compute_county_funding(scenario.parameters(), counties, year,
+                                                            national=national))
         except FundingInputError as exc:
             return Response({"non_field_errors": [error_message(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         return Response({

@@ -43,7 +43,8 @@ def test_calculator_sorts_and_exports_csv(demo, world):
     populations = [row["population"] for row in response.context["table"].rows]
     assert populations == sorted(populations)
     csv_text = client.get("/funding/", {"export": "csv"}).content.decode("utf-8-sig")
-    assert csv_text.count("\r\n") == 23 and "Pirkanmaan hyvinvointialue" in csv_text
+    # 22 counties + the header + the not-official notice lines (set, data) and the blank line after them
+    assert csv_text.count("\r\n") == 23 + 4 and "Pirkanmaan hyvinvointialue" in csv_text
 
 
 def test_municipal_page(demo, world):
@@ -113,7 +114,7 @@ def test_scenario_xlsx_escapes_formulas(world):
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert "'=HYPERLINK(\"http://evil.example\")" in values
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
-    assert sheet.max_row == 23
+    assert sheet.max_row == 23 + 5  # + the notice, the scenario, the base, the data and a blank line
 
 
 def _post_shares_over_one(world, language):

@@ -1,0 +1,73 @@
+"""National parameters on the county calculator and the API; the not-official notice on exports."""
+
+import io
+from decimal import Decimal as D
+
+import openpyxl
+
+from conftest import api_client_for, client_for
+from yhdyspinta.funding.compute import NationalLevel, compute_county_funding
+
+
+def test_calculator_takes_the_national_level_and_keeps_it_after_equalisation(demo, world):
+    law, inputs = demo["law"], demo["counties"]
+    response = client_for(None).get("/funding/", {"parameter_set": law.pk, "year": 2023, "inputs": inputs.pk,
+                                                  "level_eur": "22500000000"})
+    assert response.status_code == 200
+    rows = response.context["table"].rows
+    assert abs(sum(row["after"] for row in rows) - D("22.5e9")) < D("1e-3")
+    page = response.content.decode()
+    assert 'name="level_eur"' in page and 'name="ex_post_correction_eur"' in page
+    assert "common price level" in page
+
+
+def test_calculator_builds_the_level_from_index_growth_new_tasks_and_correction(demo, world):
+    law, inputs = demo["law"], demo["counties"]
+    response = client_for(None).get("/funding/", {
+        "parameter_set": law.pk, "year": 2024, "inputs": inputs.pk, "price_index_pct": "5,0",
+        "service_need_growth_pct": "1,5", "new_tasks_eur": "10000000", "ex_post_correction_eur": "1410000000"})
+    params = law.parameters()
+    expected = compute_county_funding(params, inputs.county_inputs(), 2024, national=NationalLevel(
+        price_index_pct={2023: 5, 2024: 5}, service_need_growth_pct={2023: "1.5", 2024: "1.5"},
+        new_tasks_eur=10_000_000, ex_post_correction_eur=1_410_000_000))
+    assert response.context["result"].total_funding_eur == expected.total_funding_eur
+    shown = {row["code"]: row["after"] for row in response.context["table"].rows}
+    assert all(shown[c.code] == c.funding_after_eur for c in expected.counties)
+
+
+def test_exports_carry_the_not_official_notice(demo, world):
+    client = client_for(world.viewer)
+    csv_text = client.get("/funding/", {"export": "csv"}).content.decode("utf-8-sig")
+    first = csv_text.split("\r\n")[0]
+    assert "not official" in first and "valtiovarainministeriö" in first
+    assert "illustrative" in csv_text
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/funding/municipal/", {"export": "xlsx"}).content))
+    assert "not official" in str(book.active["A1"].value)
+
+
+def test_api_compute_with_national_parameters(demo, world):
+    api = api_client_for(world.viewer)
+    body = {"parameter_set": demo["law"].pk, "year": 2023, "inputs": demo["counties"].pk,
+            "level_eur": "22500000000"}
+    result = api.post("/api/v1/funding/compute/", body, format="json")
+    assert result.status_code == 200, result.json()
+    data = result.json()
+    assert abs(D(data["total_funding_eur"]) - D("22.5e9")) < D("1e-3")
+    assert abs(sum(D(c["funding_after_eur"]) for c in data["counties"]) - D("22.5e9")) < D("1e-3")
+    assert data["national"]["level_eur"] == "22500000000.00" and data["cost_level_factor"] is not None
+    built = api.post("/api/v1/funding/compute/", {
+        "parameter_set": demo["law"].pk, "year": 2024, "inputs": demo["counties"].pk,
+        "price_index_pct": {"2023": "5", "2024": "2"}, "service_need_growth_pct": {"2023": "1", "2024": "1"},
+        "ex_post_correction_eur": "1000"}, format="json")
+    assert built.status_code == 200, built.json()
+    expected = D("21.2e9") * D("1.05") * D("1.012") * D("1.02") * D("1.012") + 1000
+    assert abs(D(built.json()["total_funding_eur"]) - expected) < D("1e-3")
+    missing = api.post("/api/v1/funding/compute/", {
+        "parameter_set": demo["law"].pk, "year": 2024, "inputs": demo["counties"].pk,
+        "price_index_pct": {"2024": "2"}, "service_need_growth_pct": {"2024": "1"}}, format="json")
+    assert missing.status_code == 400
+    assert "price index change missing for year 2023" in str(missing.json())
+    bad_key = api.post("/api/v1/funding/compute/", {
+        "parameter_set": demo["law"].pk, "inputs": demo["counties"].pk, "price_index_pct": {"x": "2"}},
+        format="json")
+    assert bad_key.status_code == 400 and "keys must be years" in str(bad_key.json())
