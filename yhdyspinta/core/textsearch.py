@@ -413,14 +413,31 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def db_query_words(query: str) -> list[tuple[str, set[str]]]:
-    """(word, substrings) per query word for a database filter; synonyms add their expansion's words."""
-    ws = [w for w in words(query) if fold(w) not in STOP_WORDS][:8]
+    """(words, substrings) per thing the query asks for, for a database filter (every one must match).
+
+    A synonym phrase ("TE-toimisto", "mental health") is one item whose substrings are its expansion's
+    words (generic words left out) and, for a one-word phrase, the word's own forms.
+    """
+    kept = [w for w in words(query) if fold(w) not in STOP_WORDS][:8]
+    generic = generic_terms()
+    units, used = _synonym_units(kept, generic)
     out = []
-    for w in ws:
-        variants = db_variants(w)
-        for syn in synonyms():
-            if len(syn.phrase) == 1 and _same_word(w, syn.phrase[0]):
-                for e in words(syn.expansion):
-                    variants |= db_variants(e)
-        out.append((w, variants))
+    for unit in units:
+        variants: set[str] = set()
+        for w in [*_expansion_words(unit.text, generic), *([unit.text] if " " not in unit.text else [])]:
+            variants |= db_variants(w)
+        if " " in unit.text:
+            variants.add(unit.text.lower())  # the phrase as typed ("mental health" in an English name)
+        out.append((unit.text, variants))
+    out.extend((w, db_variants(w)) for j, w in enumerate(kept) if not used[j])
+    return out
+
+
+def _expansion_words(phrase_text: str, generic) -> list[str]:
+    """The non-generic words of the expansions of the synonym phrase matched by `phrase_text`."""
+    typed = phrase_text.split()
+    out = []
+    for syn in synonyms():
+        if len(syn.phrase) == len(typed) and all(any(_same_word(t, p) for t in typed) for p in syn.phrase):
+            out.extend(w for w in words(syn.expansion) if not query_analysis(w).lemmas & generic)
     return out

@@ -87,3 +87,21 @@ def test_finder_forgives_typos_and_missing_letters(world):
     clinic, curators, *_ = make(world)
     assert [r["service"] for r in find(world.a1, "kuraatori")["services"]] == [curators]
     assert [r["service"] for r in find(world.a1, "lastenneuvla")["services"]] == [clinic]
+
+
+def test_site_search_and_api_use_the_same_forgiving_search(world, as_user, api_as):
+    """core.search.text_filter (site search, list filters, the API's q) goes through core.textsearch."""
+    make(world)
+    ServiceFactory(organisation=world.county_a, field="child_protection", name="Lastensuojelu")
+    ServiceFactory(organisation=world.county_a, field="support_services", name="ICT-palvelut")
+    page = as_user(world.admin).get("/search/", {"q": "lastensuojelo"}).content.decode()
+    assert "Lastensuojelu" in page
+    api = api_as(world.admin)
+    body = api.get("/api/v1/catalogue/services/", {"q": "huoli lapsesta"}).json()
+    names = [s["name_fi"] for s in body.get("results", body)]
+    assert names == ["Lastensuojelu"]
+    body = api.get("/api/v1/catalogue/services/", {"q": "neuvolaan"}).json()
+    names = {s["name_fi"] for s in body.get("results", body)}
+    assert names == {"Lastenneuvola", "Salainen neuvolatiimi", "Betan neuvola"}  # the superuser sees all
+    body = api.get("/api/v1/catalogue/services/", {"q": "päihdepalvelut"}).json()
+    assert body.get("results", body) == []  # "palvelut" alone does not find "ICT-palvelut"

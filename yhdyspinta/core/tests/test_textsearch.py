@@ -86,3 +86,10 @@ def test_db_variants_cover_forms_typos_and_synonyms():
     assert "lastensuojelu" in ts.db_variants("lastensuojelo")
     variants = dict(ts.db_query_words("alkoholi"))["alkoholi"]
     assert any("päihde" in v for v in variants)
+
+
+def test_db_phrases_and_generic_words():
+    items = dict(ts.db_query_words("TE-toimisto"))
+    assert list(items) == ["te toimisto"] and "työllisyyspalvelu" in items["te toimisto"]
+    assert dict(ts.db_query_words("ikäihmiset"))["ikäihmiset"] == {"ikäihmi"}  # not "palvelu" from the synonym
+    assert "mental health" in dict(ts.db_query_words("mental health"))["mental health"]
