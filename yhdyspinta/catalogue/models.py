@@ -10,15 +10,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yhdyspinta.core.models import RestrictedModel, Visibility
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 from .choices import Answer, ClientGroup, Dimension, Level, Maturity, ServiceField, Theme
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def _visibility(default=Visibility.PUBLIC):
-    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default)
 
 
 def _text(label, help_text=""):
@@ -45,7 +41,7 @@ class Service(RestrictedModel):
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True,
                                    help_text=_("Law and section, e.g. Varhaiskasvatuslaki 540/2018 § 5."))
     website = models.URLField(_("website"), blank=True)
-    visibility = _visibility()
+    visibility = visibility_field()
     source_key = models.CharField(_("template key"), max_length=80, blank=True, editable=False,
                                   help_text=_("Set when the service was created from an interface template."))
 
@@ -202,7 +198,7 @@ class Interface(RestrictedModel):
     level_management = models.BooleanField(_("management"), default=False)
     level_expert = models.BooleanField(_("expert"), default=False)
     level_field = models.BooleanField(_("field work"), default=False)
-    visibility = _visibility(Visibility.INTERNAL)
+    visibility = visibility_field(Visibility.INTERNAL)
     internal_notes = _text(_("internal notes"), _("Only members of the party organisations see these."))
     template = models.ForeignKey(InterfaceTemplate, verbose_name=_("template"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="instances")
@@ -385,7 +381,7 @@ class MappingRound(RestrictedModel):
     opens_on = models.DateField(_("opens"), default=timezone.localdate)
     closes_on = models.DateField(_("closes"), null=True, blank=True)
     is_open = models.BooleanField(_("open"), default=True)
-    visibility = _visibility(Visibility.INTERNAL)
+    visibility = visibility_field(Visibility.INTERNAL)
 
     class Meta:
         verbose_name = _("mapping round")
