@@ -31,6 +31,7 @@ from yhdyspinta.core.reasons import reason
 from . import analysis
 from .compute.errors import IntegrationInputError
 from .compute.parties import ITEMS, PARTIES, SCALES
+from .compute.validate import validate_answers
 from .models import Answer, Respondent, Study, StudyParty, StudyScale, hash_token
 
 MAX_LINKS = 5000
@@ -216,14 +217,6 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
     def where(row):
         return lines[row] if lines is not None else 0
 
-    for col in ("group", "party"):
-        unknown = set(frame[col].unique().to_list()) - set(parties)
-        if unknown:
-            value = min(unknown)
-            row = int((frame[col] == value).arg_max())
-            raise IntegrationInputError(file, where(row), reason(
-                "%(col)s %(value)s is not a party of this study (respondent %(rid)s)",
-                col=col, value=repr(value), rid=frame["respondent_id"][row]))
     for item in ITEMS:
         sc = scales.get(item)
         if sc is None:
@@ -234,16 +227,7 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
             raise IntegrationInputError(file, where(row), reason(
                 "%(item)s %(value)s outside the scale %(min)s–%(max)s",
                 item=item, value=frame[item][row], min=sc.minimum, max=sc.maximum))
-    per = frame.group_by("respondent_id").agg(pl.col("group").n_unique().alias("g"))
-    if per["g"].max() > 1:
-        rid = per.filter(pl.col("g") > 1)["respondent_id"][0]
-        raise IntegrationInputError(file, 0, reason("respondent %(rid)s has more than one task group", rid=rid))
-    dup = frame.select(~pl.struct("respondent_id", "party").is_first_distinct()).to_series()
-    if dup.any():
-        row = int(dup.arg_max())
-        raise IntegrationInputError(file, where(row), reason(
-            "respondent %(rid)s answers about %(party)s twice",
-            rid=frame["respondent_id"][row], party=frame["party"][row]))
+    frame = validate_answers(frame, file=file, parties=parties, line_of=where)  # as the CLI
     attrs = [c for c in ("municipality", "size_group") if c in frame.columns]
     first = frame.unique("respondent_id", keep="first", maintain_order=True)
     now = timezone.now()
@@ -256,7 +240,7 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
             for row in first.iter_rows(named=True)
         ])
         ids = dict(zip(first["respondent_id"].to_list(), [r.pk for r in made], strict=True))
-        rows = frame.filter(pl.col("group") != pl.col("party"))
+        rows = frame
         Answer.objects.bulk_create([
             Answer(respondent_id=ids[r], party=parties[p], frequency=_int(f), mutuality=_int(m), need=_int(n))
             for r, p, f, m, n in rows.select("respondent_id", "party", *ITEMS).iter_rows()

@@ -14,6 +14,8 @@ from .cluster import cluster
 from .errors import IntegrationComputeError, IntegrationInputError
 from .index import cell_matrix, compute_index, flags, nodes_of, symmetric_need
 from .io import read_fixed, read_responses
+from .parties import PARTIES
+from .validate import validate_answers
 
 
 def _r(v: float) -> float:
@@ -101,6 +103,9 @@ def analyse(responses, fixed=None, baseline: float = 100.0, resolution: float = 
     if fixed is not None:
         fx = fixed if isinstance(fixed, Mapping) else read_fixed(fixed)
         check_known_nodes(answers, fx, resp_name, _source_name(fixed, "FIXED.csv"))
+    # the web's checks (validate.py): without FIXED the known parties are the questionnaire's
+    answers = validate_answers(answers, file=resp_name, parties=list(fx) if fx else [p.code for p in PARTIES],
+                               line_of=lambda row: row + 2)
     idx = compute_index(answers)
     if index_out:
         write_index(idx, index_out)

@@ -162,3 +162,41 @@ def test_any_attribute_compared_per_group_cell_and_cluster(study):
                                 {"attribute": "size_group", "level": "large", "by": "cluster"}).content.decode()
     section = page[page.index('id="compare"'):]
     assert "<table" in section and ("n &lt; 5" in section or " … " in section)
+
+
+BAD_FILES = {
+    "a duplicate respondent × party": ("R1,2.1,2.2,1,1,1\nR1,2.1,2.2,2,1,1\n", 3, "twice"),
+    "two task groups": ("R1,2.1,2.2,1,1,1\nR1,2.4,2.13,2,1,1\n", 3, "more than one task group"),
+    "an unknown party": ("R1,2.1,2.99,1,1,1\n", 2, "is not a party"),
+    "a self-rating": ("R1,2.1,2.2,1,1,1\nR1,2.1,2.1,3,2,4\n", 3, "own task group"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_the_cli_and_the_web_refuse_the_same_files_with_the_same_line(case, world, tmp_path, capsys):
+    from django.utils import translation
+
+    from ..models import Respondent
+    body, line, words = BAD_FILES[case]
+    content = "respondent_id,group,party,frequency,mutuality,need\n" + body
+    path = tmp_path / "RESPONSES.csv"
+    path.write_text(content)
+    assert main(["analyse", "--responses", str(path), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and f"RESPONSES.csv:{line}:" in err and words in err
+    study = StudyFactory(owner=world.a1, visibility="public")
+    with translation.override("en"):
+        response = client_for(world.editor).post(
+            f"/integration/{study.pk}/import/", {"file": SimpleUploadedFile("RESPONSES.csv", content.encode()),
+                                                 "kind": "long"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code in (200, 400)
+    assert "RESPONSES.csv" in response.content.decode()
+    assert not Respondent.objects.filter(study=study).exists()  # nothing saved
+
+
+def test_an_empty_own_group_row_is_dropped_not_refused(tmp_path):
+    content = ("respondent_id,group,party,frequency,mutuality,need\n"
+               + "\n".join(f"R{k},2.1,2.2,{k % 5},{k % 3},{(k * 3) % 5}\nR{k},2.1,2.1,,," for k in range(6)) + "\n")
+    path = tmp_path / "RESPONSES.csv"
+    path.write_text(content)
+    assert analyse(str(path))["answers_used"] == 6
