@@ -116,3 +116,12 @@ def test_swedish_weight_is_validated():
     with pytest.raises(FundingInputError, match="unit bilingual_swedish needs swedish_weight"):
         p = _bilingual_set("0.5")
         validate(replace(p, criteria=(p.criteria[0], replace(p.criteria[1], swedish_weight=None))))
+
+
+def test_swedish_speakers_column_reaches_the_bilingual_swedish_rule():
+    from yhdyspinta.funding.inputs import read_county_csv
+
+    cs = read_county_csv(b"code;name;population;bilingual;swedish_speakers\n"
+                         b"A;a;1000;1;400\nB;b;3000;kyll\xc3\xa4;100\nC;c;1000;0;\n", name="counties.csv")
+    r = compute_county_funding(_bilingual_set("0,75".replace(",", ".")), cs)
+    assert (r.by_code("A").amount("bil"), r.by_code("B").amount("bil")) == (D(200000), D(300000))

@@ -18,7 +18,7 @@ def test_calculator_takes_the_national_level_and_keeps_it_after_equalisation(dem
     assert abs(sum(row["after"] for row in rows) - D("22.5e9")) < D("1e-3")
     page = response.content.decode()
     assert 'name="level_eur"' in page and 'name="ex_post_correction_eur"' in page
-    assert "common price level" in page
+    assert "samassa hintatasossa" in page  # the page speaks Finnish by default
 
 
 def test_calculator_builds_the_level_from_index_growth_new_tasks_and_correction(demo, world):
@@ -39,10 +39,10 @@ def test_exports_carry_the_not_official_notice(demo, world):
     client = client_for(world.viewer)
     csv_text = client.get("/funding/", {"export": "csv"}).content.decode("utf-8-sig")
     first = csv_text.split("\r\n")[0]
-    assert "not official" in first and "valtiovarainministeriö" in first
-    assert "illustrative" in csv_text
+    assert "ei virallisia lukuja" in first and "valtiovarainministeriö" in first
+    assert "havainnollistava" in csv_text
     book = openpyxl.load_workbook(io.BytesIO(client.get("/funding/municipal/", {"export": "xlsx"}).content))
-    assert "not official" in str(book.active["A1"].value)
+    assert "ei virallisia lukuja" in str(book.active["A1"].value)
 
 
 def test_api_compute_with_national_parameters(demo, world):
@@ -66,8 +66,8 @@ def test_api_compute_with_national_parameters(demo, world):
         "parameter_set": demo["law"].pk, "year": 2024, "inputs": demo["counties"].pk,
         "price_index_pct": {"2024": "2"}, "service_need_growth_pct": {"2024": "1"}}, format="json")
     assert missing.status_code == 400
-    assert "price index change missing for year 2023" in str(missing.json())
+    assert "hintaindeksin muutos puuttuu vuodelta 2023" in str(missing.json())
     bad_key = api.post("/api/v1/funding/compute/", {
         "parameter_set": demo["law"].pk, "inputs": demo["counties"].pk, "price_index_pct": {"x": "2"}},
         format="json")
-    assert bad_key.status_code == 400 and "keys must be years" in str(bad_key.json())
+    assert bad_key.status_code == 400 and "avainten on oltava vuosia" in str(bad_key.json())
