@@ -204,11 +204,14 @@ def _require_open(respondent):
         raise PermissionDenied
 
 
-def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines=None) -> int:
+def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines=None,
+                   replace: bool = False) -> int:
     """Stores an imported long-form frame as submitted answer sets, all or nothing.
 
-    Raises IntegrationInputError naming the file, line (where known) and reason; returns
-    the number of respondents imported. `lines` maps frame row → file line (long form)."""
+    The source's respondent ids are kept: respondents imported before are refused, or with
+    `replace` deleted and imported anew in the same transaction (both logged). Raises
+    IntegrationInputError naming the file, line (where known) and reason; returns the number
+    of respondents imported. `lines` maps frame row → file line (long form)."""
     parties = {p.code: p for p in study.parties.all()}
     scales = {s.item: s for s in study.scales.all()}
     if frame.height == 0:
@@ -231,10 +234,22 @@ def import_answers(study: Study, frame: pl.DataFrame, *, actor, file: str, lines
     attrs = [c for c in ("municipality", "size_group") if c in frame.columns]
     first = frame.unique("respondent_id", keep="first", maintain_order=True)
     now = timezone.now()
+    source_ids = [str(r)[:100] for r in first["respondent_id"].to_list()]
     with audited(actor):
         require(actor, study, "change")
+        earlier = Respondent.objects.filter(study=study, source_id__in=source_ids)
+        if earlier.exists():
+            if not replace:
+                rid = min(earlier.values_list("source_id", flat=True), key=source_ids.index)
+                row = int((frame["respondent_id"].cast(pl.String) == rid).arg_max())
+                raise IntegrationInputError(file, where(row), reason(
+                    "respondent %(rid)s was imported before: choose to replace the earlier answers "
+                    "to import the file again", rid=rid))
+            for old in earlier:  # one by one, so the change log names every replaced respondent
+                old.delete()
         made = Respondent.objects.bulk_create([
             Respondent(study=study, group=parties[row["group"]], imported=True, submitted_at=now,
+                       source_id=str(row["respondent_id"])[:100],
                        municipality=(row.get("municipality") or "") if "municipality" in attrs else "",
                        size_group=(row.get("size_group") or "") if "size_group" in attrs else "")
             for row in first.iter_rows(named=True)

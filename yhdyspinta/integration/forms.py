@@ -136,6 +136,10 @@ class UploadForm(forms.Form):
                (LIMESURVEY, _("LimeSurvey CSV export (FREQ[P01], MUT[P01], NEED[P01] …)"))]
     file = UploadField(label=_("CSV or XLSX file"), kind="import", formats=("csv", "xlsx", "txt"))
     kind = forms.ChoiceField(label=_("Layout"), choices=FORMATS, widget=forms.RadioSelect, initial=LONG)
+    replace = forms.BooleanField(
+        label=_("Replace the answers of respondents imported before"), required=False,
+        help_text=_("The respondent ids of the file are kept. Without this, a file with respondents "
+                    "imported before is refused."))
 
 
 class MappingForm(forms.Form):

@@ -155,12 +155,16 @@ class Respondent(models.Model):
     size_group = models.CharField(_("size group"), max_length=40, blank=True)
     attributes = models.JSONField(_("other attributes"), default=dict, blank=True)
     imported = models.BooleanField(_("imported"), default=False)
+    source_id = models.CharField(_("respondent id in the source file"), max_length=100, blank=True,
+                                 help_text=_("Kept so that importing the same respondents again is noticed."))
     progress = models.PositiveSmallIntegerField(_("pages saved"), default=0)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("respondent")
         verbose_name_plural = _("respondents")
+        constraints = [models.UniqueConstraint(fields=["study", "source_id"], condition=~models.Q(source_id=""),
+                                               name="integration_one_source_respondent")]
 
     def __str__(self):
         return f"#{self.pk}"

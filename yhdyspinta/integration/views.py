@@ -208,7 +208,8 @@ class ImportView(StudyOwnerMixin, FormView):
             data = importing.to_csv_bytes(upload.read(), name)
             if form.cleaned_data["kind"] == importing.LONG:
                 frame, lines = importing.read_long(data, name, self.study)
-                count = actions.import_answers(self.study, frame, actor=self.request.user, file=name, lines=lines)
+                count = actions.import_answers(self.study, frame, actor=self.request.user, file=name, lines=lines,
+                                               replace=form.cleaned_data["replace"])
                 messages.success(self.request, _("%(n)s answer sets imported.") % {"n": count})
                 return redirect(self.study.get_absolute_url())
             columns = importing.header(data, name)
@@ -217,6 +218,7 @@ class ImportView(StudyOwnerMixin, FormView):
             return self.form_invalid(form)
         self.request.session[SESSION_KEY] = {
             "study": self.study.pk, "name": name, "kind": form.cleaned_data["kind"], "columns": columns,
+            "replace": form.cleaned_data["replace"],
             "data": base64.b64encode(data).decode("ascii"),
         }
         return redirect("integration:import_mapping", self.study.pk)
@@ -262,7 +264,8 @@ class ImportMappingView(StudyOwnerMixin, FormView):
                 frame = importing.read_wide_form(data, name, respondent=d["respondent"], group=d["group"],
                                                  mapping=form.mapping(), municipality=d["municipality"],
                                                  size_group=d["size_group"], study=self.study)
-            count = actions.import_answers(self.study, frame, actor=self.request.user, file=name)
+            count = actions.import_answers(self.study, frame, actor=self.request.user, file=name,
+                                           replace=bool(self.stored.get("replace")))
         except IntegrationInputError as exc:
             form.add_error(None, error_message(exc))
             return self.form_invalid(form)

@@ -200,3 +200,19 @@ def test_an_empty_own_group_row_is_dropped_not_refused(tmp_path):
     path = tmp_path / "RESPONSES.csv"
     path.write_text(content)
     assert analyse(str(path))["answers_used"] == 6
+
+
+def test_importing_the_same_respondents_again_is_refused_or_replaces_them(study, data, world):
+    from ..models import Answer, Respondent
+    before = Respondent.objects.filter(study=study).count()
+    assert set(Respondent.objects.filter(study=study).values_list("source_id", flat=True)) >= {"R1", "R2"}
+    client = client_for(world.editor)
+    url = f"/integration/{study.pk}/import/"
+    again = client.post(url, {"file": SimpleUploadedFile("a.csv", data), "kind": "long"})
+    assert again.status_code in (200, 400) and "R1" in again.content.decode()
+    assert Respondent.objects.filter(study=study).count() == before  # nothing doubled
+    answers = Answer.objects.filter(respondent__study=study).count()
+    replaced = client.post(url, {"file": SimpleUploadedFile("a.csv", data), "kind": "long", "replace": "on"})
+    assert replaced.status_code == 302
+    assert Respondent.objects.filter(study=study).count() == before
+    assert Answer.objects.filter(respondent__study=study).count() == answers

@@ -21,8 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="username the import is made as")
         parser.add_argument("--limesurvey", action="store_true", help="the file is a LimeSurvey CSV export")
         parser.add_argument("--group-question", default="GROUP", help="LimeSurvey: the own task group's question code")
+        parser.add_argument("--replace", action="store_true",
+                            help="replace the answers of respondents (by the file's ids) imported before")
 
-    def handle(self, *args, file, study, user, limesurvey, group_question, **options):
+    def handle(self, *args, file, study, user, limesurvey, group_question, replace=False, **options):
         actor = user_named(user)
         target = Study.objects.filter(pk=study).first()
         if target is None:
@@ -34,10 +36,11 @@ class Command(BaseCommand):
             if limesurvey:
                 frame, skipped = importing.read_limesurvey_form(data, path.name, group_question=group_question,
                                                                 study=target)
-                count = actions.import_answers(target, frame, actor=actor, file=path.name)
+                count = actions.import_answers(target, frame, actor=actor, file=path.name, replace=replace)
             else:
                 frame, lines = importing.read_long(data, path.name, target)
-                count = actions.import_answers(target, frame, actor=actor, file=path.name, lines=lines)
+                count = actions.import_answers(target, frame, actor=actor, file=path.name, lines=lines,
+                                               replace=replace)
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror}") from None
         except IntegrationInputError as exc:
