@@ -127,5 +127,7 @@ class WelfareReportSerializer(RestrictedSerializerMixin, serializers.ModelSerial
         model = WelfareReport
         fields = ("id", "organisation", "kind", *tr("title", "summary"), "year", "term_start", "term_end",
                   "status", "visibility", "approved_on", "goals", "sections")
-        read_only_fields = ("visibility",)
+        # status moves only through the submit / return / approve actions (their pages), which
+        # check who may approve and notify the approvers: the API shows it but cannot set it
+        read_only_fields = ("visibility", "status", "approved_on")
         extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}

@@ -130,3 +130,23 @@ def test_the_edit_form_does_not_let_editors_approve(approvers):
     assert "submitted" not in [c[0] for c in form.fields["status"].choices]  # only the button submits
     form = WelfareReportForm(data, instance=report, user=world.org_admin)
     assert form.is_valid(), form.errors
+
+
+def test_the_api_cannot_approve_or_submit_past_the_actions(world):
+    """An editor could set status=approved through the API, skipping who may approve and the
+    notification: status and approved_on are read-only there; the actions move them."""
+    from conftest import api_client_for
+
+    report = WelfareReportFactory(organisation=world.a1)
+    client = api_client_for(world.editor)
+    response = client.patch(f"/api/v1/indicators/reports/{report.pk}/",
+                            {"status": "approved", "approved_on": "2026-12-01"}, format="json",
+                            HTTP_IF_MATCH=f'"{report.version}"')
+    assert response.status_code in (200, 400, 412), response.content
+    report.refresh_from_db()
+    assert report.status == "draft" and report.approved_on is None and report.visibility == "internal"
+    created = client.post("/api/v1/indicators/reports/", {
+        "organisation": world.a1.pk, "kind": report.kind, "title_fi": "Raportti", "year": 2026,
+        "status": "approved"}, format="json")
+    if created.status_code == 201:
+        assert created.json()["status"] == "draft"
