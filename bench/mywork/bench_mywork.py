@@ -69,11 +69,23 @@ def add_the_rest(coordinator, editor, scale: float):
     from django.db import transaction
     from django.utils import timezone
 
-    from yhdyspinta.catalogue.models import Interface, MappingAnswer, MappingRound, MaturityAssessment
+    from yhdyspinta.catalogue.models import (
+        Interface,
+        MappingAnswer,
+        MappingRound,
+        MaturityAssessment,
+    )
     from yhdyspinta.cooperation.models import Decision, FollowUpAction
     from yhdyspinta.indicators.models import WelfareReport
     from yhdyspinta.organisations.models import Organisation, Person
-    from yhdyspinta.readiness.models import Area, Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport
+    from yhdyspinta.readiness.models import (
+        Area,
+        Period,
+        ReportingRegion,
+        Roadmap,
+        RoadmapTask,
+        StatusReport,
+    )
 
     if MappingRound.objects.filter(title__endswith="(bench)").exists():
         return

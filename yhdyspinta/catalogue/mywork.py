@@ -8,8 +8,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from yhdyspinta.core import mywork
 from yhdyspinta.organisations.models import Organisation

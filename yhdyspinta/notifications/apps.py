@@ -10,5 +10,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from . import signals  # noqa: F401  (a deleted meeting sends its cancellation)
-        from . import visits  # noqa: F401  (a sign-in remembers the previous one for "My work")
+        from . import (
+            signals,  # noqa: F401  (a deleted meeting sends its cancellation)
+            visits,  # noqa: F401  (a sign-in remembers the previous one for "My work")
+        )

@@ -3,6 +3,7 @@ nothing another county may not see, the public front page for anonymous visitors
 since my previous visit", and a bounded number of queries."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from auditlog.context import set_actor
@@ -11,8 +12,11 @@ from django.utils import timezone
 from conftest import client_for
 from tests.factories import PersonFactory, UserFactory
 from yhdyspinta.catalogue.models import MappingAnswer
-from yhdyspinta.catalogue.tests.factories import AssessmentFactory, InterfaceFactory, MappingRoundFactory
-from yhdyspinta.core import mywork
+from yhdyspinta.catalogue.tests.factories import (
+    AssessmentFactory,
+    InterfaceFactory,
+    MappingRoundFactory,
+)
 from yhdyspinta.cooperation.models import Duty, DutyRule
 from yhdyspinta.cooperation.tests.factories import (
     AgendaItemFactory,
@@ -22,6 +26,7 @@ from yhdyspinta.cooperation.tests.factories import (
     MeetingFactory,
     forum_for,
 )
+from yhdyspinta.core import mywork
 from yhdyspinta.indicators.tests.factories import WelfareReportFactory
 from yhdyspinta.readiness.tests.factories import reporting_setup
 
@@ -45,7 +50,7 @@ def desk(world):
     d["round_b"] = MappingRoundFactory(area=world.county_b, title="Kartoitus Beta 2026",
                                        opens_on=today - timedelta(days=3), closes_on=today + timedelta(days=5))
     MappingAnswer.objects.create(round=d["round_a"], interface=d["i2"], organisation=world.county_a)
-    roadmap, _tasks, period = reporting_setup(world.county_a, [world.county_a, world.a1], tasks=3)
+    _roadmap, _tasks, period = reporting_setup(world.county_a, [world.county_a, world.a1], tasks=3)
     period.end_date = today
     period.code = "nyt"
     period.save()
@@ -283,5 +288,5 @@ def test_panels_are_registered_by_the_apps_not_by_core():
                     "approvals": "yhdyspinta.indicators.mywork"}
     import yhdyspinta.core.mywork as module
 
-    source = open(module.__file__).read()
+    source = Path(module.__file__).read_text()
     assert "yhdyspinta.catalogue" not in source and "yhdyspinta.cooperation" not in source

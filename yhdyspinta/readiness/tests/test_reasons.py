@@ -3,11 +3,16 @@
 import pytest
 from django.utils import translation
 
-from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.exports import rows_to_xlsx
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.reasons import Reason
-from yhdyspinta.readiness.csvio import ReadinessInputError, read_roadmap, read_statuses, roadmap_rows
+from yhdyspinta.core.tabular import InputError
+from yhdyspinta.readiness.csvio import (
+    ReadinessInputError,
+    read_roadmap,
+    read_statuses,
+    roadmap_rows,
+)
 
 ROADMAP = "task_id,area,subarea,title,due\nT1,Hallinto,A,Task 1,2021-06-30\nT2,Hallinto,A,Task 2,31.2.2022\n"
 
