@@ -100,7 +100,7 @@ def test_dry_run_changes_nothing(tmp_path, capsys):
     "mutate, message",
     [
         (lambda lines: [ln.replace(",county_code", "") if i == 0 else ln for i, ln in enumerate(lines)],
-         "line 1: missing column(s): county_code"),
+         "line 1: missing column 'county_code'"),
         (lambda lines: lines[:5] + [lines[5].rsplit(",", 1)[0] + ",77"] + lines[6:], "line 6: unknown county code '77'"),
         (lambda lines: lines + [lines[3]], "duplicate code"),
         (lambda lines: lines[:2] + [lines[2].replace(",2517,", ",-5,")] + lines[3:], "line 3: population is negative"),
