@@ -71,11 +71,13 @@ def open_workbook_safely(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED
     if hasattr(handle, "seek"):
         handle.seek(0)
     try:
-        return openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for broken parts
         raise InputError(name, None, reason("not a readable XLSX workbook (%(detail)s)", detail=_reason(exc))) from None
+    workbook.source_name = name  # so that errors met later while streaming name the same file
+    return workbook
 
 
 def max_rows() -> int:
@@ -92,13 +94,14 @@ def too_many_rows(name, limit):
     return InputError(name, None, reason("more than %(limit)s rows; split the file", limit=limit))
 
 
-def iter_sheet_rows(workbook, *, name="file.xlsx", sheet=None, limit=None):
+def iter_sheet_rows(workbook, *, name=None, sheet=None, limit=None):
     """Yields (row number, tuple of values) of one sheet (the first by default), refusing bad XML.
 
     Streams (the workbook is read-only): the header comes before the rest is read, so a caller
     that checks it refuses a wrong file at once. More than `limit` rows (default `max_rows()`)
     is refused: at once when the sheet declares its size, otherwise when the row is reached.
     """
+    name = name or getattr(workbook, "source_name", None) or "file.xlsx"
     limit = limit or max_rows()
     try:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
