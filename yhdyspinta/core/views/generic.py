@@ -4,6 +4,8 @@ Every view reads through `Model.objects.restrict(user, action)`, so pages, expor
 search share the API's permission path. Writes go through the app's action functions.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +29,7 @@ from yhdyspinta.core.policy import can
 from yhdyspinta.core.views.concurrency import ConflictError, VersionedFormMixin
 
 EXPORT_FORMATS = TABLE_FORMATS
+SORT_PARAMETER = re.compile(r"-?\w+(,-?\w+)*")
 
 
 class ObjectListView(SingleTableMixin, FilterView):
@@ -39,6 +42,14 @@ class ObjectListView(SingleTableMixin, FilterView):
 
     def get_queryset(self):
         return self.model.objects.restrict(self.request.user, "view")
+
+    def get_table(self, **kwargs):
+        """A `sort` that names no column shape (e.g. `99.99.1`) is dropped, not passed on."""
+        sort = self.request.GET.get("sort")
+        if sort and not SORT_PARAMETER.fullmatch(sort):
+            self.request.GET = self.request.GET.copy()
+            del self.request.GET["sort"]
+        return super().get_table(**kwargs)
 
     def get_paginate_by(self, data):
         """The table paginates; ListView's own pagination would count the rows a second time."""
