@@ -1,6 +1,6 @@
-"""atheris: yhdyspinta/core/csvfiles.py — read_rows, then parse_date/parse_decimal/parse_int on every cell.
+"""atheris: yhdyspinta/core/tabular.py — read_rows, then parse_date/parse_decimal/parse_int on every cell.
 
-The only accepted refusal is csvfiles.InputError naming the file; any other exception is a finding.
+The only accepted refusal is tabular.InputError naming the file; any other exception is a finding.
 
     .venv/bin/python bench/fuzz/fuzz_csv.py -max_total_time=60
 """
@@ -11,7 +11,7 @@ import _fuzzlib
 import atheris
 
 with atheris.instrument_imports(include=["yhdyspinta"]):
-    from yhdyspinta.core.csvfiles import InputError, parse_date, parse_decimal, parse_int, read_rows
+    from yhdyspinta.core.tabular import InputError, parse_date, parse_decimal, parse_int, read_rows
 
 NAME = "fuzz.csv"
 REQUIRED = ("code", "date", "amount")

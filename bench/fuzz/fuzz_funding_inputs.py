@@ -3,7 +3,7 @@
 Mode byte, then the file: 0 `read_municipal_csv`; 1 `read_county_csv` alone; 2 `read_county_csv`
 checked against the law's parameter set (`law_617_2021_level_2022`, as the web import does with
 "check against", which also runs `compute_county_funding` on the rows). Refusal: what
-`funding.actions.import_inputs` turns into a form error — csvfiles.InputError (naming the file)
+`funding.actions.import_inputs` turns into a form error — tabular.InputError (naming the file)
 or compute.FundingInputError. No Django.
 
     .venv/bin/python bench/fuzz/fuzz_funding_inputs.py -max_total_time=60
@@ -15,7 +15,7 @@ import _fuzzlib
 import atheris
 
 with atheris.instrument_imports(include=["yhdyspinta"]):
-    from yhdyspinta.core.csvfiles import InputError
+    from yhdyspinta.core.tabular import InputError
     from yhdyspinta.funding import inputs
     from yhdyspinta.funding.compute import FundingInputError, load_parameter_set
     from yhdyspinta.funding.compute.demo_inputs import demo_county_inputs, demo_municipality_inputs

@@ -5,7 +5,7 @@ Mode byte, then the body:
 - 0, 1: an uploaded/CLI file (`.json`, `.csv`) through `indicators.actions.parse_file` — format
   detection, `compute.parsing.parse_long_csv`, `load_json`, `compute.jsonstat.parse_jsonstat`,
   `parse_sotkanet_values` (with Sotkanet's region list from the test fixtures) and
-  `parse_sotkanet_metadata`. Refusal: csvfiles.InputError naming the file.
+  `parse_sotkanet_metadata`. Refusal: tabular.InputError naming the file.
 - 2, 3, 4: a Sotkanet HTTP response body through `loaders.sotkanet.SotkanetClient.get` (a fake
   session, no network, no cache) and the parser `refresh_sotkanet` applies to it: /regions,
   /indicators/{id}, /json. Refusal: SotkanetError or InputError (what `refresh_sotkanet`'s
@@ -28,7 +28,7 @@ with atheris.instrument_imports(include=["yhdyspinta"]):
     _fuzzlib.django_setup()
     import requests
 
-    from yhdyspinta.core.csvfiles import InputError
+    from yhdyspinta.core.tabular import InputError
     from yhdyspinta.indicators import actions
     from yhdyspinta.indicators.compute import parsing
     from yhdyspinta.indicators.loaders.sotkanet import SotkanetClient, SotkanetError

@@ -2,7 +2,7 @@
 
 Input: a mode byte, then either the raw file (mode 0) or one XML part that replaces the same part
 of a small valid workbook written by xlsxwriter (modes 1–6, re-zipped with correct CRCs so the
-XML itself gets mutated). The only accepted refusal is csvfiles.InputError naming the file.
+XML itself gets mutated). The only accepted refusal is tabular.InputError naming the file.
 
     .venv/bin/python bench/fuzz/fuzz_xlsx.py -max_total_time=60
 """
@@ -16,7 +16,7 @@ import atheris
 with atheris.instrument_imports(include=["yhdyspinta", "openpyxl"]):
     import openpyxl  # noqa: F401 - instrumented: coverage of the XML reader guides the fuzzer
 
-    from yhdyspinta.core.csvfiles import InputError
+    from yhdyspinta.core.tabular import InputError
     from yhdyspinta.core.xlsxsafe import check_archive, iter_sheet_rows, open_workbook_safely
 
 NAME = "fuzz.xlsx"

@@ -24,7 +24,7 @@ import django
 
 django.setup()
 
-from yhdyspinta.core.csvfiles import InputError, parse_int
+from yhdyspinta.core.tabular import InputError, parse_int
 from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 from yhdyspinta.indicators import actions as indicator_actions
 from yhdyspinta.readiness import reference_2021

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can, can_view_internal_of
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import export_response, pdf_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
 from yhdyspinta.core.panels import related_panels
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import (
     ActionFormMixin,

@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.tabular import InputError
 
 from . import inputs as inputs_io
 from .compute import FundingInputError, move_share, parameter_set_from_dict

@@ -21,7 +21,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 
 from .compute import (
     FundingInputError,

@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, models, transaction
 
 from yhdyspinta.core.actions import audited, require, save_form
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations.models import Organisation, OrganisationKind
 
 from .compute import parsing, sotkanet_regions

@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.tabular import InputError
 
 from . import actions
 from .forms import ImportValuesForm

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from yhdyspinta.core.csvfiles import InputError, parse_int, read_rows
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError, parse_int, read_rows
 
 from .models import Organisation, OrganisationKind
 

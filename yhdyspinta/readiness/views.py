@@ -17,10 +17,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from yhdyspinta.accounts.permissions import can
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import export_response, pdf_response
 from yhdyspinta.core.geo import choropleth, layer
 from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 

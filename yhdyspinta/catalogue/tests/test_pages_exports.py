@@ -10,9 +10,9 @@ from yhdyspinta.catalogue import actions
 from yhdyspinta.catalogue.importers import import_services
 from yhdyspinta.catalogue.models import Service, ServicePoint
 from yhdyspinta.catalogue.queries import area_matrix
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.reasons import Reason
+from yhdyspinta.core.tabular import InputError
 
 from .factories import InterfaceFactory, ServiceFactory
 

@@ -5,9 +5,9 @@ import pickle
 import pytest
 from django.utils import translation
 
-from yhdyspinta.core.csvfiles import InputError, read_rows
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.reasons import Reason, reason, translate
+from yhdyspinta.core.tabular import InputError, read_rows
 
 
 def test_a_reason_is_its_english_text():

@@ -18,7 +18,7 @@ from django.utils import translation
 from conftest import api_client_for, client_for
 from tests.factories import PersonFactory, UnitFactory
 from yhdyspinta.core import jsonsafe
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.uploads import check_upload
 
 pytestmark = pytest.mark.django_db
@@ -266,7 +266,7 @@ def test_xlsx_rows_are_capped_and_streamed(settings):
 
 
 def test_csv_rows_are_capped(settings):
-    from yhdyspinta.core.csvfiles import read_rows
+    from yhdyspinta.core.tabular import read_rows
 
     settings.IMPORT_MAX_ROWS = 5
     with pytest.raises(InputError):

@@ -158,7 +158,7 @@ def test_records_by_position_for_large_files():
 
 
 def test_the_reader_needs_no_django():
-    code = ("import sys; import yhdyspinta.core.tabular as t; import yhdyspinta.core.csvfiles; "
+    code = ("import sys; import yhdyspinta.core.tabular as t; "
             "assert 'django' not in sys.modules, 'django imported'; "
             "rows = list(t.read_rows(b'a;b\\n1;2\\n')); assert rows == [(2, {'a': '1', 'b': '2'})], rows")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from yhdyspinta.core.csvfiles import InputError, parse_date, parse_decimal, parse_int, read_rows
+from yhdyspinta.core.tabular import InputError, parse_date, parse_decimal, parse_int, read_rows
 
 BOM = b"\xef\xbb\xbf"
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import FORMULA_PREFIXES, rows_to_csv, rows_to_xlsx, safe_cell
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.xlsxsafe import iter_sheet_rows, open_workbook_safely
 
 MB = 1024 * 1024

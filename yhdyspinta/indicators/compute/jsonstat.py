@@ -9,8 +9,8 @@ SSS = whole country, KU091 or 091 = municipality, HV08 or 08 = county.
 import math
 from itertools import product
 
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError
 
 from .parsing import COUNTRY, SEXES, Position, ValueRow, at, check_year
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.reasons import reason
+from yhdyspinta.core.tabular import InputError
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "sotkanet_hyvinvointialueet.csv"
 COUNTY_LEVEL = "HYVINVOINTIALUE"

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import CountyFactory, MunicipalityFactory
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.indicators import actions
 from yhdyspinta.indicators.loaders.sotkanet import USER_AGENT, SotkanetClient, SotkanetError
 from yhdyspinta.indicators.models import ImportRun, Indicator, IndicatorValue

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 
 from conftest import client_for
 from tests.factories import UserFactory
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.indicators import actions, demo
 from yhdyspinta.indicators.compute import sotkanet_regions
 from yhdyspinta.indicators.loaders.sotkanet import SotkanetClient

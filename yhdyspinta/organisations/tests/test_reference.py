@@ -6,9 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.reasons import Reason
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations.models import Organisation
 from yhdyspinta.organisations.reference import (
     MUNICIPALITIES_CSV,

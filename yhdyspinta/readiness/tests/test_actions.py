@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from conftest import api_client_for, client_for
-from yhdyspinta.core.csvfiles import InputError
 from yhdyspinta.core.exports import rows_to_xlsx
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.readiness import actions, queries
 from yhdyspinta.readiness.models import RoadmapTask, StatusReport
 

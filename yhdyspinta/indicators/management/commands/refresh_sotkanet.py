@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.indicators import actions
 from yhdyspinta.indicators.loaders.sotkanet import SotkanetClient, SotkanetError
 from yhdyspinta.organisations.models import Organisation

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from yhdyspinta.core.csvfiles import InputError
+from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations import reference
 
 
