@@ -89,7 +89,7 @@ def _keep_an_admin(membership, *, leaving: bool, new_role=None):
 
 
 # ---- memberships ----------------------------------------------------------------------------
-def add_membership(actor, *, user, organisation, role) -> Membership:
+def add_membership(*, actor, user, organisation, role) -> Membership:
     """Adds `user` to `organisation` with `role` (a manual membership)."""
     with audited(actor):
         require_manager(actor, organisation)
@@ -100,7 +100,7 @@ def add_membership(actor, *, user, organisation, role) -> Membership:
         return Membership.objects.create(user=user, organisation=organisation, role=role, source="")
 
 
-def change_membership(actor, membership, *, role=None, organisation=None, user=None) -> Membership:
+def change_membership(membership, *, actor, role=None, organisation=None, user=None) -> Membership:
     """Changes a membership's role (the API may also move it to another user or organisation).
 
     The actor must manage the organisation before and after, may not touch a role above their own,
@@ -125,7 +125,7 @@ def change_membership(actor, membership, *, role=None, organisation=None, user=N
         return stored
 
 
-def remove_membership(actor, membership) -> None:
+def remove_membership(membership, *, actor) -> None:
     """Removes a membership; not the last admin's, not one above the actor's own role."""
     with audited(actor):
         stored = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
@@ -179,7 +179,7 @@ def accept_url(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[token])
 
 
-def invite(actor, *, organisation, email, role) -> Invitation:
+def invite(*, actor, organisation, email, role) -> Invitation:
     """Invites `email` to `organisation` with `role` and sends the link by e-mail.
 
     An open invitation of the same address to the same organisation is replaced (revoked). The mail
@@ -217,7 +217,7 @@ def invite(actor, *, organisation, email, role) -> Invitation:
         return invitation
 
 
-def revoke_invitation(actor, invitation) -> Invitation:
+def revoke_invitation(invitation, *, actor) -> Invitation:
     with audited(actor):
         stored = Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
         require_manager(actor, stored.organisation)

@@ -176,7 +176,7 @@ class MemberAddView(ManagerMixin, TemplateView):
             form.add_error(None, _("Choose a person from the search results."))
         if form.is_valid():
             try:
-                actions.add_membership(request.user, user=user, organisation=self.organisation,
+                actions.add_membership(actor=request.user, user=user, organisation=self.organisation,
                                        role=form.cleaned_data["role"])
             except (ValidationError, PermissionDenied) as exc:
                 form.add_error(None, error_message(exc) if isinstance(exc, PermissionDenied) else exc)
@@ -215,7 +215,7 @@ class InviteView(ManagerMixin, TemplateView):
         form = InviteForm(request.POST, roles=self.role_choices())
         if form.is_valid():
             try:
-                invitation = actions.invite(request.user, organisation=self.organisation,
+                invitation = actions.invite(actor=request.user, organisation=self.organisation,
                                             email=form.cleaned_data["email"], role=form.cleaned_data["role"])
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
@@ -255,7 +255,7 @@ class MemberChangeView(ManagerMixin, TemplateView):
         form = RoleForm(request.POST, roles=self.role_choices())
         if form.is_valid():
             try:
-                actions.change_membership(request.user, membership, role=form.cleaned_data["role"])
+                actions.change_membership(membership, actor=request.user, role=form.cleaned_data["role"])
             except (ValidationError, PermissionDenied) as exc:
                 form.add_error(None, error_message(exc) if isinstance(exc, PermissionDenied) else exc)
             else:
@@ -278,7 +278,7 @@ class MemberRemoveView(ManagerMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         membership = self.get_membership()
         try:
-            actions.remove_membership(request.user, membership)
+            actions.remove_membership(membership, actor=request.user)
         except (ValidationError, PermissionDenied) as exc:
             refusal = error_message(exc) if isinstance(exc, PermissionDenied) else " ".join(exc.messages)
             return self.render_to_response(self.get_context_data(membership_obj=membership, refusal=refusal), status=400)
@@ -292,7 +292,7 @@ class InvitationRevokeView(ManagerMixin, View):
         invitation = get_object_or_404(Invitation.objects.restrict(request.user, "change"),
                                        pk=kwargs["invitation"], organisation=self.organisation)
         try:
-            actions.revoke_invitation(request.user, invitation)
+            actions.revoke_invitation(invitation, actor=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -253,7 +253,7 @@ def sync_templates():
     return InterfaceTemplate.objects.count()
 
 
-def instantiate_templates(county, actor, *, keys=None, visibility=Visibility.INTERNAL):
+def instantiate_templates(county, *, actor, keys=None, visibility=Visibility.INTERNAL):
     """One interface per template per municipality of `county`, parties {county, municipality}.
 
     Idempotent: an instance is found by (template, municipality) and services by (organisation,

@@ -346,7 +346,7 @@ class TemplateListView(TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         visibility = Visibility.PUBLIC if form.cleaned_data["publish"] else Visibility.INTERNAL
-        counts = actions.instantiate_templates(form.cleaned_data["county"], request.user, visibility=visibility)
+        counts = actions.instantiate_templates(form.cleaned_data["county"], actor=request.user, visibility=visibility)
         messages.success(request, _("%(interfaces)s interfaces and %(services)s services created; "
                                     "%(existing)s existing interfaces kept as they were.") % counts)
         return redirect("catalogue:template_list")

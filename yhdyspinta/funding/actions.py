@@ -34,7 +34,7 @@ def _validated(data):
         raise ValidationError(error_message(exc)) from None
 
 
-def import_parameter_set(actor, *, text, owner=None, visibility="public", official=False, title_sv="",
+def import_parameter_set(*, actor, text, owner=None, visibility="public", official=False, title_sv="",
                          title_en="", based_on=None):
     """A new set from JSON (a file or pasted text); the JSON's name, title and year are used."""
     try:
@@ -53,7 +53,7 @@ def import_parameter_set(actor, *, text, owner=None, visibility="public", offici
         return obj
 
 
-def copy_parameter_set(actor, source, *, name, title, owner, visibility="public", title_sv="", title_en=""):
+def copy_parameter_set(source, *, actor, name, title, owner, visibility="public", title_sv="", title_en=""):
     """A scenario: a copy of `source` that the actor's organisation owns and may change."""
     if not ParameterSet.objects.restrict(actor, "view").filter(pk=source.pk).exists():
         raise PermissionDenied
@@ -69,7 +69,7 @@ def copy_parameter_set(actor, source, *, name, title, owner, visibility="public"
         return obj
 
 
-def _save_data(actor, obj, data):
+def _save_data(obj, data, *, actor):
     with audited(actor):
         require(actor, obj, "change")
         obj.data = data
@@ -78,16 +78,16 @@ def _save_data(actor, obj, data):
         return obj
 
 
-def update_shares(actor, obj, *, shares, group_totals, total_funding=None):
+def update_shares(obj, *, actor, shares, group_totals, total_funding=None):
     """Edit criterion shares (and group totals, total funding); sums must still hold."""
     try:
         data, _params = with_shares(obj.data, shares, group_totals, total_funding)
     except FundingInputError as exc:
         raise ValidationError(error_message(exc)) from None
-    return _save_data(actor, obj, data)
+    return _save_data(obj, data, actor=actor)
 
 
-def move_points(actor, obj, *, to_key, from_points):
+def move_points(obj, *, actor, to_key, from_points):
     """Move share points to one criterion (hyte 1.0 → 1.5 %: 0.25 from population and need)."""
     from_points = {k: v for k, v in from_points.items() if v}
     if not from_points:
@@ -96,20 +96,10 @@ def move_points(actor, obj, *, to_key, from_points):
         params = move_share(obj.parameters(), to_key, from_points, name=obj.data.get("name"))
     except FundingInputError as exc:
         raise ValidationError(error_message(exc)) from None
-    return _save_data(actor, obj, write_back(obj.data, params))
+    return _save_data(obj, write_back(obj.data, params), actor=actor)
 
 
-def replace_data(actor, obj, text):
-    """Replace all numbers of a set with new JSON (validated first)."""
-    try:
-        data = parse_json(text)
-    except FundingInputError as exc:
-        raise ValidationError(error_message(exc)) from None
-    _validated(data)
-    return _save_data(actor, obj, data)
-
-
-def import_inputs(actor, *, kind, content, filename, name, title, owner, visibility="public",
+def import_inputs(*, actor, kind, content, filename, name, title, owner, visibility="public",
                   illustrative=True, source_note="", check_against=None, year=None, require_all=True,
                   title_sv="", title_en=""):
     """County or municipal inputs from a Finnish CSV file: all rows or nothing."""
@@ -123,12 +113,12 @@ def import_inputs(actor, *, kind, content, filename, name, title, owner, visibil
             items = inputs_io.read_municipal_csv(content, name=filename)
     except (InputError, FundingInputError) as exc:
         raise ValidationError(error_message(exc)) from None
-    return save_inputs(actor, kind=kind, items=items, name=name, title=title, owner=owner,
+    return save_inputs(actor=actor, kind=kind, items=items, name=name, title=title, owner=owner,
                        visibility=visibility, illustrative=illustrative, source_note=source_note,
                        title_sv=title_sv, title_en=title_en)
 
 
-def save_inputs(actor, *, kind, items, name, title, owner, visibility="public", illustrative=True,
+def save_inputs(*, actor, kind, items, name, title, owner, visibility="public", illustrative=True,
                 source_note="", title_sv="", title_en=""):
     with audited(actor):
         _require_owner(actor, owner)

@@ -125,7 +125,7 @@ class ParameterSetImportView(WriterRequiredMixin, _UserFormView):
     def run(self, form):
         data = form.cleaned_data
         return actions.import_parameter_set(
-            self.request.user, text=data["content"], owner=data["owner"], visibility=data["visibility"],
+            actor=self.request.user, text=data["content"], owner=data["owner"], visibility=data["visibility"],
             official=data["official"], title_sv=data["title_sv"], title_en=data["title_en"],
         )
 
@@ -163,7 +163,7 @@ class ParameterSetCopyView(_OnSetView):
 
     def run(self, form):
         data = form.cleaned_data
-        return actions.copy_parameter_set(self.request.user, self.object, name=data["name"], title=data["title"],
+        return actions.copy_parameter_set(self.object, actor=self.request.user, name=data["name"], title=data["title"],
                                           owner=data["owner"], visibility=data["visibility"],
                                           title_sv=data["title_sv"], title_en=data["title_en"])
 
@@ -180,7 +180,7 @@ class SharesEditView(_OnSetView):
 
     def run(self, form):
         shares, groups, total = form.values()
-        return actions.update_shares(self.request.user, self.object, shares=shares, group_totals=groups,
+        return actions.update_shares(self.object, actor=self.request.user, shares=shares, group_totals=groups,
                                      total_funding=total)
 
 
@@ -189,7 +189,7 @@ class MoveShareView(SharesEditView):
     heading = gettext_lazy("Move share between criteria")
 
     def run(self, form):
-        return actions.move_points(self.request.user, self.object, to_key=form.cleaned_data["to_key"],
+        return actions.move_points(self.object, actor=self.request.user, to_key=form.cleaned_data["to_key"],
                                    from_points=form.from_points())
 
 
@@ -225,7 +225,7 @@ class InputSetImportView(WriterRequiredMixin, _UserFormView):
         upload = data["file"]
         check = data["check_against"]
         return actions.import_inputs(
-            self.request.user, kind=data["kind"], content=upload.read(), filename=upload.name, name=data["name"],
+            actor=self.request.user, kind=data["kind"], content=upload.read(), filename=upload.name, name=data["name"],
             title=data["title"], title_sv=data["title_sv"], title_en=data["title_en"],
             owner=data["owner"], visibility=data["visibility"], illustrative=data["illustrative"], source_note=data["source_note"], check_against=check,
             year=check.year if check else None, require_all=data["require_all"],

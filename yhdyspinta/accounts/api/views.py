@@ -19,15 +19,15 @@ class MembershipViewSet(RestrictedModelViewSet):
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = actions.add_membership(
-            self.request.user, user=data["user"], organisation=data["organisation"],
+            actor=self.request.user, user=data["user"], organisation=data["organisation"],
             role=data.get("role", Role.VIEWER))
 
     def perform_update(self, serializer):
         data = serializer.validated_data
         # An admin's change is theirs to keep: single sign-on no longer manages this membership.
         serializer.instance = actions.change_membership(
-            self.request.user, serializer.instance, role=data.get("role"),
+            serializer.instance, actor=self.request.user, role=data.get("role"),
             organisation=data.get("organisation"), user=data.get("user"))
 
     def perform_destroy(self, instance):
-        actions.remove_membership(self.request.user, instance)
+        actions.remove_membership(instance, actor=self.request.user)

@@ -138,7 +138,7 @@ def test_add_a_picked_person_with_a_role(world):
 def test_no_role_above_your_own(world):
     newcomer = UserFactory()
     with pytest.raises(PermissionDenied):
-        actions.add_membership(world.org_admin, user=newcomer, organisation=world.a1, role="county_coordinator")
+        actions.add_membership(actor=world.org_admin, user=newcomer, organisation=world.a1, role="county_coordinator")
     page = client_for(world.org_admin).get(reverse("organisation_member_invite", args=[world.a1.pk])).content
     assert b'value="org_admin"' in page and b'value="county_coordinator"' not in page
     membership = Membership.objects.get(user=world.viewer)
@@ -153,12 +153,12 @@ def test_no_role_above_your_own(world):
     boss = member(world.a1, "county_coordinator")
     boss_membership = Membership.objects.get(user=boss)
     with pytest.raises(PermissionDenied):
-        actions.remove_membership(world.org_admin, boss_membership)
+        actions.remove_membership(boss_membership, actor=world.org_admin)
     assert client_for(world.org_admin).post(
         reverse("organisation_member_remove", args=[world.a1.pk, boss_membership.pk])).status_code == 400
     assert Membership.objects.filter(pk=boss_membership.pk).exists()
     # the county's coordinator may give the coordinator role
-    actions.change_membership(world.coordinator, membership, role="county_coordinator")
+    actions.change_membership(membership, actor=world.coordinator, role="county_coordinator")
 
 
 def test_last_admin_cannot_be_removed_or_demoted(world):
@@ -326,7 +326,7 @@ def test_invitations_in_the_admin_are_read_only_without_the_token(world):
 def test_accepting_never_lowers_an_existing_role(world):
     world.editor.email = "eeva@alfala.fi"
     world.editor.save()
-    invitation = actions.invite(world.coordinator, organisation=world.a2, email="eeva@alfala.fi", role="viewer")
+    invitation = actions.invite(actor=world.coordinator, organisation=world.a2, email="eeva@alfala.fi", role="viewer")
     Membership.objects.create(user=world.editor, organisation=world.a2, role="org_admin")  # meanwhile
     membership = actions.accept_invitation(invitation, user=world.editor)
     assert membership.role == "org_admin"

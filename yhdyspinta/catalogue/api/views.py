@@ -135,7 +135,7 @@ class TemplateViewSet(viewsets.ReadOnlyModelViewSet):
         body.is_valid(raise_exception=True)
         county = get_object_or_404(Organisation, pk=body.validated_data["county"])
         counts = actions.instantiate_templates(
-            county, request.user, keys=body.validated_data.get("keys"),
+            county, actor=request.user, keys=body.validated_data.get("keys"),
             visibility=Visibility.PUBLIC if body.validated_data["publish"] else Visibility.INTERNAL)
         return Response(counts, status=status.HTTP_200_OK)
 

@@ -16,7 +16,7 @@ def test_internal_notes_only_for_members_of_the_parties(world, api_as):
 
 
 def test_round_and_answers_through_the_api(world, api_as):
-    actions.instantiate_templates(world.county_a, world.coordinator, keys=["hyte"])
+    actions.instantiate_templates(world.county_a, actor=world.coordinator, keys=["hyte"])
     coordinator = api_as(world.coordinator)
     created = coordinator.post("/api/v1/catalogue/rounds/", {"area": world.county_a.pk, "title": "Kierros"},
                                format="json")

@@ -18,7 +18,7 @@ def register(transactional_db):
     a1 = MunicipalityFactory(name="Alfala", area=county)
     MunicipalityFactory(name="Alfanen", area=county)
     coordinator = member(county, "county_coordinator")
-    actions.instantiate_templates(county, coordinator, keys=["early-childhood", "sisote"], visibility="public")
+    actions.instantiate_templates(county, actor=coordinator, keys=["early-childhood", "sisote"], visibility="public")
     interface = Interface.objects.get(template__key="early-childhood", template_for=a1)
     for dimension, value in (("processes", 2), ("escalation", 0), ("shared_goals", 3)):
         actions.assess_maturity(interface, acting_user=coordinator, dimension=dimension, value=value)

@@ -23,7 +23,7 @@ def assess_all(interface, actor, values, on=datetime.date(2025, 1, 1)):
 
 
 def test_matrix_from_latest_assessments(world):
-    actions.instantiate_templates(world.county_a, world.coordinator, keys=["early-childhood", "rescue"])
+    actions.instantiate_templates(world.county_a, actor=world.coordinator, keys=["early-childhood", "rescue"])
     from yhdyspinta.catalogue.models import Interface
 
     ec_a1 = Interface.objects.get(template__key="early-childhood", template_for=world.a1)

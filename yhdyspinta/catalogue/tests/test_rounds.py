@@ -9,7 +9,7 @@ from yhdyspinta.catalogue.models import Interface, MappingAnswer
 
 @pytest.fixture
 def round_(world):
-    actions.instantiate_templates(world.county_a, world.coordinator, keys=["early-childhood", "employment"])
+    actions.instantiate_templates(world.county_a, actor=world.coordinator, keys=["early-childhood", "employment"])
     return actions.open_round(world.county_a, acting_user=world.coordinator, title="Kartoitus 2025")
 
 

@@ -16,7 +16,7 @@ def county_services(county):
 
 
 def test_every_template_for_every_municipality(world):
-    counts = instantiate_templates(world.county_a, world.coordinator)
+    counts = instantiate_templates(world.county_a, actor=world.coordinator)
     assert N == 15
     assert counts["interfaces"] == 2 * N and counts["existing"] == 0
     interfaces = Interface.objects.filter(area=world.county_a)
@@ -36,7 +36,7 @@ def test_every_template_for_every_municipality(world):
 
 
 def test_idempotent_and_keeps_edits(world):
-    instantiate_templates(world.county_a, world.coordinator)
+    instantiate_templates(world.county_a, actor=world.coordinator)
     edited = Interface.objects.get(template__key="early-childhood", template_for=world.a1)
     edited.title_fi = "Oma otsikko"
     edited.where_client_fi = "Neuvolassa ja päiväkodissa"
@@ -47,7 +47,7 @@ def test_idempotent_and_keeps_edits(world):
     service.save()
     services_before = Service.objects.count()
 
-    again = instantiate_templates(world.county_a, world.coordinator)
+    again = instantiate_templates(world.county_a, actor=world.coordinator)
     assert again == {"interfaces": 0, "existing": 2 * N, "services": 0}
     assert Interface.objects.filter(area=world.county_a).count() == 2 * N
     assert Service.objects.count() == services_before
@@ -58,24 +58,24 @@ def test_idempotent_and_keeps_edits(world):
 
 
 def test_new_municipality_gets_only_its_missing_interfaces(world):
-    instantiate_templates(world.county_a, world.coordinator)
+    instantiate_templates(world.county_a, actor=world.coordinator)
     a3 = MunicipalityFactory(name="Alfakylä", area=world.county_a)
-    counts = instantiate_templates(world.county_a, world.coordinator)
+    counts = instantiate_templates(world.county_a, actor=world.coordinator)
     assert counts["interfaces"] == N and counts["existing"] == 2 * N
     assert Interface.objects.filter(parties=a3).count() == N
 
 
 def test_deleted_instance_is_recreated_but_nothing_else(world):
-    instantiate_templates(world.county_a, world.coordinator, keys=["rescue"])
+    instantiate_templates(world.county_a, actor=world.coordinator, keys=["rescue"])
     Interface.objects.filter(template__key="rescue", template_for=world.a2).delete()
-    counts = instantiate_templates(world.county_a, world.coordinator, keys=["rescue"])
+    counts = instantiate_templates(world.county_a, actor=world.coordinator, keys=["rescue"])
     assert counts == {"interfaces": 1, "existing": 1, "services": 0}
 
 
 @pytest.mark.parametrize("who", ["viewer", "other", "national", "editor"])
 def test_only_writers_of_the_county_instantiate(world, who):
     with pytest.raises(PermissionDenied):
-        instantiate_templates(world.county_a, getattr(world, who))
+        instantiate_templates(world.county_a, actor=getattr(world, who))
     assert not Interface.objects.exists()
 
 

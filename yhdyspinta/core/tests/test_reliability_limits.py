@@ -132,7 +132,7 @@ def test_funding_json_import_refuses_deep_json_and_huge_numbers(world):
 
     for text in ("[" * 100_000 + "]" * 100_000, '{"year": ' + "9" * 100_000 + "}"):
         with pytest.raises(ValidationError) as refused:
-            actions.import_parameter_set(world.editor, text=text, owner=world.a1)
+            actions.import_parameter_set(actor=world.editor, text=text, owner=world.a1)
         assert "JSON" in " ".join(refused.value.messages)
 
 

@@ -60,36 +60,36 @@ def test_bad_parameter_json_is_refused_exactly_and_nothing_saved(world, change, 
     data = law_data()
     change(data)
     before = ParameterSet.objects.count(), ParameterSetVersion.objects.count()
-    refused(lambda: actions.import_parameter_set(world.editor, text=json.dumps(data), owner=world.a1), message)
+    refused(lambda: actions.import_parameter_set(actor=world.editor, text=json.dumps(data), owner=world.a1), message)
     assert (ParameterSet.objects.count(), ParameterSetVersion.objects.count()) == before
 
 
 def test_invalid_json_text(world):
     with pytest.raises(ValidationError) as info:
-        actions.import_parameter_set(world.editor, text="{not json", owner=world.a1)
+        actions.import_parameter_set(actor=world.editor, text="{not json", owner=world.a1)
     assert info.value.messages[0].startswith("invalid JSON: ")
     assert not ParameterSet.objects.exists()
 
 
 def test_import_and_rights(world):
     text = json.dumps(law_data())
-    obj = actions.import_parameter_set(world.editor, text=text, owner=world.a1, visibility="internal")
+    obj = actions.import_parameter_set(actor=world.editor, text=text, owner=world.a1, visibility="internal")
     assert obj.version == 1 and obj.versions.count() == 1 and obj.created_by == world.editor
     with pytest.raises(PermissionDenied):  # official sets: administrators only
-        actions.import_parameter_set(world.editor, text=text, owner=None, official=True)
+        actions.import_parameter_set(actor=world.editor, text=text, owner=None, official=True)
     with pytest.raises(PermissionDenied):  # a viewer does not write for a1
-        actions.import_parameter_set(world.viewer, text=text, owner=world.a1)
-    official = actions.import_parameter_set(world.admin, text=text, owner=None, official=True)
+        actions.import_parameter_set(actor=world.viewer, text=text, owner=world.a1)
+    official = actions.import_parameter_set(actor=world.admin, text=text, owner=None, official=True)
     with pytest.raises(PermissionDenied):
-        actions.move_points(world.editor, official, to_key="sote_hyte", from_points={"sote_population": "0.1"})
+        actions.move_points(official, actor=world.editor, to_key="sote_hyte", from_points={"sote_population": "0.1"})
     assert ParameterSet.objects.count() == 2
 
 
 def test_hyte_scenario_moves_half_a_point(world):
     base = ParameterSetFactory(owner=None, is_official_source=True)
-    scenario = actions.copy_parameter_set(world.editor, base, name="hyte", title="Hyte 1,5 %", owner=world.a1)
+    scenario = actions.copy_parameter_set(base, actor=world.editor, name="hyte", title="Hyte 1,5 %", owner=world.a1)
     assert scenario.based_on == base and scenario.data["name"] == "hyte"
-    actions.move_points(world.editor, scenario, to_key="sote_hyte",
+    actions.move_points(scenario, actor=world.editor, to_key="sote_hyte",
                         from_points={"sote_population": Decimal("0.25"), "sote_service_need": Decimal("0.25")})
     scenario.refresh_from_db()
     params = scenario.parameters()
@@ -98,7 +98,7 @@ def test_hyte_scenario_moves_half_a_point(world):
     assert params.criterion("sote_service_need").share == Decimal("78.906")
     assert scenario.version == 2 and scenario.versions.count() == 2
     assert scenario.data["criteria"][0]["source"] == law_data()["criteria"][0]["source"]
-    refused(lambda: actions.move_points(world.editor, scenario, to_key="sote_hyte",
+    refused(lambda: actions.move_points(scenario, actor=world.editor, to_key="sote_hyte",
                                         from_points={"sote_sami": "1"}),
             "move from sote_sami: only 0.013 points available, asked 1")
     assert scenario.versions.count() == 2
@@ -110,13 +110,13 @@ def test_share_edit_that_does_not_sum_is_refused(world):
     shares = {c.key: c.share for c in params.criteria}
     shares["sote_hyte"] = Decimal("1.472")
     groups = {g.key: g.total_share for g in params.groups}
-    refused(lambda: actions.update_shares(world.editor, scenario, shares=shares, group_totals=groups),
+    refused(lambda: actions.update_shares(scenario, actor=world.editor, shares=shares, group_totals=groups),
             "group sote: criterion shares sum to 98.228, stated total 97.727 "
             "(difference 0.501 exceeds tolerance 0.0015)")
     scenario.refresh_from_db()
     assert scenario.version == 1
     shares["sote_population"] = Decimal("12.546")
-    actions.update_shares(world.editor, scenario, shares=shares, group_totals=groups)
+    actions.update_shares(scenario, actor=world.editor, shares=shares, group_totals=groups)
     assert scenario.parameters().criterion("sote_hyte").share == Decimal("1.472")
 
 
@@ -124,7 +124,7 @@ def _import(world, content, **kwargs):
     options = {"kind": "county", "content": content, "filename": "hva.csv", "name": "x", "title": "X",
                "owner": world.a1}
     options.update(kwargs)
-    return actions.import_inputs(world.editor, **options)
+    return actions.import_inputs(actor=world.editor, **options)
 
 
 def test_county_csv_imports(world):
@@ -199,12 +199,12 @@ def test_csv_reasons_are_in_the_user_s_language(world, language, message):
 def test_compute_reasons_are_in_the_user_s_language(world):
     scenario = ParameterSetFactory(owner=world.a1)
     with translation.override("fi"):
-        refused(lambda: actions.move_points(world.editor, scenario, to_key="sote_hyte",
+        refused(lambda: actions.move_points(scenario, actor=world.editor, to_key="sote_hyte",
                                             from_points={"sote_sami": "1"}),
                 "siirto kriteeristä sote_sami: vain 0.013 prosenttiyksikköä käytettävissä, pyydettiin 1")
         data = law_data()
         data["criteria"][1]["share"] = "-1"
-        refused(lambda: actions.import_parameter_set(world.editor, text=json.dumps(data), owner=world.a1),
+        refused(lambda: actions.import_parameter_set(actor=world.editor, text=json.dumps(data), owner=world.a1),
                 "määräytymistekijä sote_population: negatiivinen osuus -1")
         # a compute reason re-wrapped by the CSV reader keeps its translation (nested county label)
         law = ParameterSetFactory()

@@ -13,7 +13,7 @@ from .test_actions import county_csv
 
 
 def _web(world, content, filename="hva.csv"):
-    return actions.import_inputs(world.editor, kind="county", content=content, filename=filename, name="x",
+    return actions.import_inputs(actor=world.editor, kind="county", content=content, filename=filename, name="x",
                                  title="X", owner=world.a1)
 
 

@@ -82,7 +82,7 @@ def test_unchanged_copy_differs_by_zero_through_the_web(demo, world):
 
 def test_hyte_scenario_through_the_web(demo, world):
     client = client_for(world.editor)
-    scenario = actions.copy_parameter_set(world.editor, demo["law"], name="s", title="S", owner=world.a1)
+    scenario = actions.copy_parameter_set(demo["law"], actor=world.editor, name="s", title="S", owner=world.a1)
     response = client.post(f"/funding/sets/{scenario.pk}/move/",
                            {"to_key": "sote_hyte", "from_sote_population": "0,25", "from_sote_service_need": "0.25"})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -106,7 +106,7 @@ def test_scenario_xlsx_escapes_formulas(world):
     inputs = InputSetFactory()
     inputs.rows[0]["name"] = "=HYPERLINK(\"http://evil.example\")"
     inputs.save()
-    scenario = actions.copy_parameter_set(world.editor, law, name="x", title="X", owner=world.a1)
+    scenario = actions.copy_parameter_set(law, actor=world.editor, name="x", title="X", owner=world.a1)
     response = client_for(world.editor).get(f"/funding/sets/{scenario.pk}/compare/",
                                             {"base": law.pk, "year": 2026, "inputs": inputs.pk, "export": "xlsx"})
     assert response.status_code == 200
@@ -217,7 +217,7 @@ def test_refusal_reasons_are_shown_in_finnish(demo, world):
         "kind": "county", "file": SimpleUploadedFile("hva.csv", b"code;name;population\n01;A;-3\n"),
         "name": "x", "title": "X", "owner": world.a1.pk, "visibility": "public"}).content.decode()
     assert "hva.csv, rivi 2: population: negatiivinen arvo -3" in page
-    scenario = actions.copy_parameter_set(world.editor, demo["law"], name="s", title="S", owner=world.a1)
+    scenario = actions.copy_parameter_set(demo["law"], actor=world.editor, name="s", title="S", owner=world.a1)
     page = client.post(f"/funding/sets/{scenario.pk}/move/",
                        {"to_key": "sote_hyte", "from_sote_sami": "5"}).content.decode()
     assert "siirto kriteeristä sote_sami: vain" in page and "points available" not in page
