@@ -148,6 +148,20 @@ def add_the_rest(coordinator, editor, scale: float):
         LogEntry.objects.bulk_create(entries, batch_size=5000)
 
 
+def upcoming_meetings(county, count=20):
+    """Generated meetings end in spring 2026: move `count` of the county's forums' meetings into the
+    next 30 days (each run, so that a reused database still has them), so that panel lists rows."""
+    from django.utils import timezone
+
+    from yhdyspinta.cooperation.models import Meeting
+
+    now = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    picked = list(Meeting.objects.filter(forum__organisations=county).order_by("pk")
+                  .values_list("pk", flat=True).distinct()[:count])
+    for k, pk in enumerate(picked):
+        Meeting.objects.filter(pk=pk).update(starts_at=now + timedelta(days=1 + k % 29))
+
+
 def pick_user(membership, role, **where):
     """The first generated user in `role` (at small scales there may be no coordinator: one is made
     of the first viewer of the first county)."""
@@ -203,6 +217,7 @@ def main(argv=None) -> int:
     editor = pick_user(Membership, "editor", organisation__kind="municipality")
     started = time.perf_counter()
     add_the_rest(coordinator, editor, args.scale)
+    upcoming_meetings(coordinator.memberships.get().organisation)
     print(f"  the rest of the data: {time.perf_counter() - started:.0f} s", flush=True)
 
     volumes = {}
