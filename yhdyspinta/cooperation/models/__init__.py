@@ -21,8 +21,10 @@ from .meetings import (
     EscalationState,
     FollowUpAction,
     Meeting,
+    MinutesState,
     Resolution,
 )
+from .minutes import Attendance, AttendanceRole, Correction, DocumentKind, DocumentTemplate
 from .steps import ITEM_KEYS, STEPS, StepTick
 
 __all__ = [
@@ -37,9 +39,14 @@ __all__ = [
     "AgreementParty",
     "AppliesTo",
     "Attachment",
+    "Attendance",
+    "AttendanceRole",
+    "Correction",
     "CouncilKind",
     "CouncilTerm",
     "Decision",
+    "DocumentKind",
+    "DocumentTemplate",
     "Duty",
     "DutyEvidence",
     "DutyRule",
@@ -53,6 +60,7 @@ __all__ = [
     "Level",
     "Meeting",
     "MemberRole",
+    "MinutesState",
     "PeriodKind",
     "Resolution",
     "StepTick",

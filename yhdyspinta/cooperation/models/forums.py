@@ -55,6 +55,12 @@ class Forum(RestrictedModel):
     meetings_min = models.PositiveSmallIntegerField(_("planned meetings a year, at least"), null=True, blank=True)
     meetings_max = models.PositiveSmallIntegerField(_("planned meetings a year, at most"), null=True, blank=True)
     work_packages = models.TextField(_("work packages"), blank=True, help_text=_("One work package a line."))
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("usual length of a meeting (minutes)"), null=True, blank=True,
+        help_text=_("A new meeting ends this long after it starts unless its end is given (default 2 h)."))
+    recurrence = models.CharField(
+        _("meeting rhythm (RRULE)"), max_length=200, blank=True,
+        help_text=_("An iCalendar rule, e.g. FREQ=MONTHLY;BYDAY=2TU (the second Tuesday of every month)."))
     interfaces = models.ManyToManyField(
         "catalogue.Interface", verbose_name=_("interfaces"), related_name="forums", blank=True
     )
@@ -74,12 +80,25 @@ class Forum(RestrictedModel):
     def clean(self):
         if self.meetings_min and self.meetings_max and self.meetings_min > self.meetings_max:
             raise ValidationError({"meetings_max": _("The maximum cannot be smaller than the minimum.")})
+        if self.recurrence:
+            from ..recurrence import RecurrenceError, parse_rule
+
+            try:
+                parse_rule(self.recurrence)
+            except RecurrenceError as exc:
+                raise ValidationError({"recurrence": str(exc)}) from None
         node, seen = self.parent, set()
         while node is not None:
             if (self.pk and node.pk == self.pk) or node.pk in seen:
                 raise ValidationError({"parent": _("A forum cannot be above itself.")})
             seen.add(node.pk)
             node = node.parent
+
+    @property
+    def meeting_length(self):
+        from datetime import timedelta
+
+        return timedelta(minutes=self.meeting_minutes or 120)
 
     @property
     def frequency(self) -> str:

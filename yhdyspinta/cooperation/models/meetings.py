@@ -3,6 +3,7 @@
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -19,6 +20,17 @@ MEETING_ORGS = ("forum__organisations", "forum__area")
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
+class MinutesState(models.TextChoices):
+    """The minutes' way: drafted by the secretary, checked by the two minute checkers, approved."""
+
+    DRAFT = "draft", _("Draft")
+    CHECKED = "checked", _("Checked")
+    APPROVED = "approved", _("Approved")
+
+
+FROZEN_MEETING_FIELDS = ("starts_at", "ends_at", "place", "minutes", "language")
+
+
 class Meeting(ForumOwned, RestrictedModel):
     """A forum's meeting (kokous). Its minutes become public on the day they are checked."""
 
@@ -28,6 +40,11 @@ class Meeting(ForumOwned, RestrictedModel):
     forum = models.ForeignKey("cooperation.Forum", verbose_name=_("forum"), on_delete=models.CASCADE,
                               related_name="meetings")
     starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(
+        _("ends"), null=True, blank=True,
+        help_text=_("Empty: the start plus the forum's usual meeting length (2 hours if it has none)."))
+    language = models.CharField(_("language of the documents"), max_length=5, choices=settings.LANGUAGES,
+                                default="fi")
     place = models.CharField(_("place or link"), max_length=300, blank=True)
     participants = models.ManyToManyField("organisations.Person", verbose_name=_("participants"), blank=True,
                                           related_name="meetings")
@@ -36,6 +53,18 @@ class Meeting(ForumOwned, RestrictedModel):
         _("minutes checked on"), null=True, blank=True,
         help_text=_("The minutes become public on this date (pöytäkirjan tarkastus)."),
     )
+    minutes_state = models.CharField(_("state of the minutes"), max_length=10, choices=MinutesState.choices,
+                                     default=MinutesState.DRAFT)
+    minutes_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("minutes marked checked by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+")
+    minutes_checked_at = models.DateTimeField(_("minutes marked checked at"), null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("minutes approved by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+")
+    minutes_approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
+    series = models.UUIDField(_("series"), null=True, blank=True, editable=False,
+                              help_text=_("Meetings created together from the forum's rhythm share this."))
     visibility = visibility_field()
 
     class Meta:
@@ -50,7 +79,25 @@ class Meeting(ForumOwned, RestrictedModel):
     def get_absolute_url(self):
         return reverse("cooperation:meeting_detail", args=[self.pk])
 
+    def save(self, *args, **kwargs):
+        if self.starts_at and not self.ends_at and self.forum_id:
+            self.ends_at = self.starts_at + self.forum.meeting_length
+        super().save(*args, **kwargs)
+
+    @property
+    def is_frozen(self) -> bool:
+        """Approved minutes are frozen: their meeting changes only through a correction entry."""
+        return self.minutes_state == MinutesState.APPROVED
+
     def clean(self):
+        if self.pk:
+            stored = type(self)._default_manager.filter(pk=self.pk).first()
+            if stored is not None and stored.is_frozen:
+                changed = [f for f in FROZEN_MEETING_FIELDS if getattr(stored, f) != getattr(self, f)]
+                if changed:
+                    raise ValidationError(frozen_message(self))
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
         if self.forum_id and self.visibility == Visibility.PUBLIC and self.forum.visibility == Visibility.INTERNAL:
             raise ValidationError({"visibility": _("A meeting of an internal forum cannot be public.")})
         # minutes are checked at or after the meeting; a later date is a planned publication (allowed)
@@ -74,6 +121,17 @@ class Meeting(ForumOwned, RestrictedModel):
         today = today or timezone.localdate()
         return (self.visibility == Visibility.PUBLIC and self.minutes_checked_on is not None
                 and self.minutes_checked_on <= today)
+
+
+def frozen_message(meeting):
+    return _("The minutes of %(meeting)s are approved: record the change as a correction entry.") % {
+        "meeting": meeting}
+
+
+def refuse_if_frozen(meeting):
+    """Items, attachments, decisions and actions of approved minutes change only by correction."""
+    if meeting is not None and meeting.is_frozen:
+        raise ValidationError(frozen_message(meeting))
 
 
 class AgendaItem(ForumOwned, RestrictedModel):
@@ -110,6 +168,9 @@ class AgendaItem(ForumOwned, RestrictedModel):
     def __str__(self):
         return f"§ {self.number} {self.title}"
 
+    def clean(self):
+        refuse_if_frozen(self.meeting if self.meeting_id else None)
+
     def get_absolute_url(self):
         return reverse("cooperation:meeting_detail", args=[self.meeting_id]) + f"#item-{self.pk}"
 
@@ -145,6 +206,7 @@ class Attachment(ForumOwned, RestrictedModel):
         return reverse("cooperation:attachment_download", args=[self.pk])
 
     def clean(self):
+        refuse_if_frozen(self.meeting if self.meeting_id else None)
         errors = {}
         if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
             errors["item"] = _("The agenda item belongs to another meeting.")
@@ -193,6 +255,7 @@ class Decision(ForumOwned, RestrictedModel):
         return reverse("cooperation:meeting_detail", args=[self.meeting_id]) + f"#item-{self.item_id}"
 
     def clean(self):
+        refuse_if_frozen(self.meeting if self.meeting_id else None)
         if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
             raise ValidationError({"item": _("The agenda item belongs to another meeting: a decision can only "
                                              "be made on an item of its own meeting.")})
@@ -240,6 +303,10 @@ class FollowUpAction(ForumOwned, RestrictedModel):
 
     def is_late(self, today=None):
         return self.status == ActionStatus.OPEN and self.deadline < (today or timezone.localdate())
+
+    def clean(self):
+        # the status is followed up after approval (set_action_status); what the minutes say is not
+        refuse_if_frozen(self.decision.meeting if self.decision_id else None)
 
 
 class EscalationState(models.TextChoices):
