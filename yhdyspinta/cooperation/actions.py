@@ -136,3 +136,197 @@ def set_action_status(action_obj, status, *, actor):
         action_obj.save(update_fields=["status"])
         return action_obj
 
+
+
+# ---- meetings: attendance, the minutes' way, corrections, series ------------------------------
+def _require_meeting_change(actor, meeting):
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied
+    require(actor, meeting, "change")
+
+
+def set_attendance(meeting, rows, *, actor):
+    """Records who attended in which role (or was absent) and who checks the minutes.
+
+    `rows`: (person, role, checks_minutes) for everyone recorded; others are removed. At most two
+    minute checkers, both present. Refused once the minutes are approved (use a correction)."""
+    from .models import Attendance, AttendanceRole
+    from .models.meetings import refuse_if_frozen
+
+    rows = list(rows)
+    with audited(actor):
+        _require_meeting_change(actor, meeting)
+        refuse_if_frozen(meeting)
+        checkers = [person for person, role, checks in rows if checks]
+        if len(checkers) > 2:
+            raise ValidationError({"checks_minutes": _("Pick two minute checkers, not %(n)d.") % {
+                "n": len(checkers)}})
+        if any(checks and role == AttendanceRole.ABSENT for person, role, checks in rows):
+            raise ValidationError({"checks_minutes": _("A minute checker must have attended the meeting.")})
+        keep = {person.pk for person, role, checks in rows}
+        for row in meeting.attendance.exclude(person_id__in=keep):
+            row.delete()
+        stored = {a.person_id: a for a in meeting.attendance.all()}
+        for person, role, checks in rows:
+            row = stored.get(person.pk) or Attendance(meeting=meeting, person=person)
+            if row.pk and row.role == role and row.checks_minutes == bool(checks):
+                continue
+            row.role, row.checks_minutes = role, bool(checks)
+            row.full_clean()
+            row.save()
+        return list(meeting.attendance.all())
+
+
+def expected_attendance(meeting):
+    """The forum's members in office on the meeting's day and the meeting's participants, with the
+    role their seat gives them: what the attendance form starts from."""
+    from .models import AttendanceRole, MemberRole
+
+    day = meeting.local_date
+    seat_role = {MemberRole.CHAIR: AttendanceRole.CHAIR, MemberRole.SECRETARY: AttendanceRole.SECRETARY,
+                 MemberRole.EXPERT: AttendanceRole.EXPERT}
+    rows, seen = [], set()
+    for seat in meeting.forum.members.select_related("person").order_by("role", "person__last_name"):
+        if (seat.term_start and seat.term_start > day) or (seat.term_end and seat.term_end < day):
+            continue
+        if seat.person_id not in seen:
+            seen.add(seat.person_id)
+            rows.append((seat.person, seat_role.get(seat.role, AttendanceRole.MEMBER)))
+    for person in meeting.participants.all():
+        if person.pk not in seen:
+            seen.add(person.pk)
+            rows.append((person, AttendanceRole.MEMBER))
+    return rows
+
+
+def mark_minutes_checked(meeting, *, actor):
+    """Draft → checked: the attendance is recorded and the two minute checkers have checked them.
+    The minutes become public on the checking day (minutes_checked_on) unless a date was set."""
+    from .models import MinutesState
+
+    with audited(actor):
+        _require_meeting_change(actor, meeting)
+        if meeting.minutes_state != MinutesState.DRAFT:
+            raise ValidationError(_("Only draft minutes can be marked checked."))
+        present = meeting.attendance.exclude(role="absent")
+        if not present.exists():
+            raise ValidationError(_("Record the attendance before the minutes are checked."))
+        if present.filter(checks_minutes=True).count() != 2:
+            raise ValidationError(_("Pick two minute checkers from those present before the minutes are "
+                                    "checked."))
+        meeting.minutes_state = MinutesState.CHECKED
+        meeting.minutes_checked_by = actor
+        meeting.minutes_checked_at = timezone.now()
+        if meeting.minutes_checked_on is None:
+            meeting.minutes_checked_on = max(timezone.localdate(), meeting.local_date)
+        meeting.save()
+        return meeting
+
+
+def approve_minutes(meeting, *, actor):
+    """Checked → approved: from now on the minutes change only through correction entries."""
+    from .models import MinutesState
+
+    with audited(actor):
+        _require_meeting_change(actor, meeting)
+        if meeting.minutes_state != MinutesState.CHECKED:
+            raise ValidationError(_("The minutes must be checked before they are approved."))
+        meeting.minutes_state = MinutesState.APPROVED
+        meeting.minutes_approved_by = actor
+        meeting.minutes_approved_at = timezone.now()
+        meeting.save()
+        return meeting
+
+
+def correct_minutes(meeting, *, actor, what, why, decision=None, resolution=None, text=None):
+    """A correction of approved minutes (oikaisu): recorded with who, when, what and why, and shown
+    on the minutes. With `decision`, its resolution and/or text are changed as part of the entry
+    (the old and new wording go into `what`)."""
+    from .models import Correction, MinutesState, Resolution
+
+    what, why = (what or "").strip(), (why or "").strip()
+    with audited(actor):
+        _require_meeting_change(actor, meeting)
+        if meeting.minutes_state != MinutesState.APPROVED:
+            raise ValidationError(_("Only approved minutes are corrected; edit the draft instead."))
+        errors = {}
+        if not what:
+            errors["what"] = _("Say what is corrected.")
+        if not why:
+            errors["why"] = _("A correction needs a reason.")
+        if decision is not None and decision.meeting_id != meeting.pk:
+            errors["decision"] = _("The decision belongs to another meeting.")
+        if resolution and resolution not in Resolution.values:
+            errors["resolution"] = _("Unknown resolution.")
+        if errors:
+            raise ValidationError(errors)
+        if decision is not None and (resolution or text is not None):
+            before = f"{decision.get_resolution_display()}: {decision.text}".strip()
+            if resolution:
+                decision.resolution = resolution
+            if text is not None:
+                decision.text = text
+            after = f"{decision.get_resolution_display()}: {decision.text}".strip()
+            decision.save()  # the one write past the freeze: this entry records it
+            what = f"{what}\n§ {decision.item.number}: {before} → {after}"
+        return Correction.objects.create(meeting=meeting, decision=decision, made_by=actor, what=what, why=why)
+
+
+def delete_meeting(meeting, *, acting_user):
+    """A meeting with approved minutes is kept (its minutes are a record); others are deleted."""
+    from yhdyspinta.core.actions import delete_object
+
+    from .models.meetings import frozen_message
+
+    if meeting.is_frozen:
+        raise ValidationError(frozen_message(meeting))
+    return delete_object(meeting, acting_user=acting_user)
+
+
+def create_series(forum, *, actor, first_start, until=None, rule=None, place="", visibility=None,
+                  language="fi"):
+    """Meetings of `forum` on the dates of its rhythm (RRULE, `rule` or the forum's own) from
+    `first_start` to `until`, at most recurrence.MAX_OCCURRENCES; each ends after the forum's usual
+    length, has the forum's members in office as participants, and sends invitations (notifications)."""
+    import uuid
+
+    from yhdyspinta.accounts.permissions import can_add_for
+    from yhdyspinta.notifications.hooks import notify_saved
+
+    from .models import Meeting
+    from .models.common import forum_org_ids
+    from .recurrence import RecurrenceError, occurrences
+
+    rule = (rule or forum.recurrence or "").strip()
+    with audited(actor):
+        if actor is None or not actor.is_authenticated or not can_add_for(actor, forum_org_ids(forum)):
+            raise PermissionDenied
+        if not rule:
+            raise ValidationError({"rule": _("Give the rule, or the forum's meeting rhythm first.")})
+        try:
+            starts = occurrences(rule, first_start, until)
+        except RecurrenceError as exc:
+            raise ValidationError({"rule": str(exc)}) from None
+        if not starts:
+            raise ValidationError({"rule": _("The rule gives no meetings in the period.")})
+        series = uuid.uuid4()
+        members = _members_in_office(forum)
+        created = []
+        for start in starts:
+            meeting = Meeting(forum=forum, starts_at=start, ends_at=start + forum.meeting_length, place=place,
+                              language=language, series=series,
+                              visibility=visibility or forum.visibility)
+            meeting.full_clean()
+            meeting.save()
+            day = meeting.local_date
+            meeting.participants.set([s.person_id for s in members
+                                      if not (s.term_start and s.term_start > day)
+                                      and not (s.term_end and s.term_end < day)])
+            created.append(meeting)
+        for meeting in created:
+            notify_saved(meeting)  # invitations (notifications: meeting invitation)
+        return created
+
+
+def _members_in_office(forum):
+    return list(forum.members.all())

@@ -16,6 +16,7 @@ from .models import (
     AgreementDocument,
     Attachment,
     Decision,
+    DocumentTemplate,
     DutyEvidence,
     Escalation,
     FollowUpAction,
@@ -51,8 +52,8 @@ class ForumForm(UserForm):
     class Meta:
         model = Forum
         fields = ("name_fi", "name_sv", "name_en", "level", "kind", "mandate_fi", "mandate_sv", "mandate_en",
-                  "area", "organisations", "parent", "meetings_min", "meetings_max", "work_packages",
-                  "interfaces", "visibility")
+                  "area", "organisations", "parent", "meetings_min", "meetings_max", "meeting_minutes",
+                  "recurrence", "work_packages", "interfaces", "visibility")
 
     def limit(self, user):
         self.fields["area"].queryset = Organisation.objects.organising_areas()
@@ -79,14 +80,68 @@ class ForumMemberForm(UserForm):
 class MeetingForm(UserForm):
     class Meta:
         model = Meeting
-        fields = ("forum", "starts_at", "place", "participants", "minutes", "minutes_checked_on", "visibility")
-        widgets: ClassVar[dict] = {"starts_at": DATETIME, "minutes_checked_on": DATE}
+        fields = ("forum", "starts_at", "ends_at", "place", "language", "participants", "minutes",
+                  "minutes_checked_on", "visibility")
+        widgets: ClassVar[dict] = {"starts_at": DATETIME, "ends_at": DATETIME, "minutes_checked_on": DATE}
 
     def limit(self, user):
         from yhdyspinta.organisations.models import Person
 
         self.fields["forum"].queryset = _writable(user, Forum.objects.all())
         self.fields["participants"].queryset = Person.objects.restrict(user, "view")
+
+
+class SeriesForm(forms.Form):
+    """Recurring meetings of a forum from its rhythm (RRULE); see actions.create_series."""
+
+    forum = forms.ModelChoiceField(label=_("Forum"), queryset=Forum.objects.none())
+    first_start = forms.DateTimeField(label=_("First meeting starts"), widget=DATETIME)
+    until = forms.DateField(label=_("Last date of the series"), widget=DATE, required=False,
+                            help_text=_("Empty: the rule's own COUNT or UNTIL decides."))
+    rule = forms.CharField(label=_("Rule (RRULE)"), max_length=200, required=False,
+                           help_text=_("Empty: the forum's meeting rhythm. E.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=10"))
+    place = forms.CharField(label=_("Place or link"), max_length=300, required=False)
+    language = forms.ChoiceField(label=_("Language of the documents"), choices=Meeting._meta.get_field(
+        "language").choices, initial="fi")
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].queryset = _writable(user, Forum.objects.all())
+
+
+class CorrectionForm(forms.Form):
+    what = forms.CharField(label=_("What is corrected"), widget=forms.Textarea(attrs={"rows": 3}))
+    why = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.ModelChoiceField(label=_("Decision to correct"), queryset=Decision.objects.none(),
+                                      required=False)
+    resolution = forms.ChoiceField(label=_("New resolution"), required=False)
+    text = forms.CharField(label=_("New decision text"), widget=forms.Textarea(attrs={"rows": 3}),
+                           required=False, help_text=_("Empty: the text stays as it is."))
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        from .models import Resolution
+
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting).select_related("item")
+        self.fields["resolution"].choices = [("", _("No change")), *Resolution.choices]
+
+
+class DocumentTemplateForm(UserForm):
+    class Meta:
+        model = DocumentTemplate
+        fields = ("area", "forum", "kind", "file")
+
+    def limit(self, user):
+        self.fields["area"].queryset = Organisation.objects.organising_areas()  # rights: on saving
+        self.fields["forum"].queryset = _writable(user, Forum.objects.all())
+
+    def clean_file(self):
+        from .documents import check_template
+
+        upload = self.cleaned_data.get("file")
+        if upload is not None and hasattr(upload, "read") and not getattr(upload, "_committed", False):
+            check_template(upload, name=getattr(upload, "name", "") or "DOCX")
+        return upload
 
 
 class AgendaItemForm(UserForm):

@@ -32,7 +32,7 @@ def _event(uid: str, summary: str, *, start, end=None, all_day=False, location="
         ev.add("dtend", start + timedelta(days=1))
     else:
         ev.add("dtstart", start)
-        ev.add("dtend", end or start + timedelta(hours=2))
+        ev.add("dtend", end or start + timedelta(hours=2))  # a meeting's end (Meeting.ends_at) when known
     if location:
         ev.add("location", location)
     if url:
@@ -51,7 +51,7 @@ def feed(name: str, *, meetings=(), duties=(), actions=(), base_url="", user=Non
     for m in meetings:
         summary = str(m.forum) if may_view(user, m.forum) else _("Meeting")
         cal.add_component(_event(f"meeting-{m.pk}", summary, start=timezone.localtime(m.starts_at),
-                                 location=m.place,
+                                 end=timezone.localtime(m.ends_at) if m.ends_at else None, location=m.place,
                                  url=base_url + m.get_absolute_url()))
     for d in duties:
         cal.add_component(_event(f"duty-{d.pk}", f"{d.rule.title} ({d.period_label})", start=d.due_date,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, clock, duties, escalations, forums, meetings, steps
+from .views import agreements, clock, duties, escalations, forums, meetings, minutes, steps
 
 app_name = "cooperation"
 
@@ -19,6 +19,17 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.MeetingEditView.as_view(), name="meeting_edit"),
     path("meetings/<int:pk>/delete/", meetings.MeetingDeleteView.as_view(), name="meeting_delete"),
+    path("meetings/series/", minutes.SeriesView.as_view(), name="meeting_series"),
+    path("meetings/<int:pk>/attendance/", minutes.AttendanceView.as_view(), name="meeting_attendance"),
+    path("meetings/<int:pk>/minutes/<str:step>/", minutes.MinutesStateView.as_view(), name="minutes_state"),
+    path("meetings/<int:pk>/corrections/add/", minutes.CorrectionView.as_view(), name="correction_add"),
+    path("meetings/<int:pk>/<str:kind>.<str:fmt>", minutes.MeetingDocumentView.as_view(), name="meeting_document"),
+    path("document-templates/", minutes.DocumentTemplateListView.as_view(), name="document_template_list"),
+    path("document-templates/add/", minutes.DocumentTemplateEditView.as_view(), name="document_template_add"),
+    path("document-templates/<int:pk>/edit/", minutes.DocumentTemplateEditView.as_view(),
+         name="document_template_edit"),
+    path("document-templates/default/<str:kind>.docx", minutes.DefaultTemplateView.as_view(),
+         name="document_template_default"),
     path("items/add/", meetings.ItemEditView.as_view(), name="item_add"),
     path("items/<int:pk>/edit/", meetings.ItemEditView.as_view(), name="item_edit"),
     path("attachments/add/", meetings.AttachmentEditView.as_view(), name="attachment_add"),

@@ -33,6 +33,7 @@ def _meeting_calendar(meeting, user, language, *, method, sequence, status, desc
         cal = _calendar(summary)
         cal.add("method", method)
         ev = _event(f"meeting-{meeting.pk}", summary, start=timezone.localtime(meeting.starts_at),
+                    end=timezone.localtime(meeting.ends_at) if meeting.ends_at else None,
                     location=meeting.place, url=url, description=description)
         ev.add("sequence", sequence)
         ev.add("status", status)

@@ -104,7 +104,7 @@ class DocumentTemplate(RestrictedModel):
     The forum's own template wins over its county's; without either the shipped default is used
     (cooperation/documents.py)."""
 
-    org_paths = ("area",)
+    org_paths = ("area", "forum__organisations")  # a forum's template: its organisations; a county's: the county
 
     area = models.ForeignKey("organisations.Organisation", verbose_name=_("county"), on_delete=models.CASCADE,
                              related_name="meeting_templates", limit_choices_to={"organises_sote": True})
@@ -126,6 +126,13 @@ class DocumentTemplate(RestrictedModel):
 
     def get_absolute_url(self):
         return reverse("cooperation:document_template_list")
+
+    def involved_organisation_ids(self) -> set[int]:
+        from .common import forum_org_ids
+
+        if self.forum_id:
+            return forum_org_ids(self.forum)
+        return {self.area_id} if self.area_id else set()
 
     def clean(self):
         if self.forum_id and self.area_id and self.forum.area_id != self.area_id:

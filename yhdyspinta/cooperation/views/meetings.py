@@ -21,7 +21,8 @@ from yhdyspinta.organisations.models import Person
 from .. import actions
 from ..filtersets import MeetingFilterSet
 from ..forms import AgendaItemForm, AttachmentForm, DecisionForm, FollowUpActionForm, MeetingForm
-from ..models import ActionStatus, AgendaItem, Attachment, Decision, FollowUpAction, Meeting
+from ..models import DocumentKind, MinutesState
+from ..models import ActionStatus, AgendaItem, Attachment, Decision, FollowUpAction, ForumMember, Meeting
 from ..tables import MeetingTable
 from .common import insider
 
@@ -68,6 +69,10 @@ class MeetingDetailView(ObjectDetailView):
             show_minutes=meeting.minutes_public() or internal_ok,
             minutes_public=meeting.minutes_public(),
             participants=meeting.participants.restrict(user, "view"),
+            attendance=list(meeting.attendance.select_related("person__organisation")),
+            corrections=list(meeting.corrections.select_related("made_by", "decision__item")),
+            document_kinds=DocumentKind.choices,
+            MinutesState=MinutesState,
             status_choices=ActionStatus.choices,
         )
         return ctx
@@ -77,10 +82,22 @@ class MeetingEditView(ObjectEditView):
     model = Meeting
     form_class = MeetingForm
 
+    def get_initial(self):
+        """A new meeting of a given forum starts with the forum's members in office as participants."""
+        initial = super().get_initial()
+        forum_id = initial.get("forum")
+        if self.object is None and forum_id and str(forum_id).isdigit():
+            today = timezone.localdate()
+            seats = ForumMember.objects.restrict(self.request.user, "view").filter(forum_id=forum_id)
+            initial["participants"] = [s.person_id for s in seats
+                                       if not (s.term_end and s.term_end < today)]
+        return initial
+
 
 class MeetingDeleteView(ObjectDeleteView):
     model = Meeting
     success_url_name = "cooperation:meeting_list"
+    delete_action = staticmethod(actions.delete_meeting)  # approved minutes are kept
 
 
 class ItemEditView(ObjectEditView):
