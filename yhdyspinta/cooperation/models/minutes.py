@@ -105,6 +105,7 @@ class DocumentTemplate(RestrictedModel):
     (cooperation/documents.py)."""
 
     org_paths = ("area", "forum__organisations")  # a forum's template: its organisations; a county's: the county
+    visibility_path = None  # a template holds layout and tags, no data: public
 
     area = models.ForeignKey("organisations.Organisation", verbose_name=_("county"), on_delete=models.CASCADE,
                              related_name="meeting_templates", limit_choices_to={"organises_sote": True})

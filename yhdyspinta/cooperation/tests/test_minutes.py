@@ -280,3 +280,25 @@ def test_attendance_page_prefills_from_the_forum_and_saves(world, setup):
     del data[f"checks-{people['away'].pk}"]
     assert client.post(f"/cooperation/meetings/{meeting.pk}/attendance/", data).status_code == 302
     assert Attendance.objects.filter(meeting=meeting).count() == 4
+
+
+def test_pages_of_the_minutes_way_render_for_the_secretary(world, setup):
+    forum, meeting, item, decision, people = setup
+    client = client_for(world.editor)
+    detail = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Merkitse pöytäkirja tarkastetuksi" in detail and "Kirjaa läsnäolo" in detail
+    assert f"/cooperation/meetings/{meeting.pk}/agenda.pdf" in detail
+    _approve(world, meeting, people)
+    detail = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Lisää oikaisu" in detail and "Kirjaa läsnäolo" not in detail and "Pöytäkirjantarkastaja" in detail
+    for url in (f"/cooperation/meetings/{meeting.pk}/corrections/add/", f"/cooperation/meetings/series/?forum={forum.pk}",
+                "/cooperation/document-templates/", forum.get_absolute_url()):
+        assert client.get(url).status_code == 200, url
+    assert client_for(world.other).get(f"/cooperation/meetings/{meeting.pk}/attendance/").status_code in (403, 404)
+    # a new meeting of the forum starts with the forum's members as participants
+    form = client.get(f"/cooperation/meetings/add/?forum={forum.pk}").context["form"]
+    assert set(form.initial["participants"]) == {p.pk for p in people.values()}
+    notice = client.get(f"/cooperation/meetings/{meeting.pk}/notice.pdf")
+    assert notice.status_code == 200 and notice.content.startswith(b"%PDF")
+    default = client.get("/cooperation/document-templates/default/minutes.docx")
+    assert default.status_code == 200 and "{{ document }}" in _docx_text(default.content)
