@@ -89,6 +89,10 @@ class MeetingForm(UserForm):
 
         self.fields["forum"].queryset = _writable(user, Forum.objects.all())
         self.fields["participants"].queryset = Person.objects.restrict(user, "view")
+        self.fields["language"].required = False  # not given: as it was (new meetings: Finnish)
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or "fi"
 
 
 class SeriesForm(forms.Form):

@@ -43,8 +43,11 @@ class ForumMemberSerializer(RestrictedModelSerializer):
 class MeetingSerializer(RestrictedModelSerializer):
     class Meta:
         model = Meeting
-        fields = ("id", "forum", "starts_at", "place", "participants", "minutes", "minutes_checked_on",
+        fields = ("id", "forum", "starts_at", "ends_at", "place", "language", "participants", "minutes",
+                  "minutes_checked_on", "minutes_state", "minutes_checked_at", "minutes_approved_at",
                   "visibility")
+        # the minutes' way moves only through actions.mark_minutes_checked / approve_minutes
+        read_only_fields = ("minutes_state", "minutes_checked_at", "minutes_approved_at")
 
     def to_representation(self, instance):
         """Unchecked minutes are shown only to the forum's organisations."""

@@ -96,6 +96,9 @@ class Meeting(ForumOwned, RestrictedModel):
                 changed = [f for f in FROZEN_MEETING_FIELDS if getattr(stored, f) != getattr(self, f)]
                 if changed:
                     raise ValidationError(frozen_message(self))
+            if (stored is not None and self.starts_at and stored.starts_at != self.starts_at
+                    and self.ends_at and self.ends_at == stored.ends_at):
+                self.ends_at = self.starts_at + (stored.ends_at - stored.starts_at)  # moved: same length
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
         if self.forum_id and self.visibility == Visibility.PUBLIC and self.forum.visibility == Visibility.INTERNAL:

@@ -72,6 +72,10 @@ def test_end_time_defaults_to_the_forums_usual_length_and_the_calendar_uses_it(s
     ics = feed("x", meetings=[meeting]).decode()
     assert "DTSTART;TZID=Europe/Helsinki:20260303T130000" in ics
     assert "DTEND;TZID=Europe/Helsinki:20260303T134500" in ics
+    meeting.starts_at += timedelta(days=1)  # moved: the end moves with it
+    meeting.full_clean()
+    assert meeting.ends_at == meeting.starts_at + timedelta(minutes=45)
+    meeting.save()
     meeting.ends_at = meeting.starts_at - timedelta(minutes=1)
     with pytest.raises(ValidationError):
         meeting.full_clean()
@@ -302,3 +306,21 @@ def test_pages_of_the_minutes_way_render_for_the_secretary(world, setup):
     assert notice.status_code == 200 and notice.content.startswith(b"%PDF")
     default = client.get("/cooperation/document-templates/default/minutes.docx")
     assert default.status_code == 200 and "{{ document }}" in _docx_text(default.content)
+
+
+def test_api_shows_the_state_read_only_and_refuses_changes_of_approved_minutes(world, setup):
+    from conftest import api_client_for
+
+    forum, meeting, item, decision, people = setup
+    api = api_client_for(world.editor)
+    url = f"/api/v1/cooperation/meetings/{meeting.pk}/"
+    body = api.get(url).json()
+    assert body["minutes_state"] == "draft" and body["ends_at"] is not None
+    api.patch(url, {"minutes_state": "approved"}, format="json")
+    meeting.refresh_from_db()
+    assert meeting.minutes_state == "draft"
+    _approve(world, meeting, people)
+    response = api.patch(f"/api/v1/cooperation/items/{item.pk}/", {"title": "Muutettu"}, format="json")
+    assert response.status_code == 400
+    item.refresh_from_db()
+    assert item.title == "Talousarvio 2027"
