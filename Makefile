@@ -24,6 +24,7 @@ setup: $(VENV)/.installed node_modules/.installed assets
 assets: node_modules/.installed
 	mkdir -p yhdyspinta/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js yhdyspinta/static/vendor/
+	cp node_modules/tom-select/dist/js/tom-select.complete.min.js node_modules/tom-select/dist/css/tom-select.default.min.css yhdyspinta/static/vendor/
 
 system-packages:  ## Chromium (browser tests), gettext (string extraction), Voikko (Finnish search) from Debian
 	bash scripts/system_packages.sh chromium gettext voikko

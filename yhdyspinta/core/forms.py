@@ -19,6 +19,7 @@ parties, a forum's organisations) are not listed there and keep offering every o
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 
+from yhdyspinta.core import pickers
 from yhdyspinta.core.policy import ALL, org_ids
 
 
@@ -32,6 +33,7 @@ def restrict_form_field(field, user) -> None:
     if hasattr(queryset, "restrict"):
         field.queryset = queryset.restrict(user, "view")
     field._restricted_queryset = field.queryset
+    pickers.adopt(field)  # a long list becomes a searchable picker
 
 
 def writable_organisations(user, queryset):

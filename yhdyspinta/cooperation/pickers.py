@@ -1,0 +1,19 @@
+"""Labels of cooperation records in record pickers (core/pickers.py): an agenda item or a
+decision names its forum and meeting date, so "§ 1 Tilannekatsaus" of 140 is unambiguous."""
+
+from .models import AgendaItem, Decision, Meeting
+
+labels = {
+    AgendaItem: lambda item: f"{item.meeting} {item}",
+    Decision: lambda decision: f"{decision.item.meeting} {decision}",
+}
+related = {
+    Meeting: ("forum",),
+    AgendaItem: ("meeting__forum",),
+    Decision: ("item__meeting__forum",),
+}
+search_fields = {
+    AgendaItem: ("title", "meeting__forum__name"),
+    Decision: ("item__title", "item__meeting__forum__name"),
+    Meeting: ("forum__name", "place"),
+}

@@ -1,0 +1,175 @@
+"""Record pickers that scale: a long list of records becomes a searchable autocomplete.
+
+A <select> of 525 services, 336 organisations or 140 agenda items is unusable (and heavy) on a
+page. `restrict_form_fields` (core/forms.py) hands every record-picking field to `adopt()`; when
+the field offers more than `settings.RECORD_PICKER_THRESHOLD` records (default 100) its widget
+becomes a `RecordPicker`: the page carries only the selected options, and Tom Select (vendored
+from npm, keyboard-accessible, no CDN) asks `picker_search` for matches as the user types.
+Shorter lists stay plain selects, which work without JavaScript.
+
+The search answers from `Model.objects.restrict(user, "view")`: the same permission path as the
+pages, so it never names a record the user may not see. The form still validates the chosen id
+against its own (possibly narrower) list. Matches of the user's own organisations and area come
+first. Apps make labels unambiguous in their `pickers.py` (found by `core.discovery.app_modules`):
+
+    labels = {AgendaItem: lambda item: f"{item.meeting} § {item.number} {item.title}"}
+    related = {AgendaItem: ("meeting__forum",)}
+    search_fields = {Person: ("first_name", "last_name", "title")}
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.discovery import app_modules
+from yhdyspinta.core.policy import ALL, org_ids, organisation_model
+
+RESULTS = 20
+GUESSED_FIELDS = ("name", "title", "short_name", "code", "first_name", "last_name", "business_id")
+SALT = "yhdyspinta.pickers"
+_registry: dict | None = None
+
+
+def registry() -> dict:
+    """{"labels": {model: fn}, "related": {model: paths}, "search_fields": {model: fields}} of the apps."""
+    global _registry
+    if _registry is None:
+        merged = {"labels": {}, "related": {}, "search_fields": {}}
+        for _label, module in app_modules("pickers"):
+            for key, found in merged.items():
+                found.update(getattr(module, key, {}))
+        _registry = merged
+    return _registry
+
+
+def label(obj) -> str:
+    fn = registry()["labels"].get(type(obj))
+    return fn(obj) if fn else str(obj)
+
+
+def threshold() -> int:
+    return getattr(settings, "RECORD_PICKER_THRESHOLD", 100)
+
+
+class PickerMixin:
+    """Renders only the chosen options; the rest come from `picker_search` as the user types."""
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [v for v in value if v not in ("", None)]
+        queryset = getattr(self.choices, "queryset", None)
+        if queryset is None:
+            return super().optgroups(name, value, attrs)
+        groups = []
+        if not self.allow_multiple_selected:
+            groups.append((None, [self.create_option(name, "", self.choices.field.empty_label or "",
+                                                     not chosen, 0, attrs=attrs)], 0))
+        if chosen:
+            picked = queryset.filter(pk__in=[v for v in chosen if str(v).isdigit()])
+            for index, obj in enumerate(picked.select_related(*registry()["related"].get(queryset.model, ())),
+                                        start=1):
+                groups.append((None, [self.create_option(name, str(obj.pk), label(obj), True, index, attrs=attrs)],
+                               index))
+        return groups
+
+
+class RecordPicker(PickerMixin, forms.Select):
+    pass
+
+
+class RecordMultiPicker(PickerMixin, forms.SelectMultiple):
+    pass
+
+
+def adopt(field) -> None:
+    """Turns a long record list into a RecordPicker (once per queryset); short lists stay selects."""
+    if not isinstance(field, forms.ModelChoiceField) or field.queryset is None:
+        return
+    widget = field.widget
+    if isinstance(widget, PickerMixin) or type(widget) not in (forms.Select, forms.SelectMultiple):
+        return
+    if getattr(field, "_picker_checked", None) is field.queryset:
+        return
+    field._picker_checked = field.queryset
+    if field.queryset.count() <= threshold():
+        return
+    multiple = isinstance(field, forms.ModelMultipleChoiceField)
+    picker = (RecordMultiPicker if multiple else RecordPicker)(attrs=dict(widget.attrs))
+    picker.choices = widget.choices
+    picker.is_required = widget.is_required
+    model = field.queryset.model
+    picker.attrs.update({
+        "data-picker-url": reverse("picker_search"),
+        "data-picker-model": signing.dumps(model._meta.label_lower, salt=SALT),
+        "data-picker-hint": str(_("Type at least two characters to search")),
+        "data-picker-none": str(_("No matches")),
+    })
+    field.widget = picker
+
+
+def model_from_token(token: str):
+    """The model a picker's signed token names (a forged token names none: LookupError)."""
+    try:
+        label_lower = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        raise LookupError(token) from None
+    return apps.get_model(label_lower)
+
+
+def search_fields(model) -> list[str]:
+    declared = registry()["search_fields"].get(model)
+    names = {f.name for f in model._meta.concrete_fields}
+    wanted = declared or [n for n in GUESSED_FIELDS if n in names]
+    fields = []
+    for name in wanted:  # the language variants of a translated field too (name_fi, name_sv, name_en)
+        if "__" in name:  # a related record's field: modeltranslation picks the language
+            fields.append(name)
+        else:
+            fields += [v for v in (name, f"{name}_fi", f"{name}_sv", f"{name}_en") if v in names]
+    return list(dict.fromkeys(fields))
+
+
+def own_scope(model, user) -> Q | None:
+    """Records of the user's own organisations and their areas (None: no preference)."""
+    ids = org_ids(user, "add")
+    if ids is ALL or not ids:
+        return None
+    organisation = organisation_model()
+    areas = set(organisation.objects.filter(pk__in=ids).exclude(area=None).values_list("area_id", flat=True))
+    own = set(ids) | areas
+    if model is organisation:
+        return Q(pk__in=own) | Q(area_id__in=own)
+    paths = getattr(model, "org_paths", ())
+    if not paths:
+        return None
+    scope = Q()
+    for path in paths:
+        scope |= Q(**{f"{path}__in": own})
+    return scope
+
+
+def search(model, user, text: str, limit: int = RESULTS) -> list:
+    """Records of `model` that `user` may view and whose text fields contain every word of `text`."""
+    words = text.split()[:5]
+    fields = search_fields(model)
+    if not fields or not any(len(w) >= 2 for w in words) and not text.strip().isdigit():
+        return []
+    queryset = model.objects.restrict(user, "view")
+    for word in words:
+        match = Q()
+        for field in fields:
+            match |= Q(**{f"{field}__icontains": word})
+        if word.isdigit():
+            match |= Q(pk=int(word))
+        queryset = queryset.filter(match)
+    scope = own_scope(model, user)
+    if scope is not None:
+        own_ids = model.objects.filter(scope).values("pk")
+        queryset = queryset.annotate(_own=Case(When(pk__in=own_ids, then=Value(0)), default=Value(1),
+                                               output_field=IntegerField())).order_by("_own", *model._meta.ordering or ("pk",))
+    return list(queryset.select_related(*registry()["related"].get(model, ())).distinct()[:limit])

@@ -1,0 +1,33 @@
+"""In Chromium as a county coordinator: a long list of services is a searchable picker that is
+used by keyboard alone (type, arrow, Enter), answers from the server and passes axe."""
+
+import pytest
+
+from tests.browser import assert_accessible, login
+from yhdyspinta.catalogue.tests.factories import ServiceFactory
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_long_service_list_is_picked_by_typing(live_server, browser_page, world, settings):
+    settings.RECORD_PICKER_THRESHOLD = 3
+    for n in range(4):
+        ServiceFactory(organisation=world.a1, name=f"Koulukuraattori {n}", name_fi=f"Koulukuraattori {n}")
+    wanted = ServiceFactory(organisation=world.a2, name="Kotihoito", name_fi="Kotihoito")
+    page = browser_page
+    login(page, live_server, world.coordinator)
+    page.goto(f"{live_server.url}/catalogue/interfaces/add/")
+    select = page.locator("#id_services")
+    assert select.get_attribute("data-picker-url")
+    assert page.locator("#id_services option").count() == 0  # nothing listed before typing
+    control = page.locator("#id_services-ts-control")
+    control.focus()
+    control.type("kotih")
+    page.wait_for_selector(f".ts-dropdown [data-value='{wanted.pk}']")
+    assert_accessible(page, context="service picker open")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.eval_on_selector("#id_services", "s => Array.from(s.selectedOptions).map(o => o.value)") == [
+        str(wanted.pk)]
+    assert f"Kotihoito ({world.a2})" in control.locator("xpath=..").inner_text()
+    assert page.locator("label[for='id_services-ts-control']").count() == 1  # the label names the combobox
