@@ -60,7 +60,9 @@ def document_context(meeting, kind, *, reader, internal_ok: bool) -> dict:
                                  "deadline": _date(a.deadline), "status": a.get_status_display()}
                                 for a in decision.actions.all()]}
             items.append(row)
-        attendance = list(meeting.attendance.select_related("person__organisation"))
+        order = {role: n for n, role in enumerate(AttendanceRole.values)}  # chair, secretary, members, experts
+        attendance = sorted(meeting.attendance.select_related("person__organisation"),
+                            key=lambda a: (order.get(a.role, 99), a.person.last_name, a.person.first_name))
         present = [{"name": a.person.display_for(reader), "role": a.get_role_display(),
                     "organisation": str(a.person.organisation) if a.person.organisation_id else ""}
                    for a in attendance if a.role != AttendanceRole.ABSENT]
