@@ -243,6 +243,9 @@ def meeting_recipients(meeting):
 def _meeting_fingerprint(meeting) -> str:
     """What a calendar shows: a change of these sends an update with a higher SEQUENCE."""
     text = f"{meeting.starts_at.isoformat()}|{meeting.place}|{meeting.forum_id}"
+    ends_at = getattr(meeting, "ends_at", None)
+    if ends_at and ends_at != meeting.starts_at + timedelta(hours=2):  # the old fixed 2 h: same fingerprint
+        text += f"|{ends_at.isoformat()}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -324,3 +324,20 @@ def test_api_shows_the_state_read_only_and_refuses_changes_of_approved_minutes(w
     assert response.status_code == 400
     item.refresh_from_db()
     assert item.title == "Talousarvio 2027"
+
+
+def test_a_changed_end_time_sends_a_calendar_update(world, setup):
+    from datetime import datetime as dt
+
+    from yhdyspinta.notifications.models import CalendarEvent
+    from yhdyspinta.notifications.producers import meeting_saved
+
+    forum, meeting, *_ = setup
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=dt(2030, 1, 8, 13, 0, tzinfo=TZ),
+                                                 ends_at=dt(2030, 1, 8, 15, 0, tzinfo=TZ))
+    meeting.refresh_from_db()
+    meeting_saved(meeting, now=dt(2029, 1, 1, tzinfo=TZ))
+    meeting.ends_at = dt(2030, 1, 8, 16, 0, tzinfo=TZ)
+    meeting.save()
+    meeting_saved(meeting, now=dt(2029, 1, 1, tzinfo=TZ))
+    assert CalendarEvent.objects.get(uid=f"meeting-{meeting.pk}").sequence == 1
