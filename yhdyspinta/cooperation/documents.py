@@ -17,6 +17,7 @@ from django.utils.translation import override, pgettext
 from yhdyspinta.core.visibility import may_view
 
 from .models import Attachment, AttendanceRole, DocumentKind, DocumentTemplate, MinutesState
+from .models.minutes import in_role_order
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -60,9 +61,7 @@ def document_context(meeting, kind, *, reader, internal_ok: bool) -> dict:
                                  "deadline": _date(a.deadline), "status": a.get_status_display()}
                                 for a in decision.actions.all()]}
             items.append(row)
-        order = {role: n for n, role in enumerate(AttendanceRole.values)}  # chair, secretary, members, experts
-        attendance = sorted(meeting.attendance.select_related("person__organisation"),
-                            key=lambda a: (order.get(a.role, 99), a.person.last_name, a.person.first_name))
+        attendance = in_role_order(meeting.attendance.select_related("person__organisation"))
         present = [{"name": a.person.display_for(reader), "role": a.get_role_display(),
                     "organisation": str(a.person.organisation) if a.person.organisation_id else ""}
                    for a in attendance if a.role != AttendanceRole.ABSENT]

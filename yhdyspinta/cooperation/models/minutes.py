@@ -21,6 +21,12 @@ class AttendanceRole(models.TextChoices):
     ABSENT = "absent", _("Absent")
 
 
+def in_role_order(rows):
+    """Chair, secretary, members, experts, then the absent; by name inside each."""
+    order = {role: n for n, role in enumerate(AttendanceRole.values)}
+    return sorted(rows, key=lambda a: (order.get(a.role, 99), a.person.last_name, a.person.first_name))
+
+
 class Attendance(ForumOwned, RestrictedModel):
     """One person at one meeting (läsnäolo) in a role, or absent; two present persons check the minutes."""
     history_parent = "meeting"  # its changes show in the meeting's history

@@ -22,6 +22,7 @@ from .. import actions
 from ..filtersets import MeetingFilterSet
 from ..forms import AgendaItemForm, AttachmentForm, DecisionForm, FollowUpActionForm, MeetingForm
 from ..models import DocumentKind, MinutesState
+from ..models.minutes import in_role_order
 from ..models import ActionStatus, AgendaItem, Attachment, Decision, FollowUpAction, ForumMember, Meeting
 from ..tables import MeetingTable
 from .common import insider
@@ -69,7 +70,7 @@ class MeetingDetailView(ObjectDetailView):
             show_minutes=meeting.minutes_public() or internal_ok,
             minutes_public=meeting.minutes_public(),
             participants=meeting.participants.restrict(user, "view"),
-            attendance=list(meeting.attendance.select_related("person__organisation")),
+            attendance=in_role_order(meeting.attendance.select_related("person__organisation")),
             corrections=list(meeting.corrections.select_related("made_by", "decision__item")),
             document_kinds=DocumentKind.choices,
             MinutesState=MinutesState,
