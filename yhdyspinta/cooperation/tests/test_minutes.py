@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
@@ -82,23 +82,23 @@ def test_end_time_defaults_to_the_forums_usual_length_and_the_calendar_uses_it(s
 
 
 def test_attendance_allows_two_present_minute_checkers(world, setup):
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, _item, _decision, people = setup
     with pytest.raises(ValidationError):
         actions.set_attendance(meeting, [(people["chair"], "chair", True), (people["member"], "member", True),
                                          (people["secretary"], "secretary", True)], actor=world.editor)
     with pytest.raises(ValidationError):
         actions.set_attendance(meeting, [(people["away"], "absent", True)], actor=world.editor)
-    with pytest.raises(Exception):  # PermissionDenied: another county's editor
+    with pytest.raises(PermissionDenied):  # another county's editor
         actions.set_attendance(meeting, [], actor=world.other)
     _record(meeting, people, world.editor)
     assert {a.person_id: a.role for a in meeting.attendance.all()}[people["away"].pk] == "absent"
     # expected rows come from the seats: chair, secretary, members
-    expected = dict((p.pk, role) for p, role in actions.expected_attendance(meeting))
+    expected = {p.pk: role for p, role in actions.expected_attendance(meeting)}
     assert expected[people["chair"].pk] == "chair" and expected[people["secretary"].pk] == "secretary"
 
 
 def test_minutes_way_draft_checked_approved_with_who_and_when(world, setup):
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, _item, _decision, people = setup
     with pytest.raises(ValidationError, match="läsnäolijat"):
         actions.mark_minutes_checked(meeting, actor=world.editor)
     actions.set_attendance(meeting, [(people["chair"], "chair", True)], actor=world.editor)
@@ -132,7 +132,7 @@ def _approve(world, meeting, people):
 
 
 def test_approved_minutes_are_frozen_and_changed_only_by_a_correction(world, setup):
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, item, decision, people = setup
     _approve(world, meeting, people)
     editor = client_for(world.editor)
     response = editor.post(f"/cooperation/decisions/{decision.pk}/edit/", {
@@ -168,7 +168,7 @@ def _docx_text(data: bytes) -> str:
 
 
 def test_minutes_as_docx_and_pdf_carry_attendance_decisions_actions_and_state(world, setup):
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, _item, _decision, people = setup
     _approve(world, meeting, people)
     client = client_for(world.viewer)
     response = client.get(f"/cooperation/meetings/{meeting.pk}/minutes.docx")
@@ -190,7 +190,7 @@ def test_minutes_as_docx_and_pdf_carry_attendance_decisions_actions_and_state(wo
 
 
 def test_documents_follow_the_meetings_language_and_hide_unchecked_minutes(world, setup):
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, _item, _decision, _people = setup
     Meeting.objects.filter(pk=meeting.pk).update(language="sv")
     agenda = client_for(world.viewer).get(f"/cooperation/meetings/{meeting.pk}/agenda.docx")
     assert "Föredragningslista" in _docx_text(agenda.content)
@@ -242,7 +242,7 @@ def test_recurrence_is_capped_with_a_clear_message():
 
 
 def test_series_creates_meetings_with_end_times_participants_and_invitations(world, setup):
-    forum, meeting, item, decision, people = setup
+    forum, _meeting, _item, _decision, people = setup
     from yhdyspinta.notifications.models import Notification
 
     world.viewer.email = "mia@example.org"
@@ -269,7 +269,7 @@ def test_series_creates_meetings_with_end_times_participants_and_invitations(wor
 
 
 def test_attendance_page_prefills_from_the_forum_and_saves(world, setup):
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, _item, _decision, people = setup
     client = client_for(world.editor)
     page = client.get(f"/cooperation/meetings/{meeting.pk}/attendance/").content.decode()
     assert "Pia Puheenjohtaja" in page and "Olli Poissa" in page
@@ -287,7 +287,7 @@ def test_attendance_page_prefills_from_the_forum_and_saves(world, setup):
 
 
 def test_pages_of_the_minutes_way_render_for_the_secretary(world, setup):
-    forum, meeting, item, decision, people = setup
+    forum, meeting, _item, _decision, people = setup
     client = client_for(world.editor)
     detail = client.get(meeting.get_absolute_url()).content.decode()
     assert "Merkitse pöytäkirja tarkastetuksi" in detail and "Kirjaa läsnäolo" in detail
@@ -311,7 +311,7 @@ def test_pages_of_the_minutes_way_render_for_the_secretary(world, setup):
 def test_api_shows_the_state_read_only_and_refuses_changes_of_approved_minutes(world, setup):
     from conftest import api_client_for
 
-    forum, meeting, item, decision, people = setup
+    _forum, meeting, item, _decision, people = setup
     api = api_client_for(world.editor)
     url = f"/api/v1/cooperation/meetings/{meeting.pk}/"
     body = api.get(url).json()
@@ -332,7 +332,7 @@ def test_a_changed_end_time_sends_a_calendar_update(world, setup):
     from yhdyspinta.notifications.models import CalendarEvent
     from yhdyspinta.notifications.producers import meeting_saved
 
-    forum, meeting, *_ = setup
+    _forum, meeting, *_ = setup
     Meeting.objects.filter(pk=meeting.pk).update(starts_at=dt(2030, 1, 8, 13, 0, tzinfo=TZ),
                                                  ends_at=dt(2030, 1, 8, 15, 0, tzinfo=TZ))
     meeting.refresh_from_db()

@@ -54,10 +54,12 @@ def test_secretary_runs_a_series_attendance_approval_and_documents(live_server, 
 
     with page.expect_download() as pdf:
         page.click(f"a[href='/cooperation/meetings/{first.pk}/minutes.pdf']")
-    assert open(pdf.value.path(), "rb").read().startswith(b"%PDF")
+    with open(pdf.value.path(), "rb") as fh:
+        assert fh.read().startswith(b"%PDF")
     with page.expect_download() as docx:
         page.click(f"a[href='/cooperation/meetings/{first.pk}/minutes.docx']")
     from docx import Document
 
-    text = "\n".join(p.text for p in Document(io.BytesIO(open(docx.value.path(), "rb").read())).paragraphs)
+    with open(docx.value.path(), "rb") as fh:
+        text = "\n".join(p.text for p in Document(io.BytesIO(fh.read())).paragraphs)
     assert "Hyvinvointikertomus" in text and "Olli Alfalainen" in text and "Hyväksytty" in text

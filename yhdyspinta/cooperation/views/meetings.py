@@ -21,9 +21,18 @@ from yhdyspinta.organisations.models import Person
 from .. import actions
 from ..filtersets import MeetingFilterSet
 from ..forms import AgendaItemForm, AttachmentForm, DecisionForm, FollowUpActionForm, MeetingForm
-from ..models import DocumentKind, MinutesState
+from ..models import (
+    ActionStatus,
+    AgendaItem,
+    Attachment,
+    Decision,
+    DocumentKind,
+    FollowUpAction,
+    ForumMember,
+    Meeting,
+    MinutesState,
+)
 from ..models.minutes import in_role_order
-from ..models import ActionStatus, AgendaItem, Attachment, Decision, FollowUpAction, ForumMember, Meeting
 from ..tables import MeetingTable
 from .common import insider
 
