@@ -101,6 +101,24 @@ def _meeting(forum, day, items, place="Tampere-talo / Teams", owner=None, late_o
 
 
 @transaction.atomic
+def _demo_minutes(meeting):
+    """The officials' meetings of the demo year: attendance from the seats (one member absent), two
+    minute checkers and approved minutes (docs/cooperation.md, the minutes' way)."""
+    from .actions import expected_attendance
+    from .models import Attendance, MinutesState
+
+    rows = expected_attendance(meeting)
+    absent = rows[-1][0] if len(rows) > 3 else None
+    checkers = [p for p, role in rows if role not in ("chair", "secretary") and p != absent][:2]
+    for person, role in rows:
+        Attendance.objects.get_or_create(meeting=meeting, person=person, defaults={
+            "role": "absent" if person == absent else role, "checks_minutes": person in checkers})
+    if meeting.minutes_state == MinutesState.DRAFT:
+        approved_at = meeting.starts_at + timedelta(days=7)
+        Meeting.objects.filter(pk=meeting.pk).update(
+            minutes_state=MinutesState.APPROVED, minutes_checked_at=approved_at, minutes_approved_at=approved_at)
+
+
 def load(stdout):
     load_reference_data()
     county = Organisation.objects.get(kind=OrganisationKind.COUNTY, code="08")
@@ -192,6 +210,9 @@ def load(stdout):
         ], owner=sec)
         if month == 4:
             hyte_items = items
+        _demo_minutes(_meeting_obj)
+    officials.recurrence, officials.meeting_minutes = "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=10", 150
+    officials.save(update_fields=["recurrence", "meeting_minutes"])
     for number, group in enumerate(groups):
         owner = _person(f"Sihteeri, työpaketti {number + 1}", county)
         for month in (1, 3, 5, 9, 11, 12):

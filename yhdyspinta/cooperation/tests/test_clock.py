@@ -130,6 +130,8 @@ def test_demo_builds_a_year_of_cooperation(db):
     assert Forum.objects.filter(area=county).count() == 3 + 9 + 2
     assert Meeting.objects.filter(forum__area=county, starts_at__year=2026).count() == 1 + 2 + 6 + 9 * 6 + 1
     assert FollowUpAction.objects.exists() and Agreement.objects.count() == 5
+    approved = Meeting.objects.filter(forum__area=county, minutes_state="approved")  # the officials' six
+    assert approved.count() == 6 and all(m.attendance.filter(checks_minutes=True).count() == 2 for m in approved)
     assert StepTick.objects.filter(county=county).count() == 6
     states = {d.state(date(2026, 11, 23)) for d in Duty.objects.filter(county=county)}
     assert states == {"done", "due", "overdue"}
