@@ -25,6 +25,7 @@ from .meetings import (
     Resolution,
 )
 from .minutes import Attendance, AttendanceRole, Correction, DocumentKind, DocumentTemplate
+from .rounds import RoundRespondent, RoundScope
 from .steps import ITEM_KEYS, STEPS, StepTick
 
 __all__ = [
@@ -63,5 +64,7 @@ __all__ = [
     "MinutesState",
     "PeriodKind",
     "Resolution",
+    "RoundRespondent",
+    "RoundScope",
     "StepTick",
 ]
