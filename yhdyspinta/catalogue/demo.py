@@ -115,6 +115,9 @@ def load(stdout):
     _round(county)
     stdout.write(f"catalogue: {counts['interfaces']} interfaces, {counts['services']} services, "
                  f"{created} assessments created")
+    from .ptv_demo import load_ptv_demo
+
+    load_ptv_demo(stdout)  # Pohjanmaa and Nokia contacts from recorded PTV-format data
 
 
 def _tampere_services(county, tampere):

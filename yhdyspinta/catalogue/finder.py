@@ -11,6 +11,7 @@ from yhdyspinta.core import textsearch
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
 
+from . import contacts
 from .models import Interface, Service, ServicePoint
 
 LANGS = ("fi", "sv", "en")
@@ -40,9 +41,19 @@ def interface_fields(interface, services):
             *[(getattr(s, f"name_{lg}") or "", 2.0) for s in services for lg in LANGS]]
 
 
+def _place_names():
+    """{folded name: municipality} over every language's name ("Jakobstad" and "Pietarsaari")."""
+    names = {}
+    for m in Organisation.objects.municipalities():
+        for lg in LANGS:
+            if getattr(m, f"name_{lg}", ""):
+                names.setdefault(textsearch.fold(getattr(m, f"name_{lg}")), m)
+    return names
+
+
 def municipality_in_query(query: str):
     """The municipality a place name in the query names ("kotihoito Tampereella" → Tampere), or None."""
-    municipalities = {textsearch.fold(m.name): m for m in Organisation.objects.municipalities()}
+    municipalities = _place_names()
     place = textsearch.parse(query, places=municipalities).place
     return municipalities.get(place) if place else None
 
@@ -55,19 +66,25 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
         Service.objects.filter(visibility=Visibility.PUBLIC, organisation__in=organisers)
         .select_related("organisation").prefetch_related("contacts")
     )
-    places = list(Organisation.objects.municipalities().values_list("name", flat=True))  # not words to rank by
+    places = list(_place_names())  # not words to rank by
     ranked_services = textsearch.search(query, services, service_fields, places=places)[0][:limit]
     points = {}
     for point in ServicePoint.objects.filter(service__in=ranked_services).filter(
             Q(municipality=municipality) | Q(municipality__isnull=True)).select_related("municipality"):
         points.setdefault(point.service_id, []).append(point)
+    general = contacts.general_contacts([s.organisation_id for s in ranked_services] + organisers)
     service_results = [{
-        "service": s, "name": _t(s, "name", lang), "organiser": s.organisation,
+        "service": s, "name": _t(s, "name", lang), "organiser": s.organisation, "url": s.get_absolute_url(),
         "how_to_get": _t(s, "how_to_get", lang), "description": _t(s, "description", lang),
-        "points": [{"name": _t(p, "name", lang), "address": p.address, "opening_hours": _t(p, "opening_hours", lang),
+        "points": [{"name": contacts.text(p, "name", lang), "address": p.address,
+                    "opening_hours": contacts.text(p, "opening_hours", lang),
                     "directions": _t(p, "directions", lang)} for p in points.get(s.pk, [])],
-        "contacts": list(s.contacts.all()),
+        "contacts": [contacts.contact(c, lang) for c in s.contacts.all()
+                     if c.municipality_id in (None, municipality.pk)],
+        "website": s.website,
     } for s in ranked_services]
+    for r in service_results:  # nothing of its own: the organiser's general contacts
+        r["fallback"] = None if (r["contacts"] or r["points"]) else general.get(r["organiser"].pk)
 
     interfaces = list(Interface.objects.filter(visibility=Visibility.PUBLIC, parties=municipality).distinct())
     public_services = {}
@@ -83,4 +100,6 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
         "services": [{"name": _t(s, "name", lang), "organiser": s.organisation}
                      for s in public_services.get(i.pk, [])],
     } for i in ranked]
-    return {"services": service_results, "interfaces": interface_results}
+    return {"services": service_results, "interfaces": interface_results,
+            "crisis": contacts.crisis(query, ranked_services[:3], municipality, general),
+            "general": [general[o] for o in organisers if o in general] if not service_results else []}

@@ -33,7 +33,7 @@ class ServiceForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = ["organisation", "unit", "field", *_tr("name", "description", "how_to_get"), "legal_basis",
-                  "website", "visibility"]
+                  "website", "ptv_id", "visibility"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -63,7 +63,7 @@ class ServicePointForm(_ServicePartForm):
 class ContactPointForm(_ServicePartForm):
     class Meta:
         model = ContactPoint
-        fields = ["service", *_tr("name"), "phone", "email", "url", "hours"]
+        fields = ["service", *_tr("name"), "phone", "email", "url", *_tr("hours"), "municipality"]
 
 
 class InterfaceForm(RestrictedFormMixin, forms.ModelForm):

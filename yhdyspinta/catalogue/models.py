@@ -44,6 +44,9 @@ class Service(RestrictedModel):
     visibility = visibility_field()
     source_key = models.CharField(_("template key"), max_length=80, blank=True, editable=False,
                                   help_text=_("Set when the service was created from an interface template."))
+    ptv_id = models.CharField(
+        _("PTV service id"), max_length=40, blank=True, db_index=True,
+        help_text=_("The service's id in Suomi.fi Palvelutietovaranto (PTV); its contacts are imported from there."))
 
     class Meta:
         verbose_name = _("service")
@@ -85,6 +88,7 @@ class ServicePoint(RestrictedModel):
     )
     opening_hours = _text(_("opening hours"))
     directions = _text(_("how to get there"), _("Public transport, parking, accessibility."))
+    ptv_id = models.CharField(_("PTV channel id"), max_length=40, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("service point")
@@ -116,6 +120,11 @@ class ContactPoint(RestrictedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     url = models.URLField(_("web address"), blank=True)
     hours = models.CharField(_("service hours"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("municipality"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="catalogue_contact_points",
+        help_text=_("Leave empty when the contact serves every municipality of the organiser."))
+    ptv_id = models.CharField(_("PTV channel id"), max_length=40, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("contact point")
@@ -127,6 +136,62 @@ class ContactPoint(RestrictedModel):
 
     def get_absolute_url(self):
         return reverse("catalogue:service_detail", args=[self.service_id]) + f"#contact-{self.pk}"
+
+
+class PtvService(models.Model):
+    """A service as Suomi.fi Palvelutietovaranto publishes it (refreshed by `refresh_ptv`).
+
+    Kept apart from `Service` so that a refresh never overwrites the register's own wording: an
+    editor links a service to it (`Service.ptv_id`) after checking the suggested match."""
+
+    ptv_id = models.CharField(_("PTV service id"), max_length=40, unique=True)
+    organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("organisation"),
+                                     on_delete=models.CASCADE, related_name="ptv_services")
+    name = models.CharField(_("name"), max_length=300)
+    summary = _text(_("summary"))
+    municipality_codes = models.JSONField(_("municipalities"), default=list, blank=True)
+    channel_ids = models.JSONField(_("service channels"), default=list, blank=True)
+    fetched_at = models.DateTimeField(_("fetched"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("PTV service")
+        verbose_name_plural = _("PTV services")
+        ordering = ["name_fi"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationContact(RestrictedModel):
+    """An organisation's general contacts: the fallback when a service has none of its own, and
+    for a county its social emergency service (sosiaalipäivystys), shown first on crisis topics."""
+
+    org_paths = ("organisation",)
+    visibility_path = None  # public contact details
+
+    organisation = models.OneToOneField("organisations.Organisation", verbose_name=_("organisation"),
+                                        on_delete=models.CASCADE, related_name="general_contact")
+    phone = models.CharField(_("switchboard phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    url = models.URLField(_("web address"), blank=True)
+    address = models.CharField(_("visiting address"), max_length=300, blank=True)
+    hours = models.CharField(_("service hours"), max_length=200, blank=True)
+    social_emergency_phone = models.CharField(
+        _("social emergency service phone"), max_length=40, blank=True,
+        help_text=_("Sosiaalipäivystys: the county's round-the-clock number for urgent social situations."))
+    ptv_id = models.CharField(_("PTV organisation id"), max_length=40, blank=True,
+                              help_text=_("Its id in Palvelutietovaranto; `refresh_ptv` reads its services."))
+
+    class Meta:
+        verbose_name = _("general contact")
+        verbose_name_plural = _("general contacts")
+        ordering = ["organisation__name"]
+
+    def __str__(self):
+        return str(self.organisation)
+
+    def get_absolute_url(self):
+        return reverse("catalogue:contact_gaps")
 
 
 class InterfaceTemplate(models.Model):

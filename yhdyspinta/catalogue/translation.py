@@ -8,6 +8,8 @@ from .models import (
     Interface,
     InterfaceResponsibility,
     InterfaceTemplate,
+    OrganisationContact,
+    PtvService,
     Service,
     ServicePoint,
 )
@@ -32,7 +34,17 @@ class ServicePointTranslation(TranslationOptions):
 
 @register(ContactPoint)
 class ContactPointTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "hours")
+
+
+@register(PtvService)
+class PtvServiceTranslation(TranslationOptions):
+    fields = ("name", "summary")
+
+
+@register(OrganisationContact)
+class OrganisationContactTranslation(TranslationOptions):
+    fields = ("hours",)
 
 
 @register(InterfaceTemplate)

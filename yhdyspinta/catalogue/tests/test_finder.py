@@ -33,7 +33,7 @@ def test_inflected_queries_find_services(world):
     clinic, curators, *_ = make(world)
     results = find(world.a1, "neuvolaan")
     assert [r["service"] for r in results["services"]] == [clinic]
-    assert [p["name"] for p in results["services"][0]["points"]] == ["Keskustan neuvola"]
+    assert [p["name"]["text"] for p in results["services"][0]["points"]] == ["Keskustan neuvola"]
     assert [r["service"] for r in find(world.a1, "koulukuraattori")["services"]] == [curators]
     assert [r["service"] for r in find(world.a1, "mihin otan yhteyttä kun tarvitsen kuraattorin")["services"]] \
         == [curators]
