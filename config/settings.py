@@ -43,6 +43,7 @@ YHDYSPINTA_APPS = [
     "yhdyspinta.integration",
     "yhdyspinta.indicators",
     "yhdyspinta.funding",
+    "yhdyspinta.facilities",
     "yhdyspinta.notifications",
 ]
 YHDYSPINTA_APPS = [a for a in YHDYSPINTA_APPS if (BASE_DIR / a.replace(".", "/") / "apps.py").exists()]

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core import search
+
+
+class FacilitiesConfig(AppConfig):
+    """Tilat: buildings, premises, leases between municipalities and counties, shared use."""
+
+    name = "yhdyspinta.facilities"
+    label = "facilities"
+    verbose_name = _("Facilities")
+    nav = (
+        ("facilities:lease_list", _("Premises")),
+    )
+
+    def ready(self):
+        search.register("facilities.Building", ("name", "address", "building_id"))
+        search.register("facilities.Premise", ("name",))
+        search.register("facilities.Lease", ("reference", "index_clause"))

@@ -1,0 +1,75 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
+from yhdyspinta.organisations.models import Organisation
+
+from .models import Building, Lease, LeaseOption, Premise, RentBasis, SharedUse, Use
+
+AREAS = Organisation.objects.organising_areas()
+MUNICIPALITIES = Organisation.objects.filter(kind="municipality")
+
+
+def _in_county(field_names):
+    """Records whose organisations (any of `field_names`) are the county or lie in its area."""
+    def method(queryset, name, value):
+        if not value:
+            return queryset
+        q = Q()
+        for field in field_names:
+            q |= Q(**{field: value}) | Q(**{f"{field}__area": value})
+        return queryset.filter(q).distinct()
+    return method
+
+
+class BuildingFilterSet(SearchFilterSet):
+    search_fields = ("name", "address", "building_id")
+    county = django_filters.ModelChoiceFilter(label=_("Wellbeing services county"), queryset=AREAS,
+                                              method=lambda qs, n, v: _in_county(("municipality", "owner"))(qs, n, v))
+    municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=MUNICIPALITIES)
+    use = django_filters.ChoiceFilter(label=_("Use"), choices=Use.choices)
+
+    class Meta:
+        model = Building
+        fields = ("q", "county", "municipality", "owner", "use", "visibility")
+
+
+class PremiseFilterSet(SearchFilterSet):
+    search_fields = ("name", "building__name")
+    county = django_filters.ModelChoiceFilter(
+        label=_("Wellbeing services county"), queryset=AREAS,
+        method=lambda qs, n, v: _in_county(("building__municipality", "user_organisation"))(qs, n, v))
+    municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=MUNICIPALITIES,
+                                                    field_name="building__municipality")
+
+    class Meta:
+        model = Premise
+        fields = ("q", "county", "municipality", "building", "use", "user_organisation", "visibility")
+
+
+class LeaseFilterSet(SearchFilterSet):
+    search_fields = ("reference", "premise__name", "premise__building__name")
+    county = django_filters.ModelChoiceFilter(label=_("Wellbeing services county"), queryset=AREAS,
+                                              method=lambda qs, n, v: _in_county(("landlord", "tenant"))(qs, n, v))
+    municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=MUNICIPALITIES,
+                                                    field_name="premise__building__municipality")
+    rent_basis = django_filters.ChoiceFilter(label=_("Rent basis"), choices=RentBasis.choices)
+    ends_before = django_filters.DateFilter(label=_("Term ends before"), field_name="ends_on", lookup_expr="lt")
+
+    class Meta:
+        model = Lease
+        fields = ("q", "county", "municipality", "landlord", "tenant", "transitional", "rent_basis", "ends_before",
+                  "visibility")
+
+
+class LeaseOptionFilterSet(RestrictedFilterSet):
+    class Meta:
+        model = LeaseOption
+        fields = ("lease", "statutory")
+
+
+class SharedUseFilterSet(RestrictedFilterSet):
+    class Meta:
+        model = SharedUse
+        fields = ("premise", "organisation")

@@ -1,0 +1,50 @@
+"""Forms of the facilities pages: link fields offer only what the user may view, organisation
+fields only the organisations the user may add for (core.forms.RestrictedFormMixin)."""
+from typing import ClassVar
+
+from django import forms
+
+from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.widgets import DateInput
+
+from .models import Building, Lease, LeaseOption, Premise, SharedUse
+
+DATE = DateInput()
+
+
+class BuildingForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("owner",)
+
+    class Meta:
+        model = Building
+        fields = ("name", "building_id", "address", "municipality", "owner", "floor_area", "use", "visibility")
+
+
+class PremiseForm(RestrictedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Premise
+        fields = ("building", "name", "area", "use", "user_organisation", "user_unit", "user_service", "visibility")
+
+
+class LeaseForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("landlord",)
+
+    class Meta:
+        model = Lease
+        fields = ("premise", "reference", "landlord", "tenant", "starts_on", "ends_on", "notice_months",
+                  "transitional", "rent_basis", "internal_capital_cost", "internal_maintenance_cost",
+                  "internal_rent_note", "index_clause", "reminder_days", "visibility")
+        widgets: ClassVar[dict] = {"starts_on": DATE, "ends_on": DATE}
+
+
+class LeaseOptionForm(RestrictedFormMixin, forms.ModelForm):
+    class Meta:
+        model = LeaseOption
+        fields = ("lease", "starts_on", "ends_on", "exercise_by", "statutory")
+        widgets: ClassVar[dict] = {"starts_on": DATE, "ends_on": DATE, "exercise_by": DATE}
+
+
+class SharedUseForm(RestrictedFormMixin, forms.ModelForm):
+    class Meta:
+        model = SharedUse
+        fields = ("premise", "organisation", "unit", "share_of_hours", "share_of_area", "note")

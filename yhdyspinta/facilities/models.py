@@ -1,0 +1,286 @@
+"""Tilat: the premises register (buildings, premises, leases with option periods, shared use)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
+
+from . import rules
+
+
+def _d(value) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+class Use(models.TextChoices):
+    HEALTH = "health", _("Health care")
+    SOCIAL = "social", _("Social services")
+    SCHOOL = "school", _("School")
+    DAYCARE = "daycare", _("Early childhood education")
+    RESCUE = "rescue", _("Rescue services")
+    OFFICE = "office", _("Office")
+    HOUSING = "housing", _("Service housing")
+    MIXED = "mixed", _("Mixed use")
+    OTHER = "other", _("Other")
+
+
+class RentBasis(models.TextChoices):
+    COST = "cost", _("Cost-based (capital and maintenance costs, 616/2021)")
+    MARKET = "market", _("Market rent")
+    OTHER = "other", _("Other")
+
+
+def validate_building_id(value):
+    problem = rules.building_id_problem(value)
+    if problem == "format":
+        raise ValidationError(_("A permanent building identifier is nine digits and a check character, "
+                                "e.g. 1234567892 (got %(value)s)."), params={"value": value}, code="format")
+    if problem == "check":
+        raise ValidationError(_("The check character of the permanent building identifier %(value)s is wrong."),
+                              params={"value": value}, code="check")
+
+
+class Building(RestrictedModel):
+    """A building in the register; its owner organisation writes it."""
+
+    org_paths = ("owner",)
+
+    name = models.CharField(_("name"), max_length=200)
+    building_id = models.CharField(
+        _("permanent building identifier"), max_length=10, blank=True, validators=[validate_building_id],
+        help_text=_("Pysyvä rakennustunnus (VTJ-PRT), ten characters; optional."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    municipality = models.ForeignKey("organisations.Organisation", verbose_name=_("municipality"),
+                                     on_delete=models.PROTECT, related_name="buildings_located",
+                                     limit_choices_to={"kind": "municipality"})
+    owner = models.ForeignKey("organisations.Organisation", verbose_name=_("owner"), on_delete=models.PROTECT,
+                              related_name="buildings_owned")
+    floor_area = models.DecimalField(_("floor area (m²)"), max_digits=10, decimal_places=1, null=True, blank=True,
+                                     validators=[MinValueValidator(Decimal(0))])
+    use = models.CharField(_("use"), max_length=20, choices=Use.choices, default=Use.OTHER)
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("building")
+        verbose_name_plural = _("buildings")
+        ordering = ("name", "pk")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("facilities:building_detail", args=[self.pk])
+
+    def clean(self):
+        if self.building_id:
+            self.building_id = self.building_id.strip().upper()
+
+
+class Premise(RestrictedModel):
+    """A part of a building (huonetila, toimitila) and who uses it."""
+
+    org_paths = ("building__owner", "user_organisation")
+
+    building = models.ForeignKey(Building, verbose_name=_("building"), on_delete=models.PROTECT,
+                                 related_name="premises")
+    name = models.CharField(_("name"), max_length=200)
+    area = models.DecimalField(_("area (m²)"), max_digits=10, decimal_places=1, null=True, blank=True,
+                               validators=[MinValueValidator(Decimal(0))])
+    use = models.CharField(_("use"), max_length=20, choices=Use.choices, default=Use.OTHER)
+    user_organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("user organisation"),
+                                          on_delete=models.PROTECT, null=True, blank=True,
+                                          related_name="premises_used")
+    user_unit = models.ForeignKey("organisations.Unit", verbose_name=_("user unit"), on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="premises")
+    user_service = models.ForeignKey("catalogue.Service", verbose_name=_("service"), on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="premises")
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("premise")
+        verbose_name_plural = _("premises")
+        ordering = ("building__name", "name", "pk")
+
+    def __str__(self):
+        return f"{self.building} – {self.name}" if self.building_id else self.name
+
+    def get_absolute_url(self):
+        return reverse("facilities:premise_detail", args=[self.pk])
+
+    def clean(self):
+        if self.building_id and self.area is not None and self.building.floor_area is not None \
+                and self.area > self.building.floor_area:
+            raise ValidationError({"area": _("The premise (%(area)s m²) cannot be larger than its building "
+                                             "(%(floor)s m²).") % {"area": self.area,
+                                                                   "floor": self.building.floor_area}})
+
+
+class Lease(RestrictedModel):
+    """A lease between the owner (landlord) and a tenant organisation; the prices may be internal."""
+
+    org_paths = ("landlord", "tenant")
+
+    premise = models.ForeignKey(Premise, verbose_name=_("premise"), on_delete=models.PROTECT,
+                                related_name="leases")
+    landlord = models.ForeignKey("organisations.Organisation", verbose_name=_("landlord"),
+                                 on_delete=models.PROTECT, related_name="leases_given")
+    tenant = models.ForeignKey("organisations.Organisation", verbose_name=_("tenant"),
+                               on_delete=models.PROTECT, related_name="leases_taken")
+    reference = models.CharField(_("lease reference"), max_length=100, blank=True,
+                                 help_text=_("The lease's number in the owner's register."))
+    starts_on = models.DateField(_("term starts"))
+    ends_on = models.DateField(_("term ends"), null=True, blank=True,
+                               help_text=_("Empty for a lease until further notice."))
+    notice_months = models.PositiveSmallIntegerField(_("notice period (months)"), null=True, blank=True)
+    transitional = models.BooleanField(
+        _("transitional lease (616/2021 § 22)"), default=False,
+        help_text=_("A municipal premise leased to the county at the reform: the minimum term applies."))
+    rent_basis = models.CharField(_("rent basis"), max_length=10, choices=RentBasis.choices, default=RentBasis.COST)
+    internal_capital_cost = models.DecimalField(_("capital cost (€/year)"), max_digits=14, decimal_places=2,
+                                                null=True, blank=True, validators=[MinValueValidator(Decimal(0))])
+    internal_maintenance_cost = models.DecimalField(_("maintenance cost (€/year)"), max_digits=14,
+                                                    decimal_places=2, null=True, blank=True,
+                                                    validators=[MinValueValidator(Decimal(0))])
+    internal_rent_note = models.TextField(_("rent terms"), blank=True)
+    index_clause = models.CharField(_("index clause"), max_length=300, blank=True,
+                                    help_text=_("E.g. the cost-of-living index, checked every January."))
+    reminder_days = models.PositiveSmallIntegerField(_("remind days before"), default=90,
+                                                     validators=[MaxValueValidator(730)])
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("lease")
+        verbose_name_plural = _("leases")
+        ordering = ("starts_on", "pk")
+
+    def __str__(self):
+        label = self.reference or str(self.premise) if self.premise_id else self.reference
+        return f"{label} ({self.tenant})" if self.tenant_id else label
+
+    def get_absolute_url(self):
+        return reverse("facilities:lease_detail", args=[self.pk])
+
+    @property
+    def annual_rent(self):
+        parts = [p for p in (self.internal_capital_cost, self.internal_maintenance_cost) if p is not None]
+        return sum(parts, Decimal(0)) if parts else None
+
+    @property
+    def notice_deadline(self):
+        return rules.notice_deadline(self.ends_on, self.notice_months)
+
+    def clean(self):
+        errors = {}
+        if self.landlord_id and self.landlord_id == self.tenant_id:
+            errors["tenant"] = _("The tenant must be another organisation than the landlord.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The lease cannot end before it starts (%(date)s).") % {"date": _d(self.starts_on)}
+        elif self.transitional and self.starts_on:
+            least = rules.minimum_end(self.starts_on)
+            if self.ends_on is not None and self.ends_on < least:
+                rule = rules.RULES["minimum_term_years"]
+                errors["ends_on"] = _(
+                    "A transitional lease runs at least %(years)s years (%(source)s): it may end on %(date)s "
+                    "at the earliest.") % {"years": rule.value, "source": rule.source, "date": _d(least)}
+        if errors:
+            raise ValidationError(errors)
+
+
+class LeaseOption(RestrictedModel):
+    """An option period after the lease term: when it runs and by when the tenant must use it."""
+
+    history_parent = "lease"
+    org_paths = ("lease__landlord", "lease__tenant")
+    visibility_path = "lease__visibility"
+
+    lease = models.ForeignKey(Lease, verbose_name=_("lease"), on_delete=models.CASCADE, related_name="options")
+    starts_on = models.DateField(_("option starts"))
+    ends_on = models.DateField(_("option ends"))
+    exercise_by = models.DateField(_("use the option by"), null=True, blank=True)
+    statutory = models.BooleanField(_("statutory option (616/2021 § 22)"), default=False)
+
+    class Meta:
+        verbose_name = _("option period")
+        verbose_name_plural = _("option periods")
+        ordering = ("lease", "starts_on", "pk")
+
+    def __str__(self):
+        return f"{_d(self.starts_on)}–{_d(self.ends_on)}" if self.starts_on and self.ends_on else "–"
+
+    def get_absolute_url(self):
+        return reverse("facilities:lease_detail", args=[self.lease_id])
+
+    def clean(self):
+        if not (self.lease_id and self.starts_on and self.ends_on):
+            return
+        if self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The option period cannot end before it starts.")})
+        lease = self.lease
+        if lease.ends_on is None:
+            raise ValidationError({"lease": _("A lease until further notice has no option periods.")})
+        if self.starts_on <= lease.ends_on:
+            raise ValidationError({"starts_on": _(
+                "An option period must begin after the lease term, which ends on %(date)s.") % {
+                "date": _d(lease.ends_on)}})
+        if self.exercise_by and self.exercise_by >= self.starts_on:
+            raise ValidationError({"exercise_by": _("The option must be used before its period begins.")})
+        others = lease.options.exclude(pk=self.pk).filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
+        other = others.first()
+        if other is not None:
+            raise ValidationError({"starts_on": _("The option period overlaps the option period %(other)s.") % {
+                "other": other}})
+
+
+class SharedUse(RestrictedModel):
+    """Who uses a premise and what share of its hours and area (yhteiskäyttö)."""
+
+    history_parent = "premise"
+    org_paths = ("premise__building__owner", "organisation")
+    visibility_path = "premise__visibility"
+
+    premise = models.ForeignKey(Premise, verbose_name=_("premise"), on_delete=models.CASCADE,
+                                related_name="shared_uses")
+    organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("organisation"),
+                                     on_delete=models.PROTECT, related_name="shared_premises")
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"), on_delete=models.SET_NULL,
+                             null=True, blank=True, related_name="shared_premises")
+    share_of_hours = models.DecimalField(_("share of hours (%)"), max_digits=5, decimal_places=1, default=0,
+                                         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))])
+    share_of_area = models.DecimalField(_("share of area (%)"), max_digits=5, decimal_places=1, default=0,
+                                        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))])
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("shared use")
+        verbose_name_plural = _("shared uses")
+        ordering = ("premise", "organisation", "pk")
+
+    def __str__(self):
+        return f"{self.organisation} – {self.premise}" if self.premise_id and self.organisation_id else "–"
+
+    def get_absolute_url(self):
+        return reverse("facilities:premise_detail", args=[self.premise_id])
+
+    def clean(self):
+        if not self.premise_id:
+            return
+        others = SharedUse.objects.filter(premise_id=self.premise_id).exclude(pk=self.pk)
+        errors = {}
+        for field, label in (("share_of_hours", _("hours")), ("share_of_area", _("area"))):
+            own = getattr(self, field) or Decimal(0)
+            rest = others.aggregate(total=models.Sum(field))["total"] or Decimal(0)
+            if own + rest > 100:
+                errors[field] = _("The shares of %(what)s of this premise would total %(total)s %% (at most 100 %%); "
+                                  "the others already use %(rest)s %%.") % {
+                    "what": label, "total": own + rest, "rest": rest}
+        if errors:
+            raise ValidationError(errors)
+
+
+__all__ = ["Building", "Lease", "LeaseOption", "Premise", "RentBasis", "SharedUse", "Use", "Visibility"]

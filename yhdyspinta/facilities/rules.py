@@ -1,0 +1,95 @@
+"""The premises-lease rules of the implementing act as data, each with its source.
+
+Data and date arithmetic (only Django's lazy translation for the summaries): `models.Lease.clean()` and the reminders read these values, so a
+rule changes here and nowhere else. What could not be checked against the act's text in this
+workplace is marked `verified=False` and listed in docs/facilities.md.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    value: object
+    source: str
+    summary: object
+    verified: bool = False
+
+
+# Laki sosiaali- ja terveydenhuollon sekä pelastustoimen järjestämistä koskevan uudistuksen
+# täytäntöönpanosta ja sitä koskevan lainsäädännön voimaanpanosta (voimaanpanolaki) 616/2021.
+ACT = "616/2021"
+
+RULES = {
+    rule.key: rule
+    for rule in (
+        Rule("transition_start", date(2023, 1, 1), f"{ACT} 22 § 1 mom.",
+             _("Municipal premises used by the county's services pass to the county by lease from 1.1.2023.")),
+        Rule("minimum_term_years", 3, f"{ACT} 22 § 1 mom.",
+             _("The lease term of such a transitional lease is at least three years from 1.1.2023.")),
+        Rule("option_years", 1, f"{ACT} 22 § 1 mom.",
+             _("The county may extend the lease by one year (option).")),
+        Rule("rent_components", ("capital_cost", "maintenance_cost"), f"{ACT} 22 § 2 mom.",
+             _("The rent covers the internal rent's capital costs and the premises' maintenance costs.")),
+    )
+}
+
+
+def minimum_end(starts_on: date) -> date:
+    """The earliest allowed last day of a transitional lease that starts on `starts_on`: the
+    minimum term counted from the later of the start and the transition date."""
+    begin = max(starts_on, RULES["transition_start"].value)
+    years = RULES["minimum_term_years"].value
+    try:
+        end = begin.replace(year=begin.year + years)
+    except ValueError:  # 29 February
+        end = begin.replace(year=begin.year + years, day=28)
+    return date.fromordinal(end.toordinal() - 1)
+
+
+def notice_deadline(ends_on: date | None, notice_months: int | None) -> date | None:
+    """The last day to give notice so that a fixed-term lease ends on `ends_on` (not renewed)."""
+    if ends_on is None or not notice_months:
+        return None
+    month = ends_on.month - notice_months
+    year = ends_on.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    day = ends_on.day
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+def option_end(ends_on: date) -> date:
+    """The last day of the statutory one-year option period after a term ending on `ends_on`."""
+    years = RULES["option_years"].value
+    try:
+        return ends_on.replace(year=ends_on.year + years)
+    except ValueError:
+        return ends_on.replace(year=ends_on.year + years, day=28)
+
+
+# Pysyvä rakennustunnus (VTJ-PRT): nine digits and a check character, computed as in the personal
+# identity code: the nine-digit number modulo 31 indexes this alphabet.
+PRT_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def building_id_problem(value: str) -> str | None:
+    """None for a valid permanent building identifier, else the reason ('format' or 'check')."""
+    text = value.strip().upper()
+    if len(text) != 10 or not text[:9].isdigit():
+        return "format"
+    if PRT_CHECK[int(text[:9]) % 31] != text[9]:
+        return "check"
+    return None
+
+
+def prt_with_check(digits: str) -> str:
+    """A valid identifier from nine digits (demo data and tests)."""
+    return digits + PRT_CHECK[int(digits) % 31]

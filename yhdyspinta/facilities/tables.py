@@ -1,0 +1,48 @@
+"""List tables; no internal_* column (prices stay on the detail page for those who may see them)."""
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.tables import VisibleRecordColumn
+
+from .models import Building, Lease, Premise
+
+
+class BuildingTable(tables.Table):
+    name = tables.Column(linkify=True, verbose_name=_("Name"))
+    municipality = VisibleRecordColumn()
+    owner = VisibleRecordColumn()
+
+    class Meta:
+        model = Building
+        fields = ("name", "building_id", "address", "municipality", "owner", "floor_area", "use", "visibility")
+        caption = _("Buildings")
+
+
+class PremiseTable(tables.Table):
+    name = tables.Column(linkify=True, verbose_name=_("Name"))
+    building = VisibleRecordColumn()
+    user_organisation = VisibleRecordColumn()
+
+    class Meta:
+        model = Premise
+        fields = ("name", "building", "area", "use", "user_organisation", "visibility")
+        caption = _("Premises")
+
+
+class LeaseTable(tables.Table):
+    premise = VisibleRecordColumn()
+    reference = tables.Column(linkify=True, verbose_name=_("Lease"), empty_values=(), order_by=("reference", "pk"))
+    landlord = VisibleRecordColumn()
+    tenant = VisibleRecordColumn()
+    starts_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Term starts"))
+    ends_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Term ends"))
+    notice_deadline = tables.DateColumn(format="d.m.Y", verbose_name=_("Last notice day"), orderable=False)
+
+    class Meta:
+        model = Lease
+        fields = ("reference", "premise", "landlord", "tenant", "starts_on", "ends_on", "notice_months",
+                  "notice_deadline", "transitional", "rent_basis", "visibility")
+        caption = _("Leases")
+
+    def render_reference(self, record):
+        return record.reference or _("Lease %(number)s") % {"number": record.pk}
