@@ -12,8 +12,10 @@ related = {
     AgendaItem: ("meeting__forum",),
     Decision: ("item__meeting__forum",),
 }
+# the user's own area through the decision's own meeting link (org_paths go through the agenda item)
+scope_paths = {Decision: ("meeting__forum__organisations", "meeting__forum__area")}
 search_fields = {
     AgendaItem: ("title", "meeting__forum__name"),
-    Decision: ("item__title", "item__meeting__forum__name"),
+    Decision: ("item__title",),
     Meeting: ("forum__name", "place"),
 }

@@ -9,12 +9,13 @@ Shorter lists stay plain selects, which work without JavaScript.
 
 The search answers from `Model.objects.restrict(user, "view")`: the same permission path as the
 pages, so it never names a record the user may not see. The form still validates the chosen id
-against its own (possibly narrower) list. Matches of the user's own organisations and area come
-first. Apps make labels unambiguous in their `pickers.py` (found by `core.discovery.app_modules`):
+against its own (possibly narrower) list. The search is limited by default to the user's own
+organisations and their area; a checkbox beside the picker widens it to all of Finland. Apps make labels unambiguous in their `pickers.py` (found by `core.discovery.app_modules`):
 
     labels = {AgendaItem: lambda item: f"{item.meeting} § {item.number} {item.title}"}
     related = {AgendaItem: ("meeting__forum",)}
     search_fields = {Person: ("first_name", "last_name", "title")}
+    scope_paths = {Decision: ("meeting__forum__organisations", "meeting__forum__area")}  # a shorter way
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +41,7 @@ def registry() -> dict:
     """{"labels": {model: fn}, "related": {model: paths}, "search_fields": {model: fields}} of the apps."""
     global _registry
     if _registry is None:
-        merged = {"labels": {}, "related": {}, "search_fields": {}}
+        merged = {"labels": {}, "related": {}, "search_fields": {}, "scope_paths": {}}
         for _label, module in app_modules("pickers"):
             for key, found in merged.items():
                 found.update(getattr(module, key, {}))
@@ -108,6 +109,7 @@ def adopt(field) -> None:
         "data-picker-model": signing.dumps(model._meta.label_lower, salt=SALT),
         "data-picker-hint": str(_("Type at least two characters to search")),
         "data-picker-none": str(_("No matches")),
+        "data-picker-everywhere": str(_("Search all of Finland")),
     })
     field.widget = picker
 
@@ -135,31 +137,47 @@ def search_fields(model) -> list[str]:
 
 
 def own_scope(model, user) -> Q | None:
-    """Records of the user's own organisations and their areas (None: no preference)."""
+    """Records of the user's organisations, their county and its municipalities (None: no limit)."""
     ids = org_ids(user, "add")
     if ids is ALL or not ids:
         return None
     organisation = organisation_model()
     areas = set(organisation.objects.filter(pk__in=ids).exclude(area=None).values_list("area_id", flat=True))
-    own = set(ids) | areas
+    areas |= set(organisation.objects.filter(pk__in=ids, area=None).values_list("pk", flat=True))  # a county
+    own = set(ids) | areas | set(organisation.objects.filter(area__in=areas).values_list("pk", flat=True))
     if model is organisation:
         return Q(pk__in=own) | Q(area_id__in=own)
-    paths = getattr(model, "org_paths", ())
+    paths = registry()["scope_paths"].get(model) or getattr(model, "org_paths", ())
     if not paths:
         return None
     scope = Q()
     for path in paths:
-        scope |= Q(**{f"{path}__in": own})
+        scope |= _path_in(model, path, own)
     return scope
 
 
-def search(model, user, text: str, limit: int = RESULTS) -> list:
-    """Records of `model` that `user` may view and whose text fields contain every word of `text`."""
+def _path_in(model, path: str, ids) -> Q:
+    """`path__in=ids` as nested `fk__in=<subquery>` hops: the database reads the few records of the
+    user's organisations through the indexes instead of testing every row of a big table."""
+    head, _sep, rest = path.partition("__")
+    field = model._meta.get_field(head)
+    if not rest or not (field.many_to_one or (field.one_to_one and field.concrete)):
+        return Q(**{f"{path}__in": ids})
+    target = field.related_model
+    return Q(**{f"{head}__in": target.objects.filter(_path_in(target, rest, ids)).values("pk")})
+
+
+def search(model, user, text: str, limit: int = RESULTS, everywhere: bool = False) -> list:
+    """Records of `model` that `user` may view and whose text fields contain every word of `text`:
+    of the user's own organisations and area unless `everywhere` (the picker's "all of Finland")."""
     words = text.split()[:5]
     fields = search_fields(model)
     if not fields or not any(len(w) >= 2 for w in words) and not text.strip().isdigit():
         return []
     queryset = model.objects.restrict(user, "view")
+    scope = None if everywhere else own_scope(model, user)
+    if scope is not None:  # joins from the user's organisations: a few thousand rows, not all
+        queryset = queryset.filter(scope)
     for word in words:
         match = Q()
         for field in fields:
@@ -167,9 +185,17 @@ def search(model, user, text: str, limit: int = RESULTS) -> list:
         if word.isdigit():
             match |= Q(pk=int(word))
         queryset = queryset.filter(match)
-    scope = own_scope(model, user)
-    if scope is not None:
-        own_ids = model.objects.filter(scope).values("pk")
-        queryset = queryset.annotate(_own=Case(When(pk__in=own_ids, then=Value(0)), default=Value(1),
-                                               output_field=IntegerField())).order_by("_own", *model._meta.ordering or ("pk",))
-    return list(queryset.select_related(*registry()["related"].get(model, ())).distinct()[:limit])
+    # no DISTINCT over the wide joined rows: a search field through a many-to-many link may repeat
+    # a record, so a few more rows are read and repeats dropped here
+    rows = queryset.select_related(*registry()["related"].get(model, ())).order_by(*_order(model))[:limit * 3]
+    return list({obj.pk: obj for obj in rows}.values())[:limit]
+
+
+def _order(model) -> tuple:
+    """The model's own order when it sorts by its own columns (names A–Ö); newest first when it
+    sorts through another table (a meeting's date), which would sort every match before the first 20."""
+    ordering = tuple(model._meta.ordering or ())
+    local = {f.name for f in model._meta.concrete_fields if not f.is_relation}
+    if ordering and all(isinstance(o, str) and o.lstrip("-") in local for o in ordering):
+        return ordering
+    return ("-pk",)

@@ -60,17 +60,28 @@ def test_the_form_still_validates_against_its_own_list(world, many):
     assert not form.is_valid() and "service" in form.errors
 
 
-def test_search_answers_what_the_user_may_view_own_area_first(world, many):
-    response = client_for(world.editor).get(reverse("picker_search"), {"model": token(Service), "q": "kotihoito"})
+def test_search_answers_what_the_user_may_view_in_the_own_area_unless_all_of_finland(world, many):
+    client = client_for(world.editor)
+    response = client.get(reverse("picker_search"), {"model": token(Service), "q": "kotihoito"})
     texts = [r["text"] for r in response.json()["results"]]
-    assert texts[:3] == [f"Kotihoito {n} ({world.a1})" for n in range(3)]
-    assert sorted(texts[3:]) == [f"Kotihoito B{n} ({world.b1})" for n in range(3)]
+    assert sorted(texts) == [f"Kotihoito {n} ({world.a1})" for n in range(3)]
+    # all of Finland: the other county's public services too, never its internal one
+    response = client.get(reverse("picker_search"), {"model": token(Service), "q": "kotihoito", "scope": "all"})
+    texts = [r["text"] for r in response.json()["results"]]
+    assert sorted(texts) == sorted([f"Kotihoito {n} ({world.a1})" for n in range(3)]
+                                   + [f"Kotihoito B{n} ({world.b1})" for n in range(3)])
     assert "salainen" not in response.content.decode()
-    # the other county's member sees its own internal service, first
+    # the other county's member sees its own internal service, and no services of Alfa by default
     response = client_for(world.other).get(reverse("picker_search"), {"model": token(Service), "q": "koti"})
     texts = [r["text"] for r in response.json()["results"]]
-    assert texts[0].startswith("Kotihoito B") and f"Kotihoito salainen ({world.b1})" in texts[:4]
+    assert f"Kotihoito salainen ({world.b1})" in texts and all("Betala" in t for t in texts)
     assert AccessLog.objects.filter(user=world.other, detail__contains="picker").exists()
+
+
+def test_a_coordinator_finds_the_whole_area(world, many):
+    other_municipality = ServiceFactory(organisation=world.a2, name="Kotihoito A2", name_fi="Kotihoito A2")
+    response = client_for(world.editor).get(reverse("picker_search"), {"model": token(Service), "q": "A2"})
+    assert [r["value"] for r in response.json()["results"]] == [str(other_municipality.pk)]  # same county
 
 
 def test_anonymous_visitors_get_public_records_only(world, many):
@@ -81,7 +92,8 @@ def test_anonymous_visitors_get_public_records_only(world, many):
 
 def test_every_word_must_match_and_one_letter_finds_nothing(world, many):
     client = client_for(world.editor)
-    found = client.get(reverse("picker_search"), {"model": token(Service), "q": "kotihoito B1"}).json()["results"]
+    found = client.get(reverse("picker_search"), {"model": token(Service), "q": "kotihoito B1",
+                                                  "scope": "all"}).json()["results"]
     assert [r["text"] for r in found] == [f"Kotihoito B1 ({world.b1})"]
     assert client.get(reverse("picker_search"), {"model": token(Service), "q": "k"}).json()["results"] == []
 

@@ -31,3 +31,29 @@ def test_a_long_service_list_is_picked_by_typing(live_server, browser_page, worl
         str(wanted.pk)]
     assert f"Kotihoito ({world.a2})" in control.locator("xpath=..").inner_text()
     assert page.locator("label[for='id_services-ts-control']").count() == 1  # the label names the combobox
+
+
+def test_the_search_widens_to_all_of_finland_on_request(live_server, browser_page, world, settings):
+    settings.RECORD_PICKER_THRESHOLD = 3
+    for n in range(4):
+        ServiceFactory(organisation=world.a1, name=f"Neuvola {n}", name_fi=f"Neuvola {n}")
+    far = ServiceFactory(organisation=world.b1, name="Kaukainen kotihoito", name_fi="Kaukainen kotihoito")
+    page = browser_page
+    login(page, live_server, world.coordinator)
+    page.goto(f"{live_server.url}/catalogue/interfaces/add/")
+    control = page.locator("#id_services-ts-control")
+    control.focus()
+    control.type("kaukainen")
+    page.locator(".ts-dropdown .no-results", has_text="Ei osumia").wait_for()  # not in the own county
+    page.keyboard.press("Tab")  # by keyboard: the next stop is "Hae koko Suomesta"
+    assert page.evaluate("document.activeElement.id") == "id_services-everywhere"
+    page.keyboard.press("Space")
+    assert "koko Suomesta" in page.inner_text("label[for='id_services-everywhere']")
+    control.focus()
+    control.type("kaukainen")
+    page.wait_for_selector(f".ts-dropdown [data-value='{far.pk}']")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.eval_on_selector("#id_services", "s => Array.from(s.selectedOptions).map(o => o.value)") == [
+        str(far.pk)]
+    assert_accessible(page, context="service picker, all of Finland")

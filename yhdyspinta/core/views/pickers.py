@@ -7,7 +7,7 @@ from yhdyspinta.core.audit import log_internal_reads
 
 
 def picker_search(request):
-    """GET ?model=<signed token>&q=<text> → {"results": [{"value", "text"}]} (at most 20).
+    """GET ?model=<signed token>&q=<text>[&scope=all] → {"results": [{"value", "text"}]} (at most 20).
 
     The token is the one the form's widget carries, so only models that some form offers can be
     searched; the records are those `restrict(user, "view")` gives, as on every page."""
@@ -15,6 +15,7 @@ def picker_search(request):
         model = pickers.model_from_token(request.GET.get("model", ""))
     except LookupError:
         return JsonResponse({"results": [], "error": "unknown list"}, status=400)
-    found = pickers.search(model, request.user, request.GET.get("q", "")[:100])
+    found = pickers.search(model, request.user, request.GET.get("q", "")[:100],
+                           everywhere=request.GET.get("scope") == "all")
     log_internal_reads(request, model, found, detail=f"picker {model._meta.label_lower}")
     return JsonResponse({"results": [{"value": str(o.pk), "text": pickers.label(o)} for o in found]})

@@ -16,17 +16,22 @@
       label.id = label.id || select.id + "-label";
       select.setAttribute("aria-labelledby", label.id);
     }
-    new TomSelect(select, {
+    var everywhere = document.createElement("input");
+    everywhere.type = "checkbox";
+    everywhere.id = (select.id || select.name) + "-everywhere";
+    var tom = new TomSelect(select, {
       valueField: "value",
       labelField: "text",
       searchField: [],
       maxOptions: 50,
+      closeAfterSelect: true,  // an open, emptied listbox would name a removed option (axe)
       loadThrottle: 250,
       plugins: select.multiple ? ["remove_button"] : [],
       score: function () { return function () { return 1; }; },  // the server has matched already
       shouldLoad: function (query) { return query.trim().length >= 2; },
       load: function (query, callback) {
-        var address = url + "?model=" + encodeURIComponent(model) + "&q=" + encodeURIComponent(query);
+        var address = url + "?model=" + encodeURIComponent(model) + "&q=" + encodeURIComponent(query) +
+          (everywhere.checked ? "&scope=all" : "");
         fetch(address, {credentials: "same-origin", headers: {"Accept": "application/json"}})
           .then(function (response) { return response.json(); })
           .then(function (data) { callback(data.results || []); })
@@ -36,6 +41,17 @@
         no_results: function () { return '<div class="no-results">' + escape(select.dataset.pickerNone) + "</div>"; },
         not_loading: function () { return '<div class="no-results">' + escape(select.dataset.pickerHint) + "</div>"; }
       }
+    });
+    // the search is limited to the user's own area; this widens it to all of Finland
+    var scope = document.createElement("label");
+    scope.className = "picker-scope";
+    scope.htmlFor = everywhere.id;
+    scope.appendChild(everywhere);
+    scope.appendChild(document.createTextNode(" " + select.dataset.pickerEverywhere));
+    tom.wrapper.insertAdjacentElement("afterend", scope);
+    everywhere.addEventListener("change", function () {
+      tom.clearOptions();
+      if (tom.inputValue()) { tom.load(tom.inputValue()); }
     });
   }
   function adoptAll(root) {
