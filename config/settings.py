@@ -43,6 +43,7 @@ YHDYSPINTA_APPS = [
     "yhdyspinta.integration",
     "yhdyspinta.indicators",
     "yhdyspinta.funding",
+    "yhdyspinta.transfers",
     "yhdyspinta.facilities",
     "yhdyspinta.notifications",
 ]

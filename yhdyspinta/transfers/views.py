@@ -1,0 +1,201 @@
+"""Pages: projects (progress per party and per kind), inventory items, checklists, import, exports."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.tabular import InputError
+from yhdyspinta.core.uploads import WriterRequiredMixin
+from yhdyspinta.core.views.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    run_action,
+)
+
+from . import actions, importing, queries
+from .filtersets import ItemFilterSet, ProjectFilterSet
+from .forms import ItemForm, ProjectForm, TemplateLineForm, UploadForm
+from .models import ChecklistItem, ChecklistTemplateItem, InventoryItem, ItemKind, TransferProject
+from .tables import ItemTable, ProjectTable, TemplateLineTable
+
+
+# ---- projects ---------------------------------------------------------------------------------
+class ProjectListView(ObjectListView):
+    model = TransferProject
+    table_class = ProjectTable
+    filterset_class = ProjectFilterSet
+    add_url_name = "transfers:project_add"
+    export_name = "transfer-projects"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("area").prefetch_related("parties")
+
+
+class ProjectDetailView(ObjectDetailView):
+    model = TransferProject
+    template_name = "transfers/project_detail.html"
+    edit_url_name = "transfers:project_edit"
+    delete_url_name = "transfers:project_delete"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        project = self.object
+        items = InventoryItem.objects.restrict(self.request.user, "view").filter(project=project)
+        progress = queries.project_progress(project, items)
+        ctx.update(progress=progress, parties=project.parties.all(), upload_form=UploadForm(),
+                   kinds=[(k, label) for k, label in ItemKind.choices if items.filter(kind=k).exists()],
+                   hidden_count=project.items.count() - items.count())
+        return ctx
+
+
+class ProjectEditView(ObjectEditView):
+    model = TransferProject
+    form_class = ProjectForm
+    save_action = actions.save_project
+
+
+class ProjectDeleteView(ObjectDeleteView):
+    model = TransferProject
+    success_url_name = "transfers:project_list"
+
+
+class ProjectExportView(View):
+    """For the decision papers: one table per kind (`?kind=contract&format=xlsx`)."""
+
+    def get(self, request, pk):
+        project = get_object_or_404(TransferProject.objects.restrict(request.user, "view"), pk=pk)
+        kind = request.GET.get("kind")
+        if kind not in ItemKind.values:
+            raise Http404
+        items = list(InventoryItem.objects.restrict(request.user, "view").filter(project=project, kind=kind)
+                     .select_related("from_party", "to_party", "owner"))
+        tables = queries.export_tables(items, request.user)
+        label, header, rows = tables[0] if tables else (ItemKind(kind).label, [], [])
+        fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        metadata = [f"{project} – {label}", _("Transfer date: %(date)s") % {"date": project.transfer_date.strftime("%d.%m.%Y")}]
+        if project.illustrative:
+            metadata.append(_("Illustrative: not real figures."))
+        return export_response(request, fmt, header, rows, name=f"transfer-{project.pk}-{kind}", model=InventoryItem,
+                               objects=items, metadata=metadata, sheet=str(label))
+
+
+class ItemImportView(LoginRequiredMixin, WriterRequiredMixin, FormView):
+    """Inventory items of one project from CSV/XLSX: all rows or none."""
+
+    template_name = "transfers/import.html"
+    form_class = UploadForm
+    upload_kind = "import"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.project = get_object_or_404(TransferProject.objects.restrict(request.user, "view"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(project=self.project, columns=importing.COLUMNS, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            created = importing.import_items(self.project, upload.read(), upload.name, acting_user=self.request.user)
+        except InputError as exc:
+            form.add_error("file", _("Nothing was imported. %(error)s") % {"error": error_message(exc)})
+            return self.form_invalid(form)
+        except PermissionDenied:
+            form.add_error(None, _("You may not add items for these organisations."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(count)s items imported.") % {"count": len(created)})
+        return redirect(self.project.get_absolute_url())
+
+
+# ---- items ------------------------------------------------------------------------------------
+class ItemListView(ObjectListView):
+    model = InventoryItem
+    table_class = ItemTable
+    filterset_class = ItemFilterSet
+    add_url_name = "transfers:item_add"
+    export_name = "transfer-items"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project", "from_party", "to_party", "owner")
+
+
+class ItemDetailView(ObjectDetailView):
+    model = InventoryItem
+    template_name = "transfers/item_detail.html"
+    edit_url_name = "transfers:item_edit"
+    delete_url_name = "transfers:item_delete"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        hidden = self.object.hidden_fields_for(self.request.user)  # costs and staff figures of outsiders
+        ctx["pairs"] = [(label, value) for name, label, value in _pairs(self.object) if name not in hidden]
+        ctx["checks"] = self.object.checks.all()
+        ctx["checks_done"] = sum(c.done for c in ctx["checks"])
+        return ctx
+
+
+def _pairs(obj):
+    from yhdyspinta.core.templatetags.core_tags import HIDDEN_FIELDS
+
+    for field in obj._meta.concrete_fields:
+        if field.name in HIDDEN_FIELDS:
+            continue
+        display = getattr(obj, f"get_{field.name}_display", None)
+        yield field.name, field.verbose_name, display() if display else getattr(obj, field.name)
+
+
+class ItemEditView(ObjectEditView):
+    model = InventoryItem
+    form_class = ItemForm
+    save_action = actions.save_item
+
+
+class ItemDeleteView(ObjectDeleteView):
+    model = InventoryItem
+    success_url_name = "transfers:item_list"
+
+
+class CheckView(LoginRequiredMixin, View):
+    """Marks one check of an item done or not done (POST done=1/0)."""
+
+    def post(self, request, pk):
+        check = get_object_or_404(ChecklistItem.objects.select_related("item"), pk=pk,
+                                  item__in=InventoryItem.objects.restrict(request.user, "view"))
+        run_action(request, actions.check, check, acting_user=request.user, done=request.POST.get("done") == "1",
+                   success=_("Checklist saved."), denied=_("Only the item's editors check its list."))
+        return redirect(check.item.get_absolute_url())
+
+
+# ---- checklist templates ----------------------------------------------------------------------
+class TemplateLineListView(ObjectListView):
+    model = ChecklistTemplateItem
+    table_class = TemplateLineTable
+    filterset_class = None
+    filterset_fields = ["kind", "owner"]
+    add_url_name = "transfers:template_add"
+    export_name = "transfer-checklists"
+
+
+class TemplateLineEditView(ObjectEditView):
+    model = ChecklistTemplateItem
+    form_class = TemplateLineForm
+
+    def success_url_for(self, result):
+        from django.urls import reverse
+
+        return reverse("transfers:template_list")
+
+
+class TemplateLineDeleteView(ObjectDeleteView):
+    model = ChecklistTemplateItem
+    success_url_name = "transfers:template_list"
+
