@@ -114,3 +114,34 @@ def person_of(user):
     if not getattr(user, "is_authenticated", False):
         return None
     return Person.objects.filter(user=user).first()
+
+
+def contact_gaps(user):
+    """Public services the user may view with no contact point, service point or web page of their
+    own, each with the organiser's general contact (if any) and a PTV service of the same name."""
+    from yhdyspinta.core import textsearch
+    from yhdyspinta.core.models import Visibility
+
+    from .models import OrganisationContact, PtvService, Service
+
+    services = list(Service.objects.restrict(user, "view").filter(
+        visibility=Visibility.PUBLIC, contacts__isnull=True, points__isnull=True, website="")
+        .select_related("organisation").order_by("organisation__name", "name"))
+    general = set(OrganisationContact.objects.filter(organisation__in={s.organisation_id for s in services})
+                  .exclude(phone="", url="").values_list("organisation_id", flat=True))
+    ptv = {}
+    for p in PtvService.objects.filter(organisation__in={s.organisation_id for s in services}):
+        for lg in ("fi", "sv", "en"):
+            name = getattr(p, f"name_{lg}") or ""
+            if name:
+                ptv.setdefault((p.organisation_id, textsearch.fold(name)), p)
+    linked = set(Service.objects.exclude(ptv_id="").values_list("ptv_id", flat=True))
+    rows = []
+    for s in services:
+        match = None
+        if not s.ptv_id:
+            names = {textsearch.fold(getattr(s, f"name_{lg}") or "") for lg in ("fi", "sv", "en")} - {""}
+            match = next((ptv[(s.organisation_id, n)] for n in names if (s.organisation_id, n) in ptv), None)
+            match = match if match and match.ptv_id not in linked else None
+        rows.append({"service": s, "general": s.organisation_id in general, "suggestion": match})
+    return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_public, views_rounds
+from . import views, views_contacts, views_public, views_rounds
 
 app_name = "catalogue"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("services/", views.ServiceListView.as_view(), name="service_list"),
     path("services/add/", views.ServiceEditView.as_view(), name="service_add"),
     path("services/import/", views.ServiceImportView.as_view(), name="service_import"),
+    path("services/contact-gaps/", views_contacts.ContactGapsView.as_view(), name="contact_gaps"),
+    path("services/<int:pk>/link-ptv/", views_contacts.LinkPtvView.as_view(), name="service_link_ptv"),
     path("services/<int:pk>/", views.ServiceDetailView.as_view(), name="service_detail"),
     path("services/<int:pk>/edit/", views.ServiceEditView.as_view(), name="service_edit"),
     path("services/<int:pk>/delete/", views.ServiceDeleteView.as_view(), name="service_delete"),

@@ -1,0 +1,54 @@
+"""Editors' list of public services residents cannot contact (issue 16): no contact, service point or
+web page of their own; whether the organiser's general contact stands in; PTV matches to confirm."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.core.views.generic import run_action
+
+from . import queries
+from .models import PtvService, Service
+from .ptv_actions import link_ptv
+
+
+class ContactGapsView(LoginRequiredMixin, TemplateView):
+    template_name = "catalogue/contact_gaps.html"
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        if fmt:
+            rows = queries.contact_gaps(request.user)
+            header = [_("Service"), _("Organiser"), _("Field"), _("General contact of the organiser"),
+                      _("Suggested PTV service")]
+            data = [[r["service"].name, str(r["service"].organisation), r["service"].get_field_display(),
+                     _("yes") if r["general"] else _("no"), r["suggestion"].name if r["suggestion"] else ""]
+                    for r in rows]
+            return export_response(request, fmt, header, data, name="services-without-contacts", model=Service,
+                                   objects=[r["service"] for r in rows])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["rows"] = queries.contact_gaps(self.request.user)
+        ctx["total"] = Service.objects.restrict(self.request.user, "view").filter(
+            visibility=Visibility.PUBLIC).count()
+        return ctx
+
+
+class LinkPtvView(LoginRequiredMixin, View):
+    """POST: the editor confirms that a register service is the suggested PTV service."""
+
+    def post(self, request, pk):
+        service = get_object_or_404(Service.objects.restrict(request.user, "view"), pk=pk)
+        ptv = get_object_or_404(PtvService, ptv_id=request.POST.get("ptv_id", ""),
+                                organisation=service.organisation)
+        run_action(request, link_ptv, service, ptv.ptv_id, acting_user=request.user,
+                   success=_("Linked to the PTV service; its contacts come in at the next refresh."))
+        return redirect("catalogue:contact_gaps")
+
+
