@@ -238,10 +238,10 @@ def approve_minutes(meeting, *, actor):
         return meeting
 
 
-def correct_minutes(meeting, *, actor, what, why, decision=None, resolution=None, text=None):
+def correct_minutes(meeting, *, actor, what, why, decision=None, resolution=None, text=None, minutes=None):
     """A correction of approved minutes (oikaisu): recorded with who, when, what and why, and shown
-    on the minutes. With `decision`, its resolution and/or text are changed as part of the entry
-    (the old and new wording go into `what`)."""
+    on the minutes. With `decision`, its resolution and/or text are changed as part of the entry,
+    with `minutes` the minutes' own text (the old and new wording go into `what`)."""
     from .models import Correction, MinutesState, Resolution
 
     what, why = (what or "").strip(), (why or "").strip()
@@ -269,6 +269,11 @@ def correct_minutes(meeting, *, actor, what, why, decision=None, resolution=None
             after = f"{decision.get_resolution_display()}: {decision.text}".strip()
             decision.save()  # the one write past the freeze: this entry records it
             what = f"{what}\n§ {decision.item.number}: {before} → {after}"
+        if minutes is not None and minutes != meeting.minutes:
+            label = _("Minutes text")
+            what = f"{what}\n{label}: {meeting.minutes} → {minutes}"
+            meeting.minutes = minutes
+            meeting.save()  # past the freeze (Meeting.clean is not run): this entry records it
         return Correction.objects.create(meeting=meeting, decision=decision, made_by=actor, what=what, why=why)
 
 

@@ -121,6 +121,8 @@ class CorrectionForm(forms.Form):
     resolution = forms.ChoiceField(label=_("New resolution"), required=False)
     text = forms.CharField(label=_("New decision text"), widget=forms.Textarea(attrs={"rows": 3}),
                            required=False, help_text=_("Empty: the text stays as it is."))
+    minutes = forms.CharField(label=_("New text of the minutes"), widget=forms.Textarea(attrs={"rows": 5}),
+                              required=False, help_text=_("Empty: the text stays as it is."))
 
     def __init__(self, *args, meeting=None, **kwargs):
         from .models import Resolution

@@ -158,6 +158,14 @@ def test_approved_minutes_are_frozen_and_changed_only_by_a_correction(world, set
     assert correction.made_by == world.editor and "Hyväksyttiin esitys." in correction.what
     page = client_for(world.viewer).get(meeting.get_absolute_url()).content.decode()
     assert "Kirjoitusvirhe kokouksessa" in page
+    meeting.minutes = "Muutettu suoraan"
+    with pytest.raises(ValidationError):
+        meeting.full_clean()
+    meeting.refresh_from_db()
+    actions.correct_minutes(meeting, actor=world.editor, what="Läsnäolomerkintä", why="Puuttui",
+                            minutes="Kokous avattiin klo 13.05.")
+    meeting.refresh_from_db()
+    assert meeting.minutes == "Kokous avattiin klo 13.05." and meeting.corrections.count() == 2
 
 
 def _docx_text(data: bytes) -> str:

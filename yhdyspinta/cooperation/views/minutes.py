@@ -123,7 +123,7 @@ class CorrectionView(LoginRequiredMixin, ActionFormMixin, FormView):
         data = form.cleaned_data
         actions.correct_minutes(self.meeting, actor=self.request.user, what=data["what"], why=data["why"],
                                 decision=data["decision"], resolution=data["resolution"] or None,
-                                text=data["text"] or None)
+                                text=data["text"] or None, minutes=data["minutes"] or None)
         return self.meeting
 
 
