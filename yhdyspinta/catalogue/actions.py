@@ -316,8 +316,14 @@ def _template_service(spec, organisation, cache, counts):
 
 
 # ---- mapping rounds -----------------------------------------------------------------------
-def open_round(area, *, acting_user, title, **fields):
-    """A county opens a mapping round over the interfaces of its cooperation area."""
+def open_round(area, *, acting_user, title, include_county=False, respondents=None, **fields):
+    """A county opens a mapping round over the interfaces of its cooperation area.
+
+    The scope is frozen now (cooperation.RoundScope): the area's interfaces and the organisations
+    that answer (their parties; the county itself only with `include_county`). `respondents` may
+    name a user per organisation id ({org id: user})."""
+    from yhdyspinta.cooperation.models import RoundRespondent, RoundScope
+
     if not area.organises_sote:
         raise ValidationError({"area": _("A mapping round is opened by a wellbeing services county.")})
     with audited(acting_user):
@@ -325,7 +331,32 @@ def open_round(area, *, acting_user, title, **fields):
         round_ = MappingRound(area=area, title=title, **fields)
         round_.full_clean()
         round_.save()
+        interfaces = list(Interface.objects.filter(area=area).prefetch_related("parties"))
+        RoundScope.objects.create(round=round_).interfaces.set(interfaces)
+        org_ids = {p.pk for i in interfaces for p in i.parties.all()}
+        if not include_county:
+            org_ids.discard(area.pk)
+        named = respondents or {}
+        RoundRespondent.objects.bulk_create(
+            [RoundRespondent(round=round_, organisation_id=pk, respondent=named.get(pk)) for pk in sorted(org_ids)])
         return notify_saved(round_)  # invitations to the organisations that answer
+
+
+def set_round_respondent(round_, organisation, *, acting_user, respondent):
+    """Names the person who answers for `organisation` in the round (None: anyone of it)."""
+    from yhdyspinta.cooperation.models import RoundRespondent
+
+    with audited(acting_user):
+        require(acting_user, round_, "change")
+        row = RoundRespondent.objects.filter(round=round_, organisation=organisation).first()
+        if row is None:
+            raise ValidationError({"organisation": _("%(org)s does not answer in this round.") % {"org": organisation}})
+        if respondent is not None and not organisation.memberships.filter(user=respondent).exists():
+            raise ValidationError({"respondent": _("%(user)s is not a member of %(org)s.")
+                                   % {"user": respondent, "org": organisation}})
+        row.respondent = respondent
+        row.save(update_fields=["respondent"])
+        return row
 
 
 def answer_round(round_, *, acting_user, interface, organisation, expected_version=None, **fields):
@@ -334,10 +365,19 @@ def answer_round(round_, *, acting_user, interface, organisation, expected_versi
     `expected_version` is the version of the answer the form showed (0: none existed); an answer
     someone saved meanwhile raises ConflictError instead of being overwritten.
     """
-    if not round_.is_open:
-        raise ValidationError({"round": _("This mapping round is closed.")})
+    from . import rounds
+
+    refused = rounds.refusal(round_)
+    if refused:
+        raise ValidationError({"round": refused})
     if interface.area_id != round_.area_id:
         raise ValidationError({"interface": _("The interface is not in this round's area.")})
+    interfaces, respondents = rounds.scope(round_)
+    if interface.pk not in {i.pk for i in interfaces}:
+        raise ValidationError({"interface": _("The interface was created after the round opened; it is not "
+                                              "asked about in this round.")})
+    if organisation.pk not in respondents:
+        raise ValidationError({"organisation": _("%(org)s does not answer in this round.") % {"org": organisation}})
     if not interface.parties.filter(pk=organisation.pk).exists():
         raise ValidationError({"organisation": _("%(org)s is not a party of this interface.") % {"org": organisation}})
     with audited(acting_user):
@@ -362,3 +402,29 @@ def close_round(round_, *, acting_user):
         round_.is_open = False
         round_.save(update_fields=["is_open"])
         return round_
+
+
+def reopen_round(round_, *, acting_user, closes_on=None):
+    """The coordinator reopens a closed round, until `closes_on` (none: until closed by hand).
+
+    The change is in the round's history (who, when, the old and new closing date)."""
+    if closes_on is not None and closes_on < helsinki_today():
+        raise ValidationError({"closes_on": _("The new closing date cannot be in the past.")})
+    with audited(acting_user):
+        require(acting_user, round_, "change")
+        round_.is_open = True
+        round_.closes_on = closes_on
+        round_.full_clean()
+        round_.save(update_fields=["is_open", "closes_on"])
+        return round_
+
+
+def accept_proposed_assessments(round_, proposals, *, acting_user, dimension):
+    """Records the maturity the round's answers suggest, one assessment per chosen interface,
+    through assess_maturity (each checked for the right to change its interface)."""
+    comment = _("From the mapping round %(round)s") % {"round": round_}
+    with audited(acting_user):
+        require(acting_user, round_, "change")  # the round's coordinator accepts its summary
+        return [assess_maturity(p["interface"], acting_user=acting_user, dimension=dimension, value=p["value"],
+                                comment=comment + " " + _("(%(count)s answers)") % {"count": p["count"]})
+                for p in proposals]

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,12 +12,14 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from yhdyspinta.accounts.permissions import can, can_add_for
+from yhdyspinta.cooperation.models import RoundRespondent
 from yhdyspinta.core.concurrency import ConflictError
 from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.views.generic import ActionFormMixin, ObjectDetailView, ObjectListView
 from yhdyspinta.organisations.models import Organisation
 
-from . import actions, compute
+from . import actions, compute, rounds
+from .choices import Dimension
 from .filtersets import RoundFilterSet
 from .forms import AnswerForm, RoundForm
 from .models import Interface, MappingAnswer, MappingRound
@@ -32,21 +35,23 @@ class RoundListView(LoginRequiredMixin, ObjectListView):
 
 
 def round_summary(round_, user):
-    """Expected answers = every party of every interface in the area; answers the user may see."""
-    interfaces = list(Interface.objects.filter(area=round_.area).prefetch_related("parties"))
-    expected = {(i.pk, p.pk) for i in interfaces for p in i.parties.all()}
+    """Expected answers = the round's frozen scope (interfaces × respondent organisations that are
+    their parties); answers the user may see."""
+    expected = rounds.expected_pairs(round_)
     answers = list(MappingAnswer.objects.restrict(user, "view").filter(round=round_)
                    .select_related("interface", "organisation"))
     summary = compute.mapping_summary(expected, [{
         "interface": a.interface_id, "organisation": a.organisation_id, "exists": a.exists, "agreed": a.agreed,
         "works": a.works, "problems": a.problems, "proposals": a.proposals, "good_practices": a.good_practices,
-        "obj": a} for a in answers])
+        "obj": a} for a in answers if (a.interface_id, a.organisation_id) in expected])
     orgs = {o.pk: o for o in Organisation.objects.filter(pk__in={p for _i, p in expected})}
     expected_per_org = Counter(p for _i, p in expected)
     missing_per_org = Counter(p for _i, p in summary["missing"])
+    named = {r.organisation_id: r for r in RoundRespondent.objects.filter(round=round_).select_related("respondent")}
     summary["progress"] = sorted(
         [{"organisation": orgs[pk], "expected": n, "answered": n - missing_per_org[pk],
-          "missing": missing_per_org[pk]} for pk, n in expected_per_org.items()],
+          "missing": missing_per_org[pk], "row": named.get(pk),
+          "respondent": named[pk].respondent if pk in named else None} for pk, n in expected_per_org.items()],
         key=lambda r: (-r["missing"], r["organisation"].name))
     return summary, answers
 
@@ -61,7 +66,64 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
         ctx["summary"] = summary
         ctx["my_orgs"] = [r["organisation"] for r in summary["progress"]
                           if can_add_for(self.request.user, [r["organisation"].pk])]
+        ctx["state"] = rounds.state(self.object)
+        ctx["state_text"] = rounds.state_text(self.object)
+        ctx["accepts_answers"] = ctx["state"] == rounds.OPEN
+        ctx["can_change"] = can(self.request.user, self.object, "change")
+        ctx["frozen"] = rounds.frozen_scope(self.object) is not None
+        if ctx["can_change"] and ctx["frozen"]:
+            from yhdyspinta.accounts.models import Membership
+
+            members = {}
+            for m in Membership.objects.filter(organisation__in=[r["organisation"] for r in summary["progress"]]) \
+                    .select_related("user").order_by("user__last_name", "user__first_name", "user__username"):
+                members.setdefault(m.organisation_id, []).append(m.user)
+            for r in summary["progress"]:
+                r["members"] = members.get(r["organisation"].pk, [])
+        if ctx["can_change"] and ctx["state"] == rounds.CLOSED:
+            ctx["proposals"] = rounds.proposed_assessments(self.object, self.request.user)
+            ctx["dimensions"] = Dimension.choices
         return ctx
+
+    def post(self, request, *args, **kwargs):
+        """The coordinator's steps on the round page: reopen, name a respondent, accept proposals."""
+        self.object = self.get_object()
+        op = request.POST.get("op")
+        try:
+            if op == "reopen":
+                closes_on = request.POST.get("closes_on") or None
+                if closes_on:
+                    from django.utils.dateparse import parse_date
+
+                    closes_on = parse_date(closes_on)
+                    if closes_on is None:
+                        raise ValidationError(_("Give the closing date as YYYY-MM-DD."))
+                actions.reopen_round(self.object, acting_user=request.user, closes_on=closes_on)
+                messages.success(request, _("The mapping round is open again."))
+            elif op == "respondent":
+                row = get_object_or_404(RoundRespondent, round=self.object, pk=request.POST.get("row"))
+                user_id = request.POST.get("respondent") or None
+                user = row.organisation.memberships.filter(user_id=user_id).first() if user_id else None
+                if user_id and user is None:
+                    raise ValidationError(_("Choose a member of the organisation."))
+                actions.set_round_respondent(self.object, row.organisation, acting_user=request.user,
+                                             respondent=user.user if user else None)
+                messages.success(request, _("The respondent is saved."))
+            elif op == "accept":
+                chosen = set(request.POST.getlist("interface"))
+                dimension = request.POST.get("dimension", "")
+                proposals = [p for p in rounds.proposed_assessments(self.object, request.user)
+                             if str(p["interface"].pk) in chosen]
+                if not proposals:
+                    raise ValidationError(_("Choose at least one interface."))
+                saved = actions.accept_proposed_assessments(self.object, proposals, acting_user=request.user,
+                                                            dimension=dimension)
+                messages.success(request, _("%(count)s maturity assessments recorded.") % {"count": len(saved)})
+            else:
+                raise PermissionDenied
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect(self.object)
 
     def render_to_response(self, context, **kwargs):
         fmt = self.request.GET.get("export")
@@ -84,9 +146,15 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
         return super().render_to_response(context, **kwargs)
 
 
+class OpenRoundForm(RoundForm):
+    include_county = forms.BooleanField(
+        label=gettext_lazy("The county answers too"), required=False,
+        help_text=gettext_lazy("Leave unchecked when only the municipalities and other parties answer."))
+
+
 class RoundCreateView(LoginRequiredMixin, ActionFormMixin, FormView):
     template_name = "core/object_edit.html"
-    form_class = RoundForm
+    form_class = OpenRoundForm
     success_message = gettext_lazy("The mapping round is open.")
 
     def get_form_kwargs(self):
@@ -119,8 +187,8 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
         self.organisation = get_object_or_404(Organisation, pk=kwargs["org"])
         if not can_add_for(request.user, [self.organisation.pk]):
             raise PermissionDenied
-        self.interfaces = list(Interface.objects.filter(area=self.round.area, parties=self.organisation)
-                               .order_by("title"))
+        self.interfaces = rounds.respondent_interfaces(self.round, self.organisation)
+        self.previous, self.prefill = rounds.previous_answers(self.round, self.organisation)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, form_class=None):
@@ -131,13 +199,23 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
         for i in self.interfaces:
             prefix = f"i{i.pk}"
             sent = any(key.startswith(f"{prefix}-") for key in post)  # a form left out is left as it was
-            forms.append((i, AnswerForm(post if sent else None, prefix=prefix, instance=existing.get(i.pk))))
+            form = AnswerForm(post if sent else None, prefix=prefix, instance=existing.get(i.pk),
+                              initial=self._prefill(i.pk) if i.pk not in existing else None)
+            form.prefilled = i.pk not in existing and i.pk in self.prefill
+            forms.append((i, form))
         return forms
+
+    def _prefill(self, interface_id):
+        """Last round's answer about the interface, offered as this round's (saving confirms it)."""
+        before = self.prefill.get(interface_id)
+        if before is None:
+            return None
+        return {k: getattr(before, k) for k in AnswerForm.Meta.fields}
 
     def post(self, request, *args, **kwargs):
         forms = self.get_form()
         bound = [(i, f) for i, f in forms if f.is_bound]
-        changed = [(i, f) for i, f in bound if f.is_valid() and f.has_changed()]
+        changed = [(i, f) for i, f in bound if f.is_valid() and (f.has_changed() or f.prefilled)]
         if any(not f.is_valid() for _i, f in bound):
             return self.render_to_response(self.get_context_data(form=forms))
         try:
@@ -171,7 +249,10 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(round=self.round, organisation=self.organisation, can_change=can(self.request.user, self.round,
-                                                                                     "change"))
+                                                                                     "change"),
+                   previous=self.previous, refusal=rounds.refusal(self.round),
+                   respondent=RoundRespondent.objects.filter(round=self.round, organisation=self.organisation)
+                   .select_related("respondent").first())
         return ctx
 
 
