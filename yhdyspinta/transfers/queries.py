@@ -82,3 +82,14 @@ def _cell(item, column, hidden):
     if hasattr(value, "pk"):
         return str(value)
     return value
+
+
+def roadmap_feeds(roadmap, user) -> list[tuple]:
+    """[(task, project, Progress)] of the roadmap's tasks fed by transfer inventories the user may
+    view (only the items the user may view are counted)."""
+    from .models import TransferProject
+
+    projects = (TransferProject.objects.restrict(user, "view").filter(roadmap_task__roadmap=roadmap)
+                .select_related("roadmap_task").order_by("roadmap_task__order", "roadmap_task__code", "title"))
+    visible = InventoryItem.objects.restrict(user, "view")
+    return [(p.roadmap_task, p, project_progress(p, visible.filter(project=p))["all"]) for p in projects]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/delete/", views.ProjectDeleteView.as_view(), name="project_delete"),
     path("<int:pk>/export/", views.ProjectExportView.as_view(), name="project_export"),
     path("<int:pk>/import/", views.ItemImportView.as_view(), name="item_import"),
+    path("readiness/<int:pk>/", views.RoadmapFeedsView.as_view(), name="roadmap_feeds"),
     path("items/", views.ItemListView.as_view(), name="item_list"),
     path("items/add/", views.ItemEditView.as_view(), name="item_add"),
     path("items/<int:pk>/", views.ItemDetailView.as_view(), name="item_detail"),

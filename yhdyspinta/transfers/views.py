@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.localize import error_message
@@ -53,8 +53,33 @@ class ProjectDetailView(ObjectDetailView):
         progress = queries.project_progress(project, items)
         ctx.update(progress=progress, parties=project.parties.all(), upload_form=UploadForm(),
                    kinds=[(k, label) for k, label in ItemKind.choices if items.filter(kind=k).exists()],
-                   hidden_count=project.items.count() - items.count())
+                   hidden_count=project.items.count() - items.count(),
+                   task=_visible_task(project, self.request.user))
         return ctx
+
+
+class RoadmapFeedsView(TemplateView):
+    """The readiness side of the link: which tasks of a roadmap transfer inventories feed, and how
+    far their items are (done / total)."""
+
+    template_name = "transfers/roadmap_feeds.html"
+
+    def get_context_data(self, **kwargs):
+        from yhdyspinta.readiness.models import Roadmap
+
+        roadmap = get_object_or_404(Roadmap.objects.restrict(self.request.user, "view"), pk=kwargs["pk"])
+        return super().get_context_data(roadmap=roadmap, feeds=queries.roadmap_feeds(roadmap, self.request.user),
+                                        **kwargs)
+
+
+def _visible_task(project, user):
+    """The readiness task the project feeds, if the user may view its roadmap."""
+    from yhdyspinta.readiness.models import RoadmapTask
+
+    if not project.roadmap_task_id:
+        return None
+    return (RoadmapTask.objects.restrict(user, "view").select_related("roadmap")
+            .filter(pk=project.roadmap_task_id).first())
 
 
 class ProjectEditView(ObjectEditView):
