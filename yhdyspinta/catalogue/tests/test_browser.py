@@ -97,3 +97,33 @@ def test_find_a_service_and_update_an_assessment_by_keyboard(live_server, browse
     latest = interface.latest_assessments()["escalation"]
     assert latest.value == 3 and latest.comment == "Eskalointipolku sovittu ja testattu"
     assert MaturityAssessment.objects.filter(interface=interface).count() > before  # history kept
+
+
+def test_finder_shows_tap_to_call_contacts_from_ptv(live_server, browser_page, transactional_db):
+    """Demo data (recorded PTV format): a resident types the question and sees a tel: link."""
+    from io import StringIO
+
+    from django.urls import reverse
+
+    from yhdyspinta.catalogue import demo
+
+    pirkanmaa = CountyFactory(code="08", name="Pirkanmaan hyvinvointialue")
+    pohjanmaa = CountyFactory(code="17", name="Pohjanmaan hyvinvointialue", name_sv="Österbottens välfärdsområde")
+    MunicipalityFactory(code="837", name="Tampere", area=pirkanmaa, population=250000)
+    MunicipalityFactory(code="536", name="Nokia", name_sv="Nokia", area=pirkanmaa)
+    MunicipalityFactory(code="598", name="Pietarsaari", name_sv="Jakobstad", area=pohjanmaa)
+    demo.load(StringIO())
+    page = browser_page
+    for query, number in (("lastensuojelun Nokialla", "tel:+35830005360"), ("skolkurator Jakobstad", "tel:+35860002598")):
+        page.goto(live_server.url + reverse("catalogue:finder"))
+        page.fill("#id_q", query)
+        page.press("#id_q", "Enter")
+        page.wait_for_load_state()
+        assert page.locator(f'main a[href="{number}"]').count() == 1, query
+        assert_accessible(page, context=query)
+    assert page.locator('main a[href="tel:112"]').count() == 0  # the curator is not a crisis topic
+    page.goto(live_server.url + reverse("catalogue:finder"))
+    page.fill("#id_q", "lastensuojelun Nokialla")
+    page.press("#id_q", "Enter")
+    page.wait_for_load_state()
+    assert page.locator('main .finder-crisis a[href="tel:112"]').count() == 1
