@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     DUTY_OVERDUE = "duty_overdue", _("Statutory duty overdue")
     READINESS_PERIOD = "readiness_period", _("Readiness reporting period opened or closing")
     REPORT_SUBMITTED = "report_submitted", _("Welfare report waiting for your approval")
+    LEASE_REMINDER = "lease_reminder", _("Lease notice or option deadline near")
 
 
 class Mode(models.TextChoices):
@@ -39,6 +40,7 @@ DEFAULT_MODES = {
     Kind.AGREEMENT_REMINDER: Mode.DAILY,
     Kind.DUTY_DUE: Mode.DAILY,
     Kind.DUTY_OVERDUE: Mode.DAILY,
+    Kind.LEASE_REMINDER: Mode.DAILY,
 }
 
 

@@ -366,6 +366,30 @@ def agreement_reminders(now) -> int:
     return create_many(Kind.AGREEMENT_REMINDER, items, now=now)
 
 
+
+def lease_reminders(now) -> int:
+    """Lease deadlines (last notice day, last day to use an option) whose reminder day has come:
+    to the organisation admins and county coordinators of the landlord and the tenant
+    (facilities.reminders)."""
+    from yhdyspinta.facilities.models import Lease
+    from yhdyspinta.facilities.reminders import due_today
+
+    due = due_today(timezone.localdate(now))
+    if not due:
+        return 0
+    leases = Lease.objects.select_related("premise__building", "landlord", "tenant").in_bulk(
+        {d.lease_id for d in due})
+    admins = writers_by_org({o for lease in leases.values() for o in (lease.landlord_id, lease.tenant_id)},
+                            (*ADMIN_ROLES, Role.COUNTY_COORDINATOR))
+    items = []
+    for d in due:
+        lease = leases[d.lease_id]
+        users = {u.pk: u for org in (lease.landlord_id, lease.tenant_id) for u in admins.get(org, ())}
+        items.append(Item(f"lease:{lease.pk}:{d.kind}:{d.day}", lease, list(users.values()), "lease_reminder",
+                          {"lease": lease, "deadline": d.day, "is_option": d.kind == "option"},
+                          site_url(lease.get_absolute_url())))
+    return create_many(Kind.LEASE_REMINDER, items, now=now)
+
 # ---- statutory duties and readiness reporting periods ----------------------------------------
 def writers_by_org(org_ids, roles=WRITER_ROLES) -> dict[int, list]:
     """Organisation id → its active users in `roles` with an e-mail address, in one query."""
@@ -476,6 +500,7 @@ def produce_due(now=None) -> dict[str, int]:
         "round_reminders": round_reminders(now),
         "actions_overdue": actions_overdue(now),
         "agreement_reminders": agreement_reminders(now),
+        "lease_reminders": lease_reminders(now),
         "duties": duties(now),
         "readiness_periods": readiness_periods(now),
     }
