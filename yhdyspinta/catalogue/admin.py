@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import Interface, InterfaceTemplate, MappingRound, MaturityAssessment, Service
+from .models import (
+    Interface,
+    InterfaceTemplate,
+    MappingRound,
+    MaturityAssessment,
+    OrganisationContact,
+    PtvService,
+    Service,
+)
 
 
 @admin.register(Service)
@@ -21,3 +29,26 @@ class InterfaceAdmin(admin.ModelAdmin):
 admin.site.register(InterfaceTemplate)
 admin.site.register(MaturityAssessment)
 admin.site.register(MappingRound)
+
+
+@admin.register(OrganisationContact)
+class OrganisationContactAdmin(admin.ModelAdmin):
+    """General contacts (the finder's fallback, the county's social emergency number, the PTV id)."""
+
+    list_display = ("organisation", "phone", "social_emergency_phone", "ptv_id")
+    search_fields = ("organisation__name_fi", "organisation__name_sv")
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(PtvService)
+class PtvServiceAdmin(admin.ModelAdmin):
+    """Read-only: what the last `refresh_ptv` brought."""
+
+    list_display = ("name", "organisation", "ptv_id", "fetched_at")
+    search_fields = ("name_fi", "name_sv", "ptv_id")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
