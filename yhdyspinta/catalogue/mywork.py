@@ -57,11 +57,27 @@ def rounds(desk):
     answered = set(MappingAnswer.objects.filter(round__in=open_rounds, organisation_id__in=desk.org_ids)
                    .values_list("round_id", "interface_id", "organisation_id"))
     names = dict(Organisation.objects.filter(pk__in=desk.org_ids).values_list("pk", "name"))
+    # The scope frozen at opening (cooperation.RoundScope): its interfaces and respondents only;
+    # a round without one asks the area's interfaces now, the county itself left out.
+    from yhdyspinta.cooperation.models import RoundRespondent, RoundScope
+
+    frozen: dict[int, set] = {}
+    for round_id, interface_id in RoundScope.interfaces.through.objects.filter(
+            roundscope__round__in=open_rounds).values_list("roundscope__round_id", "interface_id"):
+        frozen.setdefault(round_id, set()).add(interface_id)
+    scoped = set(RoundScope.objects.filter(round__in=open_rounds).values_list("round_id", flat=True))
+    answering = set(RoundRespondent.objects.filter(round__in=open_rounds, organisation_id__in=desk.org_ids)
+                    .values_list("round_id", "organisation_id"))
     lines = []
     for round_ in open_rounds:
         expected: dict[int, int] = {}
         missing: dict[int, int] = {}
         for area, interface, org in pairs:
+            if round_.pk in scoped:
+                if interface not in frozen.get(round_.pk, ()) or (round_.pk, org) not in answering:
+                    continue
+            elif org == round_.area_id:
+                continue
             if area == round_.area_id:
                 expected[org] = expected.get(org, 0) + 1
                 if (round_.pk, interface, org) not in answered:

@@ -49,6 +49,12 @@ def desk(world):
                                        opens_on=today - timedelta(days=3), closes_on=today + timedelta(days=5))
     d["round_b"] = MappingRoundFactory(area=world.county_b, title="Kartoitus Beta 2026",
                                        opens_on=today - timedelta(days=3), closes_on=today + timedelta(days=5))
+    # round A was opened with the county chosen as a respondent too (cooperation.RoundScope)
+    from yhdyspinta.cooperation.models import RoundRespondent, RoundScope
+
+    RoundScope.objects.create(round=d["round_a"]).interfaces.set([d["i1"], d["i2"]])
+    RoundRespondent.objects.bulk_create([RoundRespondent(round=d["round_a"], organisation=o)
+                                         for o in (world.county_a, world.a1, world.a2)])
     MappingAnswer.objects.create(round=d["round_a"], interface=d["i2"], organisation=world.county_a)
     _roadmap, _tasks, period = reporting_setup(world.county_a, [world.county_a, world.a1], tasks=3)
     period.end_date = today
