@@ -33,8 +33,18 @@ class InterfaceTable(tables.Table):
 
 class RoundTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=_("Mapping round"))
+    is_open = tables.Column(verbose_name=_("State"), orderable=False)
 
     class Meta:
         model = MappingRound
         fields = ("title", "area", "opens_on", "closes_on", "is_open")
         caption = _("Mapping rounds")
+
+    def render_is_open(self, record):
+        """The state by the dates too: a round past its closing date is closed whatever the flag says."""
+        from .rounds import state_text
+
+        return state_text(record)
+
+    def value_is_open(self, record):
+        return self.render_is_open(record)

@@ -163,3 +163,11 @@ def test_closing_summary_proposes_assessments_accepted_in_bulk(world, ec_a1, as_
 ])
 def test_answer_level(exists, agreed, works, level):
     assert rounds.answer_level(MappingAnswer(exists=exists, agreed=agreed, works=works)) == level
+
+
+def test_round_list_says_closed_after_the_closing_date(world, as_user):
+    today = helsinki_today()
+    _open(world, title="Vanha kierros", opens_on=today - timedelta(days=400), closes_on=today - timedelta(days=355))
+    page = as_user(world.coordinator).get("/catalogue/rounds/").content.decode()
+    assert "Vanha kierros" in page
+    assert ("Closed on" in page or "Suljettu" in page) and "Open until" not in page
