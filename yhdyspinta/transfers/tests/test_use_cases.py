@@ -27,9 +27,9 @@ def _item_data(project, world, **extra):
 
 
 def test_unknown_party_is_refused_with_a_clear_message(world, project):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as exc, translation.override("en"):
         actions.create_item(acting_user=world.editor, **_item_data(project, world, to_party=world.a2))
-    assert "is not a party of the transfer project" in str(exc.value.message_dict["to_party"])
+    assert "Alfanen is not a party of the transfer project" in str(exc.value.message_dict["to_party"])
     assert not InventoryItem.objects.exists()
 
 
@@ -94,7 +94,7 @@ def test_full_inventory_done_shows_the_project_complete(world, project):
     assert _fi("all %(total)s items are done.", total=3) in page
     progress = api_client_for(world.editor).get(f"/api/v1/transfers/projects/{project.pk}/progress/").json()
     assert progress["complete"] is True
-    assert {(r["label"], r["done"], r["total"]) for r in progress["per_kind"]} >= {("Contract", 1, 1)}
+    assert {(r["label"], r["done"], r["total"]) for r in progress["per_kind"]} >= {(_fi("Contract"), 1, 1)}
 
 
 def test_empty_project_is_not_complete(world, project):
