@@ -3,8 +3,11 @@ fields only the organisations the user may add for (core.forms.RestrictedFormMix
 from typing import ClassVar
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.models import Visibility
+from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 
 from .models import Building, Lease, LeaseOption, Premise, SharedUse
@@ -48,3 +51,13 @@ class SharedUseForm(RestrictedFormMixin, forms.ModelForm):
     class Meta:
         model = SharedUse
         fields = ("premise", "organisation", "unit", "share_of_hours", "share_of_area", "note")
+
+
+class LeaseImportForm(forms.Form):
+    file = UploadField(label=_("Lease list (CSV or XLSX)"), kind="import", formats=("csv", "xlsx"))
+    visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Visibility of new records"),
+                                   initial=Visibility.PUBLIC,
+                                   help_text=_("The rents are internal in any case: only the parties see them."))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ app_name = "facilities"
 urlpatterns = [
     path("", views.LeaseListView.as_view(), name="lease_list"),
     path("leases/add/", views.LeaseEditView.as_view(), name="lease_add"),
+    path("leases/import/", views.LeaseImportView.as_view(), name="lease_import"),
     path("leases/<int:pk>/", views.LeaseDetailView.as_view(), name="lease_detail"),
     path("leases/<int:pk>/edit/", views.LeaseEditView.as_view(), name="lease_edit"),
     path("leases/<int:pk>/delete/", views.LeaseDeleteView.as_view(), name="lease_delete"),

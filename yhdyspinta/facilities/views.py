@@ -1,11 +1,24 @@
 """Facilities pages: lists per county and municipality, details, edit pages (core generic views)."""
 
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import ngettext
+from django.views.generic import FormView
 
-from yhdyspinta.core.views.generic import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from yhdyspinta.core.uploads import WriterRequiredMixin
+from yhdyspinta.core.views.generic import (
+    ActionFormMixin,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 
+from . import actions
 from .filtersets import BuildingFilterSet, LeaseFilterSet, PremiseFilterSet
-from .forms import BuildingForm, LeaseForm, LeaseOptionForm, PremiseForm, SharedUseForm
+from .forms import BuildingForm, LeaseForm, LeaseImportForm, LeaseOptionForm, PremiseForm, SharedUseForm
 from .models import Building, Lease, LeaseOption, Premise, SharedUse
 from .rules import RULES
 from .tables import BuildingTable, LeaseTable, PremiseTable
@@ -17,6 +30,7 @@ class BuildingListView(ObjectListView):
     filterset_class = BuildingFilterSet
     add_url_name = "facilities:building_add"
     export_name = "buildings"
+    template_name = "facilities/building_list.html"
 
     def get_queryset(self):
         return super().get_queryset().select_related("municipality", "owner")
@@ -50,6 +64,7 @@ class PremiseListView(ObjectListView):
     filterset_class = PremiseFilterSet
     add_url_name = "facilities:premise_add"
     export_name = "premises"
+    template_name = "facilities/premise_list.html"
 
     def get_queryset(self):
         return super().get_queryset().select_related("building", "user_organisation")
@@ -87,6 +102,7 @@ class LeaseListView(ObjectListView):
     filterset_class = LeaseFilterSet
     add_url_name = "facilities:lease_add"
     export_name = "leases"
+    template_name = "facilities/lease_list.html"
 
     def get_queryset(self):
         return super().get_queryset().select_related("premise__building", "landlord", "tenant")
@@ -142,3 +158,21 @@ class SharedUseEditView(ObjectEditView):
 class SharedUseDeleteView(ObjectDeleteView):
     model = SharedUse
     success_url_name = "facilities:premise_list"
+
+
+class LeaseImportView(WriterRequiredMixin, LoginRequiredMixin, ActionFormMixin, FormView):
+    """A county's lease list (CSV or XLSX) in one go: all rows or none."""
+
+    form_class = LeaseImportForm
+    template_name = "facilities/lease_import.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def run(self, form):
+        upload = form.cleaned_data["file"]
+        leases = actions.import_leases(upload.read(), upload.name, acting_user=self.request.user,
+                                       visibility=form.cleaned_data["visibility"])
+        messages.success(self.request, ngettext("%(count)s lease imported.", "%(count)s leases imported.",
+                                                len(leases)) % {"count": len(leases)})
+        return redirect("facilities:lease_list")

@@ -1,0 +1,108 @@
+"""Lease lists as counties keep them: one reader (core.tabular), all or nothing, file/line/reason."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from conftest import client_for
+from yhdyspinta.facilities.actions import import_leases
+from yhdyspinta.facilities.models import Building, Lease, LeaseOption, Premise
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ("Kunta;Rakennus;Rakennustunnus;Tila;Pinta-ala;Vuokranantaja;Vuokralainen;Sopimusnumero;Alkaa;Päättyy;"
+          "Irtisanomisaika_kk;Siirtymäkauden_sopimus;Pääomavuokra;Ylläpitovuokra;Optio_alkaa;Optio_päättyy;"
+          "Optio_viimeistään")
+
+
+def _csv(world, *rows, encoding="cp1252"):
+    lines = [HEADER, *rows]
+    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+
+
+def _row(world, ref="V-1", tenant=None, ends="31.12.2025", premise="Terveydenhoitajan huone"):
+    tenant = tenant or world.county_a.name
+    return (f"{world.a1.name};Keskuskoulu;;{premise};42,5;{world.a1.name};{tenant};{ref};1.1.2023;{ends};6;kyllä;"
+            "12 000,50;4800;1.1.2026;31.12.2026;30.6.2025")
+
+
+def test_a_windows_1252_list_with_semicolons_decimal_commas_and_finnish_dates(world):
+    data = _csv(world, _row(world), _row(world, ref="V-2", premise="Kuraattorin huone"))
+    leases = import_leases(data, "vuokrat.csv", acting_user=world.editor)
+    assert len(leases) == 2
+    lease = Lease.objects.get(reference="V-1")
+    assert (lease.starts_on, lease.ends_on, lease.notice_months) == (date(2023, 1, 1), date(2025, 12, 31), 6)
+    assert lease.internal_capital_cost == Decimal("12000.50") and lease.transitional
+    assert lease.premise.area == Decimal("42.5") and lease.tenant == world.county_a
+    assert Building.objects.filter(name="Keskuskoulu").count() == 1  # both rows share the building
+    assert LeaseOption.objects.get(lease=lease).exercise_by == date(2025, 6, 30)
+    again = import_leases(data, "vuokrat.csv", acting_user=world.editor)  # the same references: updated
+    assert len(again) == 2 and Lease.objects.count() == 2 and LeaseOption.objects.count() == 2
+
+
+def test_utf8_with_bom_and_xlsx_read_the_same(world):
+    import openpyxl
+
+    assert len(import_leases(_csv(world, _row(world), encoding="utf-8-sig"), "v.csv", acting_user=world.editor)) == 1
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in (HEADER, _row(world, ref="V-9")):
+        sheet.append(line.split(";"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert [lease.reference for lease in import_leases(buffer.getvalue(), "v.xlsx", acting_user=world.editor)] == ["V-9"]
+
+
+def test_one_bad_row_keeps_out_every_row_and_names_file_line_and_reason(world):
+    data = _csv(world, _row(world), _row(world, ref="V-2", tenant="Tuntematon kuntayhtymä"))
+    with pytest.raises(ValidationError) as exc:
+        import_leases(data, "vuokrat.csv", acting_user=world.editor)
+    message = exc.value.messages[0]
+    assert "vuokrat.csv" in message and "3" in message and "Tuntematon kuntayhtymä" in message
+    assert not Lease.objects.exists() and not Building.objects.exists() and not Premise.objects.exists()
+
+
+def test_a_rule_of_the_act_refuses_its_line(world):
+    data = _csv(world, _row(world, ends="31.12.2024"))
+    with pytest.raises(ValidationError) as exc:
+        import_leases(data, "vuokrat.csv", acting_user=world.editor)
+    assert "vuokrat.csv" in exc.value.messages[0] and "616/2021" in exc.value.messages[0]
+    bad_date = _csv(world, _row(world, ends="31.13.2025"))
+    with pytest.raises(ValidationError) as exc:
+        import_leases(bad_date, "vuokrat.csv", acting_user=world.editor)
+    assert "31.13.2025" in exc.value.messages[0]
+    assert not Lease.objects.exists()
+
+
+def test_an_outsider_cannot_import_for_others(world):
+    with pytest.raises(ValidationError) as exc:
+        import_leases(_csv(world, _row(world)), "v.csv", acting_user=world.other)
+    assert "v.csv" in exc.value.messages[0]
+    assert not Lease.objects.exists()
+
+
+def test_the_page_and_the_command(world, tmp_path):
+    client = client_for(world.editor)
+    assert client.get("/facilities/leases/import/").status_code == 200
+    upload = SimpleUploadedFile("vuokrat.csv", _csv(world, _row(world)), content_type="text/csv")
+    response = client.post("/facilities/leases/import/", {"file": upload, "visibility": "public"})
+    assert response.status_code == 302 and Lease.objects.count() == 1
+    bad = SimpleUploadedFile("vuokrat.csv", _csv(world, _row(world, ref="V-5", tenant="Ei ole")),
+                             content_type="text/csv")
+    response = client.post("/facilities/leases/import/", {"file": bad, "visibility": "public"})
+    assert response.status_code == 200 and "vuokrat.csv" in response.content.decode()
+    assert client_for(world.viewer).get("/facilities/leases/import/").status_code == 403
+    path = tmp_path / "vuokrat.csv"
+    path.write_bytes(_csv(world, _row(world, ref="V-7")))
+    out = io.StringIO()
+    call_command("import_leases", str(path), user=world.editor.username, stdout=out)
+    assert "1 leases imported" in out.getvalue()
+    path.write_bytes(_csv(world, _row(world, ref="V-8", tenant="Ei ole")))
+    with pytest.raises(CommandError, match=r"vuokrat.csv, (line|rivi) 2"):
+        call_command("import_leases", str(path), user=world.editor.username)
+    assert not Lease.objects.filter(reference="V-8").exists()
