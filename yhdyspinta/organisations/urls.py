@@ -7,6 +7,7 @@ app_name = "organisations"
 urlpatterns = [
     path("", views.OrganisationListView.as_view(), name="organisation_list"),
     path("<int:pk>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),
+    path("<int:pk>/overview/", views.OrganisationOverviewView.as_view(), name="organisation_overview"),
     path("<int:pk>/edit/", views.OrganisationEditView.as_view(), name="organisation_edit"),
     path("areas/<int:pk>/", views.AreaDetailView.as_view(), name="area_detail"),
     path("units/", views.UnitListView.as_view(), name="unit_list"),

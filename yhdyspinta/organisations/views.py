@@ -75,6 +75,59 @@ class AreaDetailView(DetailView):
         return ctx
 
 
+class OrganisationOverviewView(DetailView):
+    """A municipality's or county's whole picture: one section per app (core/orgpage.py), each
+    read through the user's view rights; `?export=csv|xlsx` gives every row of every section."""
+
+    model = Organisation
+    template_name = "organisations/organisation_overview.html"
+
+    def get(self, request, *args, **kwargs):
+        from django.utils.translation import gettext as _
+
+        from yhdyspinta.core import orgpage
+        from yhdyspinta.core.exports import export_response
+
+        self.object = self.get_object()
+        self.sections = orgpage.build(self.object, request.user)
+        fmt = request.GET.get("export")
+        records = [row.record for _s, table in self.sections for row in table.rows if row.record is not None]
+        if fmt:
+            width = max((len(t.columns) for _s, t in self.sections), default=0)
+            header = [_("Section")] + [_("Column %(n)s") % {"n": n} for n in range(1, width + 1)]
+            rows = []
+            for section, table in self.sections:
+                rows.append([str(section.title)] + [str(c) for c in table.columns])
+                rows.extend([str(section.title)] + ["" if c is None else c for c in row.cells] for row in table.rows)
+            return _export(request, fmt, header, rows, self.object, records, export_response)
+        _log_reads(request, records)
+        return self.render_to_response(self.get_context_data(object=self.object, sections=self.sections))
+
+
+def _export(request, fmt, header, rows, org, records, export_response):
+    """One file; the internal records it holds are named in the access log, per type."""
+    from yhdyspinta.core.audit import log_export
+
+    by_model: dict = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record)
+    for model, objects in list(by_model.items())[1:]:
+        log_export(request, model, objects, detail=f"organisation overview {org.pk}")
+    first_model, first = next(iter(by_model.items()), (None, []))
+    return export_response(request, fmt, header, rows, name=f"organisation-{org.pk}-overview", model=first_model,
+                           objects=first, detail=f"organisation overview {org.pk} {fmt}")
+
+
+def _log_reads(request, records):
+    from yhdyspinta.core.audit import log_internal_reads
+
+    by_model: dict = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record)
+    for model, objects in by_model.items():
+        log_internal_reads(request, model, objects, detail="organisation overview")
+
+
 class OrganisationEditView(ObjectEditView):
     model = Organisation
     form_class = OrganisationForm
