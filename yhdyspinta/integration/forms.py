@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.uploads import UploadField
 
+from .compute import survey
 from .compute.parties import ITEMS
 from .importing import LIMESURVEY, LONG, WIDE
 from .models import Study, StudyParty, StudyScale
@@ -133,7 +134,8 @@ class LinksForm(forms.Form):
 class UploadForm(forms.Form):
     FORMATS = [(LONG, _("Long form: one row per respondent and party")),
                (WIDE, _("Wide form: one row per respondent, a column per party and item")),
-               (LIMESURVEY, _("LimeSurvey CSV export (FREQ[P01], MUT[P01], NEED[P01] …)"))]
+               (LIMESURVEY, _("Survey export: LimeSurvey CSV (answer codes or full answers) or Webropol "
+                              "(CSV or XLSX), one row per respondent"))]
     file = UploadField(label=_("CSV or XLSX file"), kind="import", formats=("csv", "xlsx", "txt"))
     kind = forms.ChoiceField(label=_("Layout"), choices=FORMATS, widget=forms.RadioSelect, initial=LONG)
     replace = forms.BooleanField(
@@ -269,3 +271,85 @@ class RatingsForm(forms.Form):
 
     def bound_groups(self):
         return [(party, [self[n] for n in names]) for party, names in self.groups]
+
+
+class SurveyMappingForm(forms.Form):
+    """A survey export mapped once per question: its meaning, each sub-question's party, the
+    answer-code table; pre-filled from the study's saved mapping or guessed from the names."""
+
+    MEANINGS = [("", _("(not used)")), ("frequency", _("frequency of cooperation")),
+                ("mutuality", _("mutuality")), ("need", _("need for cooperation"))]
+    PLAIN = [("", _("(not used)")), (survey.GROUP, _("own task group")), (survey.SIZE_GROUP, _("size group")),
+             (survey.MUNICIPALITY, _("municipality or area"))]
+
+    def __init__(self, *args, columns, parties, initial_mapping, **kwargs):
+        super().__init__(*args, **kwargs)
+        layout = survey.Layout.of(columns)
+        self.layout = layout
+        guess = initial_mapping
+        self.fields["respondent"] = forms.ChoiceField(
+            label=_("Respondent id column"), required=False, initial=guess.get("respondent", ""),
+            choices=[("", _("(the line number)"))] + [(c, c) for c in columns if not survey.split_column(c)
+                                                       or c in layout.plain])
+        self.question_fields, self.plain_fields, self.sub_fields = [], [], []
+        for k, (q, subs) in enumerate(layout.arrays.items()):
+            self.fields[f"q_{k}"] = forms.ChoiceField(
+                label=_("%(question)s (%(n)s sub-questions)") % {"question": q, "n": len(subs)},
+                choices=self.MEANINGS, required=False, initial=guess["questions"].get(q, ""))
+            self.question_fields.append((f"q_{k}", q))
+        for k, c in enumerate(layout.plain):
+            self.fields[f"p_{k}"] = forms.ChoiceField(label=c, choices=self.PLAIN, required=False,
+                                                      initial=guess["questions"].get(c, ""))
+            self.plain_fields.append((f"p_{k}", c))
+        targets = [("", _("(not used)"))] + [(p.code, f"{p.code} {p.label}") for p in parties]
+        for k, sub in enumerate(layout.subquestions()):
+            self.fields[f"s_{k}"] = forms.ChoiceField(label=sub, choices=targets, required=False,
+                                                      initial=guess["subquestions"].get(sub, ""))
+            self.sub_fields.append((f"s_{k}", sub))
+        self.fields["codes"] = forms.CharField(
+            label=_("Answer codes"), widget=forms.Textarea(attrs={"rows": 7}),
+            initial=survey.format_codes(guess["codes"]),
+            help_text=_("One code a line: the code = the position on the scale (1 = the lowest) or eos for "
+                        "\"don't know\". LimeSurvey's usual codes: A1–A5 the scale in order, A6 don't know."))
+        self.fields["size_groups"] = forms.CharField(
+            label=_("Size-group answers"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+            initial=survey.format_codes(guess.get("size_groups") or {}),
+            help_text=_("Only for answers that are not the known values: one a line, the answer = large or other, "
+                        "e.g. A1 = large."))
+        self.fields["include_incomplete"] = forms.BooleanField(
+            label=_("Include unfinished responses (LimeSurvey: no submit date)"), required=False)
+
+    def clean_codes(self):
+        try:
+            return survey.parse_codes(self.cleaned_data["codes"])
+        except ValueError as exc:
+            raise forms.ValidationError(_("Line %(line)s: write code = position (1, 2, …) or code = eos.")
+                                        % {"line": exc.args[0]}) from None
+
+    def clean_size_groups(self):
+        out = {}
+        for n, line in enumerate((self.cleaned_data.get("size_groups") or "").splitlines(), 1):
+            if not line.strip():
+                continue
+            label, sep, value = line.partition("=")
+            if not sep or value.strip().lower() not in ("large", "other"):
+                raise forms.ValidationError(_("Line %(line)s: write the answer = large or other.") % {"line": n})
+            out[label.strip()] = value.strip().lower()
+        return out
+
+    def clean(self):
+        data = super().clean()
+        meanings = [data.get(n) for n, _q in self.question_fields]
+        if not any(m in ITEMS for m in meanings):
+            raise forms.ValidationError(_("Map at least one question to frequency, mutuality or need."))
+        if [data.get(n) for n, _c in self.plain_fields].count(survey.GROUP) != 1:
+            raise forms.ValidationError(_("Map exactly one column to the own task group."))
+        return data
+
+    def mapping(self) -> survey.SurveyMapping:
+        d = self.cleaned_data
+        questions = {q: d.get(n) or "" for n, q in self.question_fields + self.plain_fields}
+        return survey.SurveyMapping(questions=questions, subquestions={s: d.get(n) or "" for n, s in self.sub_fields},
+                                    codes=d["codes"], respondent=d.get("respondent") or "",
+                                    include_incomplete=bool(d.get("include_incomplete")),
+                                    size_groups=d.get("size_groups") or {})

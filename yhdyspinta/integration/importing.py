@@ -27,6 +27,7 @@ from .compute.io import (
     read_wide,
 )
 from .compute.parties import DONT_KNOW, ITEMS, Scale
+from .compute.survey import DEFAULT_CODES, SurveyMapping, format_codes, parse_codes, read_survey
 
 MAX_BYTES = 20 * 1024 * 1024
 LONG, WIDE, LIMESURVEY = "long", "wide", "limesurvey"
@@ -128,3 +129,67 @@ def read_limesurvey_form(data: bytes, name: str, *, group_question: str = "GROUP
     frame = frame.with_columns(pl.col("group").str.replace(r"^[A-Za-z]+0*(\d+)$", "2.$1"))
     return _attributes(frame, {municipality: "municipality", size_group: "size_group"}), skipped
 
+
+
+# ---- survey exports as they come (LimeSurvey answer codes / full answers, Webropol) ------------
+def survey_parties(study) -> dict[str, tuple[str, ...]]:
+    """{code: names in fi/sv/en} of the study's parties, for forgiving label matching."""
+    return {p.code: tuple(getattr(p, f"label_{lang}", "") or "" for lang in ("fi", "sv", "en")) + (p.label,)
+            for p in study.parties.all()}
+
+
+def size_group_values(study) -> dict[str, str]:
+    """The study's known size-group values and their labels in every language → the value."""
+    from django.utils import translation
+
+    out = {"large": "large", "other": "other"}
+    for lang in ("fi", "sv", "en"):
+        with translation.override(lang):
+            out[str(translation.gettext("Large city"))] = "large"
+            out[str(translation.gettext("Other municipality"))] = "other"
+    if study is not None and study.pk:
+        for value in study.respondents.exclude(size_group="").values_list("size_group", flat=True).distinct():
+            out.setdefault(value, value)
+    return out
+
+
+def saved_mapping(study) -> dict:
+    from .models import SurveyColumnMapping
+
+    row = SurveyColumnMapping.objects.filter(study=study).first()
+    return dict(row.mapping) if row else {}
+
+
+def remember_mapping(study, mapping: SurveyMapping) -> None:
+    """Stores the mapping for the study's next import (merged over the earlier one)."""
+    from .models import SurveyColumnMapping
+
+    old = saved_mapping(study)
+    data = {"questions": {**old.get("questions", {}), **mapping.questions},
+            "subquestions": {**old.get("subquestions", {}), **mapping.subquestions},
+            "codes": dict(mapping.codes), "respondent": mapping.respondent,
+            "size_groups": {**old.get("size_groups", {}), **mapping.size_groups}}
+    SurveyColumnMapping.objects.update_or_create(study=study, defaults={"mapping": data})
+
+
+def read_survey_form(data: bytes, name: str, mapping: SurveyMapping, study) -> tuple[pl.DataFrame, list[int], int]:
+    """A LimeSurvey or Webropol export with the owner's mapping → (frame, lines, unfinished left out)."""
+    return read_survey(data, mapping, parties=survey_parties(study), size_groups=size_group_values(study),
+                       scales=study_scales(study), name=name)
+
+
+def mapping_file(source, name: str) -> SurveyMapping:
+    """A mapping as JSON (the CLI's --mapping): {"questions": {...}, "subquestions": {...}, "codes":
+    {...}, "respondent": "id", "size_groups": {...}, "include_incomplete": false}."""
+    import json
+
+    try:
+        raw = json.loads(source.decode("utf-8-sig") if isinstance(source, bytes) else source)
+        codes = parse_codes(format_codes(raw.get("codes") or DEFAULT_CODES))
+        return SurveyMapping(questions=dict(raw["questions"]), subquestions=dict(raw.get("subquestions") or {}),
+                             codes=codes, respondent=str(raw.get("respondent") or "id"),
+                             include_incomplete=bool(raw.get("include_incomplete")),
+                             size_groups=dict(raw.get("size_groups") or {}))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise IntegrationInputError(name, 0, reason("not a valid mapping file (JSON with questions, "
+                                                    "subquestions and codes)")) from None

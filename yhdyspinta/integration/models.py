@@ -181,3 +181,20 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["respondent", "party"], name="integration_answer_once")]
+
+
+class SurveyColumnMapping(models.Model):
+    """The owner's mapping of a survey export (compute.survey.SurveyMapping as JSON), remembered per
+    study and pre-filled on the next import: questions → meanings, sub-questions → parties, the
+    answer-code table and size-group labels. Read and written only through the study's import page."""
+
+    study = models.OneToOneField(Study, on_delete=models.CASCADE, related_name="survey_mapping")
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("survey column mapping")
+        verbose_name_plural = _("survey column mappings")
+
+    def __str__(self):
+        return f"{self.study}"

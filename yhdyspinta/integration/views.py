@@ -26,9 +26,19 @@ from yhdyspinta.core.views.generic import (
 )
 
 from . import actions, importing
+from .compute import survey
 from .compute.errors import IntegrationInputError
 from .filtersets import StudyFilterSet
-from .forms import LinksForm, MappingForm, MergeForm, PartyForm, ScaleForm, StudyForm, UploadForm
+from .forms import (
+    LinksForm,
+    MappingForm,
+    MergeForm,
+    PartyForm,
+    ScaleForm,
+    StudyForm,
+    SurveyMappingForm,
+    UploadForm,
+)
 from .models import Study, StudyParty, StudyScale
 from .tables import StudyTable
 
@@ -228,7 +238,12 @@ class ImportView(StudyOwnerMixin, FormView):
             "title": _("Import answers"), "multipart": True, "submit": _("Continue"),
             "intro": _("Long form columns: respondent_id, group, party, frequency, mutuality, need and "
                        "optionally municipality and size_group. Empty cells are \"don't know\". The whole "
-                       "file is imported or nothing is."),
+                       "file is imported or nothing is.") + " " + _(
+                "Survey exports are read as the tools write them: LimeSurvey's CSV export with answer codes "
+                "or full answers (question codes like G2Q00004[SQ001]; A1–A5 the scale in order, A6 don't know; "
+                "unfinished responses left out) and Webropol's CSV or XLSX (columns like "
+                "\"Question - 2.1 Ikääntyneiden palvelut\"). On the next page you map each question once; "
+                "the mapping is remembered for the study."),
         }
 
 
@@ -244,9 +259,20 @@ class ImportMappingView(StudyOwnerMixin, FormView):
         self.stored = stored
         return super().dispatch(request, *args, **kwargs)
 
+    def get_template_names(self):
+        return ["integration/survey_mapping.html" if self.is_survey else self.template_name]
+
+    @property
+    def is_survey(self) -> bool:
+        return self.stored["kind"] == importing.LIMESURVEY
+
     def get_form(self, form_class=None):
         parties = list(self.study.parties.all())
         columns = self.stored["columns"]
+        if self.is_survey:
+            guess = survey.guess(columns, importing.survey_parties(self.study), importing.saved_mapping(self.study))
+            return SurveyMappingForm(**self.get_form_kwargs(), columns=columns, parties=parties,
+                                     initial_mapping=guess)
         return MappingForm(**self.get_form_kwargs(), columns=columns, parties=parties,
                            limesurvey=self.stored["kind"] == importing.LIMESURVEY,
                            initial_mapping=importing.guess_mapping(columns, [p.code for p in parties]))
@@ -254,27 +280,30 @@ class ImportMappingView(StudyOwnerMixin, FormView):
     def form_valid(self, form):
         data, name = base64.b64decode(self.stored["data"]), self.stored["name"]
         d = form.cleaned_data
-        skipped = 0
+        skipped, lines = 0, None
         try:
-            if form.limesurvey:
-                frame, skipped = importing.read_limesurvey_form(
-                    data, name, group_question=d["group"], municipality=d["municipality"],
-                    size_group=d["size_group"], study=self.study)
+            if self.is_survey:
+                frame, lines, skipped = importing.read_survey_form(data, name, form.mapping(), self.study)
             else:
                 frame = importing.read_wide_form(data, name, respondent=d["respondent"], group=d["group"],
                                                  mapping=form.mapping(), municipality=d["municipality"],
                                                  size_group=d["size_group"], study=self.study)
-            count = actions.import_answers(self.study, frame, actor=self.request.user, file=name,
+            count = actions.import_answers(self.study, frame, actor=self.request.user, file=name, lines=lines,
                                            replace=bool(self.stored.get("replace")))
+            if self.is_survey:
+                importing.remember_mapping(self.study, form.mapping())
         except IntegrationInputError as exc:
             form.add_error(None, error_message(exc))
             return self.form_invalid(form)
         self.request.session.pop(SESSION_KEY, None)
         text = _("%(n)s answer sets imported.") % {"n": count}
         if skipped:
-            text += " " + _("%(n)s incomplete responses were skipped.") % {"n": skipped}
+            text += " " + _("%(n)s unfinished responses (no submit date) were left out; choose to include "
+                            "them on the mapping page if they should count.") % {"n": skipped}
         messages.success(self.request, text)
         return redirect(self.study.get_absolute_url())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"title": _("Map the columns"), "file_name": self.stored["name"]}
+        return super().get_context_data(**kwargs) | {"title": _("Map the columns"), "file_name": self.stored["name"],
+                                                     "default_codes": survey.DEFAULT_CODES,
+                                                     "dont_know_words": survey.DONT_KNOW_WORDS}

@@ -27,7 +27,7 @@ from .errors import IntegrationInputError
 from .parties import COUNTY, DONT_KNOW, ITEMS, MUNICIPALITY, OTHER, SCALES, Scale
 
 REQUIRED = ("respondent_id", "group", "party", *ITEMS)
-_DONT_KNOW_TOKENS = {"eos", "dk", "-", "en osaa sanoa", "vet inte", "don't know", "dont know",
+_DONT_KNOW_TOKENS = {"eos", "dk", "-", "en osaa sanoa", "ei osaa sanoa", "vet inte", "don't know", "dont know",
                      "en tiedä", "-oth-"} | {v.lower() for v in DONT_KNOW.values()}
 _YES = {"yes", "kyllä", "kylla", "ja", "true", "1", "y", "k"}
 _NO = {"no", "ei", "nej", "false", "0", "n", "e", ""}

@@ -21,10 +21,15 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="username the import is made as")
         parser.add_argument("--limesurvey", action="store_true", help="the file is a LimeSurvey CSV export")
         parser.add_argument("--group-question", default="GROUP", help="LimeSurvey: the own task group's question code")
+        parser.add_argument("--mapping", help="a survey export (LimeSurvey answer codes or full answers, Webropol) "
+                            "read with this JSON mapping: questions, subquestions, codes, respondent, size_groups")
+        parser.add_argument("--include-incomplete", action="store_true",
+                            help="with --mapping: keep LimeSurvey's unfinished responses (no submit date)")
         parser.add_argument("--replace", action="store_true",
                             help="replace the answers of respondents (by the file's ids) imported before")
 
-    def handle(self, *args, file, study, user, limesurvey, group_question, replace=False, **options):
+    def handle(self, *args, file, study, user, limesurvey, group_question, replace=False, mapping=None,
+               include_incomplete=False, **options):
         actor = user_named(user)
         target = Study.objects.filter(pk=study).first()
         if target is None:
@@ -33,7 +38,13 @@ class Command(BaseCommand):
         skipped = 0
         try:
             data = importing.to_csv_bytes(path.read_bytes(), path.name)
-            if limesurvey:
+            if mapping:
+                survey_mapping = importing.mapping_file(Path(mapping).read_bytes(), Path(mapping).name)
+                survey_mapping.include_incomplete = survey_mapping.include_incomplete or include_incomplete
+                frame, lines, skipped = importing.read_survey_form(data, path.name, survey_mapping, target)
+                count = actions.import_answers(target, frame, actor=actor, file=path.name, lines=lines,
+                                               replace=replace)
+            elif limesurvey:
                 frame, skipped = importing.read_limesurvey_form(data, path.name, group_question=group_question,
                                                                 study=target)
                 count = actions.import_answers(target, frame, actor=actor, file=path.name, replace=replace)
@@ -42,10 +53,12 @@ class Command(BaseCommand):
                 count = actions.import_answers(target, frame, actor=actor, file=path.name, lines=lines,
                                                replace=replace)
         except OSError as exc:
-            raise CommandError(f"{path}: {exc.strerror}") from None
+            raise CommandError(f"{exc.filename or path}: {exc.strerror}") from None
         except IntegrationInputError as exc:
             raise CommandError(f"refused, nothing imported: {exc}") from None
         except PermissionDenied:
             raise CommandError(f"refused: {user} may not import answers into study {study}") from None
         text = f"{path.name}: {count} answer sets imported"
         self.stdout.write(text + (f", {skipped} incomplete responses skipped" if skipped else ""))
+        if skipped and mapping:
+            self.stdout.write("(unfinished responses have no submit date; --include-incomplete keeps them)")
