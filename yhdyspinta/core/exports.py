@@ -19,18 +19,22 @@ def safe_cell(value):
     return value
 
 
-def csv_cell(value):
+def csv_cell(value, decimal_mark=","):
     """A cell as Finnish Excel reads it: decimal comma in numbers, formulas escaped, None empty."""
     if value is None:
         return ""
-    if isinstance(value, (float, Decimal)) and not isinstance(value, bool):
-        return str(value).replace(".", ",")
+    if isinstance(value, Decimal):
+        return format(value, "f").replace(".", decimal_mark)  # never 1E+1 or 0E-21
+    if isinstance(value, float) and not isinstance(value, bool):
+        return str(value).replace(".", decimal_mark)
     return safe_cell(value)
 
 
 def rows_to_csv(header, rows, *, delimiter=";", metadata=()) -> str:
     """CSV as Finnish Excel reads it: semicolons, decimal comma, UTF-8 with BOM, CRLF, escaped
-    formulas. `metadata` lines (one cell each) come first, then an empty line, then the header."""
+    formulas. `metadata` lines (one cell each) come first, then an empty line, then the header.
+    `delimiter=","` is the international dialect: decimal point."""
+    decimal_mark = "." if delimiter == "," else ","
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     if metadata:
@@ -39,7 +43,7 @@ def rows_to_csv(header, rows, *, delimiter=";", metadata=()) -> str:
         writer.writerow([])
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
+        writer.writerow([csv_cell(v, decimal_mark) for v in row])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -92,7 +96,7 @@ def _attachment(response, filename, *, inline=False):
 
 
 def export_response(request, fmt, header, rows, *, name, model=None, objects=(), detail="",
-                    metadata=(), sheet="Data", log=True):
+                    metadata=(), sheet="Data", log=True, dialect="finnish"):
     """A table as a CSV or XLSX download, logged as an EXPORT in the access log.
 
     CSV follows the Finnish Excel convention (`;`, decimal comma, UTF-8 with BOM, CRLF); XLSX
@@ -100,7 +104,7 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
     period, filters…) come above the header, followed by an empty line. `objects` are the
     records the file holds (the internal ones are named in the log entry); `log=False` only
     for a view whose detail page already logged this download (ObjectDetailView EXPORT).
-    Any `fmt` other than csv/xlsx is a 404.
+    Any `fmt` other than csv/xlsx is a 404. `dialect="international"`: CSV with `,` and `.`.
     """
     from django.http import Http404, HttpResponse
 
@@ -110,7 +114,8 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
     if log:
         _log(request, fmt, model, objects, detail)
     if fmt == "csv":
-        response = HttpResponse(rows_to_csv(header, rows, metadata=metadata), content_type=CSV_TYPE)
+        response = HttpResponse(rows_to_csv(header, rows, metadata=metadata,
+                                                delimiter="," if dialect == "international" else ";"), content_type=CSV_TYPE)
     else:
         response = HttpResponse(rows_to_xlsx(header, rows, sheet=sheet, metadata=metadata),
                                 content_type=XLSX_TYPE)

@@ -24,6 +24,7 @@ from yhdyspinta.core.api.concurrency import (
     add_version_field,
     body_version,
 )
+from yhdyspinta.core.api.formats import TableFormatMixin
 from yhdyspinta.core.audit import log_internal_parts, log_internal_reads
 from yhdyspinta.core.concurrency import (
     ConflictError,
@@ -34,8 +35,9 @@ from yhdyspinta.core.concurrency import (
 )
 
 
-class RestrictedModelViewSet(viewsets.ModelViewSet):
-    """Subclasses set `queryset`, `serializer_class`, `filterset_class`, `ordering_fields`."""
+class RestrictedModelViewSet(TableFormatMixin, viewsets.ModelViewSet):
+    """Subclasses set `queryset`, `serializer_class`, `filterset_class`, `ordering_fields`.
+    Lists answer `?format=csv|xlsx` with a file (core.api.formats)."""
 
     # Without ?ordering= lists come in primary-key order: stable under limit/offset paging and read
     # from the index, where the models' own orderings (by names and dates of related rows) would

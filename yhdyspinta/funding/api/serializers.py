@@ -119,3 +119,61 @@ class CompareSerializer(ComputeSerializer):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["base"].queryset = ParameterSet.objects.restrict(user, "view")
+
+
+# ---- answers of compute and compare (the OpenAPI schema; amounts are decimal strings) ----------
+def _amount(**kwargs):
+    return serializers.CharField(allow_null=True, help_text="decimal number as a string", **kwargs)
+
+
+class NationalLevelResultSerializer(serializers.Serializer):
+    level_eur = _amount()
+    price_index_pct = serializers.DictField(child=serializers.CharField())
+    service_need_growth_pct = serializers.DictField(child=serializers.CharField())
+    new_tasks_eur = _amount()
+    ex_post_correction_eur = _amount()
+
+
+class CountyResultSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    population = serializers.IntegerField()
+    computed_funding_eur = _amount()
+    computed_per_resident = _amount()
+    breakdown = serializers.DictField(child=_amount())
+    earlier_costs_indexed_eur = _amount()
+    change_per_resident = _amount()
+    equalisation_per_resident = _amount()
+    equalisation_eur = _amount()
+    funding_after_eur = _amount()
+    funding_after_per_resident = _amount()
+
+
+class ComputeResultSerializer(serializers.Serializer):
+    parameter_set = serializers.CharField()
+    year = serializers.IntegerField()
+    total_funding_eur = _amount()
+    equalisation_total_eur = _amount()
+    base_funding_eur = _amount()
+    cost_level_factor = _amount()
+    national = NationalLevelResultSerializer(allow_null=True)
+    counties = CountyResultSerializer(many=True)
+    notice = serializers.CharField()
+    illustrative = serializers.BooleanField()
+
+
+class DifferenceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    population = serializers.IntegerField()
+    base_eur = _amount()
+    scenario_eur = _amount()
+    difference_eur = _amount()
+    difference_per_resident = _amount()
+
+
+class CompareResultSerializer(serializers.Serializer):
+    scenario = serializers.IntegerField()
+    base = serializers.IntegerField()
+    year = serializers.IntegerField()
+    differences = DifferenceSerializer(many=True)

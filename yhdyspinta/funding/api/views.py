@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,7 +17,9 @@ from yhdyspinta.core.localize import error_message
 from ..compute import FundingInputError, compare_counties, compute_county_funding
 from ..models import InputKind, InputSet, ParameterSet
 from .serializers import (
+    CompareResultSerializer,
     CompareSerializer,
+    ComputeResultSerializer,
     ComputeSerializer,
     InputSetSerializer,
     ParameterSetSerializer,
@@ -109,6 +113,7 @@ class _ComputeBase(APIView):
 class ComputeView(_ComputeBase):
     """POST {parameter_set, year, inputs} → the county results (amounts as decimal strings)."""
 
+    @extend_schema(request=ComputeSerializer, responses={200: ComputeResultSerializer, 400: OpenApiTypes.OBJECT})
     def post(self, request):
         data, error = self.inputs(request)
         if error:
@@ -127,6 +132,7 @@ class CompareView(_ComputeBase):
 
     serializer = CompareSerializer
 
+    @extend_schema(request=CompareSerializer, responses={200: CompareResultSerializer, 400: OpenApiTypes.OBJECT})
     def post(self, request):
         data, error = self.inputs(request)
         if error:

@@ -59,3 +59,54 @@ class StatusReportSerializer(RestrictedSerializerMixin, serializers.ModelSeriali
                 if name in attrs and attrs[name] != getattr(self.instance, name):
                     raise serializers.ValidationError({name: _("Cannot be changed; report the other one instead.")})
         return attrs
+
+
+LEVELS = ("region", "area", "subarea")
+
+
+class FiguresQuerySerializer(serializers.Serializer):
+    """The figures action's query: unknown values are a 400 naming the allowed ones."""
+
+    region = serializers.CharField(required=False, help_text="organisation ids of regions, comma-separated")
+    level = serializers.CharField(required=False, help_text="region, area or subarea; comma-separated")
+
+    def _split(self, value):
+        return [v.strip() for v in value.split(",") if v.strip()]
+
+    def validate_level(self, value):
+        levels = self._split(value)
+        unknown = [v for v in levels if v not in LEVELS]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown level '%(value)s'; use one of: %(allowed)s.")
+                % {"value": unknown[0], "allowed": ", ".join(LEVELS)})
+        return levels
+
+    def validate_region(self, value):
+        regions = self._split(value)
+        if not all(v.isdigit() for v in regions):
+            raise serializers.ValidationError(_("Give regions as organisation ids (numbers), comma-separated."))
+        return regions
+
+
+class FigureRowSerializer(serializers.Serializer):
+    region = serializers.IntegerField(help_text="organisation id")
+    region_label = serializers.CharField()
+    area = serializers.CharField(help_text="'' on the region total")
+    subarea = serializers.CharField(help_text="'' on area rows")
+    level = serializers.ChoiceField(choices=LEVELS)
+    reported = serializers.BooleanField(help_text="false: the region reported nothing; counts are null")
+    applicable = serializers.IntegerField(allow_null=True)
+    in_progress_pct = serializers.IntegerField(allow_null=True)
+    done_pct = serializers.IntegerField(allow_null=True)
+    due = serializers.IntegerField(allow_null=True)
+    progress_pct = serializers.IntegerField(allow_null=True)
+    roadmap_tasks = serializers.IntegerField()
+    roadmap_due = serializers.IntegerField()
+
+
+class FiguresSerializer(serializers.Serializer):
+    period = serializers.CharField()
+    progress_end = serializers.DateField()
+    target_date = serializers.DateField(allow_null=True)
+    results = FigureRowSerializer(many=True)

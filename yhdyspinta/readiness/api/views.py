@@ -2,9 +2,16 @@
 
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from yhdyspinta.core.api.formats import (
+    FORMAT_PARAMETERS,
+    metadata_lines,
+    table_format,
+    table_response,
+)
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 
 from .. import actions
@@ -18,6 +25,8 @@ from ..filtersets import (
 from ..loaders import figures_for
 from ..models import Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport
 from .serializers import (
+    FiguresQuerySerializer,
+    FiguresSerializer,
     PeriodSerializer,
     ReportingRegionSerializer,
     RoadmapSerializer,
@@ -61,21 +70,20 @@ class PeriodViewSet(RestrictedModelViewSet):
 
         raise MethodNotAllowed("POST")
 
-    @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
-        period = actions.close_period(self.get_object(), actor=request.user)
-        return Response(PeriodSerializer(period).data)
-
-    @action(detail=True, methods=["get"])
+    @extend_schema(parameters=[FiguresQuerySerializer, *FORMAT_PARAMETERS], responses=FiguresSerializer)
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def figures(self, request, pk=None):
-        """Readiness and progress per region x area (x sub-area); ?region=<org id>&level=area|subarea|region."""
+        """Readiness and progress per region x area (x sub-area), long form; `?region=<org id>[,<id>…]`,
+        `?level=region|area|subarea[,…]` (an unknown value is a 400); `?format=csv|xlsx` for a file."""
         period = self.get_object()
+        query = FiguresQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        regions, levels = query.validated_data.get("region"), query.validated_data.get("level")
         data = figures_for(period)
         labels = {r.organisation_id: r.label for r in data.regions}
-        region, level = request.query_params.get("region"), request.query_params.get("level")
         rows = []
         for f in data.figures:
-            if region and str(f.region) != region or level and f.level != level:
+            if regions and str(f.region) not in regions or levels and f.level not in levels:
                 continue
             rows.append({
                 "region": f.region, "region_label": labels.get(f.region, ""), "area": f.area,
@@ -83,8 +91,23 @@ class PeriodViewSet(RestrictedModelViewSet):
                 "in_progress_pct": f.in_progress_pct, "done_pct": f.done_pct, "due": f.due,
                 "progress_pct": f.progress_pct, "roadmap_tasks": f.roadmap_tasks, "roadmap_due": f.roadmap_due,
             })
+        fmt = table_format(request)
+        if fmt:
+            meta = metadata_lines(request, title=_("Readiness figures"), extra=[
+                _("Period: %(code)s (progress up to %(end)s)") % {"code": period.code, "end": period.progress_end},
+                _("Roadmap: %(name)s") % {"name": period.roadmap},
+                _("'reported' false: the region reported nothing and its figures are empty."),
+            ])
+            return table_response(request, fmt, rows, name=f"readiness-figures-{period.code}", model=Period,
+                                  objects=[period], metadata=meta)
         return Response({"period": period.code, "progress_end": period.progress_end,
                          "target_date": period.roadmap.target_date, "results": rows})
+
+    @extend_schema(request=None, responses=PeriodSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        period = actions.close_period(self.get_object(), actor=request.user)
+        return Response(PeriodSerializer(period).data)
 
 
 class ReportingRegionViewSet(RestrictedModelViewSet):

@@ -1,0 +1,107 @@
+"""CSV and XLSX from the API: `?format=csv|xlsx` on lists and table actions, in long form.
+
+The file is the one export response of every page (`core.exports.export_response`): Finnish CSV
+(`;`, decimal comma, UTF-8 with BOM) unless `?dialect=international` (`,` and `.`), XLSX with
+numbers as numbers, metadata lines above the header (source address, generated at, API version,
+and a notice where the figures are illustrative), and the EXPORT access-log entry. Other formats
+keep DRF's own answer (`?format=json`, `?format=api`).
+"""
+
+import json
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers as drf
+
+from yhdyspinta.core.exports import TABLE_FORMATS, export_response
+
+FORMAT_PARAMETERS = [
+    OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv", "xlsx"],
+                     description="csv or xlsx: the same rows as a file (long form, metadata lines first)"),
+    OpenApiParameter("dialect", OpenApiTypes.STR, enum=["finnish", "international"],
+                     description="CSV only: finnish (default; ';' and decimal comma) or international (',' and '.')"),
+]
+
+
+def table_format(request):
+    """'csv' or 'xlsx' when the request asks for a file, else None."""
+    fmt = request.query_params.get("format") if hasattr(request, "query_params") else request.GET.get("format")
+    return fmt if fmt in TABLE_FORMATS else None
+
+
+def metadata_lines(request, *, title="", extra=(), illustrative=False):
+    lines = [str(title)] if title else []
+    lines += [
+        _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
+        _("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")},
+        _("API version: %(version)s") % {"version": settings.SPECTACULAR_SETTINGS.get("VERSION", "")},
+        *[str(line) for line in extra],
+    ]
+    if illustrative:
+        lines.append(_("Illustrative, not official figures."))
+    return lines
+
+
+def _cell(value, decimal_field=False):
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if decimal_field and isinstance(value, str) and value:
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            return value
+    return value
+
+
+def _decimal_names(serializer) -> set:
+    child = getattr(serializer, "child", serializer)
+    fields = getattr(child, "fields", {})
+    return {name for name, field in fields.items() if isinstance(field, (drf.DecimalField, drf.FloatField))}
+
+
+def table_response(request, fmt, rows, *, name, header=None, model=None, objects=(), metadata=(),
+                   decimal_names=()):
+    """Dict rows (as the JSON answer gives them) as a file; the header is the keys of the first row."""
+    rows = list(rows)
+    header = list(header or (rows[0].keys() if rows else []))
+    decimal_names = set(decimal_names)
+    body = [[_cell(row.get(h), h in decimal_names) for h in header] for row in rows]
+    delimiter = "," if request.query_params.get("dialect") == "international" else ";"
+    return export_response(request, fmt, header, body, name=name, model=model, objects=objects,
+                           metadata=metadata, dialect="international" if delimiter == "," else "finnish")
+
+
+class TableFormatMixin:
+    """On a viewset: `?format=csv|xlsx` passes content negotiation (the answer is a file, not a
+    rendered body) and `list` answers with the whole filtered list as a file."""
+
+    export_title = ""
+    export_illustrative = False
+
+    def perform_content_negotiation(self, request, force=False):
+        if table_format(request):
+            renderer = self.get_renderers()[0]
+            return renderer, renderer.media_type
+        return super().perform_content_negotiation(request, force)
+
+    def list(self, request, *args, **kwargs):
+        fmt = table_format(request)
+        if not fmt:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        cap = getattr(settings, "IMPORT_MAX_ROWS", 100_000)
+        records = list(queryset[:cap])
+        serializer = self.get_serializer(records, many=True)
+        model = queryset.model
+        from yhdyspinta.core.audit import log_internal_parts
+
+        rows = serializer.data
+        log_internal_parts(request, records, rows, detail=request.get_full_path())
+        return table_response(request, fmt, rows, name=model._meta.model_name, model=model, objects=records,
+                              metadata=metadata_lines(request, title=self.export_title or model._meta.verbose_name_plural,
+                                                      illustrative=self.export_illustrative),
+                              decimal_names=_decimal_names(serializer))
