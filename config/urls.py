@@ -3,7 +3,6 @@
 from importlib.util import find_spec
 
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
@@ -20,15 +19,10 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", ApiRootView.as_view(), name="api-root"),  # the endpoints the user may use
-    path("", include("yhdyspinta.accounts.urls")),  # sign-in, callbacks, own account: no language prefix
-    path("api/v1/accounts/", include("yhdyspinta.accounts.api.urls")),
-]
-
-# The pages: Finnish at the unprefixed address, Swedish at /sv/…, English at /en/…
-# (yhdyspinta/core/language.py: an unprefixed address answers in the visitor's language).
-pages = [
     path("", include("yhdyspinta.core.urls")),
+    path("", include("yhdyspinta.accounts.urls")),
     path("", include("yhdyspinta.accounts.members_urls")),  # organisation members, invitation links
+    path("api/v1/accounts/", include("yhdyspinta.accounts.api.urls")),
 ]
 
 
@@ -46,11 +40,9 @@ for app in settings.YHDYSPINTA_APPS:
     if label == "core":
         continue
     if label != "accounts" and _has(f"{app}.urls"):
-        pages.append(path(f"{label}/", include(f"{app}.urls")))
+        urlpatterns.append(path(f"{label}/", include(f"{app}.urls")))
     if label != "accounts" and _has(f"{app}.api.urls"):
         urlpatterns.append(path(f"api/v1/{label}/", include(f"{app}.api.urls")))
-
-urlpatterns += i18n_patterns(*pages, prefix_default_language=False)
 
 # Error pages in the user's language with the site's navigation (core/views/errors.py).
 handler400 = "yhdyspinta.core.views.errors.bad_request"
