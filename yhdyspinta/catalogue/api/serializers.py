@@ -34,7 +34,7 @@ class ServiceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Service
         fields = ["id", "organisation", "unit", "field", *_tr("name", "description", "how_to_get"), "legal_basis",
-                  "website", "visibility", "source_key"]
+                  "website", "ptv_id", "visibility", "source_key"]
         read_only_fields = ["source_key"]
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
 
@@ -49,7 +49,8 @@ class ServicePointSerializer(RestrictedSerializerMixin, serializers.ModelSeriali
 class ContactPointSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = ContactPoint
-        fields = ["id", "service", *_tr("name"), "phone", "email", "url", "hours"]
+        fields = ["id", "service", *_tr("name"), "phone", "email", "url", *_tr("hours"), "municipality", "ptv_id"]
+        read_only_fields = ["ptv_id"]
 
 
 class ResponsibilitySerializer(RestrictedSerializerMixin, serializers.ModelSerializer):

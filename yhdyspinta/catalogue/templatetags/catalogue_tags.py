@@ -25,3 +25,11 @@ def maturity_cell(cell, link=None):
     if link is not None:
         body = format_html('<a href="{}">{}</a>', link.get_absolute_url(), body)
     return format_html('<td class="{}">{}</td>', css, body)
+
+
+@register.filter
+def tel_href(phone):
+    """A phone number as a tap-to-call link target (tel:+358…); '' when it has no digits."""
+    from ..contacts import tel_href as href
+
+    return href(phone)

@@ -94,3 +94,8 @@ def test_contact_gaps_needs_login_and_link_needs_the_right(world, services, clie
                                  {"ptv_id": "p-1"})
     services["protection"].refresh_from_db()
     assert services["protection"].ptv_id == ""
+
+
+def test_service_page_phone_is_a_tel_link(world, services, client):
+    html = client.get(services["curator"].get_absolute_url()).content.decode()
+    assert 'href="tel:+35860002598">+358 6 000 2598</a>' in html and 'href="tel:060002222"' in html

@@ -128,7 +128,7 @@ class TestContactPointPermissions(RestrictedModelSuite):
         return {"service": ServiceFactory(organisation=org).pk, "name_fi": "Neuvonta", "phone": "03 000 0001"}
 
     def api_update(self, obj):
-        return {"hours": "ma–pe 9–15"}
+        return {"hours_fi": "ma–pe 9–15"}  # hours are in fi/sv/en since the PTV import
 
 
 class TestMappingRoundPermissions(RestrictedModelSuite):
