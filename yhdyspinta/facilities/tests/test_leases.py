@@ -36,7 +36,7 @@ def test_page_refuses_a_bad_building_id_on_its_field(world):
         "use": "school", "visibility": "public"})
     assert response.status_code == 200
     assert "building_id" in response.context["form"].errors
-    assert "nine digits" in str(response.context["form"].errors["building_id"])
+    assert "yhdeksän numeroa" in str(response.context["form"].errors["building_id"])
 
 
 def test_notice_deadline_counts_back_the_notice_period():
@@ -66,7 +66,7 @@ def test_option_period_must_follow_the_term_and_not_overlap(world):
     with pytest.raises(ValidationError) as exc:
         create_record(LeaseOption, acting_user=world.editor, lease=lease, starts_on=date(2026, 7, 1),
                       ends_on=date(2027, 6, 30))
-    assert "overlaps" in str(exc.value.message_dict["starts_on"])
+    assert "päällekkäinen" in str(exc.value.message_dict["starts_on"])
     assert lease.options.count() == 1
 
 
@@ -97,7 +97,7 @@ def test_prices_are_internal_on_page_and_api_and_not_in_exports(world):
     lease = _lease(world, internal_capital_cost=Decimal("12345.67"))
     outsider_page = client_for(world.other).get(lease.get_absolute_url()).content.decode()
     assert "12" + "\u00a0" + "345" not in outsider_page and "12 345" not in outsider_page
-    assert "Internal: shown to the parties only." in outsider_page or "Sisäinen" in outsider_page
+    assert "Sisäinen: näytetään vain osapuolille." in outsider_page
     assert api_client_for(world.other).get(f"/api/v1/facilities/leases/{lease.pk}/").json()[
         "internal_capital_cost"] is None
     assert api_client_for(world.viewer).get(f"/api/v1/facilities/leases/{lease.pk}/").json()[
