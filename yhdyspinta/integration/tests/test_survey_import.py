@@ -212,3 +212,26 @@ def test_command_reads_a_survey_export_with_a_mapping_file(world, study, tmp_pat
         call_command("import_answers", str(DATA / "limesurvey_full.csv"), "--study", str(study.pk),
                      "--user", world.editor.username, "--mapping", str(mapping), "--replace")
     assert Respondent.objects.filter(study=study).count() == 2
+
+
+def test_page_reads_a_webropol_xlsx_and_refuses_an_unknown_size_group(world, study, tmp_path):
+    from .test_import import _xlsx
+
+    rows = [line.replace('"', "").split(";") for line in (DATA / "webropol.csv").read_text("utf-8-sig").splitlines()]
+    client = client_for(world.editor)
+    path = tmp_path / "webropol.xlsx"
+    path.write_bytes(_xlsx(rows))
+    response = upload(client, study, path)
+    page = client.get(response.url).content.decode()
+    data = prefilled(page)
+    assert data["respondent"] == "Vastaaja"
+    assert data[field_of(page, "Integraatiotarve (3")] == "need"
+    client.post(response.url, data)
+    assert Respondent.objects.filter(study=study).count() == 2
+    assert set(Respondent.objects.filter(study=study).values_list("size_group", flat=True)) == {"large", "other"}
+    rows[2][2] = "Keskisuuri kaupunki"
+    path.write_bytes(_xlsx(rows))
+    response = upload(client, study, path, replace="on")
+    page = client.post(response.url, prefilled(client.get(response.url).content.decode())).content.decode()
+    assert "webropol.xlsx, rivi 3" in page and "Keskisuuri kaupunki" in page and "Suuri kaupunki" in page
+    assert Respondent.objects.filter(study=study).count() == 2  # the earlier import stands
