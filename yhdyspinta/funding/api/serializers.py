@@ -121,15 +121,16 @@ class CompareSerializer(ComputeSerializer):
         self.fields["base"].queryset = ParameterSet.objects.restrict(user, "view")
 
 
-# ---- answers of compute and compare (the OpenAPI schema; amounts are decimal strings) ----------
+# ---- answers of compute and compare (the OpenAPI schema) -----------------------------------------
 def _amount(**kwargs):
-    return serializers.CharField(allow_null=True, help_text="decimal number as a string", **kwargs)
+    return serializers.FloatField(allow_null=True, help_text="euros: whole euros; per resident: to the cent",
+                                  **kwargs)
 
 
 class NationalLevelResultSerializer(serializers.Serializer):
     level_eur = _amount()
-    price_index_pct = serializers.DictField(child=serializers.CharField())
-    service_need_growth_pct = serializers.DictField(child=serializers.CharField())
+    price_index_pct = serializers.DictField(child=serializers.FloatField())
+    service_need_growth_pct = serializers.DictField(child=serializers.FloatField())
     new_tasks_eur = _amount()
     ex_post_correction_eur = _amount()
 

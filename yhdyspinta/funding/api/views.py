@@ -1,6 +1,6 @@
 """API of the funding calculator: parameter sets (CRUD with validation), inputs, compute, compare."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
@@ -60,36 +60,57 @@ class InputSetViewSet(viewsets.ReadOnlyModelViewSet):
         return InputSet.objects.restrict(self.request.user, "view")
 
 
-def _number(value: Decimal | None):
-    return None if value is None else str(value)
+def _number(value: Decimal | None, places: int = 6):
+    """A JSON number (never a string, never 0E-21), to `places` decimals, half away from zero."""
+    if value is None:
+        return None
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return float(rounded) if places else int(rounded)
+
+
+def _eur(value: Decimal | None):
+    """Euros as the law's decisions give them: whole euros (ROUND_HALF_UP)."""
+    return _number(value, 0)
+
+
+def _per_resident(value: Decimal | None):
+    return _number(value, 2)
+
+
+def _sum_of_rows(rows, name, fallback):
+    """A total equal to the sum of its rounded rows (rows rounded first, then summed)."""
+    values = [row[name] for row in rows]
+    return fallback if any(v is None for v in values) else sum(values)
 
 
 def county_result_json(result):
+    counties = [{
+        "code": c.code, "name": c.name, "population": c.population,
+        "computed_funding_eur": _eur(c.computed_funding_eur),
+        "computed_per_resident": _per_resident(c.computed_per_resident),
+        "breakdown": {b.key: _eur(b.amount_eur) for b in c.breakdown},
+        "earlier_costs_indexed_eur": _eur(c.earlier_costs_indexed_eur),
+        "change_per_resident": _per_resident(c.change_per_resident),
+        "equalisation_per_resident": _per_resident(c.equalisation_per_resident),
+        "equalisation_eur": _eur(c.equalisation_eur),
+        "funding_after_eur": _eur(c.funding_after_eur),
+        "funding_after_per_resident": _per_resident(c.funding_after_per_resident),
+    } for c in result.counties]
     return {
         "parameter_set": result.parameter_set, "year": result.year,
-        "total_funding_eur": _number(result.total_funding_eur),
-        "equalisation_total_eur": _number(result.equalisation_total_eur),
-        "base_funding_eur": _number(result.base_funding_eur),
+        "total_funding_eur": _sum_of_rows(counties, "computed_funding_eur", _eur(result.total_funding_eur)),
+        "equalisation_total_eur": _eur(result.equalisation_total_eur),
+        "base_funding_eur": _eur(result.base_funding_eur),
         "cost_level_factor": _number(result.cost_level_factor),
         "national": None if result.national is None else {
-            "level_eur": _number(result.national.level_eur),
-            "price_index_pct": {str(y): str(v) for y, v in result.national.price_index_pct.items()},
-            "service_need_growth_pct": {str(y): str(v) for y, v in result.national.service_need_growth_pct.items()},
-            "new_tasks_eur": str(result.national.new_tasks_eur),
-            "ex_post_correction_eur": str(result.national.ex_post_correction_eur),
+            "level_eur": _eur(result.national.level_eur),
+            "price_index_pct": {str(y): _number(v, 4) for y, v in result.national.price_index_pct.items()},
+            "service_need_growth_pct": {str(y): _number(v, 4)
+                                        for y, v in result.national.service_need_growth_pct.items()},
+            "new_tasks_eur": _eur(result.national.new_tasks_eur),
+            "ex_post_correction_eur": _eur(result.national.ex_post_correction_eur),
         },
-        "counties": [{
-            "code": c.code, "name": c.name, "population": c.population,
-            "computed_funding_eur": _number(c.computed_funding_eur),
-            "computed_per_resident": _number(c.computed_per_resident),
-            "breakdown": {b.key: _number(b.amount_eur) for b in c.breakdown},
-            "earlier_costs_indexed_eur": _number(c.earlier_costs_indexed_eur),
-            "change_per_resident": _number(c.change_per_resident),
-            "equalisation_per_resident": _number(c.equalisation_per_resident),
-            "equalisation_eur": _number(c.equalisation_eur),
-            "funding_after_eur": _number(c.funding_after_eur),
-            "funding_after_per_resident": _number(c.funding_after_per_resident),
-        } for c in result.counties],
+        "counties": counties,
         "notice": _("Not official figures: the official funding calculations are made by the Ministry of Finance."),
         "illustrative": True,
     }
@@ -111,7 +132,8 @@ class _ComputeBase(APIView):
 
 
 class ComputeView(_ComputeBase):
-    """POST {parameter_set, year, inputs} → the county results (amounts as decimal strings)."""
+    """POST {parameter_set, year, inputs} → the county results: euros as whole-euro numbers, per-resident
+    amounts to the cent; totals are the sums of the rounded rows."""
 
     @extend_schema(request=ComputeSerializer, responses={200: ComputeResultSerializer, 400: OpenApiTypes.OBJECT})
     def post(self, request):
@@ -155,7 +177,8 @@ class CompareView(_ComputeBase):
         return Response({
             "scenario": scenario.pk, "base": base.pk, "year": year,
             "differences": [{"code": d.code, "name": d.name, "population": d.population,
-                             "base_eur": str(d.base_eur), "scenario_eur": str(d.scenario_eur),
-                             "difference_eur": str(d.difference_eur),
-                             "difference_per_resident": str(d.difference_per_resident)} for d in diffs],
+                             "base_eur": _eur(d.base_eur), "scenario_eur": _eur(d.scenario_eur),
+                             "difference_eur": _eur(d.scenario_eur) - _eur(d.base_eur),
+                             "difference_per_resident": _per_resident(d.difference_per_resident)}
+                            for d in diffs],
         })
