@@ -127,3 +127,9 @@ def test_finder_shows_tap_to_call_contacts_from_ptv(live_server, browser_page, t
     page.press("#id_q", "Enter")
     page.wait_for_load_state()
     assert page.locator('main .finder-crisis a[href="tel:112"]').count() == 1
+    # the editors' list of public services without contacts, axe-checked
+    login(page, live_server, member(pirkanmaa, "county_coordinator"))
+    page.wait_for_load_state()
+    page.goto(live_server.url + reverse("catalogue:contact_gaps"))
+    assert page.locator("main table caption").count() == 1
+    assert_accessible(page, context="contact gaps")
