@@ -15,7 +15,7 @@ class ProjectSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
         read_only_fields = ["version"]
 
 
-class ChecklistItemSerializer(serializers.ModelSerializer):
+class ChecklistItemSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = ChecklistItem
         fields = ["id", "text", "order", "done", "done_at"]
