@@ -10,6 +10,7 @@ class FacilitiesConfig(AppConfig):
     name = "yhdyspinta.facilities"
     label = "facilities"
     verbose_name = _("Facilities")
+    nav_group = "funding"  # the menu's group (core/navigation.py)
     nav = (
         ("facilities:lease_list", _("Premises")),
     )
@@ -18,3 +19,4 @@ class FacilitiesConfig(AppConfig):
         search.register("facilities.Building", ("name", "address", "building_id"))
         search.register("facilities.Premise", ("name",))
         search.register("facilities.Lease", ("reference", "index_clause"))
+        search.register("facilities.SupportService", ("title",))

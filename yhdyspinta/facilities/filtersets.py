@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
-from .models import Building, Lease, LeaseOption, Premise, RentBasis, SharedUse, Use
+from .models import Building, Lease, LeaseOption, Premise, RentBasis, SharedUse, SupportKind, SupportService, Use
 
 AREAS = Organisation.objects.organising_areas()
 MUNICIPALITIES = Organisation.objects.filter(kind="municipality")
@@ -73,3 +73,14 @@ class SharedUseFilterSet(RestrictedFilterSet):
     class Meta:
         model = SharedUse
         fields = ("premise", "organisation")
+
+
+class SupportServiceFilterSet(SearchFilterSet):
+    search_fields = ("title",)
+    county = django_filters.ModelChoiceFilter(label=_("Wellbeing services county"), queryset=AREAS,
+                                              method=lambda qs, n, v: _in_county(("provider", "recipient"))(qs, n, v))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SupportKind.choices)
+
+    class Meta:
+        model = SupportService
+        fields = ("q", "county", "kind", "provider", "recipient", "visibility")

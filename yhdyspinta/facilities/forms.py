@@ -10,7 +10,7 @@ from yhdyspinta.core.models import Visibility
 from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 
-from .models import Building, Lease, LeaseOption, Premise, SharedUse
+from .models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
 
 DATE = DateInput()
 
@@ -61,3 +61,13 @@ class LeaseImportForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+
+
+class SupportServiceForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("provider",)
+
+    class Meta:
+        model = SupportService
+        fields = ("kind", "title", "provider", "recipient", "volume", "volume_unit", "unit_price", "annual_value",
+                  "starts_on", "ends_on", "contact", "agreement", "visibility")
+        widgets: ClassVar[dict] = {"starts_on": DATE, "ends_on": DATE}

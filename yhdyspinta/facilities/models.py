@@ -283,4 +283,64 @@ class SharedUse(RestrictedModel):
             raise ValidationError(errors)
 
 
-__all__ = ["Building", "Lease", "LeaseOption", "Premise", "RentBasis", "SharedUse", "Use", "Visibility"]
+class SupportKind(models.TextChoices):
+    MEALS = "meals", _("Meals")
+    CLEANING = "cleaning", _("Cleaning")
+    ICT = "ict", _("ICT")
+    PROPERTY = "property", _("Property maintenance")
+    PAYROLL = "payroll", _("Payroll")
+    OTHER = "other", _("Other")
+
+
+class SupportService(RestrictedModel):
+    """A support service one organisation provides to another (tukipalvelu): volume, price, term."""
+
+    org_paths = ("provider", "recipient")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=SupportKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    provider = models.ForeignKey("organisations.Organisation", verbose_name=_("provider"), on_delete=models.PROTECT,
+                                 related_name="support_provided")
+    recipient = models.ForeignKey("organisations.Organisation", verbose_name=_("recipient"),
+                                  on_delete=models.PROTECT, related_name="support_received")
+    volume = models.DecimalField(_("volume per year"), max_digits=14, decimal_places=2, null=True, blank=True,
+                                 validators=[MinValueValidator(Decimal(0))])
+    volume_unit = models.CharField(_("unit of volume"), max_length=50, blank=True,
+                                   help_text=_("E.g. meals, m², workstations, payslips."))
+    unit_price = models.DecimalField(_("unit price (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+                                     validators=[MinValueValidator(Decimal(0))])
+    annual_value = models.DecimalField(_("annual value (€)"), max_digits=16, decimal_places=2, null=True,
+                                       blank=True, validators=[MinValueValidator(Decimal(0))],
+                                       help_text=_("Empty: volume × unit price."))
+    starts_on = models.DateField(_("term starts"), null=True, blank=True)
+    ends_on = models.DateField(_("term ends"), null=True, blank=True)
+    contact = models.ForeignKey("organisations.Person", verbose_name=_("contact person"), on_delete=models.SET_NULL,
+                                null=True, blank=True, related_name="support_services")
+    agreement = models.ForeignKey("cooperation.Agreement", verbose_name=_("agreement"), on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="support_services")
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("support service")
+        verbose_name_plural = _("support services")
+        ordering = ("kind", "title", "pk")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("facilities:support_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.provider_id and self.provider_id == self.recipient_id:
+            errors["recipient"] = _("The recipient must be another organisation than the provider.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The term cannot end before it starts (%(date)s).") % {"date": _d(self.starts_on)}
+        if errors:
+            raise ValidationError(errors)
+        if self.annual_value is None and self.volume is not None and self.unit_price is not None:
+            self.annual_value = (self.volume * self.unit_price).quantize(Decimal("0.01"))
+
+
+__all__ = ["Building", "Lease", "LeaseOption", "Premise", "RentBasis", "SharedUse", "SupportKind", "SupportService", "Use", "Visibility"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.tables import VisibleRecordColumn
 
-from .models import Building, Lease, Premise
+from .models import Building, Lease, Premise, SupportService
 
 
 class BuildingTable(tables.Table):
@@ -46,3 +46,15 @@ class LeaseTable(tables.Table):
 
     def render_reference(self, record):
         return record.reference or _("Lease %(number)s") % {"number": record.pk}
+
+
+class SupportServiceTable(tables.Table):
+    title = tables.Column(linkify=True, verbose_name=_("Title"))
+    provider = VisibleRecordColumn()
+    recipient = VisibleRecordColumn()
+
+    class Meta:
+        model = SupportService
+        fields = ("title", "kind", "provider", "recipient", "volume", "volume_unit", "unit_price", "annual_value",
+                  "starts_on", "ends_on", "visibility")
+        caption = _("Support services")

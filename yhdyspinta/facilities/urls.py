@@ -27,4 +27,10 @@ urlpatterns = [
     path("shared-use/add/", views.SharedUseEditView.as_view(), name="shareduse_add"),
     path("shared-use/<int:pk>/edit/", views.SharedUseEditView.as_view(), name="shareduse_edit"),
     path("shared-use/<int:pk>/delete/", views.SharedUseDeleteView.as_view(), name="shareduse_delete"),
+    path("support/", views.SupportServiceListView.as_view(), name="support_list"),
+    path("support/add/", views.SupportServiceEditView.as_view(), name="support_add"),
+    path("support/<int:pk>/", views.SupportServiceDetailView.as_view(), name="support_detail"),
+    path("support/<int:pk>/edit/", views.SupportServiceEditView.as_view(), name="support_edit"),
+    path("support/<int:pk>/delete/", views.SupportServiceDeleteView.as_view(), name="support_delete"),
+    path("support/flows/<int:pk>/", views.SupportFlowsView.as_view(), name="support_flows"),
 ]

@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import ngettext
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import (
@@ -17,11 +17,20 @@ from yhdyspinta.core.views.generic import (
 )
 
 from . import actions
-from .filtersets import BuildingFilterSet, LeaseFilterSet, PremiseFilterSet
-from .forms import BuildingForm, LeaseForm, LeaseImportForm, LeaseOptionForm, PremiseForm, SharedUseForm
-from .models import Building, Lease, LeaseOption, Premise, SharedUse
+from .filtersets import BuildingFilterSet, LeaseFilterSet, PremiseFilterSet, SupportServiceFilterSet
+from .forms import (
+    BuildingForm,
+    LeaseForm,
+    LeaseImportForm,
+    LeaseOptionForm,
+    PremiseForm,
+    SharedUseForm,
+    SupportServiceForm,
+)
+from .models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
+from .queries import support_flows
 from .rules import RULES
-from .tables import BuildingTable, LeaseTable, PremiseTable
+from .tables import BuildingTable, LeaseTable, PremiseTable, SupportServiceTable
 
 
 class BuildingListView(ObjectListView):
@@ -176,3 +185,46 @@ class LeaseImportView(WriterRequiredMixin, LoginRequiredMixin, ActionFormMixin, 
         messages.success(self.request, ngettext("%(count)s lease imported.", "%(count)s leases imported.",
                                                 len(leases)) % {"count": len(leases)})
         return redirect("facilities:lease_list")
+
+
+class SupportServiceListView(ObjectListView):
+    model = SupportService
+    table_class = SupportServiceTable
+    filterset_class = SupportServiceFilterSet
+    add_url_name = "facilities:support_add"
+    export_name = "support-services"
+    template_name = "facilities/support_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("provider", "recipient")
+
+
+class SupportServiceDetailView(ObjectDetailView):
+    model = SupportService
+    template_name = "facilities/support_detail.html"
+    edit_url_name = "facilities:support_edit"
+    delete_url_name = "facilities:support_delete"
+
+
+class SupportServiceEditView(ObjectEditView):
+    model = SupportService
+    form_class = SupportServiceForm
+
+
+class SupportServiceDeleteView(ObjectDeleteView):
+    model = SupportService
+    success_url_name = "facilities:support_list"
+
+
+class SupportFlowsView(TemplateView):
+    """A county's support-service flows: county → its municipalities and back, with value."""
+
+    template_name = "facilities/support_flows.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        from yhdyspinta.organisations.models import Organisation
+
+        county = get_object_or_404(Organisation.objects.organising_areas(), pk=kwargs["pk"])
+        ctx.update(county=county, flows=support_flows(self.request.user, county))
+        return ctx

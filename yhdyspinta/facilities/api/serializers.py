@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from yhdyspinta.core.api.serializers import RestrictedModelSerializer
 
-from ..models import Building, Lease, LeaseOption, Premise, SharedUse
+from ..models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
 
 
 class BuildingSerializer(RestrictedModelSerializer):
@@ -48,3 +48,10 @@ class SharedUseSerializer(RestrictedModelSerializer):
     class Meta:
         model = SharedUse
         fields = ("id", "premise", "organisation", "unit", "share_of_hours", "share_of_area", "note")
+
+
+class SupportServiceSerializer(RestrictedModelSerializer):
+    class Meta:
+        model = SupportService
+        fields = ("id", "kind", "title", "provider", "recipient", "volume", "volume_unit", "unit_price", "annual_value",
+                  "starts_on", "ends_on", "contact", "agreement", "visibility")

@@ -9,4 +9,5 @@ router.register("premises", views.PremiseViewSet, basename="premise")
 router.register("leases", views.LeaseViewSet, basename="lease")
 router.register("options", views.LeaseOptionViewSet, basename="option")
 router.register("shared-uses", views.SharedUseViewSet, basename="shareduse")
+router.register("support-services", views.SupportServiceViewSet, basename="support")
 urlpatterns = router.urls

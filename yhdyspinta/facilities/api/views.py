@@ -1,7 +1,14 @@
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 
-from ..filtersets import BuildingFilterSet, LeaseFilterSet, LeaseOptionFilterSet, PremiseFilterSet, SharedUseFilterSet
-from ..models import Building, Lease, LeaseOption, Premise, SharedUse
+from ..filtersets import (
+    BuildingFilterSet,
+    LeaseFilterSet,
+    LeaseOptionFilterSet,
+    PremiseFilterSet,
+    SharedUseFilterSet,
+    SupportServiceFilterSet,
+)
+from ..models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
 from . import serializers as s
 
 
@@ -38,3 +45,10 @@ class SharedUseViewSet(RestrictedModelViewSet):
     serializer_class = s.SharedUseSerializer
     filterset_class = SharedUseFilterSet
     ordering_fields = ("share_of_hours", "share_of_area")
+
+
+class SupportServiceViewSet(RestrictedModelViewSet):
+    queryset = SupportService.objects.all()
+    serializer_class = s.SupportServiceSerializer
+    filterset_class = SupportServiceFilterSet
+    ordering_fields = ("title", "annual_value")

@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from tests.factories import CountyFactory, MunicipalityFactory
-from yhdyspinta.facilities.models import Building, Lease, LeaseOption, Premise, SharedUse
+from yhdyspinta.facilities.models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
 from yhdyspinta.facilities.rules import prt_with_check
 
 
@@ -71,3 +71,17 @@ class SharedUseFactory(factory.django.DjangoModelFactory):
     organisation = factory.SelfAttribute("premise.building.owner")
     share_of_hours = Decimal("50.0")
     share_of_area = Decimal("30.0")
+
+
+class SupportServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportService
+
+    kind = "meals"
+    title = factory.Sequence(lambda n: f"Kouluruokailu {n}")
+    provider = factory.SubFactory(MunicipalityFactory)
+    recipient = factory.SelfAttribute("provider.area")
+    volume = Decimal("20000")
+    volume_unit = "ateriaa"
+    unit_price = Decimal("3.20")
+    visibility = "public"

@@ -3,7 +3,14 @@
 from tests.generic import RestrictedModelSuite
 from yhdyspinta.facilities.rules import prt_with_check
 
-from .factories import BuildingFactory, LeaseFactory, LeaseOptionFactory, PremiseFactory, SharedUseFactory
+from .factories import (
+    BuildingFactory,
+    LeaseFactory,
+    LeaseOptionFactory,
+    PremiseFactory,
+    SharedUseFactory,
+    SupportServiceFactory,
+)
 
 
 def _premise(org, visibility="public"):
@@ -115,3 +122,23 @@ class TestSharedUsePermissions(RestrictedModelSuite):
 
     def api_update(self, obj):
         return {"note": "Iltakäyttö"}
+
+
+class TestSupportServicePermissions(RestrictedModelSuite):
+    from yhdyspinta.facilities.models import SupportService as model
+
+    list_url = "/facilities/support/"
+    api_list_url = "/api/v1/facilities/support-services/"
+
+    def make(self, world, org, visibility):
+        return SupportServiceFactory(provider=org, recipient=org.area, visibility=visibility)
+
+    def api_payload(self, world, org):
+        return {"kind": "cleaning", "title": "Siivous", "provider": org.pk, "recipient": org.area_id,
+                "volume": "1200", "volume_unit": "m²", "unit_price": "2.50", "visibility": "public"}
+
+    def api_update(self, obj):
+        return {"unit_price": "3.00"}
+
+    def search_text(self, obj):
+        return obj.title
