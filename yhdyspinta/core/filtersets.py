@@ -84,3 +84,63 @@ class BoundedFilterBackend(DjangoFilterBackend):
         if filterset is not None and not isinstance(filterset, RestrictedFilterSet):
             bound_numbers(filterset.filters)
         return filterset
+
+
+# ---- lists of values: ?region=1,2 or ?region=1&region=2; an unknown value is refused -------------
+class _ListWidget(django_filters.widgets.forms.TextInput):
+    """Repeated parameters and comma-separated ones alike: one comma-separated text."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return ",".join(str(v) for v in values if v not in (None, ""))
+
+
+class _KnownValuesField(django_filters.fields.forms.CharField):
+    widget = _ListWidget
+
+    def __init__(self, *args, known=None, what="", **kwargs):
+        self.known, self.what = known, what
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+
+        value = super().clean(value)
+        parts = [part.strip() for part in (value or "").split(",") if part.strip()]
+        if not parts:
+            return []
+        found = {str(v) for v in self.known(parts)} if self.known else set(parts)
+        unknown = [part for part in parts if part not in found]
+        if unknown:
+            raise ValidationError(_("Unknown %(what)s: %(values)s.") % {"what": self.what,
+                                                                          "values": ", ".join(unknown[:10])})
+        return parts
+
+
+class KnownValuesFilter(django_filters.Filter):
+    """A filter taking one or more values (comma-separated or the parameter repeated) that must
+    all exist: `known(values)` returns those that do; any other is a 400 naming it (on a page, the
+    filter form's error). The one mechanism for "several regions" and "unknown value" filters."""
+
+    field_class = _KnownValuesField
+
+    def __init__(self, *args, known, what, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra.update(known=known, what=what)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+def known_values(queryset_factory, field):
+    """`known` for KnownValuesFilter: the values of `field` among `queryset_factory()` rows."""
+
+    def known(values):
+        lookup = f"{field}__in"
+        if field in ("pk", "id") or field.endswith("_id"):
+            values = [v for v in values if v.isdigit() and len(v) < 19]
+        return queryset_factory().filter(**{lookup: values}).values_list(field, flat=True)
+
+    return known

@@ -1,7 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
+from yhdyspinta.core.filtersets import (
+    KnownValuesFilter,
+    RestrictedFilterSet,
+    SearchFilterSet,
+    known_values,
+)
 from yhdyspinta.organisations.models import Organisation
 
 from .models import (
@@ -31,11 +36,27 @@ class IndicatorValueFilterSet(RestrictedFilterSet):
     year_from = django_filters.NumberFilter(field_name="year", lookup_expr="gte", label=_("From year"))
     year_to = django_filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("To year"))
     area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=areas(), field_name="region__area")
-    region_code = django_filters.CharFilter(field_name="region__code", label=_("Region code"))
+    # several values (comma-separated or repeated); an unknown one is a 400 naming it
+    indicator = KnownValuesFilter(field_name="indicator", label=_("Indicator"), what=_("indicator"),
+                                  known=known_values(lambda: Indicator.objects.all(), "pk"))
+    sotkanet_id = KnownValuesFilter(
+        field_name="indicator__source_id", label=_("Sotkanet indicator id"), what=_("Sotkanet indicator id"),
+        known=known_values(lambda: Indicator.objects.filter(source="sotkanet"), "source_id"))
+    region = KnownValuesFilter(field_name="region", label=_("Region"), what=_("region"),
+                               known=known_values(lambda: Organisation.objects.all(), "pk"))
+    region_code = KnownValuesFilter(field_name="region__code", label=_("Region code"), what=_("region code"),
+                                    known=known_values(lambda: Organisation.objects.all(), "code"))
 
     class Meta:
         model = IndicatorValue
-        fields = ("indicator", "region", "region_code", "area", "year", "year_from", "year_to", "sex")
+        fields = ("indicator", "sotkanet_id", "region", "region_code", "area", "year", "year_from", "year_to",
+                  "sex")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("sotkanet_id"):
+            queryset = queryset.filter(indicator__source="sotkanet")
+        return queryset
 
 
 class IndicatorSetFilterSet(SearchFilterSet):
