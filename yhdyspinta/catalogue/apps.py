@@ -14,10 +14,11 @@ class CatalogueConfig(AppConfig):
     label = "catalogue"
     verbose_name = _("Interface register")
 
-    nav = [
-        ("catalogue:interface_list", _("Interfaces")),
-        ("catalogue:service_list", _("Services")),
-        ("catalogue:finder", _("Service finder")),
+    nav = [  # grouped by task in the menu (core/navigation.py)
+        ("catalogue:finder", _("Service finder"), "services"),
+        ("catalogue:service_list", _("Service register"), "services"),
+        ("catalogue:interface_list", _("Interface register"), "interfaces"),
+        ("catalogue:round_list", _("Mapping rounds"), "interfaces"),
     ]
 
     def ready(self):

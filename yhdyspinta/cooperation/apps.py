@@ -10,6 +10,7 @@ class CooperationConfig(AppConfig):
     name = "yhdyspinta.cooperation"
     label = "cooperation"
     verbose_name = _("Cooperation")
+    nav_group = "cooperation"  # the menu's group (core/navigation.py)
     nav = (
         ("cooperation:forum_list", _("Forums")),
         ("cooperation:clock", _("Annual clock")),

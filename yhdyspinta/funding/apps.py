@@ -10,6 +10,7 @@ class FundingConfig(AppConfig):
     name = "yhdyspinta.funding"
     label = "funding"
     verbose_name = _("Funding")
+    nav_group = "funding"  # the menu's group (core/navigation.py)
     nav = (("funding:county_calculator", _("Funding")),)
 
     def ready(self):

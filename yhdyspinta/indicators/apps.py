@@ -10,8 +10,9 @@ class IndicatorsConfig(AppConfig):
     name = "yhdyspinta.indicators"
     label = "indicators"
     verbose_name = _("Indicators and goals")
+    nav_group = "picture"  # the menu's group (core/navigation.py)
     nav = (
-        ("indicators:picture_index", _("Situational picture")),
+        ("indicators:picture_index", _("Indicators")),
         ("indicators:goal_list", _("Shared goals")),
         ("indicators:report_list", _("Welfare reports")),
     )

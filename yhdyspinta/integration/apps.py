@@ -11,6 +11,7 @@ class IntegrationConfig(AppConfig):
     label = "integration"
     verbose_name = _("Integration study")
     default_auto_field = "django.db.models.BigAutoField"
+    nav_group = "studies"  # the menu's group (core/navigation.py)
     nav = [("integration:study_list", _("Integration study"))]
 
     def ready(self):

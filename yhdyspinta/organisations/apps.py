@@ -12,4 +12,5 @@ class OrganisationsConfig(AppConfig):
         search.register("organisations.Organisation", ("name_fi", "name_sv", "name_en", "code"))
         search.register("organisations.Person", ("first_name", "last_name", "title_fi", "title_sv"))
 
+    nav_group = "cooperation"  # the menu's group (core/navigation.py)
     nav = [("organisations:organisation_list", _("Organisations")), ("organisations:person_list", _("People"))]

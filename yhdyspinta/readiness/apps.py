@@ -1,6 +1,7 @@
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core import search
 
@@ -13,7 +14,8 @@ class ReadinessConfig(AppConfig):
     verbose_name = _("Readiness")
     default_auto_field = "django.db.models.BigAutoField"
 
-    nav = [("readiness:roadmap_list", _("Readiness"))]
+    nav_group = "picture"  # the menu's group (core/navigation.py)
+    nav = [("readiness:roadmap_list", pgettext_lazy("menu", "Roadmaps and readiness"))]
 
     def ready(self):
         search.register("readiness.Roadmap", ("name_fi", "name_sv", "name_en"))

@@ -11,6 +11,7 @@ class TransfersConfig(AppConfig):
     label = "transfers"
     verbose_name = _("Transfers")
     default_auto_field = "django.db.models.BigAutoField"
+    nav_group = "studies"  # the menu's group (core/navigation.py)
     nav = [("transfers:project_list", _("Transfers"))]
 
     def ready(self):

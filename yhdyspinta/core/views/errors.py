@@ -56,7 +56,8 @@ def server_error(request, template_name="500.html"):
     try:
         body = loader.get_template(template_name).render({
             "request": request, "status": 500,
-            "main_nav": _navigation(), "LANGUAGES": settings.LANGUAGES,
+            "main_nav": _navigation(), "nav_groups": navigation(None)["nav_groups"],
+            "LANGUAGES": settings.LANGUAGES,
         })
     except Exception:
         logger.exception("the 500 page could not be rendered")
