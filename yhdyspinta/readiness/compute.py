@@ -262,3 +262,32 @@ def _unreported(region: str, layout: _Layout) -> list[Figure]:
                roadmap_tasks=layout.roadmap[g][0], roadmap_due=layout.roadmap[g][1], **none)
         for g, (area, subarea) in enumerate(layout.groups)
     ]
+
+
+def national_totals(figures) -> list[Figure]:
+    """The national row: per area (and sub-area, and the whole roadmap) the counts of all regions
+    that reported, summed, and the percentages of those sums (not an average of percentages).
+    `region` is "" on these rows; `reported` is False when no region reported."""
+    sums: dict[tuple[str, str], list[int]] = {}
+    roadmap: dict[tuple[str, str], tuple[int, int]] = {}
+    for f in figures:
+        key = (f.area, f.subarea)
+        roadmap.setdefault(key, (f.roadmap_tasks, f.roadmap_due))
+        total = sums.setdefault(key, [0, 0, 0, 0, 0, 0])
+        if f.reported:
+            for i, value in enumerate((f.applicable, f.in_progress, f.done, f.due, f.started)):
+                total[i] += value or 0
+            total[5] += 1
+    rows = []
+    for (area, subarea), (applicable, in_progress, done, due, started, reporters) in sums.items():
+        reported = reporters > 0
+        rows.append(Figure(
+            region="", area=area, subarea=subarea, reported=reported,
+            applicable=applicable if reported else None, in_progress=in_progress if reported else None,
+            done=done if reported else None,
+            in_progress_pct=round_half_up(in_progress, applicable) if reported else None,
+            done_pct=round_half_up(done, applicable) if reported else None,
+            due=due if reported else None, started=started if reported else None,
+            progress_pct=round_half_up(started, due) if reported else None,
+            roadmap_tasks=roadmap[(area, subarea)][0], roadmap_due=roadmap[(area, subarea)][1]))
+    return rows

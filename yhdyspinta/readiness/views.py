@@ -26,7 +26,7 @@ from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
 
 from . import actions, presenters, queries
 from .charts import line_chart
-from .compute import DONE, NOT_APPLICABLE, NOT_STARTED, band
+from .compute import DONE, NOT_APPLICABLE, NOT_STARTED, band, national_totals
 from .filtersets import RoadmapFilterSet, StatusReportFilterSet
 from .forms import PeriodForm, RegionLabelForm, ReportingRegionForm, UploadForm
 from .loaders import differing, figures_for, published
@@ -227,25 +227,29 @@ class NationalView(PeriodMixin, TemplateView):
 
 
 def national_rows(data) -> tuple[list[str], list[list]]:
-    """The national table flat: one row per region with readiness and progress per area."""
+    """The national table flat: one row per region with readiness and progress per area, a status
+    column ("not reported" there, the figures then empty cells: numbers never as text) and the
+    national row last (counts of the reporting regions summed, compute.national_totals)."""
     language = presenters.lang()
     areas = [(a.code, a.names[language]) for a in data.areas] + [("", _("Total"))]
-    header = [_("Region")]
+    header = [_("Region"), _("Status")]
     suffixes = (_("in progress %"), _("done %"), _("progress %"))
     for _code, name in areas:
         header += [f"{name}: {suffix}" for suffix in suffixes]
     by_region = data.by_region()
-    rows = []
-    for region in data.regions:
-        figs = {f.area: f for f in by_region.get(region.organisation_id, []) if f.level != "subarea"}
-        row = [region.label]
+
+    def row(label, figures):
+        figs = {f.area: f for f in figures if f.level != "subarea" and f.level != "national"}
+        reported = any(f.reported for f in figs.values())
+        cells = [label, _("reported") if reported else _("not reported")]
         for code, _name in areas:
             f = figs.get(code)
-            if f is None or not f.reported:
-                row += [_("not reported")] * 3
-            else:
-                row += [f.in_progress_pct, f.done_pct, f.progress_pct]
-        rows.append(row)
+            cells += [None] * 3 if f is None or not f.reported else [f.in_progress_pct, f.done_pct, f.progress_pct]
+        return cells
+
+    rows = [row(region.label, by_region.get(region.organisation_id, [])) for region in data.regions]
+    national = [f for f in national_totals(data.figures) if not f.subarea]
+    rows.append(row(_("Whole country (reporting regions)"), national))
     return header, rows
 
 

@@ -77,3 +77,32 @@ def test_list_as_csv(world):
     assert answer.status_code == 200 and answer["Content-Disposition"].endswith('.csv"')
     assert "status" in answer.content.decode("utf-8")
     assert api_client_for(world.viewer).get("/api/v1/readiness/reports/", {"format": "pdf"}).status_code == 404
+
+
+def test_national_totals_sum_counts_of_reporting_regions(world):
+    from yhdyspinta.readiness.compute import national_totals
+    from yhdyspinta.readiness.loaders import figures_for
+
+    period = _setup(world)
+    data = figures_for(period)
+    total = next(f for f in national_totals(data.figures) if f.area == "" and f.subarea == "")
+    reporting = [f for f in data.figures if f.level == "region" and f.reported]
+    assert total.region == "" and total.reported
+    assert total.applicable == sum(f.applicable for f in reporting)
+    assert total.done == sum(f.done for f in reporting)
+
+
+def test_national_export_has_status_column_empty_cells_and_the_national_row(world):
+    from conftest import client_for
+
+    period = _setup(world)
+    answer = client_for(world.viewer).get(f"/readiness/periods/{period.pk}/", {"export": "xlsx"})
+    assert answer.status_code == 200
+    values = list(openpyxl.load_workbook(io.BytesIO(answer.content)).active.iter_rows(values_only=True))
+    header, rows = values[0], values[1:]
+    assert header[1] == "Tila"
+    silent = next(r for r in rows if r[0] == "Betala")
+    assert silent[1] == "ei raportoitu" and all(cell is None for cell in silent[2:])
+    assert not any(isinstance(cell, str) for row in rows for cell in row[2:])  # numbers never as text
+    assert rows[-1][0].startswith("Koko maa")
+    assert rows[-1][-1] == next(r for r in rows if r[0] == "Alfala")[-1]  # only Alfala reported
