@@ -291,7 +291,8 @@ def test_panels_are_registered_by_the_apps_not_by_core():
                     "changed": "yhdyspinta.catalogue.mywork", "readiness": "yhdyspinta.readiness.mywork",
                     "actions": "yhdyspinta.cooperation.mywork", "meetings": "yhdyspinta.cooperation.mywork",
                     "agreements": "yhdyspinta.cooperation.mywork", "duties": "yhdyspinta.cooperation.mywork",
-                    "approvals": "yhdyspinta.indicators.mywork", "transfers": "yhdyspinta.transfers.mywork"}
+                    "approvals": "yhdyspinta.indicators.mywork", "transfers": "yhdyspinta.transfers.mywork",
+                    "leases": "yhdyspinta.facilities.mywork"}
     import yhdyspinta.core.mywork as module
 
     source = Path(module.__file__).read_text()
