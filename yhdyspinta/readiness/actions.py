@@ -447,3 +447,18 @@ def remove_reporting_region(region: ReportingRegion, *, acting_user=None, actor=
 __all__ = ["InputError", "add_reporting_region", "change_reporting_region", "close_period", "create_period",
            "delete_status", "import_period_statuses", "import_roadmap", "publish",
            "remove_reporting_region", "reopen_period", "save_region_statuses", "set_status"]
+
+
+def save_structure(form, *, actor, action: str):
+    """A roadmap, an area or a task saved from its page: the owner's writers only; the roadmap's
+    figures are recomputed (a new revision) because tasks and areas change what counts."""
+    from yhdyspinta.core.actions import save_form
+
+    with audited(actor):
+        instance = form.instance
+        roadmap = instance if isinstance(instance, Roadmap) else getattr(instance, "roadmap", None)
+        if roadmap is not None and roadmap.pk and not isinstance(instance, Roadmap):
+            require(actor, roadmap, "change")
+        obj = save_form(form, actor=actor, action=action)
+        bump(obj.pk if isinstance(obj, Roadmap) else obj.roadmap_id)
+        return obj

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import views, views_structure
 
 app_name = "readiness"
 
 urlpatterns = [
     path("", views.RoadmapListView.as_view(), name="roadmap_list"),
+    path("add/", views_structure.RoadmapEditView.as_view(), name="roadmap_add"),
     path("<int:pk>/", views.RoadmapDetailView.as_view(), name="roadmap_detail"),
+    path("<int:pk>/edit/", views_structure.RoadmapEditView.as_view(), name="roadmap_edit"),
+    path("areas/add/", views_structure.AreaEditView.as_view(), name="area_add"),
+    path("areas/<int:pk>/edit/", views_structure.AreaEditView.as_view(), name="area_edit"),
+    path("tasks/add/", views_structure.TaskEditView.as_view(), name="task_add"),
+    path("tasks/<int:pk>/edit/", views_structure.TaskEditView.as_view(), name="task_edit"),
     path("<int:pk>/export/", views.RoadmapExportView.as_view(), name="roadmap_export"),
     path("<int:pk>/import/", views.RoadmapImportView.as_view(), name="roadmap_import"),
     path("<int:pk>/periods/add/", views.PeriodAddView.as_view(), name="period_add"),

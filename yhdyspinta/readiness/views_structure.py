@@ -1,0 +1,78 @@
+"""Roadmaps, their areas and tasks created and edited on pages (through actions.save_structure);
+the roadmap's writers only. Reporting regions have their own page (views.RoadmapRegionsView)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.views.generic import ObjectEditView
+from yhdyspinta.core.widgets import DateInput
+
+from . import actions
+from .models import Area, Roadmap, RoadmapTask
+
+
+class RoadmapForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("owner",)
+
+    class Meta:
+        model = Roadmap
+        fields = ["name", "description", "owner", "target_date", "visibility"]
+        widgets = {"target_date": DateInput()}
+
+
+class _PartForm(RestrictedFormMixin, forms.ModelForm):
+    """The roadmap is one the user may change; it stays fixed once the part is saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roadmap"].queryset = Roadmap.objects.restrict(self.user, "change")
+        if self.instance.pk:
+            self.fields["roadmap"].disabled = True
+
+
+class AreaForm(_PartForm):
+    class Meta:
+        model = Area
+        fields = ["roadmap", "code", "letter", "name", "order"]
+
+
+class TaskForm(_PartForm):
+    class Meta:
+        model = RoadmapTask
+        fields = ["roadmap", "area", "subarea", "code", "title", "due_date", "critical", "applies_to", "order"]
+        widgets = {"due_date": DateInput()}
+
+    def clean(self):
+        data = super().clean()
+        roadmap, area, subarea = data.get("roadmap"), data.get("area"), data.get("subarea")
+        if roadmap and area and area.roadmap_id != roadmap.pk:
+            raise ValidationError({"area": _("The area belongs to another roadmap.")})
+        if area and subarea and subarea.area_id != area.pk:
+            raise ValidationError({"subarea": _("The sub-area belongs to another area.")})
+        return data
+
+
+class RoadmapEditView(ObjectEditView):
+    model = Roadmap
+    form_class = RoadmapForm
+    save_action = staticmethod(actions.save_structure)
+
+
+class AreaEditView(ObjectEditView):
+    def success_url_for(self, result):
+        return result.roadmap.get_absolute_url()
+
+    model = Area
+    form_class = AreaForm
+    save_action = staticmethod(actions.save_structure)
+
+
+class TaskEditView(ObjectEditView):
+    def success_url_for(self, result):
+        return result.roadmap.get_absolute_url()
+
+    model = RoadmapTask
+    form_class = TaskForm
+    save_action = staticmethod(actions.save_structure)
