@@ -23,15 +23,26 @@ def history_url(obj):
     return reverse("object_history", args=[ct.pk, obj.pk])
 
 
-@register.filter
-def field_pairs(obj):
-    """(label, display value) of a record's concrete fields, for the generic detail page."""
+@register.simple_tag(takes_context=True)
+def field_pairs(context, obj):
+    """(label, display value) of a record's concrete fields, for the generic detail page, by the
+    one visibility rule: no field the reader may not see (`hidden_fields_for`), and a linked
+    record or person named only as `record_label`/`person_label` name it.
+
+        {% field_pairs object as pairs %}{% for label, value in pairs %}…
+    """
+    from .visibility_tags import reader, record_label
+
+    hidden = obj.hidden_fields_for(reader(context)) if hasattr(obj, "hidden_fields_for") else frozenset()
     pairs = []
     for field in obj._meta.concrete_fields:
-        if field.name in HIDDEN_FIELDS or field.name.endswith(("_fi", "_sv", "_en")):
+        if field.name in HIDDEN_FIELDS or field.name in hidden or field.name.endswith(("_fi", "_sv", "_en")):
             continue
-        display = getattr(obj, f"get_{field.name}_display", None)
-        value = display() if display else getattr(obj, field.name)
+        if field.is_relation:  # a person by `display_for`, another record only if the reader may see it
+            value = record_label(context, getattr(obj, field.name))
+        else:
+            display = getattr(obj, f"get_{field.name}_display", None)
+            value = display() if display else getattr(obj, field.name)
         pairs.append((field.verbose_name, value))
     return pairs
 
