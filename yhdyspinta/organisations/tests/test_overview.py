@@ -7,8 +7,13 @@ from django.utils import timezone
 from yhdyspinta.catalogue import actions as catalogue_actions
 from yhdyspinta.catalogue.models import Interface
 from yhdyspinta.catalogue.tests.factories import AssessmentFactory, InterfaceFactory
+from yhdyspinta.cooperation.tests.factories import (
+    AgreementFactory,
+    FollowUpActionFactory,
+    MeetingFactory,
+    forum_for,
+)
 from yhdyspinta.core.models import AccessLog
-from yhdyspinta.cooperation.tests.factories import AgreementFactory, FollowUpActionFactory, MeetingFactory, forum_for
 
 
 def _setup(world):
