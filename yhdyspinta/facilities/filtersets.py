@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
-from .models import Building, Lease, LeaseOption, Premise, RentBasis, SharedUse, SupportKind, SupportService, Use
+from .models import (
+    Building,
+    Lease,
+    LeaseOption,
+    Premise,
+    RentBasis,
+    SharedUse,
+    SupportKind,
+    SupportService,
+    Use,
+)
 
 AREAS = Organisation.objects.organising_areas()
 MUNICIPALITIES = Organisation.objects.filter(kind="municipality")

@@ -20,7 +20,7 @@ class TextForm(forms.Form):
 
 def test_swedish_and_english_fold_under_the_finnish_field():
     html = str(TextForm())
-    [details] = re.findall(r"<details class=\"translations\">(.*?)</details>", html, re.S)
+    [details] = re.findall(r"<details class=\"translations\">(.*?)</details>", html, re.DOTALL)
     assert 'name="name_sv"' in details and 'name="name_en"' in details and 'name="name_fi"' not in details
     assert "nimi [fi]: in Swedish and English" in details or "nimi [fi]: ruotsiksi ja englanniksi" in details
     assert html.index('name="name_fi"') < html.index("<details") < html.index('name="code"')
@@ -39,6 +39,6 @@ def test_an_error_in_a_translation_opens_it():
 
 def test_the_interface_form_is_a_third_as_long(world):
     html = str(InterfaceForm(user=world.editor))
-    folded = re.findall(r"<details class=\"translations\">.*?</details>", html, re.S)
+    folded = re.findall(r"<details class=\"translations\">.*?</details>", html, re.DOTALL)
     assert len(folded) >= 8  # title, client group, aims … each with sv and en folded
     assert all("_sv" in block and "_en" in block and "_fi\"" not in block for block in folded)

@@ -6,7 +6,14 @@ from decimal import Decimal
 import factory
 
 from tests.factories import CountyFactory, MunicipalityFactory
-from yhdyspinta.facilities.models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
+from yhdyspinta.facilities.models import (
+    Building,
+    Lease,
+    LeaseOption,
+    Premise,
+    SharedUse,
+    SupportService,
+)
 from yhdyspinta.facilities.rules import prt_with_check
 
 
@@ -81,7 +88,7 @@ class SupportServiceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Kouluruokailu {n}")
     provider = factory.SubFactory(MunicipalityFactory)
     recipient = factory.SelfAttribute("provider.area")
-    volume = Decimal("20000")
+    volume = Decimal(20000)
     volume_unit = "ateriaa"
     unit_price = Decimal("3.20")
     visibility = "public"

@@ -11,7 +11,13 @@ from yhdyspinta.core.actions import create_record
 from yhdyspinta.facilities import rules
 from yhdyspinta.facilities.models import Lease, LeaseOption, SharedUse
 
-from .factories import BuildingFactory, LeaseFactory, LeaseOptionFactory, PremiseFactory, SharedUseFactory
+from .factories import (
+    BuildingFactory,
+    LeaseFactory,
+    LeaseOptionFactory,
+    PremiseFactory,
+    SharedUseFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

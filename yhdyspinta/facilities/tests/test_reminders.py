@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from conftest import client_for
-from yhdyspinta.facilities.reminders import NOTICE, OPTION, deadlines
 from yhdyspinta.facilities.models import Lease
+from yhdyspinta.facilities.reminders import NOTICE, OPTION, deadlines
 from yhdyspinta.notifications.models import Kind, Notification
 from yhdyspinta.notifications.producers import lease_reminders
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_annual_value_is_volume_times_unit_price_unless_given(world):
     service = create_record(SupportService, acting_user=world.editor, kind="meals", title="Kouluruoka",
-                            provider=world.a1, recipient=world.county_a, volume=Decimal("20000"),
+                            provider=world.a1, recipient=world.county_a, volume=Decimal(20000),
                             unit_price=Decimal("3.25"))
     assert service.annual_value == Decimal("65000.00")
     given = create_record(SupportService, acting_user=world.editor, kind="ict", title="Tietoliikenne",
