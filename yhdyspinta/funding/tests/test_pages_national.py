@@ -52,16 +52,19 @@ def test_api_compute_with_national_parameters(demo, world):
     result = api.post("/api/v1/funding/compute/", body, format="json")
     assert result.status_code == 200, result.json()
     data = result.json()
-    assert abs(D(data["total_funding_eur"]) - D("22.5e9")) < D("1e-3")
-    assert abs(sum(D(c["funding_after_eur"]) for c in data["counties"]) - D("22.5e9")) < D("1e-3")
-    assert data["national"]["level_eur"] == "22500000000.00" and data["cost_level_factor"] is not None
+    # whole euros per county, the total the sum of the rounded rows: within ½ € a county of the level
+    half_per_county = D("0.5") * len(data["counties"])
+    assert data["total_funding_eur"] == sum(c["computed_funding_eur"] for c in data["counties"])
+    assert abs(D(data["total_funding_eur"]) - D("22.5e9")) <= half_per_county
+    assert abs(sum(D(c["funding_after_eur"]) for c in data["counties"]) - D("22.5e9")) <= half_per_county
+    assert data["national"]["level_eur"] == 22500000000 and data["cost_level_factor"] is not None
     built = api.post("/api/v1/funding/compute/", {
         "parameter_set": demo["law"].pk, "year": 2024, "inputs": demo["counties"].pk,
         "price_index_pct": {"2023": "5", "2024": "2"}, "service_need_growth_pct": {"2023": "1", "2024": "1"},
         "ex_post_correction_eur": "1000"}, format="json")
     assert built.status_code == 200, built.json()
     expected = D("21.2e9") * D("1.05") * D("1.012") * D("1.02") * D("1.012") + 1000
-    assert abs(D(built.json()["total_funding_eur"]) - expected) < D("1e-3")
+    assert abs(D(built.json()["total_funding_eur"]) - expected) <= D("0.5") * len(built.json()["counties"])
     missing = api.post("/api/v1/funding/compute/", {
         "parameter_set": demo["law"].pk, "year": 2024, "inputs": demo["counties"].pk,
         "price_index_pct": {"2024": "2"}, "service_need_growth_pct": {"2024": "1"}}, format="json")
