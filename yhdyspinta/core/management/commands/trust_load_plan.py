@@ -19,7 +19,8 @@ from yhdyspinta.core.discovery import app_modules
 from yhdyspinta.core.models import RestrictedModel
 from yhdyspinta.core.synthetic import PASSWORD
 
-SKIP = ("admin/", "api/", "i18n/", "login/", "logout/", "oidc/", "history/", "healthz", "readyz", "media/", "static/")
+SKIP = ("admin/", "api/", "i18n/", "login/", "logout/", "oidc/", "history/", "healthz", "readyz", "media/", "static/",
+        "pickers/")  # JSON answers, not pages
 SKIP_WORDS = ("export", "delete", "edit", "add", "new", "create", "import", ".ics", ".csv", ".xlsx", ".pdf")
 
 
