@@ -4,33 +4,27 @@ from . import views
 
 app_name = "facilities"
 
+
+def record_paths(pages: views.Pages, base: str, list_path: str | None = None) -> list:
+    """list (at `list_path`, default `base`), add, detail, edit and delete of one model's pages."""
+    name = pages.name
+    paths = [path(f"{base}add/", pages.edit.as_view(), name=f"{name}_add")]
+    if pages.list is not None:
+        paths.insert(0, path(base if list_path is None else list_path, pages.list.as_view(), name=f"{name}_list"))
+    if pages.detail is not None:
+        paths.append(path(f"{base}<int:pk>/", pages.detail.as_view(), name=f"{name}_detail"))
+    paths += [path(f"{base}<int:pk>/edit/", pages.edit.as_view(), name=f"{name}_edit"),
+              path(f"{base}<int:pk>/delete/", pages.delete.as_view(), name=f"{name}_delete")]
+    return paths
+
+
 urlpatterns = [
-    path("", views.LeaseListView.as_view(), name="lease_list"),
-    path("leases/add/", views.LeaseEditView.as_view(), name="lease_add"),
     path("leases/import/", views.LeaseImportView.as_view(), name="lease_import"),
-    path("leases/<int:pk>/", views.LeaseDetailView.as_view(), name="lease_detail"),
-    path("leases/<int:pk>/edit/", views.LeaseEditView.as_view(), name="lease_edit"),
-    path("leases/<int:pk>/delete/", views.LeaseDeleteView.as_view(), name="lease_delete"),
-    path("options/add/", views.LeaseOptionEditView.as_view(), name="option_add"),
-    path("options/<int:pk>/edit/", views.LeaseOptionEditView.as_view(), name="option_edit"),
-    path("options/<int:pk>/delete/", views.LeaseOptionDeleteView.as_view(), name="option_delete"),
-    path("buildings/", views.BuildingListView.as_view(), name="building_list"),
-    path("buildings/add/", views.BuildingEditView.as_view(), name="building_add"),
-    path("buildings/<int:pk>/", views.BuildingDetailView.as_view(), name="building_detail"),
-    path("buildings/<int:pk>/edit/", views.BuildingEditView.as_view(), name="building_edit"),
-    path("buildings/<int:pk>/delete/", views.BuildingDeleteView.as_view(), name="building_delete"),
-    path("premises/", views.PremiseListView.as_view(), name="premise_list"),
-    path("premises/add/", views.PremiseEditView.as_view(), name="premise_add"),
-    path("premises/<int:pk>/", views.PremiseDetailView.as_view(), name="premise_detail"),
-    path("premises/<int:pk>/edit/", views.PremiseEditView.as_view(), name="premise_edit"),
-    path("premises/<int:pk>/delete/", views.PremiseDeleteView.as_view(), name="premise_delete"),
-    path("shared-use/add/", views.SharedUseEditView.as_view(), name="shareduse_add"),
-    path("shared-use/<int:pk>/edit/", views.SharedUseEditView.as_view(), name="shareduse_edit"),
-    path("shared-use/<int:pk>/delete/", views.SharedUseDeleteView.as_view(), name="shareduse_delete"),
-    path("support/", views.SupportServiceListView.as_view(), name="support_list"),
-    path("support/add/", views.SupportServiceEditView.as_view(), name="support_add"),
-    path("support/<int:pk>/", views.SupportServiceDetailView.as_view(), name="support_detail"),
-    path("support/<int:pk>/edit/", views.SupportServiceEditView.as_view(), name="support_edit"),
-    path("support/<int:pk>/delete/", views.SupportServiceDeleteView.as_view(), name="support_delete"),
+    *record_paths(views.LEASE, "leases/", list_path=""),
+    *record_paths(views.OPTION, "options/"),
+    *record_paths(views.BUILDING, "buildings/"),
+    *record_paths(views.PREMISE, "premises/"),
+    *record_paths(views.SHARED_USE, "shared-use/"),
+    *record_paths(views.SUPPORT, "support/"),
     path("support/flows/<int:pk>/", views.SupportFlowsView.as_view(), name="support_flows"),
 ]

@@ -1,5 +1,7 @@
 """Facilities pages: lists per county and municipality, details, edit pages (core generic views)."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +17,7 @@ from yhdyspinta.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
+from yhdyspinta.organisations.models import Organisation
 
 from . import actions
 from .filtersets import BuildingFilterSet, LeaseFilterSet, PremiseFilterSet, SupportServiceFilterSet
@@ -33,140 +36,97 @@ from .rules import RULES
 from .tables import BuildingTable, LeaseTable, PremiseTable, SupportServiceTable
 
 
-class BuildingListView(ObjectListView):
-    model = Building
-    table_class = BuildingTable
-    filterset_class = BuildingFilterSet
-    add_url_name = "facilities:building_add"
-    export_name = "buildings"
-    template_name = "facilities/building_list.html"
+class _ListView(ObjectListView):
+    """A facilities list: the rows' linked records read in the same query (`related`)."""
+
+    related = ()
 
     def get_queryset(self):
-        return super().get_queryset().select_related("municipality", "owner")
+        return super().get_queryset().select_related(*self.related)
 
 
-class BuildingDetailView(ObjectDetailView):
-    model = Building
-    template_name = "facilities/building_detail.html"
-    edit_url_name = "facilities:building_edit"
-    delete_url_name = "facilities:building_delete"
+class _DetailView(ObjectDetailView):
+    """A facilities detail page; `more_context(user, obj)` adds the record's parts the user may view."""
+
+    more_context = None
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["premises"] = Premise.objects.restrict(self.request.user, "view").filter(building=self.object)
+        if self.more_context is not None:
+            ctx.update(self.more_context(self.request.user, self.object))
         return ctx
 
 
-class BuildingEditView(ObjectEditView):
-    model = Building
-    form_class = BuildingForm
+@dataclass(frozen=True)
+class Pages:
+    """The generic pages of one model, named `facilities:<name>_list|_detail|_add|_edit|_delete`."""
+
+    name: str
+    edit: type
+    delete: type
+    list: type | None = None
+    detail: type | None = None
 
 
-class BuildingDeleteView(ObjectDeleteView):
-    model = Building
-    success_url_name = "facilities:building_list"
+def pages(model, name, form_class, *, table_class=None, filterset_class=None, related=(), export_name=None,
+          more_context=None, detail=True, after_delete=None) -> Pages:
+    """The core generic views (list, detail, edit, delete) of a facilities model from one
+    declaration: templates `facilities/<name>_list.html` / `_detail.html`, the list only with a
+    `table_class`, the delete page back to `after_delete` (default: the model's own list)."""
+    prefix, label = f"facilities:{name}", model.__name__
+
+    def make(kind, base, **attrs):
+        return type(f"{label}{kind}View", (base,), {"__module__": __name__, "model": model, **attrs})
+
+    listing = shown = None
+    if table_class is not None:
+        listing = make("List", _ListView, table_class=table_class, filterset_class=filterset_class,
+                       related=tuple(related), add_url_name=f"{prefix}_add", export_name=export_name or name,
+                       template_name=f"facilities/{name}_list.html")
+    if detail:
+        shown = make("Detail", _DetailView, template_name=f"facilities/{name}_detail.html",
+                     edit_url_name=f"{prefix}_edit", delete_url_name=f"{prefix}_delete",
+                     more_context=staticmethod(more_context) if more_context else None)
+    return Pages(name=name, edit=make("Edit", ObjectEditView, form_class=form_class),
+                 delete=make("Delete", ObjectDeleteView, success_url_name=after_delete or f"{prefix}_list"),
+                 list=listing, detail=shown)
 
 
-class PremiseListView(ObjectListView):
-    model = Premise
-    table_class = PremiseTable
-    filterset_class = PremiseFilterSet
-    add_url_name = "facilities:premise_add"
-    export_name = "premises"
-    template_name = "facilities/premise_list.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("building", "user_organisation")
+def _building_parts(user, building):
+    return {"premises": Premise.objects.restrict(user, "view").filter(building=building)}
 
 
-class PremiseDetailView(ObjectDetailView):
-    model = Premise
-    template_name = "facilities/premise_detail.html"
-    edit_url_name = "facilities:premise_edit"
-    delete_url_name = "facilities:premise_delete"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        ctx["leases"] = Lease.objects.restrict(user, "view").filter(premise=self.object).select_related(
-            "landlord", "tenant")
-        ctx["shared_uses"] = SharedUse.objects.restrict(user, "view").filter(premise=self.object).select_related(
-            "organisation", "unit")
-        return ctx
+def _premise_parts(user, premise):
+    return {
+        "leases": Lease.objects.restrict(user, "view").filter(premise=premise).select_related("landlord", "tenant"),
+        "shared_uses": SharedUse.objects.restrict(user, "view").filter(premise=premise).select_related(
+            "organisation", "unit"),
+    }
 
 
-class PremiseEditView(ObjectEditView):
-    model = Premise
-    form_class = PremiseForm
-
-
-class PremiseDeleteView(ObjectDeleteView):
-    model = Premise
-    success_url_name = "facilities:premise_list"
-
-
-class LeaseListView(ObjectListView):
-    model = Lease
-    table_class = LeaseTable
-    filterset_class = LeaseFilterSet
-    add_url_name = "facilities:lease_add"
-    export_name = "leases"
-    template_name = "facilities/lease_list.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("premise__building", "landlord", "tenant")
-
-
-class LeaseDetailView(ObjectDetailView):
+def _lease_parts(user, lease):
     """A lease: its term, notice deadline, options; the prices only for those who may see them."""
-
-    model = Lease
-    template_name = "facilities/lease_detail.html"
-    edit_url_name = "facilities:lease_edit"
-    delete_url_name = "facilities:lease_delete"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        lease = self.object
-        hidden = lease.hidden_fields_for(self.request.user)
-        ctx.update(
-            prices_hidden=bool(hidden & {"internal_capital_cost", "internal_maintenance_cost"}),
-            options=LeaseOption.objects.restrict(self.request.user, "view").filter(lease=lease),
-            notice_deadline=lease.notice_deadline,
-            today=timezone.localdate(),
-            rules=RULES.values(),
-        )
-        return ctx
+    hidden = lease.hidden_fields_for(user)
+    return {
+        "prices_hidden": bool(hidden & {"internal_capital_cost", "internal_maintenance_cost"}),
+        "options": LeaseOption.objects.restrict(user, "view").filter(lease=lease),
+        "notice_deadline": lease.notice_deadline,
+        "today": timezone.localdate(),
+        "rules": RULES.values(),
+    }
 
 
-class LeaseEditView(ObjectEditView):
-    model = Lease
-    form_class = LeaseForm
-
-
-class LeaseDeleteView(ObjectDeleteView):
-    model = Lease
-    success_url_name = "facilities:lease_list"
-
-
-class LeaseOptionEditView(ObjectEditView):
-    model = LeaseOption
-    form_class = LeaseOptionForm
-
-
-class LeaseOptionDeleteView(ObjectDeleteView):
-    model = LeaseOption
-    success_url_name = "facilities:lease_list"
-
-
-class SharedUseEditView(ObjectEditView):
-    model = SharedUse
-    form_class = SharedUseForm
-
-
-class SharedUseDeleteView(ObjectDeleteView):
-    model = SharedUse
-    success_url_name = "facilities:premise_list"
+BUILDING = pages(Building, "building", BuildingForm, table_class=BuildingTable, filterset_class=BuildingFilterSet,
+                 related=("municipality", "owner"), export_name="buildings", more_context=_building_parts)
+PREMISE = pages(Premise, "premise", PremiseForm, table_class=PremiseTable, filterset_class=PremiseFilterSet,
+                related=("building", "user_organisation"), export_name="premises", more_context=_premise_parts)
+LEASE = pages(Lease, "lease", LeaseForm, table_class=LeaseTable, filterset_class=LeaseFilterSet,
+              related=("premise__building", "landlord", "tenant"), export_name="leases", more_context=_lease_parts)
+OPTION = pages(LeaseOption, "option", LeaseOptionForm, detail=False, after_delete="facilities:lease_list")
+SHARED_USE = pages(SharedUse, "shareduse", SharedUseForm, detail=False, after_delete="facilities:premise_list")
+SUPPORT = pages(SupportService, "support", SupportServiceForm, table_class=SupportServiceTable,
+                filterset_class=SupportServiceFilterSet, related=("provider", "recipient"),
+                export_name="support-services")
 
 
 class LeaseImportView(WriterRequiredMixin, LoginRequiredMixin, ActionFormMixin, FormView):
@@ -187,35 +147,6 @@ class LeaseImportView(WriterRequiredMixin, LoginRequiredMixin, ActionFormMixin, 
         return redirect("facilities:lease_list")
 
 
-class SupportServiceListView(ObjectListView):
-    model = SupportService
-    table_class = SupportServiceTable
-    filterset_class = SupportServiceFilterSet
-    add_url_name = "facilities:support_add"
-    export_name = "support-services"
-    template_name = "facilities/support_list.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("provider", "recipient")
-
-
-class SupportServiceDetailView(ObjectDetailView):
-    model = SupportService
-    template_name = "facilities/support_detail.html"
-    edit_url_name = "facilities:support_edit"
-    delete_url_name = "facilities:support_delete"
-
-
-class SupportServiceEditView(ObjectEditView):
-    model = SupportService
-    form_class = SupportServiceForm
-
-
-class SupportServiceDeleteView(ObjectDeleteView):
-    model = SupportService
-    success_url_name = "facilities:support_list"
-
-
 class SupportFlowsView(TemplateView):
     """A county's support-service flows: county → its municipalities and back, with value."""
 
@@ -223,8 +154,6 @@ class SupportFlowsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        from yhdyspinta.organisations.models import Organisation
-
         county = get_object_or_404(Organisation.objects.organising_areas(), pk=kwargs["pk"])
         ctx.update(county=county, flows=support_flows(self.request.user, county))
         return ctx
