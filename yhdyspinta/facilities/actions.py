@@ -1,4 +1,4 @@
-"""Writes of the facilities app beyond one record: the lease-list import (all or nothing).
+"""Writes of the facilities app beyond one record: the lease-list and pupil-count imports (all or nothing).
 
 Single records go through core.actions (save_form, create_record, update_record): their rules are
 the models' clean() (rules.py for the act's values).
@@ -13,8 +13,8 @@ from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations.models import Organisation
 
-from .importing import parse_leases
-from .models import Building, Lease, LeaseOption, Premise
+from .importing import parse_leases, parse_pupil_counts
+from .models import Building, Lease, LeaseOption, Premise, School
 
 
 class _Organisations:
@@ -105,3 +105,51 @@ def _import_rows(rows, name, acting_user, visibility):
                               exercise_by=row.option_exercise_by), name, row.line)
         saved.append(lease)
     return saved
+
+
+def import_pupil_counts(source, filename=None, *, acting_user) -> list[School]:
+    """Sets the pupil counts of the schools a file names (school code, or school and municipality),
+    in one transaction: a school that does not exist, a bad number or a school the user may not
+    change refuses the whole file with file, line and reason (ValidationError)."""
+    name = filename or getattr(source, "name", None) or "pupils.csv"
+    try:
+        rows = parse_pupil_counts(source, name)
+        with audited(acting_user):
+            return [_set_pupils(row, name, acting_user) for row in rows]
+    except InputError as exc:
+        raise ValidationError(error_message(exc)) from None
+
+
+def _school_of(row, name):
+    schools = School.objects.select_related("unit", "municipality")
+    if row.school_code:
+        found = list(schools.filter(school_code=row.school_code)[:2])
+        if not found:
+            raise InputError(name, row.line, reason("no school has the school code '%(code)s'", code=row.school_code),
+                             "school_code")
+        return found[0]
+    found = list(schools.filter(
+        Q(unit__name__iexact=row.school) | Q(unit__name_fi__iexact=row.school) | Q(unit__name_sv__iexact=row.school),
+        Q(municipality__code=row.municipality) | Q(municipality__name__iexact=row.municipality)
+        | Q(municipality__name_fi__iexact=row.municipality) | Q(municipality__name_sv__iexact=row.municipality),
+    )[:2])
+    if not found:
+        raise InputError(name, row.line, reason("no school '%(school)s' in the municipality '%(municipality)s'",
+                                                school=row.school, municipality=row.municipality), "school")
+    if len(found) > 1:
+        raise InputError(name, row.line, reason("more than one school '%(school)s' in '%(municipality)s': use the "
+                                                "school code", school=row.school, municipality=row.municipality),
+                         "school")
+    return found[0]
+
+
+def _set_pupils(row, name, acting_user) -> School:
+    school = _school_of(row, name)
+    try:
+        require(acting_user, school, "change")
+    except PermissionDenied:
+        raise InputError(name, row.line, reason("you may not change the school %(school)s",
+                                                school=str(school))) from None
+    school.pupils, school.pupils_counted_on = row.pupils, row.counted_on
+    school.save(update_fields=["pupils", "pupils_counted_on", "version"])
+    return school

@@ -13,6 +13,7 @@ class FacilitiesConfig(AppConfig):
     nav_group = "funding"  # the menu's group (core/navigation.py)
     nav = (
         ("facilities:lease_list", _("Premises")),
+        ("facilities:proximity_check", _("Student welfare on site")),
     )
 
     def ready(self):
@@ -20,3 +21,4 @@ class FacilitiesConfig(AppConfig):
         search.register("facilities.Premise", ("name",))
         search.register("facilities.Lease", ("reference", "index_clause"))
         search.register("facilities.SupportService", ("title",))
+        search.register("facilities.School", ("unit__name_fi", "unit__name_sv", "school_code"))

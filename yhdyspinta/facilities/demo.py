@@ -1,4 +1,5 @@
-"""Demo: premises leased by Pirkanmaa's municipalities to the county (illustrative, not real leases).
+"""Demo: premises leased by Pirkanmaa's municipalities to the county, and the student-welfare
+services on the premises of a few schools (illustrative, not real leases, schools or counts).
 
 Every name ends in "(esimerkki)" and every reference starts with "DEMO-": the buildings, areas,
 dates and euros are invented to show the register, its rules and its reminders. Deterministic and
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 from yhdyspinta.organisations.models import Organisation, OrganisationKind, Unit
 
-from .models import Building, Lease, LeaseOption, Premise, SharedUse
+from .models import Building, Lease, LeaseOption, Premise, School, SharedUse, WelfareService
 from .rules import prt_with_check
 
 PIRKANMAA = "08"
@@ -80,4 +81,45 @@ def load(stdout):
         SharedUse.objects.get_or_create(premise=school, organisation=owner, defaults={
             "share_of_hours": Decimal(40), "share_of_area": Decimal(0),
             "note": "Koulun oppilashuoltoryhmän kokoukset pe (esimerkki)"})
-    stdout.write(f"facilities: {Building.objects.filter(name__endswith='(esimerkki)').count()} demo buildings")
+    load_schools(county, premises)
+    stdout.write(f"facilities: {Building.objects.filter(name__endswith='(esimerkki)').count()} demo buildings, "
+                 f"{School.objects.filter(unit__name_fi__endswith='(esimerkki)').count()} demo schools")
+
+
+# (municipality code, school, level, pupils, building or None, {kind: (days a week, premise or None)})
+# Juupajoki's school has no curator on site: the check and the browser test find it.
+SCHOOLS = [
+    ("837", "Hervannan koulu (esimerkki)", "basic", 640, "Hervannan koulu (esimerkki)",
+     {"health": ("3.0", "Kouluterveydenhoitajan vastaanotto"), "curator": ("4.0", "Kuraattorin ja psykologin huoneet"),
+      "psychologist": ("2.0", "Kuraattorin ja psykologin huoneet")}),
+    ("837", "Tampereen lyseon lukio (esimerkki)", "general_upper_secondary", 820, None,
+     {"health": ("3.0", None), "curator": ("2.5", None), "psychologist": ("1.0", None)}),
+    ("536", "Nokian yhtenäiskoulu (esimerkki)", "basic", 710, None,
+     {"health": ("2.0", None), "curator": ("2.0", None)}),
+    ("418", "Lempäälän yläkoulu (esimerkki)", "basic", 530, None,
+     {"health": ("2.0", None), "curator": ("2.0", None), "psychologist": ("1.0", None)}),
+    ("177", "Juupajoen koulu (esimerkki)", "basic", 140, None,
+     {"health": ("1.0", None), "psychologist": ("0.5", None)}),
+]
+
+
+def load_schools(county, premises):
+    """The demo schools as units of their municipalities, and the county's services on their premises."""
+    codes = {row[0] for row in SCHOOLS}
+    municipalities = {m.code: m for m in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY,
+                                                                     code__in=codes)}
+    for code, name, level, pupils, building_name, services in SCHOOLS:
+        municipality = municipalities.get(code)
+        if municipality is None:
+            continue
+        unit, _ = Unit.objects.get_or_create(organisation=municipality, name_fi=name,
+                                             defaults={"name": name, "description_fi": "Esimerkki, ei todellinen koulu."})
+        building = Building.objects.filter(owner=municipality, name=building_name).first() if building_name else None
+        school, _ = School.objects.get_or_create(unit=unit, defaults={
+            "municipality": municipality, "level": level, "pupils": pupils, "pupils_counted_on": date(2026, 9, 20),
+            "building": building})
+        for kind, (days, room) in services.items():
+            premise = premises.get((building_name, room)) if room else None
+            WelfareService.objects.get_or_create(school=school, kind=kind, defaults={
+                "provider": county, "days_per_week": Decimal(days), "premise": premise,
+                "note": "Esimerkki (ei todellinen)"})

@@ -11,10 +11,14 @@ from .models import (
     LeaseOption,
     Premise,
     RentBasis,
+    School,
+    SchoolLevel,
     SharedUse,
     SupportKind,
     SupportService,
     Use,
+    WelfareKind,
+    WelfareService,
 )
 
 AREAS = Organisation.objects.organising_areas()
@@ -94,3 +98,32 @@ class SupportServiceFilterSet(SearchFilterSet):
     class Meta:
         model = SupportService
         fields = ("q", "county", "kind", "provider", "recipient", "visibility")
+
+
+def _without_on_site(queryset, name, value):
+    """Schools without an on-site service of the kind `value`."""
+    if not value:
+        return queryset
+    return queryset.exclude(welfare_services__kind=value)
+
+
+class SchoolFilterSet(SearchFilterSet):
+    search_fields = ("unit__name", "school_code")
+    county = django_filters.ModelChoiceFilter(label=_("Wellbeing services county"), queryset=AREAS,
+                                              field_name="municipality__area")
+    municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=MUNICIPALITIES)
+    level = django_filters.ChoiceFilter(label=_("Level of education"), choices=SchoolLevel.choices)
+    without = django_filters.ChoiceFilter(label=_("Without on site"), choices=WelfareKind.choices,
+                                          method=_without_on_site)
+
+    class Meta:
+        model = School
+        fields = ("q", "county", "municipality", "level", "without", "visibility")
+
+
+class WelfareServiceFilterSet(RestrictedFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Service"), choices=WelfareKind.choices)
+
+    class Meta:
+        model = WelfareService
+        fields = ("school", "kind", "provider")

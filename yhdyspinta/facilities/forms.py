@@ -10,7 +10,16 @@ from yhdyspinta.core.models import Visibility
 from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 
-from .models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
+from .models import (
+    Building,
+    Lease,
+    LeaseOption,
+    Premise,
+    School,
+    SharedUse,
+    SupportService,
+    WelfareService,
+)
 
 DATE = DateInput()
 
@@ -71,3 +80,28 @@ class SupportServiceForm(RestrictedFormMixin, forms.ModelForm):
         fields = ("kind", "title", "provider", "recipient", "volume", "volume_unit", "unit_price", "annual_value",
                   "starts_on", "ends_on", "contact", "agreement", "visibility")
         widgets: ClassVar[dict] = {"starts_on": DATE, "ends_on": DATE}
+
+
+class SchoolForm(RestrictedFormMixin, forms.ModelForm):
+    organisation_fields = ("municipality",)
+
+    class Meta:
+        model = School
+        fields = ("unit", "municipality", "level", "school_code", "building", "pupils", "pupils_counted_on",
+                  "visibility")
+        widgets: ClassVar[dict] = {"pupils_counted_on": DATE}
+
+
+class WelfareServiceForm(RestrictedFormMixin, forms.ModelForm):
+    class Meta:
+        model = WelfareService
+        fields = ("school", "kind", "provider", "days_per_week", "premise", "note")
+
+
+class PupilCountImportForm(forms.Form):
+    file = UploadField(label=_("Pupil counts (CSV or XLSX)"), kind="import", formats=("csv", "xlsx"),
+                       help_text=_("Columns: school code or school and municipality, pupils, counted on. "
+                                   "Numbers only: a file with any other column is refused."))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)

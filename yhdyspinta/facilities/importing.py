@@ -99,3 +99,54 @@ def parse_leases(source, name: str | None = None) -> list[LeaseRow]:
             option_exercise_by=_opt(get("option_exercise_by", ""), parse_date, name, line, "option_exercise_by"),
         ))
     return rows
+
+
+# ---- pupil counts (oppilasmäärät): numbers per school, never names --------------------------------
+PUPIL_REQUIRED = ("pupils",)
+PUPIL_OPTIONAL = ("school_code", "school", "municipality", "counted_on")
+PUPIL_ALIASES = {
+    "koulukoodi": "school_code", "oppilaitosnumero": "school_code", "oppilaitoskoodi": "school_code",
+    "skolkod": "school_code", "koulu": "school", "oppilaitos": "school", "skola": "school",
+    "kunta": "municipality", "kommun": "municipality", "oppilaita": "pupils", "oppilasmäärä": "pupils",
+    "oppilaat": "pupils", "elever": "pupils", "antal_elever": "pupils", "laskentapäivä": "counted_on",
+    "tilastointipäivä": "counted_on", "päivämäärä": "counted_on", "datum": "counted_on",
+}
+
+
+@dataclass
+class PupilRow:
+    line: int
+    school_code: str
+    school: str
+    municipality: str
+    pupils: int
+    counted_on: date | None
+
+
+def parse_pupil_counts(source, name: str | None = None) -> list[PupilRow]:
+    """Every row of a pupil-count file, or the first InputError (file, line, reason). A school is
+    named by its school code, or by its name and municipality; columns other than these (a pupil's
+    name, an identity code) refuse the whole file: the count is a number, not personal data."""
+    name = name or getattr(source, "name", None) or "pupils.csv"
+    rows, seen = [], {}
+    for line, row in read_rows(source, name=name, required=PUPIL_REQUIRED,
+                               allowed=PUPIL_REQUIRED + PUPIL_OPTIONAL, aliases=PUPIL_ALIASES):
+        get = row.get
+        code, school, municipality = get("school_code", ""), get("school", ""), get("municipality", "")
+        if not code and not (school and municipality):
+            raise InputError(name, line, reason("name the school by its school code, or by school and municipality"),
+                             "school")
+        if not get("pupils"):
+            raise InputError(name, line, reason("%(column)s is empty", column="pupils"), "pupils")
+        pupils = parse_int(get("pupils"), name, line, "pupils")
+        if pupils < 0:
+            raise InputError(name, line, reason("pupils: a count cannot be negative (%(value)s)", value=pupils),
+                             "pupils")
+        key = code or f"{school.casefold()}|{municipality.casefold()}"
+        if key in seen:
+            raise InputError(name, line, reason("the same school is already on line %(line)s", line=seen[key]),
+                             "school")
+        seen[key] = line
+        rows.append(PupilRow(line=line, school_code=code, school=school, municipality=municipality, pupils=pupils,
+                             counted_on=_opt(get("counted_on", ""), parse_date, name, line, "counted_on")))
+    return rows

@@ -343,4 +343,133 @@ class SupportService(RestrictedModel):
             self.annual_value = (self.volume * self.unit_price).quantize(Decimal("0.01"))
 
 
-__all__ = ["Building", "Lease", "LeaseOption", "Premise", "RentBasis", "SharedUse", "SupportKind", "SupportService", "Use", "Visibility"]
+class SchoolLevel(models.TextChoices):
+    BASIC = "basic", _("Basic education")
+    GENERAL_UPPER_SECONDARY = "general_upper_secondary", _("General upper secondary education")
+    VOCATIONAL = "vocational", _("Vocational education")
+
+
+class WelfareKind(models.TextChoices):
+    """The student-welfare services of the proximity principle (opiskeluhuollon palvelut)."""
+
+    HEALTH = "health", _("School health care")
+    CURATOR = "curator", _("School curator")
+    PSYCHOLOGIST = "psychologist", _("School psychologist")
+
+
+SCHOOL_ORGANISATION_KINDS = ("municipality", "joint_authority", "education_provider")
+
+
+class School(RestrictedModel):
+    """A school: a unit of an education provider's basic or upper-secondary education
+    (organisations.Unit), where it is, its building and its pupil count (a number only; no
+    personal data). Written by the unit's organisation (and its county's coordinator)."""
+
+    org_paths = ("unit__organisation", "municipality")
+
+    unit = models.OneToOneField("organisations.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+                                related_name="school",
+                                help_text=_("The school as a unit of its education provider's organisation."))
+    municipality = models.ForeignKey("organisations.Organisation", verbose_name=_("municipality"),
+                                     on_delete=models.PROTECT, related_name="schools",
+                                     limit_choices_to={"kind": "municipality"},
+                                     help_text=_("The municipality where the school is."))
+    level = models.CharField(_("level of education"), max_length=30, choices=SchoolLevel.choices,
+                             default=SchoolLevel.BASIC)
+    school_code = models.CharField(_("school code"), max_length=10, blank=True,
+                                   help_text=_("The school's number in the national register of educational "
+                                               "institutions, if known (digits)."))
+    building = models.ForeignKey(Building, verbose_name=_("main building"), on_delete=models.SET_NULL, null=True,
+                                 blank=True, related_name="schools")
+    pupils = models.PositiveIntegerField(_("pupils"), null=True, blank=True)
+    pupils_counted_on = models.DateField(_("pupils counted on"), null=True, blank=True)
+    visibility = visibility_field()
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+        ordering = ("municipality__name", "unit__name", "pk")
+        constraints = (models.UniqueConstraint(fields=("school_code",), condition=~models.Q(school_code=""),
+                                               name="facilities_school_code_unique"),)
+
+    def __str__(self):
+        return self.unit.name if self.unit_id else "–"
+
+    def get_absolute_url(self):
+        return reverse("facilities:school_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        self.school_code = (self.school_code or "").strip()
+        if self.school_code and not self.school_code.isdigit():
+            errors["school_code"] = _("A school code is digits only (got %(value)s).") % {"value": self.school_code}
+        unit = self.unit if self.unit_id else None
+        if unit is not None:
+            owner = unit.organisation
+            if owner.kind not in SCHOOL_ORGANISATION_KINDS:
+                errors["unit"] = _("A school is a unit of a municipality, a joint municipal authority or an "
+                                   "education provider, not of %(organisation)s.") % {"organisation": owner}
+            elif owner.kind == "municipality" and self.municipality_id and owner.pk != self.municipality_id:
+                errors["municipality"] = _("A municipality's school is in that municipality (%(organisation)s).") % {
+                    "organisation": owner}
+        if errors:
+            raise ValidationError(errors)
+
+
+class WelfareService(RestrictedModel):
+    """A student-welfare service present on a school's premises: how many days a week, who provides
+    it (usually the wellbeing services county) and in which premise."""
+
+    history_parent = "school"
+    org_paths = ("school__unit__organisation", "school__municipality", "provider")
+    visibility_path = "school__visibility"
+
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE,
+                               related_name="welfare_services")
+    kind = models.CharField(_("service"), max_length=20, choices=WelfareKind.choices)
+    provider = models.ForeignKey("organisations.Organisation", verbose_name=_("provider"), on_delete=models.PROTECT,
+                                 related_name="welfare_services_provided")
+    days_per_week = models.DecimalField(
+        _("days per week on site"), max_digits=2, decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal(5))],
+        help_text=_("Days a week the service is present in the school, 0.1–5 (e.g. 2.5)."))
+    premise = models.ForeignKey(Premise, verbose_name=_("premise"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="welfare_services", help_text=_("The room the service uses."))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("student-welfare service on site")
+        verbose_name_plural = _("student-welfare services on site")
+        ordering = ("school", "kind", "pk")
+        constraints = (models.UniqueConstraint(fields=("school", "kind"), name="facilities_welfare_one_per_kind"),)
+
+    def __str__(self):
+        if not self.school_id:
+            return self.get_kind_display()
+        return f"{self.school} – {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return reverse("facilities:school_detail", args=[self.school_id])
+
+    def clean(self):
+        if not self.school_id:
+            return
+        if self.kind and WelfareService.objects.filter(school_id=self.school_id, kind=self.kind).exclude(
+                pk=self.pk).exists():
+            raise ValidationError({"kind": _("This school already has its %(service)s recorded; change that "
+                                             "record instead.") % {"service": self.get_kind_display().lower()}})
+        school = self.school
+        allowed = {school.municipality.area_id, school.unit.organisation_id} if school.municipality_id else set()
+        if self.provider_id and allowed and self.provider_id not in allowed:
+            raise ValidationError({"provider": _(
+                "The provider is the wellbeing services county of the school's area or the school's own "
+                "education provider (1287/2013 9 §).")})
+        municipality = school.municipality_id
+        if self.premise_id and municipality and self.premise.building.municipality_id != municipality:
+            raise ValidationError({"premise": _("The premise must be in the school's municipality "
+                                                "(%(municipality)s): in the school or right next to it.") % {
+                "municipality": self.school.municipality}})
+
+
+__all__ = ["Building", "Lease", "LeaseOption", "Premise", "RentBasis", "School", "SchoolLevel", "SharedUse", "SupportKind",
+           "SupportService", "Use", "Visibility", "WelfareKind", "WelfareService"]

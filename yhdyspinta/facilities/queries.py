@@ -1,11 +1,13 @@
-"""Reads of the facilities app: the support-service flows of a county."""
+"""Reads of the facilities app: the support-service flows of a county, the schools of the proximity check."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import get_language
 
-from .models import SupportService
+from .models import School, SupportService, WelfareService
+from .proximity import SchoolRow
 
 
 @dataclass
@@ -34,3 +36,46 @@ def support_flows(user, county) -> list[Flow]:
         flows += [Flow(direction, r["kind"], labels.get(r["kind"], r["kind"]), r["n"], r["total"] or Decimal(0))
                   for r in rows]
     return flows
+
+
+def visible_schools(user, *, county=None, municipality=None, level=None):
+    """The schools the user may view, of a county's area and/or a municipality."""
+    schools = School.objects.restrict(user, "view")
+    if county is not None:
+        schools = schools.filter(municipality__area=county)
+    if municipality is not None:
+        schools = schools.filter(municipality=municipality)
+    if level:
+        schools = schools.filter(level=level)
+    return schools
+
+
+def school_rows(user, *, county=None, municipality=None, level=None) -> list[SchoolRow]:
+    """The proximity check's rows: two queries (schools, then their services), whatever the count.
+    A school's services share its visibility (WelfareService.visibility_path)."""
+    schools = visible_schools(user, county=county, municipality=municipality, level=level)
+    names = _language_columns("unit__name") + _language_columns("municipality__name")
+    rows = {}
+    for pk, mun_id, area_id, lvl, pupils, *texts in schools.order_by().values_list(
+            "pk", "municipality_id", "municipality__area_id", "level", "pupils", *names):
+        half = len(texts) // 2
+        rows[pk] = SchoolRow(pk, _first(texts[:half]), mun_id, _first(texts[half:]), area_id, lvl, pupils)
+    services = WelfareService.objects.filter(school__in=schools.order_by().values("pk")).order_by()
+    for school_id, kind, days, premise in services.values_list("school_id", "kind", "days_per_week", "premise__name"):
+        row = rows.get(school_id)
+        if row is not None:
+            row.days[kind] = days
+            if premise:
+                row.premises[kind] = premise
+    return sorted(rows.values(), key=lambda r: (r.municipality, r.name, r.pk))
+
+
+def _language_columns(field: str) -> list[str]:
+    """A translated field's columns, the current language first, then Finnish (the fallback)."""
+    language = (get_language() or "fi")[:2]
+    order = dict.fromkeys((language, "fi", "sv", "en"))
+    return [f"{field}_{code}" for code in order]
+
+
+def _first(texts) -> str:
+    return next((t for t in texts if t), "")

@@ -18,6 +18,7 @@ class Rule:
     source: str
     summary: object
     verified: bool = False
+    url: str = ""
 
 
 # Laki sosiaali- ja terveydenhuollon sekä pelastustoimen järjestämistä koskevan uudistuksen

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.tables import VisibleRecordColumn
 
-from .models import Building, Lease, Premise, SupportService
+from .models import Building, Lease, Premise, School, SupportService
 
 
 class BuildingTable(tables.Table):
@@ -58,3 +58,14 @@ class SupportServiceTable(tables.Table):
         fields = ("title", "kind", "provider", "recipient", "volume", "volume_unit", "unit_price", "annual_value",
                   "starts_on", "ends_on", "visibility")
         caption = _("Support services")
+
+
+class SchoolTable(tables.Table):
+    name = tables.Column(linkify=True, verbose_name=_("School"), accessor="unit__name", order_by=("unit__name", "pk"))
+    municipality = VisibleRecordColumn()
+    pupils_counted_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Pupils counted on"))
+
+    class Meta:
+        model = School
+        fields = ("name", "school_code", "municipality", "level", "pupils", "pupils_counted_on", "visibility")
+        caption = _("Schools")

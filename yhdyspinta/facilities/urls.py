@@ -27,4 +27,10 @@ urlpatterns = [
     *record_paths(views.SHARED_USE, "shared-use/"),
     *record_paths(views.SUPPORT, "support/"),
     path("support/flows/<int:pk>/", views.SupportFlowsView.as_view(), name="support_flows"),
+    path("schools/import/", views.PupilCountImportView.as_view(), name="pupil_import"),
+    path("schools/check/", views.ProximityCheckView.as_view(), name="proximity_check"),
+    path("schools/county/<int:pk>/", views.CountyProximityView.as_view(), name="proximity_county"),
+    path("schools/municipality/<int:pk>/", views.MunicipalityProximityView.as_view(), name="proximity_municipality"),
+    *record_paths(views.SCHOOL, "schools/"),
+    *record_paths(views.WELFARE, "welfare/"),
 ]

@@ -2,13 +2,16 @@
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
+from yhdyspinta.core.exports import TABLE_FORMATS, export_response
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import (
     ActionFormMixin,
@@ -20,20 +23,41 @@ from yhdyspinta.core.views.generic import (
 from yhdyspinta.organisations.models import Organisation
 
 from . import actions
-from .filtersets import BuildingFilterSet, LeaseFilterSet, PremiseFilterSet, SupportServiceFilterSet
+from .filtersets import (
+    BuildingFilterSet,
+    LeaseFilterSet,
+    PremiseFilterSet,
+    SchoolFilterSet,
+    SupportServiceFilterSet,
+)
 from .forms import (
     BuildingForm,
     LeaseForm,
     LeaseImportForm,
     LeaseOptionForm,
     PremiseForm,
+    PupilCountImportForm,
+    SchoolForm,
     SharedUseForm,
     SupportServiceForm,
+    WelfareServiceForm,
 )
-from .models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
-from .queries import support_flows
+from .models import (
+    Building,
+    Lease,
+    LeaseOption,
+    Premise,
+    School,
+    SchoolLevel,
+    SharedUse,
+    SupportService,
+    WelfareKind,
+    WelfareService,
+)
+from .proximity import KINDS, LEGAL_BASIS, by_municipality, missing, totals
+from .queries import school_rows, support_flows
 from .rules import RULES
-from .tables import BuildingTable, LeaseTable, PremiseTable, SupportServiceTable
+from .tables import BuildingTable, LeaseTable, PremiseTable, SchoolTable, SupportServiceTable
 
 
 class _ListView(ObjectListView):
@@ -129,22 +153,48 @@ SUPPORT = pages(SupportService, "support", SupportServiceForm, table_class=Suppo
                 export_name="support-services")
 
 
-class LeaseImportView(WriterRequiredMixin, LoginRequiredMixin, ActionFormMixin, FormView):
-    """A county's lease list (CSV or XLSX) in one go: all rows or none."""
+class _ImportView(WriterRequiredMixin, LoginRequiredMixin, ActionFormMixin, FormView):
+    """A file imported in one go by `import_file(upload, form, user)`: all rows or none; the
+    refusal (file, line, reason) lands on the form."""
 
-    form_class = LeaseImportForm
-    template_name = "facilities/lease_import.html"
+    success_url_name = None
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def import_file(self, upload, form, user) -> str:
+        raise NotImplementedError
+
     def run(self, form):
-        upload = form.cleaned_data["file"]
-        leases = actions.import_leases(upload.read(), upload.name, acting_user=self.request.user,
+        messages.success(self.request, self.import_file(form.cleaned_data["file"], form, self.request.user))
+        return redirect(self.success_url_name)
+
+
+class LeaseImportView(_ImportView):
+    """A county's lease list (CSV or XLSX) in one go: all rows or none."""
+
+    form_class = LeaseImportForm
+    template_name = "facilities/lease_import.html"
+    success_url_name = "facilities:lease_list"
+
+    def import_file(self, upload, form, user):
+        leases = actions.import_leases(upload.read(), upload.name, acting_user=user,
                                        visibility=form.cleaned_data["visibility"])
-        messages.success(self.request, ngettext("%(count)s lease imported.", "%(count)s leases imported.",
-                                                len(leases)) % {"count": len(leases)})
-        return redirect("facilities:lease_list")
+        return ngettext("%(count)s lease imported.", "%(count)s leases imported.", len(leases)) % {
+            "count": len(leases)}
+
+
+class PupilCountImportView(_ImportView):
+    """Pupil counts per school (CSV or XLSX): all rows or none; a school that does not exist refuses the file."""
+
+    form_class = PupilCountImportForm
+    template_name = "facilities/pupil_import.html"
+    success_url_name = "facilities:school_list"
+
+    def import_file(self, upload, form, user):
+        schools = actions.import_pupil_counts(upload.read(), upload.name, acting_user=user)
+        return ngettext("Pupil count of %(count)s school updated.", "Pupil counts of %(count)s schools updated.",
+                        len(schools)) % {"count": len(schools)}
 
 
 class SupportFlowsView(TemplateView):
@@ -156,4 +206,120 @@ class SupportFlowsView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         county = get_object_or_404(Organisation.objects.organising_areas(), pk=kwargs["pk"])
         ctx.update(county=county, flows=support_flows(self.request.user, county))
+        return ctx
+
+
+# ---- student welfare on site: the proximity principle -------------------------------------------------
+def _school_parts(user, school):
+    services = WelfareService.objects.restrict(user, "view").filter(school=school).select_related(
+        "provider", "premise__building")
+    present = {service.kind for service in services}
+    return {"services": services, "legal_basis": LEGAL_BASIS.items(),
+            "absent": [(kind, label) for kind, label in WelfareKind.choices if kind not in present]}
+
+
+SCHOOL = pages(School, "school", SchoolForm, table_class=SchoolTable, filterset_class=SchoolFilterSet,
+               related=("unit", "municipality"), export_name="schools", more_context=_school_parts)
+WELFARE = pages(WelfareService, "welfare", WelfareServiceForm, detail=False, after_delete="facilities:school_list")
+
+
+class ScopeForm(forms.Form):
+    """The scope of the proximity check: a county, a municipality, a level (all optional)."""
+
+    county = forms.ModelChoiceField(label=_("Wellbeing services county"), required=False,
+                                    queryset=Organisation.objects.organising_areas())
+    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
+                                          queryset=Organisation.objects.filter(kind="municipality"))
+    level = forms.ChoiceField(label=_("Level of education"), required=False,
+                              choices=[("", "---------"), *SchoolLevel.choices])
+
+
+KIND_LABELS = dict(WelfareKind.choices)
+
+
+def _export_rows(rows):
+    header = [_("School"), _("Municipality"), _("Level of education"), _("Pupils"),
+              *[_("%(service)s, days a week") % {"service": KIND_LABELS[k]} for k in KINDS],
+              _("Without on site")]
+    levels = dict(SchoolLevel.choices)
+    body = [[r.name, r.municipality, str(levels.get(r.level, r.level)), r.pupils,
+             *[r.days.get(k) for k in KINDS], ", ".join(str(KIND_LABELS[k]) for k in KINDS if not r.on_site(k))]
+            for r in rows]
+    return header, body
+
+
+class _ProximityView(TemplateView):
+    """Shared by the check, the county and the municipality views: the rows of a scope, and
+    `?export=csv|xlsx` of them through the one export response (access-logged)."""
+
+    export_name = "proximity"
+
+    def scope(self) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        self.rows = school_rows(request.user, **self.scope())
+        fmt = request.GET.get("export")
+        if fmt:
+            header, body = _export_rows(self.rows)
+            basis = [f"{rule.source}: {rule.summary}" for rule in LEGAL_BASIS.values()]
+            return export_response(request, fmt, header, body, name=self.export_name, model=School,
+                                   objects=[], metadata=[_("Student welfare on site (proximity principle)"), *basis])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(rows=self.rows, kinds=[(k, KIND_LABELS[k]) for k in KINDS], legal_basis=LEGAL_BASIS.items(),
+                   total_cells=list(totals(self.rows).items()), export_formats=TABLE_FORMATS)
+        return ctx
+
+
+class ProximityCheckView(_ProximityView):
+    """Schools without an on-site service of each kind, with the legal basis (filters: county, municipality, level)."""
+
+    template_name = "facilities/proximity_check.html"
+    export_name = "proximity-check"
+
+    def scope(self):
+        self.form = ScopeForm(self.request.GET or None)
+        if self.form.is_bound and self.form.is_valid():
+            return {k: v for k, v in self.form.cleaned_data.items() if v}
+        return {}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["form"] = self.form
+        ctx["without"] = [(k, KIND_LABELS[k], LEGAL_BASIS[k], missing(self.rows, k)) for k in KINDS]
+        return ctx
+
+
+class CountyProximityView(_ProximityView):
+    """A county coordinator's view: per municipality of the area, schools, pupils and schools without each service."""
+
+    template_name = "facilities/proximity_county.html"
+    export_name = "proximity-county"
+
+    def scope(self):
+        self.county = get_object_or_404(Organisation.objects.organising_areas(), pk=self.kwargs["pk"])
+        return {"county": self.county}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(county=self.county, municipalities=by_municipality(self.rows))
+        return ctx
+
+
+class MunicipalityProximityView(_ProximityView):
+    """A municipality's schools, each with the days a week and the premise of every student-welfare service."""
+
+    template_name = "facilities/proximity_municipality.html"
+    export_name = "proximity-municipality"
+
+    def scope(self):
+        self.municipality = get_object_or_404(Organisation.objects.filter(kind="municipality"), pk=self.kwargs["pk"])
+        return {"municipality": self.municipality}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["municipality"] = self.municipality
         return ctx

@@ -1,8 +1,19 @@
 from rest_framework import serializers
 
 from yhdyspinta.core.api.serializers import RestrictedModelSerializer
+from yhdyspinta.organisations.models import Organisation
 
-from ..models import Building, Lease, LeaseOption, Premise, SharedUse, SupportService
+from ..models import (
+    Building,
+    Lease,
+    LeaseOption,
+    Premise,
+    School,
+    SchoolLevel,
+    SharedUse,
+    SupportService,
+    WelfareService,
+)
 
 
 class BuildingSerializer(RestrictedModelSerializer):
@@ -55,3 +66,53 @@ class SupportServiceSerializer(RestrictedModelSerializer):
         model = SupportService
         fields = ("id", "kind", "title", "provider", "recipient", "volume", "volume_unit", "unit_price", "annual_value",
                   "starts_on", "ends_on", "contact", "agreement", "visibility")
+
+
+class SchoolSerializer(RestrictedModelSerializer):
+    name = serializers.CharField(source="unit.name", read_only=True)
+
+    class Meta:
+        model = School
+        fields = ("id", "name", "unit", "municipality", "level", "school_code", "building", "pupils",
+                  "pupils_counted_on", "visibility")
+
+
+class WelfareServiceSerializer(RestrictedModelSerializer):
+    class Meta:
+        model = WelfareService
+        fields = ("id", "school", "kind", "provider", "days_per_week", "premise", "note")
+
+
+class ProximityQuerySerializer(serializers.Serializer):
+    county = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.organising_areas(), required=False,
+                                                help_text="A wellbeing services county (organising area) id")
+    municipality = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.filter(kind="municipality"),
+                                                      required=False, help_text="A municipality id")
+    level = serializers.ChoiceField(choices=SchoolLevel.choices, required=False)
+
+
+class ProximityRowSerializer(serializers.Serializer):
+    school = serializers.IntegerField()
+    name = serializers.CharField()
+    municipality = serializers.IntegerField()
+    municipality_name = serializers.CharField()
+    level = serializers.CharField()
+    pupils = serializers.IntegerField(allow_null=True)
+    health_days = serializers.DecimalField(max_digits=2, decimal_places=1, allow_null=True)
+    curator_days = serializers.DecimalField(max_digits=2, decimal_places=1, allow_null=True)
+    psychologist_days = serializers.DecimalField(max_digits=2, decimal_places=1, allow_null=True)
+    without = serializers.ListField(child=serializers.CharField())
+
+
+class LegalBasisSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    source = serializers.CharField()
+    summary = serializers.CharField()
+    verified = serializers.BooleanField()
+    url = serializers.CharField()
+
+
+class ProximitySerializer(serializers.Serializer):
+    legal_basis = LegalBasisSerializer(many=True)
+    totals = serializers.DictField(child=serializers.IntegerField())
+    results = ProximityRowSerializer(many=True)

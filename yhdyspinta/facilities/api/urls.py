@@ -10,4 +10,6 @@ router.register("leases", views.LeaseViewSet, basename="lease")
 router.register("options", views.LeaseOptionViewSet, basename="option")
 router.register("shared-uses", views.SharedUseViewSet, basename="shareduse")
 router.register("support-services", views.SupportServiceViewSet, basename="support")
+router.register("schools", views.SchoolViewSet, basename="school")
+router.register("welfare-services", views.WelfareServiceViewSet, basename="welfareservice")
 urlpatterns = router.urls

@@ -5,14 +5,16 @@ from decimal import Decimal
 
 import factory
 
-from tests.factories import CountyFactory, MunicipalityFactory
+from tests.factories import CountyFactory, MunicipalityFactory, UnitFactory
 from yhdyspinta.facilities.models import (
     Building,
     Lease,
     LeaseOption,
     Premise,
+    School,
     SharedUse,
     SupportService,
+    WelfareService,
 )
 from yhdyspinta.facilities.rules import prt_with_check
 
@@ -92,3 +94,24 @@ class SupportServiceFactory(factory.django.DjangoModelFactory):
     volume_unit = "ateriaa"
     unit_price = Decimal("3.20")
     visibility = "public"
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+
+    unit = factory.SubFactory(UnitFactory, name=factory.Sequence(lambda n: f"Koulu {n}"))
+    municipality = factory.SelfAttribute("unit.organisation")
+    level = "basic"
+    pupils = 300
+    visibility = "public"
+
+
+class WelfareServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WelfareService
+
+    school = factory.SubFactory(SchoolFactory)
+    kind = "curator"
+    provider = factory.LazyAttribute(lambda o: o.school.municipality.area)
+    days_per_week = Decimal("2.0")

@@ -1,5 +1,6 @@
 """The generic suite (tests/generic.py) for every facilities model with pages or API."""
 
+from tests.factories import UnitFactory
 from tests.generic import RestrictedModelSuite
 from yhdyspinta.facilities.rules import prt_with_check
 
@@ -8,8 +9,10 @@ from .factories import (
     LeaseFactory,
     LeaseOptionFactory,
     PremiseFactory,
+    SchoolFactory,
     SharedUseFactory,
     SupportServiceFactory,
+    WelfareServiceFactory,
 )
 
 
@@ -142,3 +145,46 @@ class TestSupportServicePermissions(RestrictedModelSuite):
 
     def search_text(self, obj):
         return obj.title
+
+
+class TestSchoolPermissions(RestrictedModelSuite):
+    from yhdyspinta.facilities.models import School as model
+
+    list_url = "/facilities/schools/"
+    api_list_url = "/api/v1/facilities/schools/"
+
+    def make(self, world, org, visibility):
+        return SchoolFactory(unit=UnitFactory(organisation=org), visibility=visibility)
+
+    def marker(self, obj):
+        return obj.unit.name
+
+    def api_payload(self, world, org):
+        return {"unit": UnitFactory(organisation=org).pk, "municipality": org.pk, "level": "basic", "pupils": 250,
+                "visibility": "public"}
+
+    def api_update(self, obj):
+        return {"pupils": 260}
+
+    def page_create_changes(self, world, org):
+        return {"unit": UnitFactory(organisation=org).pk}
+
+
+class TestWelfareServicePermissions(RestrictedModelSuite):
+    from yhdyspinta.facilities.models import WelfareService as model
+
+    api_list_url = "/api/v1/facilities/welfare-services/"
+
+    def make(self, world, org, visibility):
+        school = SchoolFactory(unit=UnitFactory(organisation=org), visibility=visibility)
+        return WelfareServiceFactory(school=school, provider=org.area)
+
+    def api_payload(self, world, org):
+        school = SchoolFactory(unit=UnitFactory(organisation=org))
+        return {"school": school.pk, "kind": "psychologist", "provider": org.area_id, "days_per_week": "1.5"}
+
+    def api_update(self, obj):
+        return {"days_per_week": "2.5"}
+
+    def page_create_changes(self, world, org):
+        return {"school": SchoolFactory(unit=UnitFactory(organisation=org)).pk}
