@@ -279,6 +279,7 @@ class ProximityCheckView(_ProximityView):
 
     template_name = "facilities/proximity_check.html"
     export_name = "proximity-check"
+    shown = 300  # rows per kind on the page (a national list is thousands): the rest in the download
 
     def scope(self):
         self.form = ScopeForm(self.request.GET or None)
@@ -289,7 +290,9 @@ class ProximityCheckView(_ProximityView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["form"] = self.form
-        ctx["without"] = [(k, KIND_LABELS[k], LEGAL_BASIS[k], missing(self.rows, k)) for k in KINDS]
+        ctx["without"] = [(k, KIND_LABELS[k], LEGAL_BASIS[k], found[:self.shown], len(found))
+                          for k in KINDS for found in [missing(self.rows, k)]]
+        ctx["shown"] = self.shown
         return ctx
 
 

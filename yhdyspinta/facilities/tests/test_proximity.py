@@ -108,7 +108,7 @@ def test_a_service_rules(world):
 def test_the_check_page_names_the_schools_without_a_curator_and_the_legal_basis(world, schools):
     page = client_for(world.coordinator).get("/facilities/schools/check/", {"municipality": world.a1.pk})
     assert page.status_code == 200
-    without = {kind: [r.name for r in rows] for kind, _label, _rule, rows in page.context["without"]}
+    without = {kind: [r.name for r in rows] for kind, _label, _rule, rows, _n in page.context["without"]}
     assert without == {"health": [], "curator": ["Kylän koulu"], "psychologist": []}
     body = page.content.decode()
     assert "1287/2013 9 §" in body and "Betalan koulu" not in body
@@ -155,3 +155,12 @@ def test_the_school_page_shows_its_services_and_what_is_not_on_site(world, schoo
     page = client_for(world.viewer).get(f"/facilities/schools/{schools['no_curator'].pk}/")
     assert page.status_code == 200
     assert [kind for kind, _label in page.context["absent"]] == ["curator"]
+
+
+def test_a_long_check_shows_the_first_rows_and_says_how_many_there_are(world, schools, monkeypatch):
+    from yhdyspinta.facilities.views import ProximityCheckView
+
+    monkeypatch.setattr(ProximityCheckView, "shown", 1)
+    page = client_for(world.coordinator).get("/facilities/schools/check/", {"county": world.county_a.pk})
+    curator = next(entry for entry in page.context["without"] if entry[0] == "curator")
+    assert (len(curator[3]), curator[4]) == (1, 2)
