@@ -60,6 +60,24 @@ def _crosses_many(model, path: str) -> bool:
     return False
 
 
+def _reader_q(model, path: str, ids):
+    """`path`'s organisations in `ids`, as an IN subquery from the last record before the path
+    crosses a to-many relation (a roadmap's reporting regions), so it never needs the correlated
+    EXISTS below: `period__roadmap__reporting_regions__organisation` becomes
+    `period__roadmap IN (roadmaps with a reporting region in ids)`."""
+    opts, hops = model._meta, path.split("__")
+    for index, part in enumerate(hops):
+        field = opts.get_field(part)
+        if field.many_to_many or field.one_to_many:
+            prefix, rest = "__".join(hops[:index]), "__".join(hops[index:])
+            inner = opts.model._base_manager.filter(**{f"{rest}__in": ids}).values("pk")
+            return Q(**{f"{prefix}__in" if prefix else "pk__in": inner})
+        if not field.is_relation:
+            break
+        opts = field.related_model._meta
+    return Q(**{f"{path}__in": ids})
+
+
 def restrict(qs, user, action: str = "view"):
     model = qs.model
     if hasattr(model, "restrict_queryset"):
@@ -68,10 +86,13 @@ def restrict(qs, user, action: str = "view"):
     if ids is ALL:
         return qs
     paths = getattr(model, "org_paths", ())
+    readers = getattr(model, "reader_paths", ()) if action == "view" else ()
     q_orgs = Q()
     for path in paths:
         q_orgs |= Q(**{f"{path}__in": ids})
-    if not paths or not ids:
+    for path in readers:
+        q_orgs |= _reader_q(model, path, ids)
+    if not (paths or readers) or not ids:
         q_orgs = Q(pk__in=[])
     if action == "view":
         visibility = getattr(model, "visibility_path", "visibility")

@@ -34,10 +34,13 @@ class RestrictedModel(models.Model):
 
     `org_paths` are ORM lookups from the record to the organisations involved; members of
     those organisations may read internal records, editors may change them.
+    `reader_paths` (optional) name organisations whose members only read the record (a roadmap's
+    reporting regions): the same rule, one declaration, no `restrict_queryset` of its own.
     `visibility_path` names the public/internal field (None: always public).
     """
 
     org_paths: tuple[str, ...] = ()
+    reader_paths: tuple[str, ...] = ()
     visibility_path: str | None = "visibility"
     # Fields that are internal inside a record that may itself be public. Every field whose name
     # starts with "internal_" is internal without being listed here, so a new one cannot leak by

@@ -10,12 +10,11 @@ a period, after which its reports are locked.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
+from yhdyspinta.core.models import RestrictedModel, visibility_field
 
 from . import compute
 
@@ -31,28 +30,15 @@ class Status(models.TextChoices):
 quarter_end = compute.quarter_end  # the progress horizon of a monthly picture (also the CLI's default)
 
 
-def _roadmap_q(user, action: str, prefix: str = "") -> Q | None:
-    """Q over roadmaps `user` may `action`; None means no restriction.
-
-    Viewing: public roadmaps, the owner's members and the reporting regions' members.
-    Changing (tasks, periods, closing): the owner organisation's editors only.
-    """
-    from yhdyspinta.accounts.permissions import ALL, org_ids
-
-    ids = org_ids(user, action)
-    if ids is ALL:
-        return None
-    q = Q(**{f"{prefix}owner__in": ids})
-    if action == "view":
-        q |= Q(**{f"{prefix}visibility": Visibility.PUBLIC})
-        q |= Q(**{f"{prefix}pk__in": ReportingRegion.objects.filter(organisation__in=ids).values("roadmap")})
-    return q
-
-
 class Roadmap(RestrictedModel):
-    """A tiekartta: tasks by area towards a target date (e.g. 1.1.2023), reported monthly."""
+    """A tiekartta: tasks by area towards a target date (e.g. 1.1.2023), reported monthly.
+
+    Viewing: public roadmaps, the owner's members and the reporting regions' members (they read
+    an internal roadmap they report on); changing (tasks, periods, closing): the owner's editors.
+    """
 
     org_paths = ("owner",)
+    reader_paths = ("reporting_regions__organisation",)
 
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -76,29 +62,16 @@ class Roadmap(RestrictedModel):
     def get_absolute_url(self):
         return reverse("readiness:roadmap_detail", args=[self.pk])
 
-    @classmethod
-    def restrict_queryset(cls, qs, user, action):
-        """Kept (org_paths cannot say it): the reporting regions' members READ an internal roadmap
-        they report on but do not change it. `org_paths` (the owner) is the write rule and the
-        organisations a new roadmap involves; this adds the readers."""
-        q = _roadmap_q(user, action)
-        return qs if q is None else qs.filter(q)
-
 
 class RoadmapPart(RestrictedModel):
     """Areas, tasks, regions and periods: rights and visibility follow the roadmap."""
 
     org_paths = ("roadmap__owner",)
+    reader_paths = ("roadmap__reporting_regions__organisation",)
     visibility_path = "roadmap__visibility"
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def restrict_queryset(cls, qs, user, action):
-        """Kept for the same reason as Roadmap.restrict_queryset: readers wider than writers."""
-        q = _roadmap_q(user, action, "roadmap__")
-        return qs if q is None else qs.filter(q)
 
 
 class Area(RoadmapPart):
@@ -127,6 +100,7 @@ class SubArea(RestrictedModel):
     history_parent = "area"  # its changes show in the area's history
 
     org_paths = ("area__roadmap__owner",)
+    reader_paths = ("area__roadmap__reporting_regions__organisation",)
     visibility_path = "area__roadmap__visibility"
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="subareas", verbose_name=_("area"))
@@ -143,12 +117,6 @@ class SubArea(RestrictedModel):
 
     def __str__(self):
         return f"{self.letter} {self.name}".strip()
-
-    @classmethod
-    def restrict_queryset(cls, qs, user, action):
-        """Kept for the same reason as Roadmap.restrict_queryset: readers wider than writers."""
-        q = _roadmap_q(user, action, "area__roadmap__")
-        return qs if q is None else qs.filter(q)
 
 
 class RoadmapTask(RoadmapPart):
@@ -238,9 +206,11 @@ class Period(RoadmapPart):
 
 
 class StatusReport(RestrictedModel):
-    """One region's status of one task in one period, with a comment."""
+    """One region's status of one task in one period, with a comment. Only the reporting region's
+    own editors change it; the roadmap's owner and the other reporting regions read it too."""
 
     org_paths = ("region",)
+    reader_paths = ("period__roadmap__owner", "period__roadmap__reporting_regions__organisation")
     visibility_path = "period__roadmap__visibility"
 
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="reports",
@@ -264,23 +234,6 @@ class StatusReport(RestrictedModel):
 
     def get_absolute_url(self):
         return reverse("readiness:report_detail", args=[self.pk])
-
-    @classmethod
-    def restrict_queryset(cls, qs, user, action):
-        """View: the roadmap's readers; change: only the reporting region's own editors.
-
-        Kept (org_paths cannot say it): `org_paths` (the region) is the write rule, but the
-        roadmap's owner and the other reporting regions read the report too."""
-        from yhdyspinta.accounts.permissions import ALL, org_ids
-
-        if action == "view":
-            q = _roadmap_q(user, "view", "period__roadmap__")
-            if q is None:
-                return qs
-            ids = org_ids(user, "view")
-            return qs.filter(q | Q(region__in=ids))
-        ids = org_ids(user, action)
-        return qs if ids is ALL else qs.filter(region__in=ids)
 
 
 class FigureStore(models.Model):
