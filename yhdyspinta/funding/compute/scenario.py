@@ -109,22 +109,28 @@ def _sorted(diffs: list[Difference], sort_by: str, descending: bool) -> list[Dif
     return sorted(diffs, key=lambda d: (getattr(d, sort_by), d.code), reverse=descending)
 
 
+def _differences(base_rows, scenario_rows, field: str, refusal: str, sort_by: str,
+                 descending: bool) -> list[Difference]:
+    """Row by row (matched on code), `field` of the scenario minus that of the base."""
+    other = {row.code: row for row in scenario_rows}
+    if set(other) != {row.code for row in base_rows}:
+        raise FundingInputError(refusal)
+    diffs = []
+    for b in base_rows:
+        before, after = getattr(b, field), getattr(other[b.code], field)
+        d = after - before
+        diffs.append(Difference(b.code, b.name, b.population, before, after, d, d / b.population))
+    return _sorted(diffs, sort_by, descending)
+
+
 def compare_counties(
     base: CountyFundingResult, scenario: CountyFundingResult, after_equalisation: bool = True,
     sort_by: str = "difference_per_resident", descending: bool = True,
 ) -> list[Difference]:
     """Per-county difference of funding (after equalisation, or computed) between two runs."""
     field = "funding_after_eur" if after_equalisation else "computed_funding_eur"
-    other = {c.code: c for c in scenario.counties}
-    if set(other) != {c.code for c in base.counties}:
-        raise FundingInputError(reason("base and scenario cover different counties"))
-    diffs = []
-    for b in base.counties:
-        s = other[b.code]
-        d = getattr(s, field) - getattr(b, field)
-        diffs.append(Difference(b.code, b.name, b.population, getattr(b, field),
-                                getattr(s, field), d, d / b.population))
-    return _sorted(diffs, sort_by, descending)
+    return _differences(base.counties, scenario.counties, field,
+                        reason("base and scenario cover different counties"), sort_by, descending)
 
 
 def compare_municipalities(
@@ -132,16 +138,8 @@ def compare_municipalities(
     sort_by: str = "difference_per_resident", descending: bool = True,
 ) -> list[Difference]:
     """Per-municipality difference of the total effect between two runs."""
-    other = {m.code: m for m in scenario.municipalities}
-    if set(other) != {m.code for m in base.municipalities}:
-        raise FundingInputError(reason("base and scenario cover different municipalities"))
-    diffs = []
-    for b in base.municipalities:
-        s = other[b.code]
-        d = s.total_effect_eur - b.total_effect_eur
-        diffs.append(Difference(b.code, b.name, b.population, b.total_effect_eur,
-                                s.total_effect_eur, d, d / b.population))
-    return _sorted(diffs, sort_by, descending)
+    return _differences(base.municipalities, scenario.municipalities, "total_effect_eur",
+                        reason("base and scenario cover different municipalities"), sort_by, descending)
 
 
 def run_county_scenario(
