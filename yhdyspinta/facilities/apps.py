@@ -21,4 +21,3 @@ class FacilitiesConfig(AppConfig):
         search.register("facilities.Premise", ("name",))
         search.register("facilities.Lease", ("reference", "index_clause"))
         search.register("facilities.SupportService", ("title",))
-        search.register("facilities.School", ("unit__name_fi", "unit__name_sv", "school_code"))
