@@ -164,3 +164,11 @@ def test_a_long_check_shows_the_first_rows_and_says_how_many_there_are(world, sc
     page = client_for(world.coordinator).get("/facilities/schools/check/", {"county": world.county_a.pk})
     curator = next(entry for entry in page.context["without"] if entry[0] == "curator")
     assert (len(curator[3]), curator[4]) == (1, 2)
+
+
+def test_the_school_list_finds_a_school_by_name_and_filters_those_without_a_kind(world, schools):
+    client = client_for(world.viewer)
+    found = client.get("/facilities/schools/", {"q": "kylän"})
+    assert [row.record.pk for row in found.context["table"].rows] == [schools["no_curator"].pk]
+    without = client.get("/facilities/schools/", {"without": "psychologist", "county": world.county_a.pk})
+    assert [row.record.pk for row in without.context["table"].rows] == [schools["nothing"].pk]
