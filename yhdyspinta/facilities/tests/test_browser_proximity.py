@@ -41,5 +41,7 @@ def test_coordinator_finds_the_schools_of_a_municipality_without_an_on_site_cura
     page.wait_for_load_state()
     assert page.url.endswith(lonely.get_absolute_url())
     assert_accessible(page, context="school page")
-    page.goto(f"{live_server.url}/facilities/schools/")
-    assert_accessible(page, context="school list")
+    for path in ("/facilities/schools/", "/facilities/schools/import/", "/facilities/schools/check/",
+                 f"/facilities/welfare/add/?school={lonely.pk}", f"{lonely.get_absolute_url()}edit/"):
+        page.goto(live_server.url + path)
+        assert_accessible(page, context=path)
