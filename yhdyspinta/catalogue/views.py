@@ -62,8 +62,7 @@ class ServiceListView(ObjectListView):
     export_name = "services"
     template_name = "catalogue/service_list.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation")
+    related = ("organisation",)
 
 
 class ServiceDetailView(ObjectDetailView):

@@ -45,8 +45,7 @@ class ParameterSetListView(ObjectListView):
     export_name = "parameter-sets"
     template_name = "funding/parameterset_list.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("owner", "based_on")
+    related = ("owner", "based_on")
 
 
 class ParameterSetDetailView(ObjectDetailView):
@@ -200,8 +199,7 @@ class InputSetListView(ObjectListView):
     add_url_name = "funding:inputset_import"
     export_name = "funding-inputs"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("owner")
+    related = ("owner",)
 
 
 class InputSetDetailView(ObjectDetailView):

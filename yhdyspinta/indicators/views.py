@@ -149,8 +149,7 @@ class SharedGoalListView(ObjectListView):
     add_url_name = "indicators:goal_add"
     export_name = "shared_goals"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation")
+    related = ("organisation",)
 
 
 class SharedGoalDetailView(ObjectDetailView):
@@ -226,8 +225,7 @@ class MeasureListView(ObjectListView):
     add_url_name = "indicators:measure_add"
     export_name = "measures"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("goal", "owner_organisation")
+    related = ("goal", "owner_organisation")
 
 
 class MeasureDetailView(ObjectDetailView):

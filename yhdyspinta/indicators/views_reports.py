@@ -68,8 +68,7 @@ class WelfareReportListView(ObjectListView):
     add_url_name = "indicators:report_add"
     export_name = "welfare_reports"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation")
+    related = ("organisation",)
 
 
 class WelfareReportDetailView(ObjectDetailView):

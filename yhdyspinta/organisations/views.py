@@ -21,8 +21,7 @@ class OrganisationListView(ObjectListView):
     filterset_class = OrganisationFilterSet
     export_name = "organisations"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("area")
+    related = ("area",)
 
 
 class OrganisationDetailView(ObjectDetailView):
@@ -141,8 +140,7 @@ class UnitListView(ObjectListView):
     add_url_name = "organisations:unit_add"
     export_name = "units"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation", "parent__organisation")
+    related = ("organisation", "parent__organisation")
 
 
 class UnitDetailView(ObjectDetailView):
@@ -168,8 +166,7 @@ class PersonListView(ObjectListView):
     add_url_name = "organisations:person_add"
     export_name = "people"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation")
+    related = ("organisation",)
 
 
 class PersonDetailView(ObjectDetailView):

@@ -45,8 +45,7 @@ class RoadmapListView(ObjectListView):
     filterset_class = RoadmapFilterSet
     export_name = "roadmaps"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("owner")
+    related = ("owner",)
 
 
 class RoadmapDetailView(ObjectDetailView):
@@ -527,5 +526,4 @@ class StatusReportDetailView(ObjectDetailView):
     model = StatusReport
     template_name = "readiness/report_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("period__roadmap", "region", "task")
+    related = ("period__roadmap", "region", "task")

@@ -60,8 +60,7 @@ class DutyDetailView(ObjectDetailView):
         ctx["can_link"] = user.is_authenticated and can_add_for(user, duty.involved_organisation_ids())
         return ctx
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("rule", "county", "municipality")
+    related = ("rule", "county", "municipality")
 
 
 class EvidenceAddView(ObjectEditView):

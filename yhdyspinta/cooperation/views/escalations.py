@@ -27,8 +27,7 @@ class EscalationListView(ObjectListView):
     add_url_name = "cooperation:escalation_add"
     export_name = "escalations"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("raised_by", "to_forum")
+    related = ("raised_by", "to_forum")
 
 
 class EscalationDetailView(ObjectDetailView):

@@ -21,8 +21,7 @@ class ForumListView(ObjectListView):
     add_url_name = "cooperation:forum_add"
     export_name = "forums"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("area", "parent")
+    related = ("area", "parent")
 
 
 class ForumDetailView(ObjectDetailView):

@@ -39,9 +39,11 @@ class ObjectListView(SingleTableMixin, FilterView):
     paginate_by = 50
     paginator_class = CappedCountPaginator
     export_name = "export"
+    related: tuple[str, ...] = ()  # linked records the table shows, read in the same query
 
     def get_queryset(self):
-        return self.model.objects.restrict(self.request.user, "view")
+        queryset = self.model.objects.restrict(self.request.user, "view")
+        return queryset.select_related(*self.related) if self.related else queryset
 
     def get_table(self, **kwargs):
         """A `sort` that names no column shape (e.g. `99.99.1`) is dropped, not passed on."""
@@ -103,9 +105,11 @@ class ObjectDetailView(DetailView):
     template_name = "core/object_detail.html"
     # A view that sends the record as a file (PDF, JSON) sets EXPORT: logged as an export, always.
     access_action = AccessLog.Action.READ
+    related: tuple[str, ...] = ()  # linked records the page shows, read in the same query
 
     def get_queryset(self):
-        return self.model.objects.restrict(self.request.user, "view")
+        queryset = self.model.objects.restrict(self.request.user, "view")
+        return queryset.select_related(*self.related) if self.related else queryset
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
