@@ -22,7 +22,7 @@ from yhdyspinta.core.geo import choropleth, layer
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.uploads import WriterRequiredMixin
-from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView
+from yhdyspinta.core.views.generic import ObjectDetailView, ObjectListView, run_action
 
 from . import actions, presenters, queries
 from .charts import line_chart
@@ -150,15 +150,9 @@ class PeriodAddView(LoginRequiredMixin, View):
         roadmap = get_object_or_404(Roadmap.objects.restrict(request.user, "view"), pk=pk)
         form = PeriodForm(request.POST)
         if form.is_valid():
-            try:
-                actions.create_period(roadmap, form.cleaned_data["code"], form.cleaned_data["end_date"],
-                                      form.cleaned_data.get("progress_end"), actor=request.user)
-            except PermissionDenied:
-                messages.error(request, _("Only the roadmap owner's editors add periods."))
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Period added."))
+            run_action(request, actions.create_period, roadmap, form.cleaned_data["code"],
+                       form.cleaned_data["end_date"], form.cleaned_data.get("progress_end"), actor=request.user,
+                       success=_("Period added."), denied=_("Only the roadmap owner's editors add periods."))
         else:
             messages.error(request, _("Check the period: %(errors)s") % {
                 "errors": "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())})
@@ -451,17 +445,10 @@ class ClosePeriodView(LoginRequiredMixin, PeriodMixin, View):
     reopen = False
 
     def post(self, request, *args, **kwargs):
-        try:
-            if self.reopen:
-                actions.reopen_period(self.period, actor=request.user)
-                messages.success(request, _("Period reopened."))
-            else:
-                actions.close_period(self.period, actor=request.user)
-                messages.success(request, _("Period closed: its status reports are locked."))
-        except PermissionDenied:
-            messages.error(request, _("Only the roadmap owner's editors close and reopen periods."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        action, done = ((actions.reopen_period, _("Period reopened.")) if self.reopen else
+                        (actions.close_period, _("Period closed: its status reports are locked.")))
+        run_action(request, action, self.period, actor=request.user, success=done,
+                   denied=_("Only the roadmap owner's editors close and reopen periods."))
         return redirect(self.roadmap.get_absolute_url())
 
 
