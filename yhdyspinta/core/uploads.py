@@ -158,6 +158,19 @@ def require_writer(user) -> None:
         raise PermissionDenied
 
 
+class AttachmentUploadMixin:
+    """An edit view whose form takes an attachment: the attachment kind's size cap before the body
+    is read (`upload_kind`), and its formats, size check and help text on the file field."""
+
+    upload_kind = "attachment"
+    attachment_field = "file"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        limit_attachment_field(form, self.attachment_field)
+        return form
+
+
 class WriterRequiredMixin:
     """For import views: a signed-in user without any write right gets 403 before the upload is read."""
 

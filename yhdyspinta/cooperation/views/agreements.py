@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from yhdyspinta.accounts.permissions import can_view_internal_of
 from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.models import AccessLog
-from yhdyspinta.core.uploads import limit_attachment_field
+from yhdyspinta.core.uploads import AttachmentUploadMixin
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -96,18 +96,12 @@ class ReminderListView(TemplateView):
         return ctx
 
 
-class DocumentAddView(ObjectEditView):
+class DocumentAddView(AttachmentUploadMixin, ObjectEditView):
     """A new document or a new version of one (same title, next version number)."""
 
-    upload_kind = "attachment"
     model = AgreementDocument
     form_class = AgreementDocumentForm
     template_name = "cooperation/upload_edit.html"
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        limit_attachment_field(form)  # office formats, PDF, images; size cap (core.uploads)
-        return form
 
     def get_initial(self):
         initial = super().get_initial()
@@ -117,11 +111,8 @@ class DocumentAddView(ObjectEditView):
             initial["version"] = latest.version + 1 if latest else 1
         return initial
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if response.status_code != 302:  # refused (rights, a conflict, the action's ValidationError)
-            return response
-        return redirect(form.instance.agreement.get_absolute_url())
+    def success_url_for(self, result):
+        return result.agreement.get_absolute_url()
 
 
 class DocumentDownloadView(View):

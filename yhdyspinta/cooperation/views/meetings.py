@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.models import AccessLog
-from yhdyspinta.core.uploads import limit_attachment_field
+from yhdyspinta.core.uploads import AttachmentUploadMixin
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -44,8 +44,7 @@ class MeetingListView(ObjectListView):
     add_url_name = "cooperation:meeting_add"
     export_name = "meetings"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("forum")
+    related = ("forum",)
 
 
 class MeetingDetailView(ObjectDetailView):
@@ -115,22 +114,13 @@ class ItemEditView(ObjectEditView):
     form_class = AgendaItemForm
 
 
-class AttachmentEditView(ObjectEditView):
-    upload_kind = "attachment"
+class AttachmentEditView(AttachmentUploadMixin, ObjectEditView):
     model = Attachment
     form_class = AttachmentForm
     template_name = "cooperation/upload_edit.html"
 
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        limit_attachment_field(form)  # office formats, PDF, images; size cap (core.uploads)
-        return form
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if response.status_code != 302:  # refused (rights, a conflict, the action's ValidationError)
-            return response
-        return redirect(form.instance.meeting.get_absolute_url())
+    def success_url_for(self, result):
+        return result.meeting.get_absolute_url()
 
 
 class DecisionEditView(ObjectEditView):
