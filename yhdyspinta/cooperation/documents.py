@@ -116,6 +116,16 @@ DOCX_BLOCK = re.compile(r"\{%\s*[prct]\s")
 DOCX_VAR = re.compile(r"\{\{\s*r\s")
 
 
+def _optional_list(doc, name: str, each: str, line: str, style: str | None = "List Bullet") -> None:
+    """A heading `labels.<name>` and one `line` per element of `name`, all left out when it is empty."""
+    doc.add_paragraph("{%p if " + name + " %}")
+    doc.add_heading("{{ labels." + name + " }}", level=1)
+    doc.add_paragraph("{%p for " + each + " in " + name + " %}")
+    doc.add_paragraph(line, style=style)
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
+
+
 def default_template(kind) -> bytes:
     """The shipped default template of `kind`, built with python-docx: Jinja tags (docxtpl) in
     plain paragraphs, so a forum can download it, edit it in Word and upload it as its own."""
@@ -133,19 +143,9 @@ def default_template(kind) -> bytes:
         doc.add_paragraph("{{ p.name }}, {{ p.role }}{% if p.organisation %} ({{ p.organisation }}){% endif %}",
                           style="List Bullet")
         doc.add_paragraph("{%p endfor %}")
-        doc.add_paragraph("{%p if absent %}")
-        doc.add_heading("{{ labels.absent }}", level=1)
-        doc.add_paragraph("{%p for p in absent %}")
-        doc.add_paragraph("{{ p.name }}", style="List Bullet")
-        doc.add_paragraph("{%p endfor %}")
-        doc.add_paragraph("{%p endif %}")
+        _optional_list(doc, "absent", "p", "{{ p.name }}")
     else:
-        doc.add_paragraph("{%p if invited %}")
-        doc.add_heading("{{ labels.invited }}", level=1)
-        doc.add_paragraph("{%p for name in invited %}")
-        doc.add_paragraph("{{ name }}", style="List Bullet")
-        doc.add_paragraph("{%p endfor %}")
-        doc.add_paragraph("{%p endif %}")
+        _optional_list(doc, "invited", "name", "{{ name }}")
     doc.add_heading("{{ labels.agenda }}", level=1)
     doc.add_paragraph("{%p for item in items %}")
     doc.add_heading("§ {{ item.number }} {{ item.title }}", level=2)
@@ -165,25 +165,16 @@ def default_template(kind) -> bytes:
         doc.add_heading("{{ labels.notes }}", level=1)
         doc.add_paragraph("{{ minutes }}")
         doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("{%p if appendices %}")
-    doc.add_heading("{{ labels.appendices }}", level=1)
-    doc.add_paragraph("{%p for a in appendices %}")
-    doc.add_paragraph("{{ loop.index }}. {{ a.title }}{% if a.item %} (§ {{ a.item }}){% endif %}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endif %}")
+    _optional_list(doc, "appendices", "a", "{{ loop.index }}. {{ a.title }}{% if a.item %} (§ {{ a.item }})"
+                   "{% endif %}", style=None)
     if kind == DocumentKind.MINUTES:
         doc.add_heading("{{ labels.state }}", level=1)
         doc.add_paragraph("{{ state.label }}{% if state.checked_at %} · {{ labels.checked }} {{ state.checked_at }} "
                           "({{ state.checked_by }}){% endif %}{% if state.approved_at %} · {{ labels.approved }} "
                           "{{ state.approved_at }} ({{ state.approved_by }}){% endif %}")
         doc.add_paragraph("{{ labels.checkers }}: {{ checkers|join(', ') }}")
-        doc.add_paragraph("{%p if corrections %}")
-        doc.add_heading("{{ labels.corrections }}", level=1)
-        doc.add_paragraph("{%p for c in corrections %}")
-        doc.add_paragraph("{{ c.made_at }} {{ c.made_by }}: {{ c.what }} – {{ labels.reason }}: {{ c.why }}",
-                          style="List Bullet")
-        doc.add_paragraph("{%p endfor %}")
-        doc.add_paragraph("{%p endif %}")
+        _optional_list(doc, "corrections", "c",
+                       "{{ c.made_at }} {{ c.made_by }}: {{ c.what }} – {{ labels.reason }}: {{ c.why }}")
         doc.add_heading("{{ labels.signatures }}", level=1)
         doc.add_paragraph("{{ labels.chair }} ____________________    {{ labels.secretary }} ____________________")
     out = io.BytesIO()
