@@ -60,19 +60,20 @@ class RoadmapEditView(ObjectEditView):
     save_action = staticmethod(actions.save_structure)
 
 
-class AreaEditView(ObjectEditView):
+class RoadmapPartEditView(ObjectEditView):
+    """An area or a task: saved through the roadmap's structure action, then back to the roadmap."""
+
+    save_action = staticmethod(actions.save_structure)
+
     def success_url_for(self, result):
         return result.roadmap.get_absolute_url()
 
+
+class AreaEditView(RoadmapPartEditView):
     model = Area
     form_class = AreaForm
-    save_action = staticmethod(actions.save_structure)
 
 
-class TaskEditView(ObjectEditView):
-    def success_url_for(self, result):
-        return result.roadmap.get_absolute_url()
-
+class TaskEditView(RoadmapPartEditView):
     model = RoadmapTask
     form_class = TaskForm
-    save_action = staticmethod(actions.save_structure)
