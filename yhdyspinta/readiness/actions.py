@@ -12,6 +12,7 @@ import hashlib
 import re
 from datetime import date
 
+from auditlog.context import auditlog_value
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -296,6 +297,10 @@ def _audit(period, entries, actor, now) -> None:
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     email = getattr(actor, "email", None) if actor_id else None
     cid = current_request_id() or None
+    # the client address and port, as auditlog's own entries get them (core.audit.change_context)
+    context = auditlog_value.get(None) or {}
+    remote_addr, remote_port = (value() if callable(value) else value
+                                for value in (context.get("remote_addr"), context.get("remote_port")))
     stamp = bulk.prep(LogEntry, "timestamp", now)
     prefix = f"{period.roadmap_id}/{period.code}"
     memo: dict[tuple, object] = {}
@@ -315,9 +320,9 @@ def _audit(period, entries, actor, now) -> None:
     bulk.insert_rows(
         LogEntry,
         ["content_type", "object_pk", "object_id", "object_repr", "action", "changes_text", "changes", "actor",
-         "actor_email", "cid", "timestamp"],
+         "actor_email", "cid", "remote_addr", "remote_port", "timestamp"],
         [(ct, str(pk), pk, f"{prefix} #{pk}", action, "", changes((action, os_, s, oc, c)), actor_id, email,
-          cid, stamp) for pk, action, os_, s, oc, c in entries],
+          cid, remote_addr, remote_port, stamp) for pk, action, os_, s, oc, c in entries],
         prepared=True,
     )
 

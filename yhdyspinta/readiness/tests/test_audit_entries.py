@@ -37,3 +37,18 @@ def test_bulk_entries_fill_the_columns_auditlog_fills(world):
                                                                           bulk.pk)
     assert by_bulk.changes["status"][1] == "in_progress" and by_auditlog.changes["status"][1] == "done"
     assert by_bulk.changes["comment"][1] == "Käynnissä"
+
+
+def test_bulk_entries_of_a_page_save_carry_the_client_address(world):
+    """docs/audit.md: every change-log entry has the client address; the region page's bulk save
+    (one executemany) records it like auditlog's own entries of the same request."""
+    from conftest import client_for
+
+    _roadmap, tasks, period = reporting_setup(world.county_a, [world.a1])
+    url = f"/readiness/periods/{period.pk}/regions/{world.a1.pk}/"
+    response = client_for(world.editor).post(url, {f"status-{tasks[0].pk}": "done", f"comment-{tasks[0].pk}": ""},
+                                             REMOTE_ADDR="192.0.2.7")
+    assert response.status_code == 302
+    report = StatusReport.objects.get(period=period, region=world.a1, task=tasks[0])
+    entry = LogEntry.objects.get_for_object(report).get()
+    assert (entry.actor, entry.remote_addr, entry.changes["status"][1]) == (world.editor, "192.0.2.7", "done")
