@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.models import translated_names
 from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation, Person
@@ -22,9 +23,7 @@ from .translation import INTERFACE_TEXTS
 
 LANGS = ("fi", "sv", "en")
 
-
-def _tr(*names):
-    return [f"{n}_{lang}" for n in names for lang in LANGS]
+_tr = translated_names
 
 
 class ServiceForm(RestrictedFormMixin, forms.ModelForm):

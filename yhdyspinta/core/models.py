@@ -22,6 +22,12 @@ def visibility_field(default=Visibility.PUBLIC, **options):
     return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default, **options)
 
 
+def translated_names(*names: str) -> list[str]:
+    """The per-language fields of translated content fields (modeltranslation), for the `fields`
+    of forms and serializers: ("name", "description") → name_fi, name_sv, name_en, description_fi, …"""
+    return [f"{name}_{lang}" for name in names for lang in settings.MODELTRANSLATION_LANGUAGES]
+
+
 class RestrictedQuerySet(models.QuerySet):
     """`Model.objects.restrict(user, action)`: the one permission path for pages, API, exports, search."""
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.forms import RestrictedFormMixin
+from yhdyspinta.core.models import translated_names
 from yhdyspinta.core.uploads import UploadField
 from yhdyspinta.core.widgets import DateInput
 
@@ -21,11 +22,7 @@ from .models import (
 )
 from .models_reports import ReportStatus
 
-LANGS = ("fi", "sv", "en")
-
-
-def tr(*names):
-    return [f"{n}_{lang}" for n in names for lang in LANGS]
+tr = translated_names
 
 
 class ScopedForm(RestrictedFormMixin, forms.ModelForm):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from yhdyspinta.accounts.permissions import can_view_internal_of
 from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+from yhdyspinta.core.models import translated_names
 from yhdyspinta.organisations.models import Person
 
 from ..models import (
@@ -23,11 +24,7 @@ from ..models import (
 )
 from ..translation import INTERFACE_TEXTS
 
-LANGS = ("fi", "sv", "en")
-
-
-def _tr(*names):
-    return [f"{n}_{lang}" for n in names for lang in LANGS]
+_tr = translated_names
 
 
 class ServiceSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from yhdyspinta.core.api.serializers import RestrictedSerializerMixin
+from yhdyspinta.core.models import translated_names
 
 from ..models import (
     Composite,
@@ -16,11 +17,7 @@ from ..models import (
     WelfareReport,
 )
 
-L = ("fi", "sv", "en")
-
-
-def tr(*names):
-    return [f"{n}_{lang}" for n in names for lang in L]
+tr = translated_names
 
 
 class IndicatorSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
