@@ -431,60 +431,60 @@ def may_approve_report(user, report) -> bool:
     return ids is ALL or report.organisation_id in ids
 
 
+def _move_report(report, *, actor, was, to, refusal, stamps=None, approver=False):
+    """The one way of the approval steps: lock the report, check the rights (`approver`: also
+    may_approve_report) and that it is `was`, then set it `to` with the step's `stamps(report)`."""
+    from django.core.exceptions import ValidationError
+
+    from .models_reports import WelfareReport
+
+    with audited(actor):
+        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
+        require(actor, report, "change")
+        if approver and not may_approve_report(actor, report):
+            raise PermissionDenied
+        if report.status != was:
+            raise ValidationError(refusal)
+        values = {"status": to, **(stamps(report) if stamps else {})}
+        for name, value in values.items():
+            setattr(report, name, value)
+        report.save(update_fields=[*values, "version"])
+        return report
+
+
 def submit_report(report, *, actor):
     """A draft goes to approval; its approvers are notified once for this submission."""
-    from django.core.exceptions import ValidationError
     from django.utils import timezone
     from django.utils.translation import gettext as _
 
     from yhdyspinta.notifications.hooks import notify_saved
 
-    from .models_reports import ReportStatus, WelfareReport
+    from .models_reports import ReportStatus
 
-    with audited(actor):
-        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
-        require(actor, report, "change")
-        if report.status != ReportStatus.DRAFT:
-            raise ValidationError(_("Only a draft can be sent for approval."))
-        report.status = ReportStatus.SUBMITTED
-        report.submitted_at = timezone.now()
-        report.save(update_fields=["status", "submitted_at", "version"])
+    with audited(actor):  # the step joins it: the approvers are notified in the same transaction
+        report = _move_report(report, actor=actor, was=ReportStatus.DRAFT, to=ReportStatus.SUBMITTED,
+                              refusal=_("Only a draft can be sent for approval."),
+                              stamps=lambda _report: {"submitted_at": timezone.now()})
         return notify_saved(report)
 
 
 def return_report_to_draft(report, *, actor):
     """A report waiting for approval goes back to the writers (withdrawn, or returned by an approver)."""
-    from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    from .models_reports import ReportStatus, WelfareReport
+    from .models_reports import ReportStatus
 
-    with audited(actor):
-        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
-        require(actor, report, "change")
-        if report.status != ReportStatus.SUBMITTED:
-            raise ValidationError(_("Only a report waiting for approval can be returned to draft."))
-        report.status = ReportStatus.DRAFT
-        report.save(update_fields=["status", "version"])
-        return report
+    return _move_report(report, actor=actor, was=ReportStatus.SUBMITTED, to=ReportStatus.DRAFT,
+                        refusal=_("Only a report waiting for approval can be returned to draft."))
 
 
 def approve_report(report, *, actor):
     """An approver approves a report waiting for approval: it becomes public."""
-    from django.core.exceptions import ValidationError
     from django.utils import timezone
     from django.utils.translation import gettext as _
 
-    from .models_reports import ReportStatus, WelfareReport
+    from .models_reports import ReportStatus
 
-    with audited(actor):
-        report = WelfareReport.objects.select_for_update().get(pk=report.pk)
-        require(actor, report, "change")
-        if not may_approve_report(actor, report):
-            raise PermissionDenied
-        if report.status != ReportStatus.SUBMITTED:
-            raise ValidationError(_("Only a report waiting for approval can be approved."))
-        report.status = ReportStatus.APPROVED
-        report.approved_on = report.approved_on or timezone.localdate()
-        report.save(update_fields=["status", "approved_on", "version"])
-        return report
+    return _move_report(report, actor=actor, was=ReportStatus.SUBMITTED, to=ReportStatus.APPROVED,
+                        refusal=_("Only a report waiting for approval can be approved."), approver=True,
+                        stamps=lambda current: {"approved_on": current.approved_on or timezone.localdate()})
