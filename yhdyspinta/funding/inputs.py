@@ -101,6 +101,17 @@ def _active_needs(params: ParameterSet | None, year: int | None) -> list[tuple[s
     return out
 
 
+def _check_once_with_residents(values: dict, name: str, line: int, seen: dict[str, int], twice) -> None:
+    """A county or municipality row: its code not seen before (`twice(code, first line)` is the
+    refusal) and a population above zero."""
+    code = values["code"]
+    if code in seen:
+        raise InputError(name, line, twice(code, seen[code]))
+    seen[code] = line
+    if values["population"] == 0:
+        raise InputError(name, line, reason("population: 0 (per-resident figures need residents)"))
+
+
 def read_county_csv(source, *, name: str | None = None, params: ParameterSet | None = None,
                     year: int | None = None, expected: Iterable[str] | None = None) -> list[CountyInput]:
     """County inputs from CSV: all or nothing; the first bad row stops with file, line, reason.
@@ -115,13 +126,8 @@ def read_county_csv(source, *, name: str | None = None, params: ParameterSet | N
     for line, row in read_rows(source, name=name, required=("code", "name", "population"),
                                allowed=COUNTY_COLUMNS):
         values = _clean(row, name, line, COUNTY_INTEGERS, COUNTY_BOOLEANS)
-        code = values["code"]
-        if code in seen:
-            raise InputError(name, line, reason("county %(code)s appears twice (first on line %(line)s)",
-                                                code=code, line=seen[code]))
-        seen[code] = line
-        if values["population"] == 0:
-            raise InputError(name, line, reason("population: 0 (per-resident figures need residents)"))
+        _check_once_with_residents(values, name, line, seen, lambda code, first: reason(
+            "county %(code)s appears twice (first on line %(line)s)", code=code, line=first))
         for column, key, share in needs:
             if values.get(column) is None:
                 raise InputError(name, line, reason("%(column)s missing, required by criterion %(key)s (share %(share)s %%)",
@@ -150,13 +156,8 @@ def read_municipal_csv(source, *, name: str | None = None) -> list[MunicipalityI
     for line, row in read_rows(source, name=name, required=("code", "name", "population"),
                                allowed=MUNICIPAL_COLUMNS):
         values = _clean(row, name, line, MUNICIPAL_INTEGERS, ())
-        code = values["code"]
-        if code in seen:
-            raise InputError(name, line, reason("municipality %(code)s appears twice (first on line %(line)s)",
-                                                code=code, line=seen[code]))
-        seen[code] = line
-        if values["population"] == 0:
-            raise InputError(name, line, reason("population: 0 (per-resident figures need residents)"))
+        _check_once_with_residents(values, name, line, seen, lambda code, first: reason(
+            "municipality %(code)s appears twice (first on line %(line)s)", code=code, line=first))
         result.append(MunicipalityInput(**{k: v for k, v in values.items() if v is not None}))
     if not result:
         raise InputError(name, None, reason("no municipalities in the file"))
