@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.admin import ReadOnlyAdminMixin
+
 from .models import (
     ENV_PREFIX,
     ApiToken,
@@ -102,8 +104,11 @@ class ExternalIdentityAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
-    """Superusers see everyone's API tokens (never a key: only the prefix) and revoke them."""
+class ApiTokenAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Superusers see everyone's API tokens (never a key: only the prefix) and revoke them.
+
+    Read-only: a token is created by its user on the account page, where the key is shown once;
+    revoked (the action below), not deleted: a reused key is then refused by name."""
 
     list_display = ("prefix", "user", "description", "write_enabled", "created", "expires", "last_used", "revoked_at")
     list_filter = ("write_enabled", ("revoked_at", admin.EmptyFieldListFilter))
@@ -119,14 +124,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
 
-    def has_add_permission(self, request):
-        return False  # a token is created by its user on the account page, where the key is shown once
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # revoked, not deleted: a reused key is then refused by name
 
     @admin.action(description=_("Revoke the selected tokens"), permissions=["view"])
     def revoke_tokens(self, request, queryset):
@@ -140,7 +137,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: invitations are sent, withdrawn and accepted on the members pages (accounts/members.py),
     where the rules and the audit apply; the token itself is never stored."""
 
@@ -150,12 +147,3 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ("organisation", "email", "role", "invited_by", "created", "expires", "accepted_at",
                        "accepted_by", "revoked_at")
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

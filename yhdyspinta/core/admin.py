@@ -3,14 +3,9 @@ from django.contrib import admin
 from .models import AccessLog
 
 
-@admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
-    """The read and disclosure log: searchable, never editable."""
-
-    list_display = ("timestamp", "username", "action", "content_type", "object_ids", "remote_addr", "request_id")
-    list_filter = ("action", "content_type")
-    search_fields = ("username", "request_id", "object_ids", "detail", "remote_addr")
-    date_hierarchy = "timestamp"
+class ReadOnlyAdminMixin:
+    """A log or a record written only by its own page: the admin shows it, never adds, changes or
+    deletes it."""
 
     def has_add_permission(self, request):
         return False
@@ -20,6 +15,16 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The read and disclosure log: searchable, never editable."""
+
+    list_display = ("timestamp", "username", "action", "content_type", "object_ids", "remote_addr", "request_id")
+    list_filter = ("action", "content_type")
+    search_fields = ("username", "request_id", "object_ids", "detail", "remote_addr")
+    date_hierarchy = "timestamp"
 
 
 class AccessLoggedAdminMixin:
