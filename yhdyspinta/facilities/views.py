@@ -60,15 +60,6 @@ from .rules import RULES
 from .tables import BuildingTable, LeaseTable, PremiseTable, SchoolTable, SupportServiceTable
 
 
-class _ListView(ObjectListView):
-    """A facilities list: the rows' linked records read in the same query (`related`)."""
-
-    related = ()
-
-    def get_queryset(self):
-        return super().get_queryset().select_related(*self.related)
-
-
 class _DetailView(ObjectDetailView):
     """A facilities detail page; `more_context(user, obj)` adds the record's parts the user may view."""
 
@@ -104,7 +95,7 @@ def pages(model, name, form_class, *, table_class=None, filterset_class=None, re
 
     listing = shown = None
     if table_class is not None:
-        listing = make("List", _ListView, table_class=table_class, filterset_class=filterset_class,
+        listing = make("List", ObjectListView, table_class=table_class, filterset_class=filterset_class,
                        related=tuple(related), add_url_name=f"{prefix}_add", export_name=export_name or name,
                        template_name=f"facilities/{name}_list.html")
     if detail:
