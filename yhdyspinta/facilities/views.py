@@ -284,6 +284,10 @@ class ProximityCheckView(_ProximityView):
         ctx["without"] = [(k, KIND_LABELS[k], LEGAL_BASIS[k], found[:self.shown], len(found))
                           for k in KINDS for found in [missing(self.rows, k)]]
         ctx["shown"] = self.shown
+        chosen = self.form.cleaned_data.get("county") if self.form.is_bound and self.form.is_valid() else None
+        own = Organisation.objects.organising_areas()
+        own = own.filter(memberships__user=self.request.user) if self.request.user.is_authenticated else own.none()
+        ctx["county_views"] = list(dict.fromkeys([*([chosen] if chosen else []), *own.order_by("name")]))
         return ctx
 
 

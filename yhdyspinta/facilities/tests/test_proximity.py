@@ -172,3 +172,11 @@ def test_the_school_list_finds_a_school_by_name_and_filters_those_without_a_kind
     assert [row.record.pk for row in found.context["table"].rows] == [schools["no_curator"].pk]
     without = client.get("/facilities/schools/", {"without": "psychologist", "county": world.county_a.pk})
     assert [row.record.pk for row in without.context["table"].rows] == [schools["nothing"].pk]
+
+
+def test_the_check_links_a_coordinator_to_the_county_view(world, schools):
+    page = client_for(world.coordinator).get("/facilities/schools/check/")
+    assert page.context["county_views"] == [world.county_a]
+    chosen = client_for(world.coordinator).get("/facilities/schools/check/", {"county": world.county_b.pk})
+    assert chosen.context["county_views"] == [world.county_b, world.county_a]
+    assert client_for(None).get("/facilities/schools/check/").context["county_views"] == []

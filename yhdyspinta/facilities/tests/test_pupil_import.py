@@ -98,3 +98,21 @@ def test_the_import_page(world, schools):
     page = client.post("/facilities/schools/import/", {"file": bad})
     assert page.status_code == 200 and "55555" in page.content.decode()
     assert client_for(world.viewer).get("/facilities/schools/import/").status_code == 403
+
+
+def test_the_command_and_the_page_accept_and_refuse_the_same_file(world, schools, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    bad = _csv("koulukoodi;oppilaita", "01234;5", "77777;6")
+    path = tmp_path / "oppilaat.csv"
+    path.write_bytes(bad)
+    with pytest.raises(CommandError) as cli:
+        call_command("import_pupil_counts", str(path), "--user", world.editor.username)
+    page = client_for(world.editor).post("/facilities/schools/import/", {
+        "file": SimpleUploadedFile("oppilaat.csv", bad, content_type="text/csv")})
+    assert "77777" in str(cli.value) and "77777" in page.content.decode()
+    assert School.objects.get(pk=schools[0].pk).pupils is None
+    path.write_bytes(_csv("koulukoodi;oppilaita", "01234;5"))
+    out = io.StringIO()
+    call_command("import_pupil_counts", str(path), "--user", world.editor.username, stdout=out)
+    assert "1 schools" in out.getvalue() and School.objects.get(pk=schools[0].pk).pupils == 5
