@@ -1,10 +1,7 @@
 """Agreements: list, detail (internal part for the parties only), reminders, documents."""
 
 from django.db.models import Q
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views import View
 from django.views.generic import TemplateView
 
 from yhdyspinta.accounts.permissions import can_view_internal_of
@@ -12,6 +9,7 @@ from yhdyspinta.core.audit import log_access
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import AttachmentUploadMixin
 from yhdyspinta.core.views.generic import (
+    FileDownloadView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -115,11 +113,5 @@ class DocumentAddView(AttachmentUploadMixin, ObjectEditView):
         return result.agreement.get_absolute_url()
 
 
-class DocumentDownloadView(View):
-    def get(self, request, pk):
-        doc = get_object_or_404(AgreementDocument.objects.restrict(request.user, "view"), pk=pk)
-        if not doc.file:
-            raise Http404
-        if doc.is_internal:
-            log_access(request, AccessLog.Action.EXPORT, model=AgreementDocument, objects=[doc], detail="download")
-        return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file.name.rsplit("/", 1)[-1])
+class DocumentDownloadView(FileDownloadView):
+    model = AgreementDocument

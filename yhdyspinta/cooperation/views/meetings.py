@@ -1,7 +1,7 @@
 """Meetings with their items, attachments, decisions and follow-up actions."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views import View
@@ -11,6 +11,7 @@ from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import AttachmentUploadMixin
 from yhdyspinta.core.views.generic import (
+    FileDownloadView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -133,16 +134,10 @@ class ActionEditView(ObjectEditView):
     form_class = FollowUpActionForm
 
 
-class AttachmentDownloadView(View):
+class AttachmentDownloadView(FileDownloadView):
     """Sends a file only to those who may see it; internal downloads are logged."""
 
-    def get(self, request, pk):
-        att = get_object_or_404(Attachment.objects.restrict(request.user, "view"), pk=pk)
-        if not att.file:
-            raise Http404
-        if att.is_internal:
-            log_access(request, AccessLog.Action.EXPORT, model=Attachment, objects=[att], detail="download")
-        return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.file.name.rsplit("/", 1)[-1])
+    model = Attachment
 
 
 class ActionStatusView(LoginRequiredMixin, View):

@@ -9,17 +9,18 @@ import re
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseBase
+from django.http import FileResponse, Http404, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.data import TableData
 
 from yhdyspinta.core.actions import delete_object, save_form
-from yhdyspinta.core.audit import log_export, log_internal_reads
+from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
 from yhdyspinta.core.exports import TABLE_FORMATS, export_response
 from yhdyspinta.core.forms import RestrictedFormMixin
@@ -97,6 +98,23 @@ def _plain(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return strip_tags(str(value)).strip()
+
+
+class FileDownloadView(View):
+    """A record's file (`file_field`) for those who may see the record (404 otherwise); the
+    download of an internal record is logged as an export (docs/audit.md)."""
+
+    model = None
+    file_field = "file"
+
+    def get(self, request, pk):
+        obj = get_object_or_404(self.model.objects.restrict(request.user, "view"), pk=pk)
+        file = getattr(obj, self.file_field)
+        if not file:
+            raise Http404
+        if obj.is_internal:
+            log_access(request, AccessLog.Action.EXPORT, model=self.model, objects=[obj], detail="download")
+        return FileResponse(file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1])
 
 
 class ObjectDetailView(DetailView):
