@@ -85,31 +85,25 @@ class RoadmapRegionsView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         operation = request.POST.get("operation")
-        add_form = None
-        try:
-            if operation == "add":
-                add_form = ReportingRegionForm(request.POST, roadmap=self.roadmap, user=request.user)
-                if not add_form.is_valid():
-                    return self.render_to_response(self.get_context_data(add_form=add_form), status=400)
-                actions.add_reporting_region(roadmap=self.roadmap, actor=request.user, **add_form.cleaned_data)
-                messages.success(request, _("Reporting region added."))
-            else:
-                region = get_object_or_404(self.roadmap.reporting_regions, pk=request.POST.get("region"))
-                if operation == "remove":
-                    actions.remove_reporting_region(region, actor=request.user)
-                    messages.success(request, _("Reporting region removed."))
-                else:
-                    form = RegionLabelForm(request.POST, instance=region, user=request.user, prefix=f"r{region.pk}")
-                    if not form.is_valid():
-                        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-                        return redirect("readiness:roadmap_regions", self.roadmap.pk)
-                    actions.change_reporting_region(region, actor=request.user, **form.cleaned_data)
-                    messages.success(request, _("Reporting region saved."))
-        except PermissionDenied:
-            messages.error(request, _("Only the roadmap owner's editors change its reporting regions."))
+        denied = _("Only the roadmap owner's editors change its reporting regions.")
+        if operation == "add":
+            add_form = ReportingRegionForm(request.POST, roadmap=self.roadmap, user=request.user)
+            if not add_form.is_valid():
+                return self.render_to_response(self.get_context_data(add_form=add_form), status=400)
+            run_action(request, actions.add_reporting_region, roadmap=self.roadmap, actor=request.user,
+                       success=_("Reporting region added."), denied=denied, **add_form.cleaned_data)
             return redirect("readiness:roadmap_regions", self.roadmap.pk)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        region = get_object_or_404(self.roadmap.reporting_regions, pk=request.POST.get("region"))
+        if operation == "remove":
+            run_action(request, actions.remove_reporting_region, region, actor=request.user,
+                       success=_("Reporting region removed."), denied=denied)
+            return redirect("readiness:roadmap_regions", self.roadmap.pk)
+        form = RegionLabelForm(request.POST, instance=region, user=request.user, prefix=f"r{region.pk}")
+        if not form.is_valid():
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        else:
+            run_action(request, actions.change_reporting_region, region, actor=request.user,
+                       success=_("Reporting region saved."), denied=denied, **form.cleaned_data)
         return redirect("readiness:roadmap_regions", self.roadmap.pk)
 
 

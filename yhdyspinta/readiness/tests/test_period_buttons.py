@@ -1,5 +1,6 @@
-"""The period buttons (add, close, reopen) answer refusals as messages on the roadmap page
-(core.views.generic.run_action): the owner's editors succeed, others are told why, nothing changes."""
+"""The period buttons (add, close, reopen) and the reporting regions page answer refusals as
+messages (core.views.generic.run_action): the owner's editors succeed, others are told why, nothing
+changes."""
 
 from django.contrib.messages import get_messages
 
@@ -30,7 +31,7 @@ def test_add_period_by_the_owner_refused_for_others_and_for_a_repeated_code(worl
 
 
 def test_close_and_reopen_by_the_owner_only(world):
-    roadmap, _tasks, period = reporting_setup(world.county_a, [world.a1])
+    _roadmap, _tasks, period = reporting_setup(world.county_a, [world.a1])
     owner = member(world.county_a, "editor")
     assert _post(world.editor, f"/readiness/periods/{period.pk}/close/") == ["error"]
     period.refresh_from_db()
@@ -42,3 +43,18 @@ def test_close_and_reopen_by_the_owner_only(world):
     assert _post(owner, f"/readiness/periods/{period.pk}/reopen/") == ["success"]
     period.refresh_from_db()
     assert not period.closed
+
+
+def test_the_regions_page_answers_refusals_as_messages(world):
+    from yhdyspinta.readiness import actions
+    from yhdyspinta.readiness.models import ReportingRegion
+
+    roadmap, tasks, period = reporting_setup(world.county_a, [world.a1])
+    owner = member(world.county_a, "editor")
+    url = f"/readiness/{roadmap.pk}/regions/"
+    actions.set_status(period, world.a1.pk, tasks[0], "done", "", actor=world.editor)
+    region = ReportingRegion.objects.get(roadmap=roadmap, organisation=world.a1)
+    assert _post(owner, url, {"operation": "remove", "region": region.pk}) == ["error"]  # it has reports
+    assert _post(world.other, url, {"operation": "add", "organisation": world.a2.pk}) == ["error"]  # not the owner
+    assert _post(owner, url, {"operation": "add", "organisation": world.a2.pk, "label": "A2"}) == ["success"]
+    assert ReportingRegion.objects.filter(roadmap=roadmap).count() == 2

@@ -7,7 +7,14 @@ import pytest
 from tests.factories import CountyFactory
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.readiness import models
-from yhdyspinta.readiness.models import Area, Period, ReportingRegion, RoadmapTask, StatusReport, SubArea
+from yhdyspinta.readiness.models import (
+    Area,
+    Period,
+    ReportingRegion,
+    RoadmapTask,
+    StatusReport,
+    SubArea,
+)
 
 from .factories import PeriodFactory, RoadmapFactory, StatusReportFactory, TaskFactory
 
