@@ -71,8 +71,9 @@ class Column:
     tasks: int  # roadmap tasks in scope of the header (all, or due by the period end)
 
 
-def national(data: PeriodFigures, region_url) -> dict:
-    """Readiness and progress tables in the seed's layout: regions as rows, areas as columns."""
+def national(data: PeriodFigures, region_url, national_figures=()) -> dict:
+    """Readiness and progress tables in the seed's layout: regions as rows, areas as columns;
+    `national_figures` (compute.national_totals) give the national row under the regions."""
     language = lang()
     by_region = data.by_region()
     first = next(iter(by_region.values()), [])
@@ -83,10 +84,8 @@ def national(data: PeriodFigures, region_url) -> dict:
     total = scope.get("")
     render = cell_renderer()
     keys = [c.key for c in columns] + [""]
-    readiness_rows, progress_rows = [], []
-    for region in data.regions:
-        figs = {f.area: f for f in by_region.get(region.organisation_id, []) if not f.subarea}
-        head = format_html('<th scope="row"><a href="{}">{}</a></th>', region_url(region), region.label)
+    def rows_of(head, figures):
+        figs = {f.area: f for f in figures if not f.subarea}
         r_cells, p_cells = [head], [head]
         for key in keys:
             f = figs.get(key)
@@ -96,35 +95,62 @@ def national(data: PeriodFigures, region_url) -> dict:
                 continue
             r_cells += [render(f.in_progress_pct, f.reported), render(f.done_pct, f.reported)]
             p_cells.append(render(f.progress_pct, f.reported))
-        readiness_rows.append(mark_safe("".join(r_cells)))
-        progress_rows.append(mark_safe("".join(p_cells)))
+        return mark_safe("".join(r_cells)), mark_safe("".join(p_cells))
+
+    readiness_rows, progress_rows = [], []
+    for region in data.regions:
+        head = format_html('<th scope="row"><a href="{}">{}</a></th>', region_url(region), region.label)
+        r_row, p_row = rows_of(head, by_region.get(region.organisation_id, []))
+        readiness_rows.append(r_row)
+        progress_rows.append(p_row)
+    national_rows = (None, None)
+    if national_figures:
+        national_rows = rows_of(format_html('<th scope="row">{}</th>', _("Whole country (reporting regions)")),
+                                national_figures)
     return {
         "readiness_columns": readiness_cols, "progress_columns": progress_cols,
         "total_tasks": total.roadmap_tasks if total else 0, "total_due": total.roadmap_due if total else 0,
         "readiness_rows": readiness_rows, "progress_rows": progress_rows,
+        "national_readiness_row": national_rows[0], "national_progress_row": national_rows[1],
     }
 
 
-def subarea_table(data: PeriodFigures, area_code: str, region_url) -> dict:
-    """Progress by sub-area of one area (the seed's Yhdyspinnat table): total first, then A, B, ..."""
+def subarea_columns(data: PeriodFigures, area_code: str) -> list[Column]:
+    """The sub-area table's columns: the area's total first, then A, B, ... with their tasks due."""
     language = lang()
     area = next(a for a in data.areas if a.code == area_code)
-    by_region = data.by_region()
-    first = next(iter(by_region.values()), [])
+    first = next(iter(data.by_region().values()), [])
     scope = {f.subarea: f for f in first if f.area == area_code}
     columns = [Column("", _("Total"), scope[""].roadmap_due if "" in scope else 0)]
     columns += [Column(code, f"{letter} {names[language]}".strip(), scope[code].roadmap_due)
                 for code, letter, names in area.subareas if code in scope]
+    return columns
+
+
+def subarea_table(data: PeriodFigures, area_code: str, region_url, national_figures=()) -> dict:
+    """Progress by sub-area of one area (the seed's Yhdyspinnat table): total first, then A, B, ...;
+    `national_figures` (compute.national_totals) give the national row under the regions."""
+    language = lang()
+    area = next(a for a in data.areas if a.code == area_code)
+    by_region = data.by_region()
+    columns = subarea_columns(data, area_code)
     render = cell_renderer()
+
+    def cells_of(figures):
+        figs = {f.subarea: f for f in figures if f.area == area_code}
+        return [render(figs[c.key].progress_pct if c.key in figs else None,
+                       bool(c.key in figs and figs[c.key].reported)) for c in columns]
+
     rows = []
     for region in data.regions:
-        figs = {f.subarea: f for f in by_region.get(region.organisation_id, []) if f.area == area_code}
-        cells = [format_html('<th scope="row"><a href="{}">{}</a></th>', region_url(region), region.label)]
-        for c in columns:
-            f = figs.get(c.key)
-            cells.append(render(f.progress_pct if f else None, bool(f and f.reported)))
-        rows.append(mark_safe("".join(cells)))
-    return {"area": area, "area_name": area.names[language], "columns": columns, "rows": rows}
+        head = format_html('<th scope="row"><a href="{}">{}</a></th>', region_url(region), region.label)
+        rows.append(mark_safe("".join([head, *cells_of(by_region.get(region.organisation_id, []))])))
+    national_row = None
+    if national_figures:
+        head = format_html('<th scope="row">{}</th>', _("Whole country (reporting regions)"))
+        national_row = mark_safe("".join([head, *cells_of(national_figures)]))
+    return {"area": area, "area_name": area.names[language], "columns": columns, "rows": rows,
+            "national_row": national_row}
 
 
 def region_value(figures: list[Figure], figure: str, area: str = "") -> Figure | None:

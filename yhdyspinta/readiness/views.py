@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -31,6 +32,14 @@ from .filtersets import RoadmapFilterSet, StatusReportFilterSet
 from .forms import PeriodForm, RegionLabelForm, ReportingRegionForm, UploadForm
 from .loaders import differing, figures_for, published
 from .models import Period, ReportingRegion, Roadmap, RoadmapTask, Status, StatusReport
+from .national import (
+    NATIONAL,
+    export_metadata,
+    national_label,
+    subarea_rows,
+    trend_rows,
+    trend_series,
+)
 from .tables import RoadmapTable, StatusReportTable
 
 
@@ -192,7 +201,7 @@ class NationalView(PeriodMixin, TemplateView):
         frozen = published(self.period)
         showing_current = frozen is not None and self.request.GET.get("version") == "current"
         data = figures_for(self.period, live=showing_current)
-        ctx.update(presenters.national(data, self.region_url))
+        ctx.update(presenters.national(data, self.region_url, national_totals(data.figures)))
         ctx["areas"] = [(a.code, a.names[presenters.lang()]) for a in data.areas if a.subareas]
         if frozen is not None:
             # both versions visible: the published snapshot, and how many rows the current data changes
@@ -206,11 +215,13 @@ class NationalView(PeriodMixin, TemplateView):
         name = f"readiness-{self.period.code}"
         detail = f"{fmt} national {self.period}"
         if fmt == "pdf":
-            ctx = self.base_context() | presenters.national(data, self.region_url)
+            ctx = self.base_context() | presenters.national(data, self.region_url, national_totals(data.figures))
             return pdf_response(self.request, "readiness/national_pdf.html", ctx, name=name, model=Period,
                                 title=f"{_('National readiness picture')} {self.period.code}", detail=detail)
         header, rows = national_rows(data)
-        return export_response(self.request, fmt, header, rows, name=name, model=Period, detail=detail)
+        meta = export_metadata(self.request, self.period, f"{_('National readiness picture')} {self.period.code}")
+        return export_response(self.request, fmt, header, rows, name=name, model=Period, objects=[self.period],
+                               detail=detail, metadata=meta)
 
 
 def national_rows(data) -> tuple[list[str], list[list]]:
@@ -236,19 +247,33 @@ def national_rows(data) -> tuple[list[str], list[list]]:
 
     rows = [row(region.label, by_region.get(region.organisation_id, [])) for region in data.regions]
     national = [f for f in national_totals(data.figures) if not f.subarea]
-    rows.append(row(_("Whole country (reporting regions)"), national))
+    rows.append(row(national_label(), national))
     return header, rows
 
 
 class SubAreaView(PeriodMixin, TemplateView):
+    """Progress by sub-area of one area, the national row last; `?export=csv|xlsx` the same table."""
+
     template_name = "readiness/subareas.html"
+
+    def get(self, request, *args, **kwargs):
+        data = figures_for(self.period)
+        area = next((a for a in data.areas if a.code == kwargs["area"]), None)
+        if area is None:
+            raise Http404
+        fmt = request.GET.get("export")
+        if fmt in ("csv", "xlsx"):
+            header, rows = subarea_rows(data, area.code)
+            title = _("%(area)s: progress by sub-area") % {"area": area.names[presenters.lang()]}
+            return export_response(request, fmt, header, rows, name=f"readiness-{self.period.code}-{area.code}",
+                                   model=Period, objects=[self.period], detail=f"{fmt} subareas {self.period}",
+                                   metadata=export_metadata(request, self.period, f"{title} {self.period.code}"))
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs) | self.base_context()
         data = figures_for(self.period)
-        if not any(a.code == kwargs["area"] for a in data.areas):
-            raise Http404
-        ctx.update(presenters.subarea_table(data, kwargs["area"], self.region_url))
+        ctx.update(presenters.subarea_table(data, kwargs["area"], self.region_url, national_totals(data.figures)))
         return ctx
 
 
@@ -448,44 +473,56 @@ class ClosePeriodView(LoginRequiredMixin, PeriodMixin, View):
 
 # ---- trend --------------------------------------------------------------------------------
 class TrendView(TemplateView):
-    """Each figure of a region over the roadmap's periods: SVG lines and the same data as a table."""
+    """Each figure of a region, or of the whole country (the default: the national row of every
+    period), over the roadmap's periods: SVG lines and the same data as a table; `?export=csv|xlsx`
+    gives every figure of the chosen region over the periods in long form."""
 
     template_name = "readiness/trend.html"
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        roadmap = get_object_or_404(Roadmap.objects.restrict(self.request.user, "view"), pk=kwargs["pk"])
-        periods = list(roadmap.periods.order_by("end_date"))
+    def setup_trend(self):
+        roadmap = get_object_or_404(Roadmap.objects.restrict(self.request.user, "view"), pk=self.kwargs["pk"])
         regions = list(ReportingRegion.objects.filter(roadmap=roadmap).select_related("organisation"))
         if not regions:
             raise Http404
-        try:
-            chosen = int(self.request.GET.get("region", regions[0].organisation_id))
-        except ValueError:
-            chosen = regions[0].organisation_id
-        region = next((r for r in regions if r.organisation_id == chosen), regions[0])
+        wanted = self.request.GET.get("region", NATIONAL)
+        region = next((r for r in regions if str(r.organisation_id) == wanted), None)
+        return roadmap, regions, region  # region None: the whole country
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("export")
+        if fmt not in ("csv", "xlsx"):
+            return super().get(request, *args, **kwargs)
+        roadmap, _regions, region = self.setup_trend()
+        periods = list(roadmap.periods.order_by("end_date"))
+        rows = trend_rows(periods, [region.organisation_id if region else NATIONAL])
+        header = list(rows[0].keys()) if rows else []
+        label = region.label if region else national_label()
+        meta = [f"{_('Trend over periods')}: {label}",
+                _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
+                _("Roadmap: %(name)s") % {"name": roadmap},
+                _("Closed periods: their published figures."),
+                _("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")}]
+        return export_response(request, fmt, header, [list(r.values()) for r in rows],
+                               name=f"readiness-trend-{roadmap.pk}", model=Roadmap, objects=[roadmap],
+                               detail=f"{fmt} trend {roadmap.pk}", metadata=meta)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        roadmap, regions, region = self.setup_trend()
+        periods = list(roadmap.periods.order_by("end_date"))
         labels = presenters.figure_labels()
         figure = self.request.GET.get("figure")
         figure = figure if figure in labels else "progress_pct"
         language = presenters.lang()
-        per_period = [figures_for(p) for p in periods]
-        areas = per_period[0].areas if per_period else []
-        series_keys = [(a.code, a.names[language]) for a in areas] + [("", _("Total"))]
-        series = []
-        for code, name in series_keys:
-            values = []
-            for data in per_period:
-                f = next((f for f in data.by_region().get(region.organisation_id, [])
-                          if f.area == code and f.subarea == ""), None)
-                values.append(getattr(f, figure) if f is not None and f.reported else None)
-            series.append((name, values))
+        areas = [(a.code, a.names[language]) for a in figures_for(periods[-1]).areas] if periods else []
+        series = trend_series(periods, region.organisation_id if region else NATIONAL, figure, areas)
         codes = [p.code for p in periods]
-        title = f"{labels[figure]} – {region}"
-        ctx.update(roadmap=roadmap, region=region, regions=regions, figure=figure, figure_choices=labels.items(),
-                   codes=codes, series=series, title=title, chart=line_chart(
-                       codes, series, title=title,
-                       description=_("Line per area and the total over the periods; the table below has the "
-                                     "same numbers.")))
+        label = region.label if region else national_label()
+        title = f"{labels[figure]} – {label}"
+        ctx.update(roadmap=roadmap, region=region, region_label=label, national=NATIONAL, regions=regions,
+                   figure=figure, figure_choices=labels.items(), codes=codes, series=series, title=title,
+                   chart=line_chart(codes, series, title=title, description=_(
+                       "Line per area and the total over the periods; the table below has the same numbers.")))
         return ctx
 
 

@@ -5,6 +5,10 @@ The file is the one export response of every page (`core.exports.export_response
 numbers as numbers, metadata lines above the header (source address, generated at, API version,
 and a notice where the figures are illustrative), and the EXPORT access-log entry. Other formats
 keep DRF's own answer (`?format=json`, `?format=api`).
+
+`Accept: text/csv` (or the XLSX media type) asks for the same file without the query parameter,
+on the endpoints that answer with a table (lists, and actions declared with `accepts_table=True`);
+elsewhere such an Accept header stays a 406, as DRF answers any media type it cannot give.
 """
 
 import json
@@ -27,10 +31,26 @@ FORMAT_PARAMETERS = [
 ]
 
 
+MEDIA_TYPES = {"text/csv": "csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx"}
+
+
+def accepted_format(request):
+    """'csv' or 'xlsx' when the Accept header names one of their media types before any JSON type."""
+    for part in request.META.get("HTTP_ACCEPT", "").split(","):
+        media_type = part.split(";")[0].strip().lower()
+        if media_type in MEDIA_TYPES:
+            return MEDIA_TYPES[media_type]
+        if media_type in ("application/json", "text/html", "*/*"):
+            return None
+    return None
+
+
 def table_format(request):
-    """'csv' or 'xlsx' when the request asks for a file, else None."""
+    """'csv' or 'xlsx' when the request asks for a file (`?format=`, or the Accept header), else None."""
     fmt = request.query_params.get("format") if hasattr(request, "query_params") else request.GET.get("format")
-    return fmt if fmt in TABLE_FORMATS else None
+    if fmt in TABLE_FORMATS:
+        return fmt
+    return None if fmt else accepted_format(request)
 
 
 def metadata_lines(request, *, title="", extra=(), illustrative=False):
@@ -81,9 +101,12 @@ class TableFormatMixin:
 
     export_title = ""
     export_illustrative = False
+    accepts_table = False  # an @action answering with a table sets accepts_table=True (Accept: text/csv)
 
     def perform_content_negotiation(self, request, force=False):
-        if table_format(request):
+        fmt = table_format(request)
+        by_query = request.query_params.get("format") in TABLE_FORMATS
+        if fmt and (by_query or getattr(self, "action", None) == "list" or self.accepts_table):
             renderer = self.get_renderers()[0]
             return renderer, renderer.media_type
         return super().perform_content_negotiation(request, force)

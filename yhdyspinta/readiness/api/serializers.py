@@ -62,6 +62,7 @@ class StatusReportSerializer(RestrictedSerializerMixin, serializers.ModelSeriali
 
 
 LEVELS = ("region", "area", "subarea")
+NATIONAL = "national"  # the whole country's row: the reporting regions' counts summed (readiness.national)
 
 
 class FiguresQuerySerializer(serializers.Serializer):
@@ -84,13 +85,23 @@ class FiguresQuerySerializer(serializers.Serializer):
 
     def validate_region(self, value):
         regions = self._split(value)
-        if not all(v.isdigit() for v in regions):
-            raise serializers.ValidationError(_("Give regions as organisation ids (numbers), comma-separated."))
+        if not all(v.isdigit() or v == NATIONAL for v in regions):
+            raise serializers.ValidationError(_("Give regions as organisation ids (numbers) or 'national', "
+                                                "comma-separated."))
         return regions
 
 
+class TrendQuerySerializer(FiguresQuerySerializer):
+    """The trend's query: regions (default: the whole country) and levels (region total, area)."""
+
+    region = serializers.CharField(required=False, help_text="'national' (default) and/or organisation ids, "
+                                                             "comma-separated")
+    level = serializers.CharField(required=False, help_text="region or area; comma-separated")
+
+
 class FigureRowSerializer(serializers.Serializer):
-    region = serializers.IntegerField(help_text="organisation id")
+    region = serializers.IntegerField(allow_null=True, help_text="organisation id; null on the national row "
+                                                                 "(?region=national)")
     region_label = serializers.CharField()
     area = serializers.CharField(help_text="'' on the region total")
     subarea = serializers.CharField(help_text="'' on area rows")
@@ -110,3 +121,25 @@ class FiguresSerializer(serializers.Serializer):
     progress_end = serializers.DateField()
     target_date = serializers.DateField(allow_null=True)
     results = FigureRowSerializer(many=True)
+
+
+class TrendRowSerializer(serializers.Serializer):
+    period = serializers.CharField()
+    progress_end = serializers.DateField()
+    region = serializers.IntegerField(allow_null=True, help_text="organisation id; null on the national row")
+    region_label = serializers.CharField()
+    area = serializers.CharField(help_text="'' on the region total")
+    level = serializers.ChoiceField(choices=("region", "area"))
+    reported = serializers.BooleanField()
+    reporting_regions = serializers.IntegerField(help_text="regions whose counts the row sums (1 or 0 for a region)")
+    applicable = serializers.IntegerField(allow_null=True)
+    in_progress_pct = serializers.IntegerField(allow_null=True)
+    done_pct = serializers.IntegerField(allow_null=True)
+    due = serializers.IntegerField(allow_null=True)
+    progress_pct = serializers.IntegerField(allow_null=True)
+
+
+class TrendSerializer(serializers.Serializer):
+    roadmap = serializers.IntegerField()
+    target_date = serializers.DateField(allow_null=True)
+    results = TrendRowSerializer(many=True)

@@ -24,6 +24,7 @@ from ..filtersets import (
 )
 from ..loaders import figures_for
 from ..models import Period, ReportingRegion, Roadmap, RoadmapTask, StatusReport
+from ..national import NATIONAL, national_figures, national_label, trend_rows
 from .serializers import (
     FiguresQuerySerializer,
     FiguresSerializer,
@@ -32,6 +33,8 @@ from .serializers import (
     RoadmapSerializer,
     StatusReportSerializer,
     TaskSerializer,
+    TrendQuerySerializer,
+    TrendSerializer,
 )
 
 
@@ -44,6 +47,31 @@ class RoadmapViewSet(RestrictedModelViewSet):
     def perform_create(self, serializer):
         serializer.validated_data.setdefault("name", serializer.validated_data.get("name_fi", ""))
         super().perform_create(serializer)
+
+    @extend_schema(parameters=[TrendQuerySerializer, *FORMAT_PARAMETERS], responses=TrendSerializer)
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None, accepts_table=True)
+    def trend(self, request, pk=None):
+        """Readiness and progress over the roadmap's periods (oldest first), long form: the whole
+        country's row (`?region=national`, the default) and/or regions (`?region=<org id>[,…]`), the
+        region totals and areas (`?level=region|area`); closed periods give their published figures."""
+        roadmap = self.get_object()
+        query = TrendQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        regions = [v if v == NATIONAL else int(v) for v in query.validated_data.get("region") or [NATIONAL]]
+        levels = query.validated_data.get("level")
+        if levels and "subarea" in levels:
+            from rest_framework.exceptions import ValidationError
+
+            raise ValidationError({"level": _("The trend has the levels region and area.")})
+        rows = [r for r in trend_rows(list(roadmap.periods.order_by("end_date")), regions)
+                if not levels or r["level"] in levels]
+        fmt = table_format(request)
+        if fmt:
+            meta = metadata_lines(request, title=_("Readiness trend"), extra=[
+                _("Roadmap: %(name)s") % {"name": roadmap}, _("Closed periods: their published figures.")])
+            return table_response(request, fmt, rows, name=f"readiness-trend-{roadmap.pk}", model=Roadmap,
+                                  objects=[roadmap], metadata=meta)
+        return Response({"roadmap": roadmap.pk, "target_date": roadmap.target_date, "results": rows})
 
 
 class TaskViewSet(RestrictedModelViewSet):
@@ -71,9 +99,10 @@ class PeriodViewSet(RestrictedModelViewSet):
         raise MethodNotAllowed("POST")
 
     @extend_schema(parameters=[FiguresQuerySerializer, *FORMAT_PARAMETERS], responses=FiguresSerializer)
-    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None, accepts_table=True)
     def figures(self, request, pk=None):
-        """Readiness and progress per region x area (x sub-area), long form; `?region=<org id>[,<id>…]`,
+        """Readiness and progress per region x area (x sub-area), long form; `?region=<org id>[,<id>…]`
+        (`national`: the whole country's row, the reporting regions' counts summed),
         `?level=region|area|subarea[,…]` (an unknown value is a 400); `?format=csv|xlsx` for a file."""
         period = self.get_object()
         query = FiguresQuerySerializer(data=request.query_params)
@@ -82,11 +111,13 @@ class PeriodViewSet(RestrictedModelViewSet):
         data = figures_for(period)
         labels = {r.organisation_id: r.label for r in data.regions}
         rows = []
-        for f in data.figures:
-            if regions and str(f.region) not in regions or levels and f.level not in levels:
+        national = national_figures(data) if regions and NATIONAL in regions else []
+        for f in [*data.figures, *national]:
+            if regions and f.region != "" and str(f.region) not in regions or levels and f.level not in levels:
                 continue
             rows.append({
-                "region": f.region, "region_label": labels.get(f.region, ""), "area": f.area,
+                "region": f.region if f.region != "" else None,
+                "region_label": labels.get(f.region, "") if f.region != "" else national_label(), "area": f.area,
                 "subarea": f.subarea, "level": f.level, "reported": f.reported, "applicable": f.applicable,
                 "in_progress_pct": f.in_progress_pct, "done_pct": f.done_pct, "due": f.due,
                 "progress_pct": f.progress_pct, "roadmap_tasks": f.roadmap_tasks, "roadmap_due": f.roadmap_due,

@@ -34,6 +34,9 @@ def test_exports(demo_roadmap):
     pdf = client.get(f"/readiness/periods/{period.pk}/", {"export": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     csv = client.get(f"/readiness/periods/{period.pk}/", {"export": "csv"}).content.decode("utf-8-sig")
-    assert "Etelä-Karjala" in csv.splitlines()[1]
+    lines = csv.splitlines()
+    header_at = next(i for i, line in enumerate(lines) if line.startswith("Alue;Tila"))
+    assert "Etelä-Karjala" in lines[header_at + 1]
+    assert any(line.startswith("Lähde: Yhdyspinta") for line in lines[:header_at])  # metadata lines first
     roadmap_csv = client.get(f"/readiness/{demo_roadmap.pk}/export/").content.decode("utf-8-sig")
     assert roadmap_csv.splitlines()[0].startswith("task_id;area;subarea;title;due")  # Finnish CSV: ";"
