@@ -158,3 +158,28 @@ def picture(area, indicator_set, *, title_for=str):
                                 title=f"{ind.title}: {area_name}"),
         })
     return {"indicators": indicators, "municipalities": municipalities, "blocks": blocks, "last_year": last}
+
+
+# ---- one indicator across the organising areas ---------------------------------------------------
+def across_areas(indicator, *, year=None, sex="total") -> dict:
+    """One indicator for the 21 counties and Helsinki (its organiser row, else its own) and the
+    whole country: the years with area values, the chosen year (default: the latest), and per
+    area its value in that year, the previous year's and the change."""
+    areas = list(Organisation.objects.organising_areas().order_by("area_code", "code", "name"))
+    cid = country_id()
+    ids = [a.pk for a in areas] + ([cid] if cid else [])
+    data = series([indicator.pk], ids, sex=sex, organisers=organisers_of(areas))
+    years = sorted({y for a in areas for y in data.get((indicator.pk, a.pk), {})})
+    chosen = year if year in years else (years[-1] if years else None)
+
+    def row(org, name):
+        values = data.get((indicator.pk, org.pk), {}) if org else {}
+        value = values.get(chosen) if chosen else None
+        before = values.get(chosen - 1) if chosen else None
+        change = round(value - before, indicator.decimals) if value is not None and before is not None else None
+        return {"region": org, "name": name, "code": (org.area_code or org.code) if org else "", "value": value,
+                "previous": before, "change": change}
+
+    country = Organisation.objects.filter(pk=cid).first() if cid else None
+    return {"years": years, "year": chosen, "rows": [row(a, a.name) for a in areas],
+            "country": row(country, country.name) if country else None}

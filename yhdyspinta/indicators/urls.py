@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_approval, views_imports
+from . import views, views_approval, views_areas, views_imports
 from . import views_reports as reports
 
 app_name = "indicators"
@@ -21,6 +21,7 @@ def crud(prefix, name, list_view, detail, edit, delete):
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator_list"),
     path("<int:pk>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
+    path("<int:pk>/areas/", views_areas.IndicatorAreasView.as_view(), name="indicator_areas"),
     path("import/", views_imports.ImportValuesView.as_view(), name="import_values"),
     path("picture/", views.PictureIndexView.as_view(), name="picture_index"),
     path("picture/<int:pk>/", views.PictureView.as_view(), name="picture"),

@@ -128,3 +128,71 @@ class WelfareReportSerializer(RestrictedSerializerMixin, serializers.ModelSerial
         # check who may approve and notify the approvers: the API shows it but cannot set it
         read_only_fields = ("visibility", "status", "approved_on")
         extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+
+
+# ---- answers of the actions (the OpenAPI schema; the views build plain dicts) -------------------
+class ProgressStateSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=("on_track", "behind", "no_data"))
+    year = serializers.IntegerField(allow_null=True, help_text="year of the latest value compared")
+    value = serializers.FloatField(allow_null=True)
+    path_value = serializers.FloatField(allow_null=True, help_text="the path's value in that year")
+
+
+class MunicipalProgressSerializer(ProgressStateSerializer):
+    region = serializers.IntegerField(help_text="organisation id")
+
+
+class GoalIndicatorProgressSerializer(ProgressStateSerializer):
+    goal_indicator = serializers.IntegerField()
+    indicator = serializers.IntegerField()
+    region = serializers.IntegerField(help_text="organisation id")
+    municipalities = MunicipalProgressSerializer(many=True, help_text="an area goal's indicator without a region")
+
+
+class GoalProgressSerializer(serializers.Serializer):
+    goal = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=("on_track", "behind", "no_data"))
+    indicators = GoalIndicatorProgressSerializer(many=True)
+
+
+class CompositeRowSerializer(serializers.Serializer):
+    region = serializers.IntegerField(help_text="organisation id")
+    region_code = serializers.CharField()
+    index = serializers.FloatField(allow_null=True, help_text="null when a component is missing")
+    scores = serializers.DictField(child=serializers.FloatField(), help_text="indicator id → score 0–100")
+    missing = serializers.ListField(child=serializers.IntegerField(), help_text="indicator ids without a value")
+
+
+class CompositeResultsSerializer(serializers.Serializer):
+    composite = serializers.IntegerField()
+    method = serializers.CharField()
+    results = CompositeRowSerializer(many=True)
+
+
+class AreasQuerySerializer(serializers.Serializer):
+    """The query of one indicator across the organising areas: an unknown sex or a bad year is a 400."""
+
+    year = serializers.IntegerField(required=False, min_value=1900, max_value=2200,
+                                    help_text="default: the latest year with county values")
+    sex = serializers.ChoiceField(choices=("total", "male", "female"), required=False, default="total")
+
+
+class AreaValueSerializer(serializers.Serializer):
+    region = serializers.IntegerField(allow_null=True, help_text="organisation id")
+    region_code = serializers.CharField(help_text="county code 01–21, Helsinki 90; '' for the whole country")
+    name = serializers.CharField()
+    level = serializers.ChoiceField(choices=("area", "country"))
+    year = serializers.IntegerField(allow_null=True)
+    value = serializers.FloatField(allow_null=True)
+    previous = serializers.FloatField(allow_null=True, help_text="the year before")
+    change = serializers.FloatField(allow_null=True)
+
+
+class AreasSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField()
+    sotkanet_id = serializers.CharField(help_text="the id in the indicator's source")
+    illustrative = serializers.BooleanField()
+    years = serializers.ListField(child=serializers.IntegerField())
+    year = serializers.IntegerField(allow_null=True)
+    sex = serializers.CharField()
+    results = AreaValueSerializer(many=True)
