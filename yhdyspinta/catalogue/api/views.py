@@ -1,9 +1,8 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
@@ -125,7 +124,10 @@ class TemplateViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TemplateSerializer
     ordering_fields = ["order", "key"]  # the shipped templates are synced after migrate (catalogue.signals)
 
-    @extend_schema(request=InstantiateSerializer, responses={200: OpenApiTypes.OBJECT},
+    @extend_schema(request=InstantiateSerializer, responses={200: inline_serializer("InstantiateResult", {
+                       "interfaces": serializers.IntegerField(help_text="interfaces created"),
+                       "existing": serializers.IntegerField(help_text="interfaces that existed and were kept"),
+                       "services": serializers.IntegerField(help_text="services created")})},
                    description="Creates the missing interfaces of a county; returns counts of created and kept.")
     @action(detail=False, methods=["post"], serializer_class=InstantiateSerializer)
     def instantiate(self, request):

@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -91,6 +92,7 @@ class EscalationViewSet(RestrictedModelViewSet):
     filterset_class = EscalationFilterSet
     ordering_fields = ("raised_on", "state")
 
+    @extend_schema(request=s.TransitionSerializer, responses={200: s.EscalationSerializer})
     @action(detail=True, methods=["post"], serializer_class=s.TransitionSerializer)
     def transition(self, request, pk=None):
         """Moves the escalation to `target` (raised → on_agenda → decided → done, or rejected)."""

@@ -7,8 +7,8 @@ also the endpoints that only take a POST (funding compute and compare).
 """
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -57,7 +57,12 @@ class ApiRootView(APIView):
 
     permission_classes = (AllowAny,)
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=inline_serializer("ApiRoot", {
+        "schema": serializers.URLField(help_text="the OpenAPI schema"),
+        "docs": serializers.URLField(help_text="the schema's browsable documentation"),
+        "apps": serializers.DictField(child=serializers.DictField(child=serializers.URLField()),
+                                      help_text="app → endpoint name → address (those the user may use)"),
+    }))
     def get(self, request):
         apps = {}
         for label, resolver in sorted(api_apps(), key=lambda pair: pair[0]):

@@ -2,6 +2,8 @@
 boundary) as read-only actions of a study. Respondents and single answers are never exposed."""
 
 
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
@@ -30,6 +32,14 @@ class StudyViewSet(RestrictedModelViewSet):
         log_internal_reads(request, Study, [study], detail=request.get_full_path())
         return study, analysis.results(study)
 
+    @extend_schema(responses=inline_serializer("StudyMatrix", {
+        "study": serializers.IntegerField(), "respondents": serializers.IntegerField(),
+        "answers_used": serializers.IntegerField(), "answers_dropped": serializers.IntegerField(),
+        "index": inline_serializer("StudyIndex", {"mean": serializers.FloatField(allow_null=True),
+                                                  "sd": serializers.FloatField(allow_null=True)}),
+        "min_n": serializers.IntegerField(help_text="cells with fewer answers are suppressed"),
+        "cells": serializers.ListField(child=serializers.DictField(), help_text="task group × party: n, mean, interval"),
+        "symmetric": serializers.ListField(child=serializers.DictField(), help_text="pairs a, b with their need")}))
     @action(detail=True)
     def matrix(self, request, pk=None):
         """Matrix cells (task group × party): n, mean index, 95 % interval; n < 5 suppressed."""
@@ -38,12 +48,22 @@ class StudyViewSet(RestrictedModelViewSet):
                          "answers_dropped": res["answers_dropped"], "index": {"mean": res["mean"], "sd": res["sd"]},
                          "min_n": analysis.MIN_N, "cells": res["cells"], "symmetric": res["symmetric"]})
 
+    @extend_schema(responses=inline_serializer("StudyClusters", {
+        "study": serializers.IntegerField(), "clusters": serializers.DictField(help_text="node → cluster"),
+        "modularity": serializers.FloatField(allow_null=True), "stability": serializers.FloatField(allow_null=True),
+        "positions": serializers.DictField(help_text="node → [x, y]")}))
     @action(detail=True)
     def clusters(self, request, pk=None):
         study, res = self._results(request)
         return Response({"study": study.pk, "clusters": res["clusters"], "modularity": res["modularity"],
                          "stability": res["stability"], "positions": res["positions"]})
 
+    @extend_schema(responses=inline_serializer("StudyBoundary", {
+        "error": serializers.CharField(allow_null=True, help_text="why no boundary was computed, else null"),
+        "baseline": serializers.FloatField(required=False), "exact": serializers.BooleanField(required=False),
+        "method": serializers.CharField(required=False), "assignment": serializers.DictField(required=False),
+        "damage": serializers.FloatField(required=False, allow_null=True),
+        "cut_share": serializers.FloatField(required=False, allow_null=True)}))
     @action(detail=True)
     def boundary(self, request, pk=None):
         study, _res = self._results(request)

@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -22,7 +23,18 @@ class ProjectViewSet(RestrictedModelViewSet):
     create_action = actions.create_project
     update_action = actions.update_project
 
-    @extend_schema(description="Done / total items of the inventory the user may view, per party and per kind.")
+    @extend_schema(description="Done / total items of the inventory the user may view, per party and per kind.",
+                   responses=inline_serializer("ProjectProgress", {
+                       "all": inline_serializer("ProgressCount", {
+                           "label": serializers.CharField(), "done": serializers.IntegerField(),
+                           "total": serializers.IntegerField()}),
+                       "complete": serializers.BooleanField(),
+                       "per_party": serializers.ListField(child=inline_serializer("ProgressCountParty", {
+                           "label": serializers.CharField(), "done": serializers.IntegerField(),
+                           "total": serializers.IntegerField()})),
+                       "per_kind": serializers.ListField(child=inline_serializer("ProgressCountKind", {
+                           "label": serializers.CharField(), "done": serializers.IntegerField(),
+                           "total": serializers.IntegerField()}))}))
     @action(detail=True, methods=["get"])
     def progress(self, request, pk=None):
         project = self.get_object()
