@@ -96,7 +96,7 @@ def _attachment(response, filename, *, inline=False):
 
 
 def export_response(request, fmt, header, rows, *, name, model=None, objects=(), detail="",
-                    metadata=(), sheet="Data", log=True, dialect="finnish"):
+                    metadata=(), sheet="Data", log=True, dialect=None):
     """A table as a CSV or XLSX download, logged as an EXPORT in the access log.
 
     CSV follows the Finnish Excel convention (`;`, decimal comma, UTF-8 with BOM, CRLF); XLSX
@@ -104,12 +104,16 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
     period, filters…) come above the header, followed by an empty line. `objects` are the
     records the file holds (the internal ones are named in the log entry); `log=False` only
     for a view whose detail page already logged this download (ObjectDetailView EXPORT).
-    Any `fmt` other than csv/xlsx is a 404. `dialect="international"`: CSV with `,` and `.`.
+    Any `fmt` other than csv/xlsx is a 404. `dialect="international"`: CSV with `,` and `.`;
+    without `dialect` the request's `?dialect=international` chooses it, so every download has the
+    international option.
     """
     from django.http import Http404, HttpResponse
 
     if fmt not in TABLE_FORMATS:
         raise Http404
+    if dialect is None:
+        dialect = "international" if request is not None and request.GET.get("dialect") == "international" else ""
     rows = list(rows)
     if log:
         _log(request, fmt, model, objects, detail)

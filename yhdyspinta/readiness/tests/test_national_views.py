@@ -61,6 +61,8 @@ def test_subarea_table_export_with_national_row_and_metadata(world):
     assert body[world.a1.name][1:] == ["raportoitu", "50", "50", "50"]
     assert body[world.b1.name][1:] == ["ei raportoitu", "", "", ""]  # empty cells, never text in numbers
     assert body["Koko maa (raportoineet alueet)"][2:] == ["38", "50", "25"]
+    international = client.get(url, {"export": "csv", "dialect": "international"}).content.decode("utf-8-sig")
+    assert "Alue,Tila," in international  # every download has the international option (core.exports)
     xlsx = client.get(url, {"export": "xlsx"})
     values = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     national = next(v for v in values if v[0] == "Koko maa (raportoineet alueet)")
