@@ -47,7 +47,9 @@ def rows_to_csv(header, rows, *, delimiter=";", metadata=()) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def rows_to_xlsx(header, rows, *, sheet="Data", metadata=()) -> bytes:
+def rows_to_xlsx(header, rows, *, sheet="Data", metadata=(), metadata_sheet=False) -> bytes:
+    """XLSX with numbers as numbers; `metadata` lines above the header, or with `metadata_sheet`
+    on a second sheet "Metadata" (the data sheet then starts with its header)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -55,6 +57,11 @@ def rows_to_xlsx(header, rows, *, sheet="Data", metadata=()) -> bytes:
                                         "strings_to_urls": False})
     ws = book.add_worksheet(sheet[:31])
     bold = book.add_format({"bold": True})
+    if metadata_sheet and metadata:
+        info = book.add_worksheet("Metadata")
+        for r, line in enumerate(metadata):
+            info.write_string(r, 0, str(safe_cell(str(line))))
+        metadata = ()
     top = len(metadata) + 1 if metadata else 0  # metadata lines, an empty row, then the header
     for r, line in enumerate(metadata):
         ws.write_string(r, 0, str(safe_cell(str(line))))
@@ -72,6 +79,16 @@ def rows_to_xlsx(header, rows, *, sheet="Data", metadata=()) -> bytes:
                 ws.write_string(r, c, str(safe_cell(str(v))))
     book.close()
     return buffer.getvalue()
+
+
+def export_metadata(request, title) -> list[str]:
+    """The lines saying what a download is: its title, the address it came from (with the
+    filters in its query) and when it was generated."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    return [str(title), _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
+            _("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")}]
 
 
 # ---- the one export response and the one PDF response ---------------------------------------
@@ -96,7 +113,7 @@ def _attachment(response, filename, *, inline=False):
 
 
 def export_response(request, fmt, header, rows, *, name, model=None, objects=(), detail="",
-                    metadata=(), sheet="Data", log=True, dialect=None):
+                    metadata=(), sheet="Data", log=True, dialect=None, metadata_sheet=False):
     """A table as a CSV or XLSX download, logged as an EXPORT in the access log.
 
     CSV follows the Finnish Excel convention (`;`, decimal comma, UTF-8 with BOM, CRLF); XLSX
@@ -106,7 +123,7 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
     for a view whose detail page already logged this download (ObjectDetailView EXPORT).
     Any `fmt` other than csv/xlsx is a 404. `dialect="international"`: CSV with `,` and `.`;
     without `dialect` the request's `?dialect=international` chooses it, so every download has the
-    international option.
+    international option. `metadata_sheet`: XLSX only, the metadata on a sheet of its own.
     """
     from django.http import Http404, HttpResponse
 
@@ -121,7 +138,8 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
         response = HttpResponse(rows_to_csv(header, rows, metadata=metadata,
                                                 delimiter="," if dialect == "international" else ";"), content_type=CSV_TYPE)
     else:
-        response = HttpResponse(rows_to_xlsx(header, rows, sheet=sheet, metadata=metadata),
+        response = HttpResponse(rows_to_xlsx(header, rows, sheet=sheet, metadata=metadata,
+                                             metadata_sheet=metadata_sheet),
                                 content_type=XLSX_TYPE)
     return _attachment(response, f"{name}.{fmt}")
 

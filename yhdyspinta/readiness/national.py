@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yhdyspinta.core.exports import export_metadata as download_metadata
+
 from . import presenters
 from .compute import national_totals
 from .loaders import figures_for, published
@@ -104,8 +106,9 @@ def subarea_rows(data, area_code) -> tuple[list[str], list[list]]:
 
 def export_metadata(request, period, title, *, current=False) -> list[str]:
     """The lines above a period's table export: what, where from, which figures, when generated."""
-    lines = [str(title), _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
-             _("Roadmap: %(name)s") % {"name": period.roadmap},
+    lines = download_metadata(request, title)
+    generated = lines.pop()  # the time last
+    lines += [_("Roadmap: %(name)s") % {"name": period.roadmap},
              _("Period: %(code)s (progress up to %(end)s)") % {"code": period.code, "end": period.progress_end}]
     frozen = None if current else published(period)
     if frozen is not None:
@@ -114,7 +117,7 @@ def export_metadata(request, period, title, *, current=False) -> list[str]:
             "number": publication.number, "date": timezone.localtime(publication.published_at).strftime("%Y-%m-%d")})
     elif period.closed and current:
         lines.append(_("Current figures (not published)"))
-    lines.append(_("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")})
+    lines.append(generated)
     lines.append(_("National row: the counts of the regions that reported, summed, and the percentages of "
                    "those sums."))
     return lines

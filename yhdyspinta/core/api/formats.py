@@ -15,13 +15,12 @@ import json
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers as drf
 
-from yhdyspinta.core.exports import TABLE_FORMATS, export_response
+from yhdyspinta.core.exports import TABLE_FORMATS, export_metadata, export_response
 
 FORMAT_PARAMETERS = [
     OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv", "xlsx"],
@@ -54,10 +53,8 @@ def table_format(request):
 
 
 def metadata_lines(request, *, title="", extra=(), illustrative=False):
-    lines = [str(title)] if title else []
+    lines = export_metadata(request, title)[0 if title else 1:]  # title, source, generated at
     lines += [
-        _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
-        _("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")},
         _("API version: %(version)s") % {"version": settings.SPECTACULAR_SETTINGS.get("VERSION", "")},
         *[str(line) for line in extra],
     ]

@@ -22,7 +22,7 @@ from django_tables2.data import TableData
 from yhdyspinta.core.actions import delete_object, save_form
 from yhdyspinta.core.audit import log_access, log_export, log_internal_reads
 from yhdyspinta.core.dependents import BLOCKING_ERRORS, describe, refusal_message
-from yhdyspinta.core.exports import TABLE_FORMATS, export_response
+from yhdyspinta.core.exports import TABLE_FORMATS, export_metadata, export_response
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.pagination import CappedCountPaginator
@@ -78,8 +78,10 @@ class ObjectListView(SingleTableMixin, FilterView):
         header = [str(c.header) for c in columns]
         records = list(queryset)
         rows = [[_plain(table.rows[i].get_cell_value(c.name)) for c in columns] for i in range(len(records))]
+        # XLSX: what the file is on a "Metadata" sheet (source, filters, time); CSV stays one table
+        meta = export_metadata(self.request, self.model._meta.verbose_name_plural) if fmt == "xlsx" else ()
         return export_response(self.request, fmt, header, rows, name=self.export_name, model=self.model,
-                               objects=records)
+                               objects=records, metadata=meta, metadata_sheet=True)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
