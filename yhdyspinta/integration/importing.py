@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 
 import polars as pl
@@ -27,7 +28,14 @@ from .compute.io import (
     read_wide,
 )
 from .compute.parties import DONT_KNOW, ITEMS, Scale
-from .compute.survey import DEFAULT_CODES, SurveyMapping, format_codes, parse_codes, read_survey
+from .compute.survey import (
+    DEFAULT_CODES,
+    SurveyMapping,
+    flatten_two_row_header,
+    format_codes,
+    parse_codes,
+    read_survey,
+)
 
 MAX_BYTES = 20 * 1024 * 1024
 LONG, WIDE, LIMESURVEY = "long", "wide", "limesurvey"
@@ -46,17 +54,23 @@ def to_csv_bytes(data: bytes, name: str) -> bytes:
         return data
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    width = None
     with as_integration_error(name):
-        for _n, cells in tabular.xlsx_records(data, name):
-            width = width or len(cells)  # the header's; a sheet's row has no cells after its last value
+        rows = tabular.xlsx_records(data, name)
+        # the header's width; a sheet's row has no cells after its last value, and a two-row header's
+        # first row ends at its last question's first column (merged cells): its second row counts too
+        head = [cells for _n, cells in itertools.islice(rows, 2)]
+        width = max((len(cells) for cells in head), default=0)
+        for cells in itertools.chain(head, (cells for _n, cells in rows)):
             writer.writerow(cells + [""] * (width - len(cells)) if any(cells) else cells)
     return buffer.getvalue().encode("utf-8")
 
 
-def header(data: bytes, name: str) -> list[str]:
-    """The column names of a CSV upload (for the mapping step)."""
+def header(data: bytes, name: str, kind: str = WIDE) -> list[str]:
+    """The column names of a CSV upload (for the mapping step); of a survey export, a two-row
+    header (Webropol) made one (`compute.survey.flatten_two_row_header`)."""
     text, name = read_text(data, name)
+    if kind == LIMESURVEY:
+        text = flatten_two_row_header(text)
     return read_header(text, name)[0]
 
 

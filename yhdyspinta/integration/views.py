@@ -222,7 +222,7 @@ class ImportView(StudyOwnerMixin, FormView):
                                                replace=form.cleaned_data["replace"])
                 messages.success(self.request, _("%(n)s answer sets imported.") % {"n": count})
                 return redirect(self.study.get_absolute_url())
-            columns = importing.header(data, name)
+            columns = importing.header(data, name, form.cleaned_data["kind"])
         except IntegrationInputError as exc:
             form.add_error("file", error_message(exc))
             return self.form_invalid(form)

@@ -2,7 +2,9 @@
 
 A survey export has one row per respondent. Its rating questions are *array questions*: one
 column per sub-question, headed `G2Q00004[SQ001]` by LimeSurvey and `Question - 2.1 Label` (or
-`Question: 2.1 Label`) by Webropol. The owner maps each question once to its meaning (an item,
+`Question: 2.1 Label`) by Webropol, or by Webropol's two-row header: the question text over its
+first column in row 1 (merged cells, or repeated), the option of each column in row 2
+(`flatten_two_row_header` makes that one row, `Question » Option`). The owner maps each question once to its meaning (an item,
 the own task group, the size group, the municipality) and each sub-question once to a party
 (`SurveyMapping`); answer codes go through an editable table (LimeSurvey's A1..A5 → the scale's
 values in order, A6 → don't know). LimeSurvey's unfinished responses (empty submitdate) are left
@@ -38,6 +40,7 @@ DONT_KNOW_WORDS = ("en osaa sanoa", "ei osaa sanoa", "eos", "en tiedä", "ei tie
                    "kan inte säga", "don't know", "dont know", "do not know", "dk", "n/a", "-")
 _LIME = re.compile(r"^(.+?)\[([^\]]+)\]$")
 _WEBROPOL = re.compile(r"^(.+?)\s*(?:\s-\s|:\s|\s–\s)\s*(.+)$")
+TWO_ROW = " » "  # question » option: a two-row header's column made one
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)+)[.)]?(?:\s+|$)")
 
 
@@ -52,11 +55,81 @@ _DK = {fold(w) for w in (*DONT_KNOW_WORDS, *_DONT_KNOW_TOKENS)}
 
 def split_column(column: str) -> tuple[str, str] | None:
     """(question, sub-question) of an array question's column, or None."""
+    if TWO_ROW in column:
+        question, _sep, option = column.partition(TWO_ROW)
+        return question.strip(), option.strip()
     m = _LIME.match(column.strip())
     if m:
         return m.group(1).strip(), m.group(2).strip()
     m = _WEBROPOL.match(column.strip())
     return (m.group(1).strip(), m.group(2).strip()) if m else None
+
+
+def _groups(top: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of the column runs one question heads: its text, then blank or repeated cells."""
+    out: list[tuple[int, int]] = []
+    for i, cell in enumerate(top):
+        text = cell.strip()
+        if out and (not text or text == top[out[-1][0]].strip()) and top[out[-1][0]].strip():
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def two_row_header(top: list[str], second: list[str]) -> list[str] | None:
+    """One header of Webropol's two rows, or None when the first two rows are not such a header.
+
+    Row 1 holds each question's text over its first column (merged cells leave the rest blank;
+    some exports repeat it), row 2 the option of every column of a multi-column question and
+    nothing (or the question again) under a one-column question. A data row never looks like
+    that: a respondent id or an answer stands under a one-column question."""
+    width = max(len(top), len(second))
+    top = [*top, *[""] * (width - len(top))]
+    second = [*second, *[""] * (width - len(second))]
+    used = max((i + 1 for i in range(width) if top[i].strip() or second[i].strip()), default=0)
+    groups = _groups(top[:used])  # trailing empty columns (Excel's trailing ';') stay empty
+    if not any(end - start > 1 for start, end in groups):
+        return None
+    out = []
+    for start, end in groups:
+        question = " ".join(top[start].split())
+        if end - start == 1:
+            if second[start].strip() and " ".join(second[start].split()) != question:
+                return None
+            out.append(question)
+            continue
+        options = [" ".join(second[i].split()) for i in range(start, end)]
+        if not question or not all(options):
+            return None
+        out.extend(f"{question}{TWO_ROW}{option}" for option in options)
+    return out + [""] * (width - used)
+
+
+def flatten_two_row_header(text: str) -> str:
+    """CSV text whose first two records are a two-row header → the same text with one header row
+    and the second row left blank, so every data row keeps its line number; other text unchanged."""
+    import csv
+    import io
+
+    from yhdyspinta.core.tabular import sniff_delimiter
+
+    text = text.lstrip("\ufeff")
+    sep = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        top, second = next(reader), next(reader)
+    except (StopIteration, csv.Error):
+        return text
+    header = two_row_header(top, second)
+    if header is None:
+        return text
+    used = reader.line_num
+    ends = [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    rest = text[ends[used - 1]:] if len(ends) >= used else ""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep, lineterminator="\n").writerow(header)
+    return buffer.getvalue() + "\n" * (used - 1) + rest
 
 
 @dataclass
@@ -228,7 +301,7 @@ def read_survey(source, mapping: SurveyMapping, *, parties: Mapping[str, Iterabl
     `parties`: {code: names in any language}; `size_groups`: {label or value: value}, the
     study's known size-group values (the mapping's own size_groups are added)."""
     text, name = read_text(source, name)
-    cols, records = _rows(text, name, ())
+    cols, records = _rows(flatten_two_row_header(text), name, ())
     layout = Layout.of(cols)
     ix = {c: k for k, c in enumerate(cols)}
     items, single = _columns(cols, layout, mapping, parties, name)
