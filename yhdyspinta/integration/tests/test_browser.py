@@ -79,3 +79,49 @@ def test_analysis_and_boundary_pages_are_accessible(live_server, browser_page, d
     assert_accessible(page, context="boundary")
     page.goto(f"{live_server.url}/integration/{demo_study.pk}/")
     assert_accessible(page, context="study")
+
+
+def test_survey_mapping_page_by_keyboard(live_server, browser_page, world, tmp_path):
+    """A Webropol workbook uploaded, its mapping page axe-clean before and after a refusal, a
+    question's meaning and a sub-question's party changed with the keyboard alone, imported."""
+    from django.urls import reverse
+
+    from .factories import StudyFactory
+    from .test_webropol_two_rows import LABEL, webropol_workbook
+
+    study = StudyFactory(owner=world.a1, visibility="internal")
+    path = tmp_path / "Webropol-vastaukset.xlsx"
+    path.write_bytes(webropol_workbook())
+    page = browser_page
+    login(page, live_server, world.editor)
+    page.goto(live_server.url + reverse("integration:import", args=[study.pk]))
+    page.set_input_files("input[type=file]", str(path))
+    page.check("input[name=kind][value=limesurvey]")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/mapping/**")
+    assert_accessible(page, context="survey mapping page")
+    page.screenshot(path=str(tmp_path / "mapping.png"), full_page=True)
+    group = page.locator("label", has_text="Oma tehtäväryhmä").first.get_attribute("for")
+    assert page.eval_on_selector(f"#{group}", "e => e.value") == "group"  # guessed from the name
+    # the own task group marked "not used" by keyboard: nothing is imported, the refusal is announced
+    page.focus(f"#{group}")
+    page.keyboard.press("Home")
+    assert page.eval_on_selector(f"#{group}", "e => e.value") == ""
+    _tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[role=alert]")
+    assert not Respondent.objects.filter(study=study).exists()
+    assert_accessible(page, context="survey mapping page with a refusal")
+    # the group back by keyboard, and 2.3's columns pointed to "not used": imported without them
+    page.focus(f"#{group}")
+    page.keyboard.press("ArrowDown")
+    assert page.eval_on_selector(f"#{group}", "e => e.value") == "group"
+    party = page.locator("label", has_text=LABEL["2.3"]).first.get_attribute("for")
+    page.focus(f"#{party}")
+    page.keyboard.press("Home")
+    _tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{study.get_absolute_url()}")
+    assert set(Respondent.objects.filter(study=study).values_list("source_id", flat=True)) == {"101", "102", "103"}
+    assert not Answer.objects.filter(respondent__study=study, party__code="2.3").exists()
+    assert Answer.objects.filter(respondent__study=study, party__code="2.1").exists()

@@ -14,7 +14,13 @@ from conftest import client_for
 
 from ..compute.errors import IntegrationInputError
 from ..compute.parties import PARTIES
-from ..compute.survey import SurveyMapping, flatten_two_row_header, guess, read_survey, two_row_header
+from ..compute.survey import (
+    SurveyMapping,
+    flatten_two_row_header,
+    guess,
+    read_survey,
+    two_row_header,
+)
 from ..models import Answer, Respondent
 from .factories import StudyFactory
 from .test_survey_import import prefilled
