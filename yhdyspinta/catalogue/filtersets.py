@@ -5,7 +5,7 @@ from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
 from .choices import ClientGroup, Dimension, Level, ServiceField, Theme
-from .models import Interface, MappingRound, MaturityAssessment, Service
+from .models import Interface, MappingRound, MaturityAssessment, OrganisationContact, Service
 
 
 class ServiceFilterSet(SearchFilterSet):
@@ -57,3 +57,12 @@ class RoundFilterSet(RestrictedFilterSet):
         model = MappingRound
         fields = ["area", "is_open"]
 
+
+class OrganisationContactFilterSet(SearchFilterSet):
+    search_fields = ("organisation__name_fi", "organisation__name_sv", "phone", "email")
+    area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="organisation__area",
+                                            queryset=Organisation.objects.organising_areas())
+
+    class Meta:
+        model = OrganisationContact
+        fields = ["q", "area"]

@@ -78,7 +78,7 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
         "how_to_get": _t(s, "how_to_get", lang), "description": _t(s, "description", lang),
         "points": [{"name": contacts.text(p, "name", lang), "address": p.address,
                     "opening_hours": contacts.text(p, "opening_hours", lang),
-                    "directions": _t(p, "directions", lang)} for p in points.get(s.pk, [])],
+                    "directions": contacts.text(p, "directions", lang)} for p in points.get(s.pk, [])],
         "contacts": [contacts.contact(c, lang) for c in s.contacts.all()
                      if c.municipality_id in (None, municipality.pk)],
         "website": s.website,

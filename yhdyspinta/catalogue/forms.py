@@ -16,6 +16,7 @@ from .models import (
     Interface,
     MappingAnswer,
     MappingRound,
+    OrganisationContact,
     Service,
     ServicePoint,
 )
@@ -63,6 +64,17 @@ class ContactPointForm(_ServicePartForm):
     class Meta:
         model = ContactPoint
         fields = ["service", *_tr("name"), "phone", "email", "url", *_tr("hours"), "municipality"]
+
+
+class OrganisationContactForm(RestrictedFormMixin, forms.ModelForm):
+    """An organisation's general contacts (the finder's fallback), for the organisation's editors."""
+
+    organisation_fields = ("organisation",)  # core.forms: active organisations the user may add for
+
+    class Meta:
+        model = OrganisationContact
+        fields = ["organisation", "phone", "email", "url", "address", *_tr("hours"), "social_emergency_phone",
+                  "ptv_id"]
 
 
 class InterfaceForm(RestrictedFormMixin, forms.ModelForm):

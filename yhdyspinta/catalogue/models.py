@@ -191,7 +191,7 @@ class OrganisationContact(RestrictedModel):
         return str(self.organisation)
 
     def get_absolute_url(self):
-        return reverse("catalogue:contact_gaps")
+        return reverse("catalogue:general_contact_list")
 
 
 class InterfaceTemplate(models.Model):

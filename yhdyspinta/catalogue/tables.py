@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Interface, MappingRound, Service
+from .models import Interface, MappingRound, OrganisationContact, Service
 
 
 class ServiceTable(tables.Table):
@@ -12,6 +12,17 @@ class ServiceTable(tables.Table):
         model = Service
         fields = ("name", "organisation", "field", "legal_basis", "visibility")
         caption = _("Services")
+
+
+class OrganisationContactTable(tables.Table):
+    organisation = tables.Column(verbose_name=_("Organisation"), order_by=("organisation__name",))
+    edit = tables.LinkColumn("catalogue:general_contact_edit", args=[tables.A("pk")], text=_("Edit"),
+                             verbose_name=_("Edit"), orderable=False, empty_values=())
+
+    class Meta:
+        model = OrganisationContact
+        fields = ("organisation", "phone", "email", "url", "social_emergency_phone")
+        caption = _("General contacts")
 
 
 class InterfaceTable(tables.Table):

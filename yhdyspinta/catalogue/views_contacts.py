@@ -9,11 +9,14 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.models import Visibility
-from yhdyspinta.core.views.generic import run_action
+from yhdyspinta.core.views.generic import ObjectEditView, ObjectListView, run_action
 
 from . import queries
-from .models import PtvService, Service
+from .filtersets import OrganisationContactFilterSet
+from .forms import OrganisationContactForm
+from .models import OrganisationContact, PtvService, Service
 from .ptv_actions import link_ptv
+from .tables import OrganisationContactTable
 
 
 class ContactGapsView(LoginRequiredMixin, TemplateView):
@@ -52,3 +55,19 @@ class LinkPtvView(LoginRequiredMixin, View):
         return redirect("catalogue:contact_gaps")
 
 
+class GeneralContactListView(ObjectListView):
+    """Organisations' general contacts: what the finder shows when a service has no contact of its own."""
+
+    model = OrganisationContact
+    table_class = OrganisationContactTable
+    filterset_class = OrganisationContactFilterSet
+    add_url_name = "catalogue:general_contact_add"
+    export_name = "general-contacts"
+    related = ("organisation",)
+
+
+class GeneralContactEditView(ObjectEditView):
+    """Add or change an organisation's general contacts: its editors (can(user, obj, "change")), audited."""
+
+    model = OrganisationContact
+    form_class = OrganisationContactForm

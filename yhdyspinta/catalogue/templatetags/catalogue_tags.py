@@ -33,3 +33,15 @@ def tel_href(phone):
     from ..contacts import tel_href as href
 
     return href(phone)
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A translated field in the page's language, else Finnish (or another language) inside
+    <span lang="…"> so that screen readers pronounce it right (WCAG 3.1.2)."""
+    from ..contacts import _lang, text
+
+    t = text(obj, field, _lang())
+    if t["lang"]:
+        return format_html('<span lang="{}">{}</span>', t["lang"], t["text"])
+    return t["text"]
