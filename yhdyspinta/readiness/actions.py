@@ -461,9 +461,16 @@ def save_structure(form, *, actor, action: str):
 
     with audited(actor):
         instance = form.instance
-        roadmap = instance if isinstance(instance, Roadmap) else getattr(instance, "roadmap", None)
+        roadmap = instance if isinstance(instance, Roadmap) else _roadmap_of(instance)
         if roadmap is not None and roadmap.pk and not isinstance(instance, Roadmap):
             require(actor, roadmap, "change")
         obj = save_form(form, actor=actor, action=action)
-        bump(obj.pk if isinstance(obj, Roadmap) else obj.roadmap_id)
+        bump(obj.pk if isinstance(obj, Roadmap) else _roadmap_of(obj).pk)
         return obj
+
+
+def _roadmap_of(part):
+    """The roadmap of an area or task (`roadmap`), or of a sub-area (through its area)."""
+    if isinstance(part, SubArea):
+        return part.area.roadmap if part.area_id else None
+    return getattr(part, "roadmap", None)

@@ -1,4 +1,4 @@
-"""Roadmaps, their areas and tasks created and edited on pages (through actions.save_structure);
+"""Roadmaps, their areas, sub-areas and tasks created and edited on pages (through actions.save_structure);
 the roadmap's writers only. Reporting regions have their own page (views.RoadmapRegionsView)."""
 
 from django import forms
@@ -10,7 +10,7 @@ from yhdyspinta.core.views.generic import ObjectEditView
 from yhdyspinta.core.widgets import DateInput
 
 from . import actions
-from .models import Area, Roadmap, RoadmapTask
+from .models import Area, Roadmap, RoadmapTask, SubArea
 
 
 class RoadmapForm(RestrictedFormMixin, forms.ModelForm):
@@ -36,6 +36,23 @@ class AreaForm(_PartForm):
     class Meta:
         model = Area
         fields = ["roadmap", "code", "letter", "name", "order"]
+
+
+class SubAreaForm(RestrictedFormMixin, forms.ModelForm):
+    """A sub-area of an area of a roadmap the user may change; the area stays fixed once saved."""
+
+    class Meta:
+        model = SubArea
+        fields = ["area", "code", "letter", "name", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["area"]
+        field.queryset = Area.objects.filter(
+            roadmap__in=Roadmap.objects.restrict(self.user, "change")).select_related("roadmap")
+        field.label_from_instance = lambda area: f"{area.roadmap}: {area}"
+        if self.instance.pk:
+            field.disabled = True
 
 
 class TaskForm(_PartForm):
@@ -77,3 +94,11 @@ class AreaEditView(RoadmapPartEditView):
 class TaskEditView(RoadmapPartEditView):
     model = RoadmapTask
     form_class = TaskForm
+
+
+class SubAreaEditView(RoadmapPartEditView):
+    model = SubArea
+    form_class = SubAreaForm
+
+    def success_url_for(self, result):
+        return result.area.roadmap.get_absolute_url()

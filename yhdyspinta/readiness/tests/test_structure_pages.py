@@ -41,3 +41,43 @@ def test_others_may_not_add_or_change(world, as_user):
     response = other.post("/readiness/add/", {"name": "X", "owner": world.county_a.pk,
                                               "target_date": "2027-01-01", "visibility": "public"})
     assert response.status_code in (200, 403) and not Roadmap.objects.filter(name="X").exists()
+
+
+def test_subareas_added_edited_and_listed_on_pages(world, as_user):
+    from django.urls import reverse
+
+    from yhdyspinta.readiness.models import SubArea
+
+    roadmap = Roadmap.objects.create(name="Alfan tiekartta", owner=world.county_a, target_date=date(2027, 1, 1))
+    area = Area.objects.create(roadmap=roadmap, code="tyollisyys", name="Työllisyys")
+    client = as_user(world.coordinator)
+    detail = client.get(roadmap.get_absolute_url()).content.decode()
+    add = reverse("readiness:subarea_add")
+    assert f"{add}?area={area.pk}" in detail
+    form = client.get(f"{add}?area={area.pk}").content.decode()
+    assert f'<option value="{area.pk}" selected>Alfan tiekartta: Työllisyys</option>' in form
+    response = client.post(add, {"area": area.pk, "code": "palvelut", "letter": "A",
+                                 "name": "Työllisyyspalvelut", "order": 1})
+    assert response.status_code == 302 and response.url == roadmap.get_absolute_url()
+    sub = SubArea.objects.get(area=area)
+    assert "A Työllisyyspalvelut" in client.get(roadmap.get_absolute_url()).content.decode()
+    edit = reverse("readiness:subarea_edit", args=[sub.pk])
+    assert client.post(edit, {"area": area.pk, "code": "palvelut", "letter": "A", "name": "TE-palvelut",
+                              "order": 1, "version": sub.version}).status_code == 302
+    sub.refresh_from_db()
+    assert sub.name == "TE-palvelut"
+    # a second one with the same code in the area is refused on the form, nothing saved
+    again = client.post(add, {"area": area.pk, "code": "palvelut", "letter": "B", "name": "Kaksi", "order": 2})
+    assert again.status_code == 200 and SubArea.objects.filter(area=area).count() == 1
+    # another county's editor, a viewer and the anonymous may not add or change
+    other_area = Area.objects.create(
+        roadmap=Roadmap.objects.create(name="Beetan", owner=world.county_b, target_date=date(2027, 1, 1)),
+        code="b", name="B")
+    for user in (world.other, world.viewer):
+        refused = as_user(user).post(add, {"area": area.pk, "code": "x", "name": "X", "order": 3})
+        assert refused.status_code in (200, 403)
+        assert as_user(user).get(edit).status_code in (403, 404)
+    assert not SubArea.objects.filter(code="x").exists()
+    assert client.post(add, {"area": other_area.pk, "code": "y", "name": "Y", "order": 1}).status_code == 200
+    assert not SubArea.objects.filter(code="y").exists()
+    assert as_user(world.coordinator).get(reverse("readiness:subarea_edit", args=[sub.pk])).status_code == 200
