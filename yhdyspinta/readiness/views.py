@@ -304,10 +304,13 @@ class MapView(PeriodMixin, TemplateView):
                                            "css": f"band-{band(pct)}" if pct is not None else "map-none"}
             table.append({"region": region, "url": self.region_url(region), "cell": presenters.cell(
                 pct, bool(f and f.reported)), "on_map": on_map})
+        national = presenters.region_value(national_totals(data.figures), figure, area)
+        national_cell = presenters.cell(getattr(national, figure) if national and national.reported else None,
+                                        bool(national and national.reported))
         scope = area_names.get(area, _("whole roadmap"))
         title = f"{labels[figure]} – {scope} – {self.period.code}"
         ctx.update(figure=figure, figure_label=labels[figure], figure_choices=labels.items(), area=area,
-                   area_choices=area_names.items(), table=table, title=title,
+                   area_choices=area_names.items(), table=table, title=title, national_cell=national_cell,
                    map_svg=choropleth("hva", title=title, regions=regions, description=_(
                        "Map of the wellbeing services counties coloured by the figure's band; each county "
                        "is a link to its report. The table beside the map has the same numbers.")))

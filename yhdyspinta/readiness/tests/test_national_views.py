@@ -45,6 +45,9 @@ def test_national_page_has_the_national_row_of_summed_counts(world):
     # progress: a1 2 of 4 started, a2 1 of 4, b1 not counted → 3 of 8 = 38 %
     footer = page.split('<tfoot><tr class="national-row">')[2]
     assert '<td class="num band-25-49">38 %' in footer.split("</tfoot>")[0]
+    map_page = client_for(world.viewer).get(f"/readiness/periods/{period.pk}/map/").content.decode()
+    national = map_page.split('<tfoot><tr class="national-row">')[1].split("</tfoot>")[0]
+    assert "Koko maa (raportoineet alueet)" in national and "38 %" in national
 
 
 def test_subarea_table_export_with_national_row_and_metadata(world):
