@@ -11,6 +11,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	bash scripts/system_packages.sh icu  # PyICU compiles against libicu-dev
 	$(BIN)/pip install -q -e ".[test]"
 	touch $@
 
@@ -26,8 +27,8 @@ assets: node_modules/.installed
 	cp node_modules/htmx.org/dist/htmx.min.js yhdyspinta/static/vendor/
 	cp node_modules/tom-select/dist/js/tom-select.complete.min.js node_modules/tom-select/dist/css/tom-select.default.min.css yhdyspinta/static/vendor/
 
-system-packages:  ## Chromium (browser tests), gettext (string extraction), Voikko (Finnish search) from Debian
-	bash scripts/system_packages.sh chromium gettext voikko
+system-packages:  ## Chromium (browser tests), gettext (string extraction), Voikko (Finnish search), ICU (collation) from Debian
+	bash scripts/system_packages.sh chromium gettext voikko icu
 
 demo: setup  ## run with demo data on SQLite at http://127.0.0.1:8000
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0

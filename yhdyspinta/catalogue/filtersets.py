@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.collation import CollatedModelChoiceFilter
 from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
@@ -11,8 +12,8 @@ from .models import Interface, MappingRound, MaturityAssessment, OrganisationCon
 class ServiceFilterSet(SearchFilterSet):
     search_fields = ("name_fi", "name_sv", "name_en", "description_fi", "legal_basis")
     field = django_filters.ChoiceFilter(label=_("Field"), choices=ServiceField.choices)
-    organisation = django_filters.ModelChoiceFilter(label=_("Organiser"), queryset=Organisation.objects.active())
-    area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="organisation__area",
+    organisation = CollatedModelChoiceFilter(label=_("Organiser"), queryset=Organisation.objects.active())
+    area = CollatedModelChoiceFilter(label=_("Area"), field_name="organisation__area",
                                             queryset=Organisation.objects.organising_areas())
 
     class Meta:
@@ -25,9 +26,9 @@ class InterfaceFilterSet(SearchFilterSet):
     theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices)
     client_group = django_filters.ChoiceFilter(label=_("Client group"), choices=ClientGroup.choices)
     level = django_filters.ChoiceFilter(label=_("Cooperation level"), choices=Level.choices, method="filter_level")
-    organisation = django_filters.ModelChoiceFilter(label=_("Organisation"), field_name="parties",
+    organisation = CollatedModelChoiceFilter(label=_("Organisation"), field_name="parties",
                                                     queryset=Organisation.objects.active())
-    area = django_filters.ModelChoiceFilter(label=_("Area"), queryset=Organisation.objects.organising_areas())
+    area = CollatedModelChoiceFilter(label=_("Area"), queryset=Organisation.objects.organising_areas())
 
     class Meta:
         model = Interface
@@ -40,7 +41,7 @@ class InterfaceFilterSet(SearchFilterSet):
 class AssessmentFilterSet(RestrictedFilterSet):
     dimension = django_filters.ChoiceFilter(label=_("Dimension"), choices=Dimension.choices)
     retracted = django_filters.BooleanFilter(label=_("Retracted"), method="filter_retracted")
-    area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="interface__area",
+    area = CollatedModelChoiceFilter(label=_("Area"), field_name="interface__area",
                                             queryset=Organisation.objects.organising_areas())
 
     class Meta:
@@ -60,7 +61,7 @@ class RoundFilterSet(RestrictedFilterSet):
 
 class OrganisationContactFilterSet(SearchFilterSet):
     search_fields = ("organisation__name_fi", "organisation__name_sv", "phone", "email")
-    area = django_filters.ModelChoiceFilter(label=_("Area"), field_name="organisation__area",
+    area = CollatedModelChoiceFilter(label=_("Area"), field_name="organisation__area",
                                             queryset=Organisation.objects.organising_areas())
 
     class Meta:

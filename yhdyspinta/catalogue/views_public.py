@@ -4,14 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from yhdyspinta.core.collation import CollatedModelChoiceField
 from yhdyspinta.organisations.models import Organisation
 
 from .finder import find, municipality_in_query
 
 
 class FinderForm(forms.Form):
-    municipality = forms.ModelChoiceField(label=_("Your municipality"), required=False,
-                                          queryset=Organisation.objects.municipalities().order_by("name"))
+    # sorted by the page's language (ICU): in Swedish Jakobstad among the J's, Åbo after Z
+    municipality = CollatedModelChoiceField(label=_("Your municipality"), required=False,
+                                            queryset=Organisation.objects.municipalities())
     q = forms.CharField(label=_("What do you need? (\"Whom do I contact when…\")"), max_length=200)
 
     def clean(self):
