@@ -335,3 +335,87 @@ def create_series(forum, *, actor, first_start, until=None, rule=None, place="",
 
 def _members_in_office(forum):
     return list(forum.members.all())
+
+
+# ---- statutory duties: one piece of evidence for many municipalities ----------------------------
+def add_evidence_in_bulk(*, actor, county, rule, municipalities, kind, date, agenda_item=None, decision=None,
+                         agreement=None, url="", title=""):
+    """Links the same evidence (a negotiation meeting's item, its decision, an agreement or a
+    document) to the duty of `rule` of every chosen municipality whose period includes `date`
+    (for a county-only rule, `municipalities` is ignored and the county's own duty gets it).
+
+    One transaction: a municipality without such a duty, a duty the actor may not write for, or a
+    target the actor may not see or that belongs to another county refuses the whole; nothing is
+    half-saved. Duties that already have this very evidence are left as they are. Returns the new
+    DutyEvidence rows."""
+    from yhdyspinta.accounts.permissions import can_add_for
+
+    from .models import AppliesTo, Duty, DutyEvidence
+
+    municipalities = sorted(set(municipalities), key=lambda o: o.name)
+    with audited(actor):
+        if actor is None or not actor.is_authenticated:
+            raise PermissionDenied
+        errors = {}
+        county_only = rule.applies_to == AppliesTo.COUNTY
+        if not county_only:
+            if not municipalities:
+                errors["municipalities"] = _("Choose at least one municipality.")
+            strangers = [o.name for o in municipalities if o.area_id != county.pk]
+            if strangers:
+                errors["municipalities"] = _("Not municipalities of %(county)s: %(names)s.") % {
+                    "county": county, "names": ", ".join(strangers)}
+        target = {"agenda_item": agenda_item, "decision": decision, "agreement": agreement}.get(kind)
+        if target is not None:
+            if not type(target).objects.restrict(actor, "view").filter(pk=target.pk).exists():
+                errors[kind] = _("You cannot see the chosen record.")
+            elif not _belongs_to_county(target, county):
+                errors[kind] = _("The chosen record belongs to another county.")
+        if errors:
+            raise ValidationError(errors)
+        duties = Duty.objects.filter(rule=rule, county=county, period_start__lte=date, period_end__gte=date)
+        if county_only:
+            wanted = {None: county}
+            duties = duties.filter(municipality__isnull=True)
+        else:
+            wanted = {o.pk: o for o in municipalities}
+            duties = duties.filter(municipality__in=municipalities)
+        found = {d.municipality_id: d for d in duties.select_related("municipality")}
+        missing = [str(org) for key, org in wanted.items() if key not in found]
+        if missing:
+            raise ValidationError({"municipalities": _(
+                "No duty “%(rule)s” whose period includes %(date)s for: %(names)s. Generate the duties "
+                "first or change the date.") % {"rule": rule.title, "date": date.strftime("%d.%m.%Y"),
+                                                 "names": ", ".join(missing)}})
+        refused = [str(d.municipality or county) for d in found.values()
+                   if not can_add_for(actor, d.involved_organisation_ids())]
+        if refused:
+            raise ValidationError({"municipalities": _("You may not add evidence for: %(names)s.") % {
+                "names": ", ".join(refused)}})
+        created = []
+        for duty in found.values():
+            fields = {"kind": kind, "agenda_item": agenda_item if kind == "agenda_item" else None,
+                      "decision": decision if kind == "decision" else None,
+                      "agreement": agreement if kind == "agreement" else None,
+                      "url": url if kind == "document" else ""}
+            if duty.evidence.filter(**fields).exists():
+                continue
+            evidence = DutyEvidence(duty=duty, title=title, date=date, **fields)
+            evidence.full_clean()
+            evidence.save()
+            created.append(evidence)
+        return created
+
+
+def _belongs_to_county(target, county) -> bool:
+    """A meeting record of a forum of the county's area, or an agreement the county or one of its
+    municipalities is a party to."""
+    from yhdyspinta.organisations.models import Organisation
+
+    from .models import Agreement
+    from .models.common import forum_org_ids
+
+    own = {county.pk, *Organisation.objects.filter(area=county).values_list("pk", flat=True)}
+    if isinstance(target, Agreement):
+        return bool(own & set(target.parties.values_list("pk", flat=True)))
+    return bool(own & forum_org_ids(target.owning_forum()))

@@ -289,3 +289,45 @@ class StepTickForm(UserForm):
         chosen = getattr(self.instance, "meeting_id", None)
         self.fields["meeting"].queryset = meetings.filter(recent | Q(pk=chosen)) if chosen else meetings.filter(recent)
 
+
+
+class BulkEvidenceForm(forms.Form):
+    """The same evidence for the duty of every chosen municipality (actions.add_evidence_in_bulk):
+    one hyte negotiation with 23 municipalities is one form, not 23."""
+
+    rule = forms.ModelChoiceField(label=_("Duty"), queryset=None)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"), queryset=Organisation.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The evidence goes to the duty of each chosen municipality whose period includes the date. "
+                    "Not used for duties of the county alone."))
+    kind = forms.ChoiceField(label=_("Kind of evidence"))
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False)
+    decision = forms.ModelChoiceField(label=_("Decision"), queryset=Decision.objects.none(), required=False)
+    agreement = forms.ModelChoiceField(label=_("Agreement"), queryset=Agreement.objects.none(), required=False)
+    url = forms.URLField(label=_("Document address"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    date = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
+
+    def __init__(self, *args, user=None, county=None, **kwargs):
+        from yhdyspinta.core import pickers
+
+        from .models import DutyRule, EvidenceKind
+
+        super().__init__(*args, **kwargs)
+        self.county = county
+        self.fields["rule"].queryset = DutyRule.objects.filter(active=True)
+        self.fields["kind"].choices = EvidenceKind.choices
+        own = Q(pk=county.pk) | Q(area=county)
+        self.fields["municipalities"].queryset = county.area_members.municipalities().order_by("name")
+        self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").filter(
+            Q(meeting__forum__area=county) | Q(meeting__forum__organisations__in=Organisation.objects.filter(own))
+        ).distinct().select_related("meeting__forum").order_by("-meeting__starts_at", "number")
+        self.fields["decision"].queryset = Decision.objects.restrict(user, "view").filter(
+            Q(item__meeting__forum__area=county)
+            | Q(item__meeting__forum__organisations__in=Organisation.objects.filter(own))
+        ).distinct().select_related("item__meeting__forum").order_by("-item__meeting__starts_at")
+        self.fields["agreement"].queryset = Agreement.objects.restrict(user, "view").filter(
+            parties__in=Organisation.objects.filter(own)).distinct()
+        for name in ("agenda_item", "decision", "agreement"):
+            pickers.adopt(self.fields[name])

@@ -50,6 +50,7 @@ urlpatterns = [
          name="escalation_transition"),
     path("clock/", clock.ClockView.as_view(), name="clock"),
     path("duties/", duties.ComplianceView.as_view(), name="compliance"),
+    path("duties/evidence/bulk/", duties.BulkEvidenceView.as_view(), name="evidence_bulk"),
     path("duties/<int:pk>/", duties.DutyDetailView.as_view(), name="duty_detail"),
     path("duties/<int:duty>/evidence/add/", duties.EvidenceAddView.as_view(), name="evidence_add"),
     path("agreements/", agreements.AgreementListView.as_view(), name="agreement_list"),

@@ -15,6 +15,7 @@ from ..models import (
     Decision,
     Duty,
     DutyEvidence,
+    DutyRule,
     Escalation,
     FollowUpAction,
     Forum,
@@ -120,6 +121,26 @@ class DutyEvidenceSerializer(RestrictedModelSerializer):
     class Meta:
         model = DutyEvidence
         fields = ("id", "duty", "kind", "agenda_item", "decision", "agreement", "url", "title", "date")
+
+
+class BulkEvidenceSerializer(RestrictedSerializerMixin, serializers.Serializer):
+    """The same evidence for the duty of `rule` of every listed municipality of `county` whose
+    period includes `date` (actions.add_evidence_in_bulk)."""
+
+    county = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    rule = serializers.SlugRelatedField(slug_field="key", queryset=DutyRule.objects.filter(active=True))
+    municipalities = serializers.PrimaryKeyRelatedField(many=True, queryset=Organisation.objects.all(),
+                                                        required=False, default=list)
+    kind = serializers.ChoiceField(choices=DutyEvidence._meta.get_field("kind").choices)
+    agenda_item = serializers.PrimaryKeyRelatedField(queryset=AgendaItem.objects.all(), required=False,
+                                                     allow_null=True, default=None)
+    decision = serializers.PrimaryKeyRelatedField(queryset=Decision.objects.all(), required=False,
+                                                  allow_null=True, default=None)
+    agreement = serializers.PrimaryKeyRelatedField(queryset=Agreement.objects.all(), required=False,
+                                                   allow_null=True, default=None)
+    url = serializers.URLField(required=False, allow_blank=True, default="")
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+    date = serializers.DateField()
 
 
 class AgreementSerializer(RestrictedModelSerializer):

@@ -125,6 +125,18 @@ class DutyEvidenceViewSet(RestrictedModelViewSet):
     filterset_fields = ("duty", "kind")
     ordering_fields = ("date",)
 
+    @extend_schema(request=s.BulkEvidenceSerializer, responses={201: s.DutyEvidenceSerializer(many=True)})
+    @action(detail=False, methods=["post"], serializer_class=s.BulkEvidenceSerializer)
+    def bulk(self, request):
+        """Links the same evidence to the duty of every listed municipality (one transaction)."""
+        body = s.BulkEvidenceSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        created = actions.add_evidence_in_bulk(actor=request.user, **body.validated_data)
+        data = s.DutyEvidenceSerializer(created, many=True, context=self.get_serializer_context()).data
+        return Response(data, status=201)
+
 
 class AgreementViewSet(RestrictedModelViewSet):
     queryset = Agreement.objects.prefetch_related(

@@ -1,15 +1,22 @@
 """Statutory duties: the compliance view per county × municipality × duty, a duty with its evidence."""
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can_add_for
-from yhdyspinta.core.views.generic import ObjectDetailView, ObjectEditView
+from yhdyspinta.core.views.generic import ActionFormMixin, ObjectDetailView, ObjectEditView
 from yhdyspinta.organisations.models import Organisation
 
+from .. import actions
 from ..duties import compliance_matrix
-from ..forms import DutyEvidenceForm
+from ..forms import BulkEvidenceForm, DutyEvidenceForm
 from ..models import Duty, DutyEvidence, DutyRule
 from .common import year_param
 
@@ -75,3 +82,45 @@ class EvidenceAddView(ObjectEditView):
 
     def get_object(self):
         return None
+
+
+class BulkEvidenceView(LoginRequiredMixin, ActionFormMixin, FormView):
+    """One piece of evidence for the duty of every chosen municipality of a county, in one transaction."""
+
+    template_name = "cooperation/meeting_form.html"
+    form_class = BulkEvidenceForm
+    success_message = None
+
+    def dispatch(self, request, *args, **kwargs):
+        self.areas, self.county = _county(request)
+        if self.county is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user, "county": self.county}
+
+    def get_initial(self):
+        initial = {"municipalities": list(self.county.area_members.municipalities())} if self.county else {}
+        rule = self.request.GET.get("rule", "")
+        if rule.isdigit():
+            initial["rule"] = int(rule)
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "object": self.county,
+                "heading": _("Evidence for many municipalities"),
+                "intro": _("One meeting or document can fulfil the same duty of every municipality it covered "
+                           "(e.g. the yearly hyte negotiation). All the duties get the evidence together, or "
+                           "none if any of them is refused.")}
+
+    def run(self, form):
+        data = form.cleaned_data
+        created = actions.add_evidence_in_bulk(
+            actor=self.request.user, county=self.county, rule=data["rule"],
+            municipalities=data["municipalities"], kind=data["kind"], date=data["date"],
+            agenda_item=data["agenda_item"], decision=data["decision"], agreement=data["agreement"],
+            url=data["url"], title=data["title"])
+        messages.success(self.request, _("Evidence added to %(n)d duties.") % {"n": len(created)})
+        query = urlencode({"county": self.county.pk, "year": data["date"].year})
+        return redirect(f"{reverse('cooperation:compliance')}?{query}")
