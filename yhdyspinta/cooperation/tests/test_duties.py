@@ -134,3 +134,42 @@ def test_evidence_of_an_internal_agreement_does_not_disclose_it(world, rules):
     DutyEvidence.objects.create(duty=duty, kind="agreement", agreement=agreement)
     assert "Salainen sopimus" not in client_for(None).get(duty.get_absolute_url()).content.decode()
     assert "Salainen sopimus" in client_for(world.viewer).get(duty.get_absolute_url()).content.decode()
+
+
+def test_compliance_late_only_and_exports(world, rules):
+    import csv
+    import io
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from yhdyspinta.core.models import AccessLog
+
+    year = timezone.localdate().year - 1  # last year's yearly duties are all past due
+    generate_duties(world.county_a, range(year, year + 1))
+    item = AgendaItemFactory(meeting__forum=forum_for(world.a1))
+    done = Duty.objects.get(rule__key="hyte-negotiation", municipality=world.a1, period_label=str(year))
+    DutyEvidence.objects.create(duty=done, kind="agenda_item", agenda_item=item, date=done.due_date - timedelta(1))
+    url = reverse("cooperation:compliance")
+    query = {"county": world.county_a.pk, "year": year}
+    full = client_for(None).get(url, query).content.decode()
+    late = client_for(None).get(url, {**query, "late": "1"}).content.decode()
+    assert "✓" in full and "✗" in full
+    assert "✗" in late and "✓" not in late and 'id="id_late" checked' in late
+
+    response = client_for(world.viewer).get(url, {**query, "late": "1", "format": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].endswith(f'duties-{world.county_a.pk}-{year}-late.csv"')
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header = lines.index(next(line for line in lines if line and line[0] == "Organisaatio"))
+    data = [line for line in lines[header + 1:] if line]
+    hyte = [line for line in data if line[1] == done.rule.title]
+    assert [line[0] for line in hyte] == [world.a2.name]  # A1's is done: not late
+    assert data and {line[7] for line in data} == {"Myöhässä"}
+    everything = client_for(None).get(url, {**query, "format": "csv"}).content.decode("utf-8-sig")
+    assert everything.count("\n") > response.content.decode("utf-8-sig").count("\n")
+    xlsx = client_for(None).get(url, {**query, "format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert client_for(None).get(url, {**query, "format": "pdf"}).status_code == 404
+    assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() >= 2

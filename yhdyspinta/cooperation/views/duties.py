@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can_add_for
+from yhdyspinta.core.exports import export_metadata, export_response
 from yhdyspinta.core.views.generic import ActionFormMixin, ObjectDetailView, ObjectEditView
 from yhdyspinta.organisations.models import Organisation
 
@@ -30,21 +32,71 @@ def _county(request):
     return areas, county
 
 
+STATE_LABELS = {"done": gettext_lazy("Done"), "due": gettext_lazy("Due"), "overdue": gettext_lazy("Overdue")}
+
+
+def late_only(rules, rows):
+    """The grid with only the overdue duties: rules and organisations without one are left out."""
+    rows = [(org, [[(d, st) for d, st in cell if st == "overdue"] for cell in cells]) for org, cells in rows]
+    keep = [i for i in range(len(rules)) if any(cells[i] for _org, cells in rows)]
+    rows = [(org, [cells[i] for i in keep]) for org, cells in rows if any(cells[i] for i in keep)]
+    return [rules[i] for i in keep], rows
+
+
 class ComplianceView(TemplateView):
+    """The grid of a county's duties in a year; `late=1` only the overdue ones; `format=csv|xlsx`
+    the same duties one a line (core.exports.export_response)."""
+
     template_name = "cooperation/compliance.html"
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt:
+            return self.export(fmt)
+        return super().get(request, *args, **kwargs)
+
+    def grid(self):
         today = timezone.localdate()
         year = year_param(self.request, today.year)
         areas, county = _county(self.request)
         rules, rows = compliance_matrix(county, year, today) if county else ([], [])
+        late = self.request.GET.get("late") == "1"
+        if late:
+            rules, rows = late_only(rules, rows)
+        return areas, county, year, late, rules, rows
+
+    def export(self, fmt):
+        _areas, county, year, late, _rules, rows = self.grid()
+        if county is None:
+            raise Http404
+        header = [_("Organisation"), _("Duty"), _("Legal source"), _("Period"), _("Due"), _("Evidence"),
+                  _("Times required"), _("State"), _("Address")]
+        lines, duties = [], []
+        for org, cells in rows:
+            for cell in cells:
+                for duty, state in cell:
+                    duties.append(duty)
+                    lines.append([str(org), duty.rule.title, duty.rule.legal_source, duty.period_label,
+                                  duty.due_date, duty.evidence_count, duty.required_count, str(STATE_LABELS[state]),
+                                  self.request.build_absolute_uri(duty.get_absolute_url())])
+        title = (_("Late statutory duties of %(county)s, %(year)s") if late
+                 else _("Statutory duties of %(county)s, %(year)s")) % {"county": county, "year": year}
+        name = f"duties-{county.pk}-{year}{'-late' if late else ''}"
+        return export_response(self.request, fmt, header, lines, name=name, model=Duty, objects=duties,
+                               metadata=export_metadata(self.request, title), metadata_sheet=True)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        areas, county, year, late, rules, rows = self.grid()
         totals = {"done": 0, "due": 0, "overdue": 0}
         for _org, cells in rows:
             for cell in cells:
                 for _duty, state in cell:
                     totals[state] += 1
-        ctx.update(areas=areas, county=county, year=year, rules=rules, rows=rows, totals=totals,
+        query = {"county": county.pk, "year": year, **({"late": 1} if late else {})} if county else {}
+        ctx.update(areas=areas, county=county, year=year, rules=rules, rows=rows, totals=totals, late=late,
+                   csv_query=urlencode({**query, "format": "csv"}), xlsx_query=urlencode({**query, "format": "xlsx"}),
                    years=range(2022, today.year + 4), all_rules=DutyRule.objects.filter(active=True))
         return ctx
 
