@@ -25,3 +25,6 @@ class CatalogueConfig(AppConfig):
         post_migrate.connect(sync_templates_after_migrate, sender=self)
         search.register("catalogue.Interface", ("title_fi", "title_sv", "title_en", "summary_fi", "summary_sv"))
         search.register("catalogue.Service", ("name_fi", "name_sv", "name_en", "description_fi"))
+        from . import synonyms
+
+        synonyms.connect()

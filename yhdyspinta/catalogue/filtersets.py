@@ -6,7 +6,14 @@ from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
 from .choices import ClientGroup, Dimension, Level, ServiceField, Theme
-from .models import Interface, MappingRound, MaturityAssessment, OrganisationContact, Service
+from .models import (
+    Interface,
+    MappingRound,
+    MaturityAssessment,
+    OrganisationContact,
+    SearchSynonym,
+    Service,
+)
 
 
 class ServiceFilterSet(SearchFilterSet):
@@ -67,3 +74,12 @@ class OrganisationContactFilterSet(SearchFilterSet):
     class Meta:
         model = OrganisationContact
         fields = ["q", "area"]
+
+
+class SearchSynonymFilterSet(SearchFilterSet):
+    search_fields = ("phrase", "expands_to")
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=SearchSynonym.Language.choices)
+
+    class Meta:
+        model = SearchSynonym
+        fields = ["q", "language", "organisation"]

@@ -54,6 +54,7 @@ def _place_names():
 def municipality_in_query(query: str):
     """The municipality a place name in the query names ("kotihoito Tampereella" → Tampere), or None."""
     municipalities = _place_names()
+    textsearch.refresh_synonyms()
     place = textsearch.parse(query, places=municipalities).place
     return municipalities.get(place) if place else None
 
@@ -61,6 +62,7 @@ def municipality_in_query(query: str):
 def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
     """Public services of the municipality and its county, and its public interfaces, ranked."""
     lang = _lang()
+    textsearch.refresh_synonyms()  # the editors' synonyms, if they changed
     organisers = [municipality.pk] + ([municipality.area_id] if municipality.area_id else [])
     services = list(
         Service.objects.filter(visibility=Visibility.PUBLIC, organisation__in=organisers)

@@ -17,6 +17,7 @@ from .models import (
     MappingAnswer,
     MappingRound,
     OrganisationContact,
+    SearchSynonym,
     Service,
     ServicePoint,
 )
@@ -75,6 +76,16 @@ class OrganisationContactForm(RestrictedFormMixin, forms.ModelForm):
         model = OrganisationContact
         fields = ["organisation", "phone", "email", "url", "address", *_tr("hours"), "social_emergency_phone",
                   "ptv_id"]
+
+
+class SearchSynonymForm(RestrictedFormMixin, forms.ModelForm):
+    """A search synonym, kept by an organisation the user edits for."""
+
+    organisation_fields = ("organisation",)
+
+    class Meta:
+        model = SearchSynonym
+        fields = ["language", "phrase", "expands_to", "organisation"]
 
 
 class InterfaceForm(RestrictedFormMixin, forms.ModelForm):

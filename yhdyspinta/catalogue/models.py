@@ -194,6 +194,54 @@ class OrganisationContact(RestrictedModel):
         return reverse("catalogue:general_contact_list")
 
 
+class SearchSynonym(RestrictedModel):
+    """A search synonym kept by editors: what residents type → words of the service names it should find.
+
+    Every search uses them on top of the shipped list (`core/data/search_synonyms.tsv`, the default); a
+    stored phrase of the same language replaces the shipped one's expansion (catalogue/synonyms.py).
+    The organisation is the one whose editors keep the entry; the entry applies to every search."""
+
+    class Language(models.TextChoices):
+        FI = "fi", _("Finnish")
+        SV = "sv", _("Swedish")
+        EN = "en", _("English")
+
+    org_paths = ("organisation",)
+    visibility_path = None  # what search understands is public
+
+    organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("kept by"),
+                                     on_delete=models.CASCADE, related_name="search_synonyms")
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    phrase = models.CharField(_("phrase as residents type it"), max_length=100,
+                              help_text=_("Any form: inflected words match too (\"huoli lapsesta\")."))
+    expands_to = models.CharField(_("finds"), max_length=200,
+                                  help_text=_("Words of the service names it should find (\"lastensuojelu\")."))
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["language", "phrase"]
+        constraints = [models.UniqueConstraint(fields=["language", "phrase"], name="catalogue_synonym_unique")]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.expands_to}"
+
+    def get_absolute_url(self):
+        return reverse("catalogue:synonym_list")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from yhdyspinta.core import textsearch
+
+        self.phrase, self.expands_to = " ".join(self.phrase.split()), " ".join(self.expands_to.split())
+        if not textsearch.words(self.phrase) or all(textsearch.fold(w) in textsearch.STOP_WORDS
+                                                    for w in textsearch.words(self.phrase)):
+            raise ValidationError({"phrase": _("Write at least one word that is not a question word.")})
+        if not textsearch.words(self.expands_to):
+            raise ValidationError({"expands_to": _("Write the words of the services it should find.")})
+
+
 class InterfaceTemplate(models.Model):
     """A seed example (pohja) that a county instantiates for itself and its municipalities."""
 

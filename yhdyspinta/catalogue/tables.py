@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Interface, MappingRound, OrganisationContact, Service
+from .models import Interface, MappingRound, OrganisationContact, SearchSynonym, Service
 
 
 class ServiceTable(tables.Table):
@@ -23,6 +23,19 @@ class OrganisationContactTable(tables.Table):
         model = OrganisationContact
         fields = ("organisation", "phone", "email", "url", "social_emergency_phone")
         caption = _("General contacts")
+
+
+class SearchSynonymTable(tables.Table):
+    phrase = tables.Column(verbose_name=_("Phrase"))
+    edit = tables.LinkColumn("catalogue:synonym_edit", args=[tables.A("pk")], text=_("Edit"),
+                             verbose_name=_("Edit"), orderable=False, empty_values=())
+    delete = tables.LinkColumn("catalogue:synonym_delete", args=[tables.A("pk")], text=_("Delete"),
+                               verbose_name=_("Delete"), orderable=False, empty_values=())
+
+    class Meta:
+        model = SearchSynonym
+        fields = ("language", "phrase", "expands_to", "organisation")
+        caption = _("Search synonyms")
 
 
 class InterfaceTable(tables.Table):

@@ -1,5 +1,6 @@
-"""Editors' list of public services residents cannot contact (issue 16): no contact, service point or
-web page of their own; whether the organiser's general contact stands in; PTV matches to confirm."""
+"""Editors' pages for what residents reach (issue 16): public services residents cannot contact (no
+contact, service point or web page of their own; whether the organiser's general contact stands in;
+PTV matches to confirm), organisations' general contacts and the search synonyms."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
@@ -9,14 +10,19 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.core.exports import export_response
 from yhdyspinta.core.models import Visibility
-from yhdyspinta.core.views.generic import ObjectEditView, ObjectListView, run_action
+from yhdyspinta.core.views.generic import (
+    ObjectDeleteView,
+    ObjectEditView,
+    ObjectListView,
+    run_action,
+)
 
 from . import queries
-from .filtersets import OrganisationContactFilterSet
-from .forms import OrganisationContactForm
-from .models import OrganisationContact, PtvService, Service
+from .filtersets import OrganisationContactFilterSet, SearchSynonymFilterSet
+from .forms import OrganisationContactForm, SearchSynonymForm
+from .models import OrganisationContact, PtvService, SearchSynonym, Service
 from .ptv_actions import link_ptv
-from .tables import OrganisationContactTable
+from .tables import OrganisationContactTable, SearchSynonymTable
 
 
 class ContactGapsView(LoginRequiredMixin, TemplateView):
@@ -71,3 +77,26 @@ class GeneralContactEditView(ObjectEditView):
 
     model = OrganisationContact
     form_class = OrganisationContactForm
+
+
+class SynonymListView(ObjectListView):
+    """The editors' search synonyms (on top of the shipped list, docs/search.md)."""
+
+    model = SearchSynonym
+    table_class = SearchSynonymTable
+    filterset_class = SearchSynonymFilterSet
+    add_url_name = "catalogue:synonym_add"
+    export_name = "search-synonyms"
+    related = ("organisation",)
+
+
+class SynonymEditView(ObjectEditView):
+    """Add or change a synonym: editors of the keeping organisation (audited save_form)."""
+
+    model = SearchSynonym
+    form_class = SearchSynonymForm
+
+
+class SynonymDeleteView(ObjectDeleteView):
+    model = SearchSynonym
+    success_url_name = "catalogue:synonym_list"

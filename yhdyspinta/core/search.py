@@ -25,6 +25,7 @@ def query_terms(query: str) -> list[set[str]]:
 
 def text_filter(fields, query: str) -> Q:
     """Every query word must match some field through one of its variants (lemma, stem, correction, synonym)."""
+    textsearch.refresh_synonyms()  # the editors' synonyms, if they changed
     q = Q()
     for variants in query_terms(query):
         term_q = Q()

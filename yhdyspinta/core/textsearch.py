@@ -6,8 +6,9 @@ Pure Python (no Django). Every word is reduced to comparable *terms*, folded (ä
 - Swedish and English: Snowball stems.
 A query word none of whose terms occurs in the searched texts is corrected: first by folding
 ("tyollisyys" → "työllisyys"), then by RapidFuzz over the vocabulary of those texts (edit distance
-1 for words of 5–7 letters, 2 from 8 on). Synonyms come from `data/search_synonyms.tsv` (editors
-extend it); generic words ("palvelut", "tjänster", "services") never rank a record alone. A place
+1 for words of 5–7 letters, 2 from 8 on). Synonyms come from `data/search_synonyms.tsv` and the lists
+added with `add_synonym_source` (the catalogue's editors' list); generic words ("palvelut",
+"tjänster", "services") never rank a record alone. A place
 name in the query (Voikko's place names, matched to the caller's list) is taken out of the query
 and returned, so the finder can select that municipality.
 """
@@ -158,14 +159,64 @@ class Synonym:
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> tuple:
+def shipped_synonyms() -> tuple:
+    """(language, phrase, expansion) rows of the shipped list, the default every search starts from."""
     out = []
     for line in SYNONYM_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lang, phrase, expansion = (cell.strip() for cell in line.split("\t")[:3])
-        out.append(Synonym(lang, tuple(w for w in words(phrase) if fold(w) not in STOP_WORDS), expansion))
+        out.append((lang, phrase, expansion))
     return tuple(out)
+
+
+# Lists kept elsewhere (the catalogue's editors' synonyms): (token, rows) pairs of callables; `token()`
+# is cheap and changes whenever `rows()` would, and `refresh_synonyms()` reloads the rows then.
+_sources: list = []
+_stored = {"token": None, "rows": ()}
+_stored_lock = threading.Lock()
+
+
+def add_synonym_source(token, rows) -> None:
+    """Another list of (language, phrase, expansion) rows on top of the shipped one; a phrase of the same
+    language replaces the shipped phrase's expansion."""
+    with _stored_lock:
+        if (token, rows) not in _sources:
+            _sources.append((token, rows))
+        _stored["token"] = None
+
+
+def refresh_synonyms() -> None:
+    """Reload the other lists if they changed (the callers that may read a database call this once per search)."""
+    if not _sources:
+        return
+    token = tuple(t() for t, _rows in _sources)
+    if token == _stored["token"]:
+        return
+    rows = tuple(row for _token, read in _sources for row in read())
+    with _stored_lock:
+        _stored.update(token=token, rows=rows)
+        synonyms.cache_clear()
+
+
+def forget_stored_synonyms() -> None:
+    """Back to the shipped list until the next `refresh_synonyms()` (tests that roll the database back)."""
+    with _stored_lock:
+        _stored.update(token=None, rows=())
+        synonyms.cache_clear()
+
+
+def _phrase_key(lang: str, phrase: str) -> tuple:
+    return lang, " ".join(fold(w) for w in words(phrase))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple:
+    stored = _stored["rows"]
+    replaced = {_phrase_key(lang, phrase) for lang, phrase, _exp in stored}
+    rows = [row for row in shipped_synonyms() if _phrase_key(row[0], row[1]) not in replaced] + list(stored)
+    return tuple(Synonym(lang, tuple(w for w in words(phrase) if fold(w) not in STOP_WORDS), expansion)
+                 for lang, phrase, expansion in rows)
 
 
 def _same_word(query_word: str, phrase_word: str) -> bool:

@@ -19,6 +19,7 @@ from ..models import (
     MappingAnswer,
     MappingRound,
     MaturityAssessment,
+    SearchSynonym,
     Service,
     ServicePoint,
 )
@@ -41,6 +42,13 @@ class ServicePointSerializer(RestrictedSerializerMixin, serializers.ModelSeriali
         model = ServicePoint
         fields = ["id", "service", *_tr("name", "opening_hours", "directions"), "street_address", "postal_code",
                   "post_office", "municipality"]
+
+
+class SearchSynonymSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
+    class Meta:
+        model = SearchSynonym
+        fields = ["id", "language", "phrase", "expands_to", "organisation", "version"]
+        read_only_fields = ["version"]
 
 
 class ContactPointSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):

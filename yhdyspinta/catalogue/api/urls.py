@@ -6,6 +6,7 @@ from .views import (
     ContactPointViewSet,
     InterfaceViewSet,
     RoundViewSet,
+    SearchSynonymViewSet,
     ServicePointViewSet,
     ServiceViewSet,
     TemplateViewSet,
@@ -21,4 +22,5 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("templates", TemplateViewSet, basename="template")
 router.register("rounds", RoundViewSet, basename="round")
 router.register("answers", AnswerViewSet, basename="answer")
+router.register("synonyms", SearchSynonymViewSet, basename="synonym")
 urlpatterns = router.urls

@@ -12,7 +12,13 @@ from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
 
 from .. import actions
-from ..filtersets import AssessmentFilterSet, InterfaceFilterSet, RoundFilterSet, ServiceFilterSet
+from ..filtersets import (
+    AssessmentFilterSet,
+    InterfaceFilterSet,
+    RoundFilterSet,
+    SearchSynonymFilterSet,
+    ServiceFilterSet,
+)
 from ..models import (
     ContactPoint,
     Interface,
@@ -20,6 +26,7 @@ from ..models import (
     MappingAnswer,
     MappingRound,
     MaturityAssessment,
+    SearchSynonym,
     Service,
     ServicePoint,
 )
@@ -31,6 +38,7 @@ from .serializers import (
     InterfaceSerializer,
     RetractSerializer,
     RoundSerializer,
+    SearchSynonymSerializer,
     ServicePointSerializer,
     ServiceSerializer,
     TemplateSerializer,
@@ -62,6 +70,16 @@ class ContactPointViewSet(RestrictedModelViewSet):
     serializer_class = ContactPointSerializer
     filterset_fields = ["service"]
     ordering_fields = ["name"]
+
+
+class SearchSynonymViewSet(RestrictedModelViewSet):
+    """Search synonyms kept by editors (what residents type → words of the services it finds); every
+    search uses them on top of the shipped list."""
+
+    queryset = SearchSynonym.objects.select_related("organisation")
+    serializer_class = SearchSynonymSerializer
+    filterset_class = SearchSynonymFilterSet
+    ordering_fields = ["language", "phrase"]
 
 
 class InterfaceViewSet(RestrictedModelViewSet):
