@@ -153,10 +153,12 @@ class DocumentTemplateForm(UserForm):
 class AgendaItemForm(UserForm):
     class Meta:
         model = AgendaItem
-        fields = ("meeting", "number", "title", "body", "body_visibility")
+        fields = ("meeting", "number", "title", "body", "body_visibility", "interfaces")
 
     def limit(self, user):
         self.fields["meeting"].queryset = _writable(user, Meeting.objects.select_related("forum"))
+        self.fields["interfaces"].help_text = _("The register's interfaces this item discusses; the interface's page "
+                                                "lists the item.")
 
 
 class AttachmentForm(UserForm):
@@ -195,10 +197,13 @@ class FollowUpActionForm(UserForm):
 class EscalationForm(UserForm):
     class Meta:
         model = Escalation
-        fields = ("raised_by", "to_forum", "interface", "title", "description", "visibility")
+        fields = ("raised_by", "source_item", "to_forum", "interface", "title", "description", "visibility")
 
     def limit(self, user):
         self.fields["raised_by"].queryset = _writable(user, Forum.objects.all())
+        # the items of the raising forums' meetings (Escalation.clean() checks the chosen forum)
+        self.fields["source_item"].queryset = AgendaItem.objects.restrict(user, "view").filter(
+            meeting__forum__in=self.fields["raised_by"].queryset).select_related("meeting__forum")
         self.fields["to_forum"].queryset = Forum.objects.restrict(user, "view")
         self.fields["interface"].queryset = self.fields["interface"].queryset.model.objects.restrict(user, "view")
 

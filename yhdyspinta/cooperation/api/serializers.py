@@ -61,7 +61,7 @@ class MeetingSerializer(RestrictedModelSerializer):
 class AgendaItemSerializer(RestrictedModelSerializer):
     class Meta:
         model = AgendaItem
-        fields = ("id", "meeting", "number", "title", "body", "body_visibility")
+        fields = ("id", "meeting", "number", "title", "body", "body_visibility", "interfaces")
 
     def to_representation(self, instance):
         """The title is always public; an internal body only for the forum's organisations."""
@@ -91,8 +91,8 @@ class FollowUpActionSerializer(RestrictedModelSerializer):
 class EscalationSerializer(RestrictedModelSerializer):
     class Meta:
         model = Escalation
-        fields = ("id", "raised_by", "to_forum", "interface", "title", "description", "state", "reason",
-                  "agenda_item", "raised_on", "closed_on", "visibility")
+        fields = ("id", "raised_by", "source_item", "to_forum", "interface", "title", "description", "state",
+                  "reason", "agenda_item", "raised_on", "closed_on", "visibility")
         read_only_fields = ("state", "reason", "agenda_item", "closed_on")
 
 

@@ -66,7 +66,7 @@ class MeetingViewSet(RestrictedModelViewSet):
 
 class AgendaItemViewSet(RestrictedModelViewSet):
     queryset = AgendaItem.objects.select_related("meeting__forum").prefetch_related(
-        _ids("meeting__forum__organisations", Organisation))
+        _ids("meeting__forum__organisations", Organisation), _ids("interfaces", Interface))
     serializer_class = s.AgendaItemSerializer
     filterset_class = AgendaItemFilterSet
     ordering_fields = ("number",)

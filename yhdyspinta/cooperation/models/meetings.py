@@ -154,6 +154,8 @@ class AgendaItem(ForumOwned, RestrictedModel):
     body_visibility = models.CharField(
         _("visibility of the presentation"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC,
     )
+    interfaces = models.ManyToManyField("catalogue.Interface", verbose_name=_("interfaces discussed"), blank=True,
+                                        related_name="agenda_items")
 
     class Meta:
         verbose_name = _("agenda item")
@@ -338,6 +340,10 @@ class Escalation(RestrictedModel):
     reason = models.TextField(_("reason for rejection"), blank=True)
     agenda_item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="escalations")
+    source_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("raised from agenda item"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="escalations_raised",
+        help_text=_("The item of the raising forum's meeting where the matter came up."))
     raised_on = models.DateField(_("raised on"), default=timezone.localdate)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     visibility = visibility_field()
@@ -368,6 +374,8 @@ class Escalation(RestrictedModel):
                     "route": " → ".join(str(f) for f in self.raised_by.route_up()) or _("this forum has none")}
         if self.agenda_item_id and self.to_forum_id and self.agenda_item.meeting.forum_id != self.to_forum_id:
             errors["agenda_item"] = _("The agenda item must be on a meeting of the forum the matter was raised to.")
+        if self.source_item_id and self.raised_by_id and self.source_item.meeting.forum_id != self.raised_by_id:
+            errors["source_item"] = _("The item it came from must be on a meeting of the raising forum.")
         if errors:
             raise ValidationError(errors)
 

@@ -1,12 +1,14 @@
 """Meetings with their items, attachments, decisions and follow-up actions."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from yhdyspinta.catalogue.models import Interface
 from yhdyspinta.core.audit import log_access, log_internal_reads
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import AttachmentUploadMixin
@@ -28,6 +30,7 @@ from ..models import (
     Attachment,
     Decision,
     DocumentKind,
+    Escalation,
     FollowUpAction,
     ForumMember,
     Meeting,
@@ -62,9 +65,14 @@ class MeetingDetailView(ObjectDetailView):
         internal_ok = insider(user, meeting.forum)
         attachments = list(Attachment.objects.restrict(user, "view").filter(meeting=meeting))
         items = []
-        for item in meeting.items.select_related("decision").prefetch_related("decision__actions__owner"):
+        interfaces = Interface.objects.restrict(user, "view")
+        escalations = Escalation.objects.restrict(user, "view")
+        for item in meeting.items.select_related("decision").prefetch_related(
+                "decision__actions__owner", Prefetch("interfaces", queryset=interfaces, to_attr="shown_interfaces"),
+                Prefetch("escalations_raised", queryset=escalations, to_attr="shown_escalations")):
             show_body = item.body_visibility == "public" or internal_ok
-            items.append({"item": item, "show_body": show_body,
+            items.append({"item": item, "show_body": show_body, "interfaces": item.shown_interfaces,
+                          "escalations": item.shown_escalations,
                           "attachments": [a for a in attachments if a.item_id == item.pk]})
         disclosed = [i["item"] for i in items if i["item"].body_visibility == "internal" and i["show_body"]]
         if disclosed:
