@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -30,6 +31,7 @@ from yhdyspinta.organisations.models import Organisation, Person
 from . import actions, exporting, queries
 from .choices import Dimension, Maturity
 from .filtersets import InterfaceFilterSet, ServiceFilterSet
+from .form_sections import INTERFACE_SECTIONS, STEPS_SECTION
 from .forms import (
     AssessmentForm,
     ContactPointForm,
@@ -221,8 +223,19 @@ class InterfaceEditView(ObjectEditView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.setdefault("steps", self.get_steps())
+        steps = ctx.setdefault("steps", self.get_steps())
+        ctx["sections"] = INTERFACE_SECTIONS
+        ctx["extra_sections"] = [(STEPS_SECTION, _("Escalation route"),
+                                  bool(steps is not None and steps.is_bound and steps.total_error_count()))
+                                 ] if steps is not None else []
         return ctx
+
+    def success_url_for(self, result):
+        """A section's own save button comes back to that section of the edit page."""
+        section = self.request.POST.get("_section", "")
+        if section.isidentifier():
+            return reverse("catalogue:interface_edit", args=[result.pk]) + f"#s-{section}"
+        return super().success_url_for(result)
 
     def form_valid(self, form):
         self.steps = self.get_steps()

@@ -30,3 +30,32 @@ def language_groups(fields):
             by_base[base] = row
         rows.append(row)
     return rows
+
+
+def _section_of(name: str, sections) -> str | None:
+    """The id of the section naming this field: by its name, its name without the _fi/_sv/_en
+    ending, or a prefix ending in "*" ("resp_*")."""
+    base, _sep, language = name.rpartition("_")
+    for section_id, _title, names in sections:
+        for entry in names:
+            if name == entry or (language in ("fi", *OTHER_LANGUAGES) and base == entry) or (
+                    entry.endswith("*") and name.startswith(entry[:-1])):
+                return section_id
+    return None
+
+
+@register.simple_tag
+def form_sections(form, sections, extra=()):
+    """A long form in sections (`sections` = ((id, title, [field names]), …)) →
+    [{"id", "title", "rows" (as `language_groups`), "errors"}]; a field no section names goes to
+    the last one. `extra`: (id, title, has errors) sections rendered by the page itself (a formset)."""
+    sections = list(sections)
+    by_id = {section_id: [] for section_id, _title, _names in sections}
+    for field in form.visible_fields():
+        by_id[_section_of(field.name, sections) or sections[-1][0]].append((field, field.errors))
+    out = [{"id": section_id, "title": title, "rows": language_groups(by_id[section_id]),
+            "errors": any(errors for _field, errors in by_id[section_id])}
+           for section_id, title, _names in sections if by_id[section_id]]
+    out += [{"id": section_id, "title": title, "rows": None, "errors": bool(errors)}
+            for section_id, title, errors in extra if section_id]
+    return out
