@@ -27,3 +27,8 @@ class CooperationConfig(AppConfig):
         search.register("cooperation.Forum", ("name_fi", "name_sv", "name_en", "mandate_fi", "mandate_sv"))
         search.register("cooperation.Agreement", ("title_fi", "title_sv", "title_en", "description_fi"))
         search.register("cooperation.Escalation", ("title", "description"))
+        # meetings, decisions and follow-up actions by their public parts (never the minutes or an
+        # item's presentation, which may be internal inside a public meeting); restrict(user, "view")
+        search.register("cooperation.Meeting", ("place", "forum__name_fi", "forum__name_sv", "forum__name_en"))
+        search.register("cooperation.Decision", ("text", "item__title"))
+        search.register("cooperation.FollowUpAction", ("title",))

@@ -40,6 +40,9 @@ class TestMeetingPermissions(RestrictedModelSuite):
     def marker(self, obj):
         return obj.place
 
+    def search_text(self, obj):
+        return obj.place  # meetings are in the site search (by place and forum)
+
     def api_payload(self, world, org):
         return {"forum": forum_for(org).pk, "starts_at": "2026-05-05T10:00:00+03:00", "place": "Valtuustosali",
                 "visibility": "public"}
