@@ -6,7 +6,13 @@ from django.urls import reverse
 
 from conftest import client_for
 
-from .factories import AgendaItemFactory, DecisionFactory, FollowUpActionFactory, MeetingFactory, forum_for
+from .factories import (
+    AgendaItemFactory,
+    DecisionFactory,
+    FollowUpActionFactory,
+    MeetingFactory,
+    forum_for,
+)
 
 
 def _search(user, q):
