@@ -378,6 +378,16 @@ class RegionView(PeriodMixin, TemplateView):
             status = report.status if report else NOT_STARTED
             rows.append({"task": task, "status": status, "status_label": labels[status],
                          "comment": report.comment if report else "", "report": report})
+        # the form in sections: one area's tasks at a time (?area=<code>), each saved on its own
+        areas = {}
+        for row in rows:
+            areas.setdefault(row["task"].area_id, [row["task"].area, 0])[1] += 1
+        chosen = self.request.GET.get("area", "")
+        if chosen and any(a.code == chosen for a, _n in areas.values()):
+            rows = [r for r in rows if r["task"].area.code == chosen]
+        else:
+            chosen = ""
+        ctx.update(area_sections=list(areas.values()), chosen_area=chosen)
         data = figures_for(self.period)
         figs = data.by_region().get(region.organisation_id, [])
         area_names = {a.code: a.names[language] for a in data.areas}
@@ -429,7 +439,7 @@ class RegionView(PeriodMixin, TemplateView):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Saved: %(created)s new and %(updated)s changed statuses.") % result)
-        return redirect(request.path)
+        return redirect(request.get_full_path())  # back to the same area
 
 
 class StatusImportView(WriterRequiredMixin, LoginRequiredMixin, PeriodMixin, View):
