@@ -419,3 +419,83 @@ def _belongs_to_county(target, county) -> bool:
     if isinstance(target, Agreement):
         return bool(own & set(target.parties.values_list("pk", flat=True)))
     return bool(own & forum_org_ids(target.owning_forum()))
+
+
+# ---- the API's attendance rows, corrections and document templates -----------------------------
+# One row at a time (the API) goes through set_attendance with the meeting's other rows, so a row
+# obeys the same rules as the attendance page: at most two minute checkers, both present, and no
+# change after the minutes are approved.
+def _attendance_rows(meeting, *, without=None):
+    return [(a.person, a.role, a.checks_minutes) for a in meeting.attendance.select_related("person")
+            if a.pk != without]
+
+
+def _row_of(rows, person):
+    return next(a for a in rows if a.person_id == person.pk)
+
+
+def add_attendance(*, acting_user, meeting, person, role="member", checks_minutes=False):
+    """Records one person's attendance (or absence) at `meeting`."""
+    with audited(acting_user):
+        _require_meeting_change(acting_user, meeting)
+        if meeting.attendance.filter(person=person).exists():
+            raise ValidationError({"person": _("%(person)s is already recorded at this meeting.") % {
+                "person": person}})
+        rows = [*_attendance_rows(meeting), (person, role, checks_minutes)]
+        return _row_of(set_attendance(meeting, rows, actor=acting_user), person)
+
+
+def update_attendance(row, *, acting_user, meeting=None, person=None, role=None, checks_minutes=None):
+    """Changes one attendance row's person, role or minute checking (not its meeting)."""
+    meeting_ = row.meeting
+    with audited(acting_user):
+        _require_meeting_change(acting_user, meeting_)
+        if meeting is not None and meeting.pk != meeting_.pk:
+            raise ValidationError({"meeting": _("An attendance row stays with its meeting.")})
+        person = person or row.person
+        if person.pk != row.person_id and meeting_.attendance.filter(person=person).exists():
+            raise ValidationError({"person": _("%(person)s is already recorded at this meeting.") % {
+                "person": person}})
+        new = (person, role or row.role, row.checks_minutes if checks_minutes is None else checks_minutes)
+        return _row_of(set_attendance(meeting_, [*_attendance_rows(meeting_, without=row.pk), new],
+                                      actor=acting_user), person)
+
+
+def delete_attendance(row, *, acting_user):
+    with audited(acting_user):
+        _require_meeting_change(acting_user, row.meeting)
+        set_attendance(row.meeting, _attendance_rows(row.meeting, without=row.pk), actor=acting_user)
+
+
+def add_correction(*, acting_user, meeting, what, why, decision=None, resolution="", text=None, minutes=None):
+    """The API's correction entry of approved minutes: correct_minutes, as the page's form."""
+    return correct_minutes(meeting, actor=acting_user, what=what, why=why, decision=decision,
+                           resolution=resolution or None, text=text or None, minutes=minutes or None)
+
+
+def _check_new_template(upload):
+    from .documents import check_template
+
+    if upload is not None and not getattr(upload, "_committed", False):
+        try:
+            check_template(upload, name=getattr(upload, "name", "") or "DOCX")
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from None
+
+
+def create_document_template(*, acting_user, **fields):
+    """A forum's or county's DOCX template; a template docxtpl cannot render is refused with its
+    line (documents.check_template, as on the upload page)."""
+    from yhdyspinta.core.actions import create_record
+
+    from .models import DocumentTemplate
+
+    _check_new_template(fields.get("file"))
+    return create_record(DocumentTemplate, acting_user=acting_user, **fields)
+
+
+def update_document_template(template, *, acting_user, **fields):
+    from yhdyspinta.core.actions import update_record
+
+    _check_new_template(fields.get("file"))
+    return update_record(template, acting_user=acting_user, **fields)

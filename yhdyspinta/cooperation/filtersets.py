@@ -9,7 +9,10 @@ from .models import (
     AgendaItem,
     Agreement,
     AgreementKind,
+    Attendance,
+    Correction,
     Decision,
+    DocumentTemplate,
     Duty,
     Escalation,
     EscalationState,
@@ -62,10 +65,21 @@ class DecisionFilterSet(RestrictedFilterSet):
 
 class FollowUpActionFilterSet(RestrictedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
+    area = django_filters.ModelChoiceFilter(label=_("Organising area"), queryset=AREAS,
+                                            field_name="decision__item__meeting__forum__area")
+    forum = django_filters.ModelChoiceFilter(label=_("Forum"), queryset=Forum.objects.all(),
+                                             field_name="decision__item__meeting__forum")
+    late = django_filters.BooleanFilter(label=_("Late only"), method="filter_late",
+                                        widget=django_filters.widgets.BooleanWidget())
 
     class Meta:
         model = FollowUpAction
-        fields = ("owner", "status")
+        fields = ("area", "forum", "owner", "status", "late")
+
+    def filter_late(self, queryset, name, value):
+        """Open actions past their deadline (yes), or all others (no)."""
+        late = queryset.late()
+        return late if value else queryset.exclude(pk__in=late.values("pk"))
 
 
 class EscalationFilterSet(SearchFilterSet):
@@ -94,3 +108,21 @@ class AgreementFilterSet(SearchFilterSet):
     class Meta:
         model = Agreement
         fields = ("q", "kind", "party", "visibility")
+
+
+class AttendanceFilterSet(RestrictedFilterSet):
+    class Meta:
+        model = Attendance
+        fields = ("meeting", "person", "role", "checks_minutes")
+
+
+class CorrectionFilterSet(RestrictedFilterSet):
+    class Meta:
+        model = Correction
+        fields = ("meeting", "decision")
+
+
+class DocumentTemplateFilterSet(RestrictedFilterSet):
+    class Meta:
+        model = DocumentTemplate
+        fields = ("area", "forum", "kind")

@@ -155,9 +155,26 @@ class InstantiateSerializer(RestrictedSerializerMixin, serializers.Serializer):
 
 
 class RoundSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):
+    """`is_open` moves only through the close/reopen actions; `state` is not_yet, open or closed
+    (the dates count); `include_county` (on opening) makes the county answer for itself too."""
+
+    state = serializers.SerializerMethodField()
+    include_county = serializers.BooleanField(required=False, default=False, write_only=True)
+
     class Meta:
         model = MappingRound
-        fields = ["id", "area", "title", "instructions", "opens_on", "closes_on", "is_open", "visibility"]
+        fields = ["id", "area", "title", "instructions", "opens_on", "closes_on", "is_open", "state", "visibility",
+                  "include_county"]
+        read_only_fields = ["is_open"]
+
+    def get_state(self, obj) -> str:
+        from ..rounds import state
+
+        return state(obj)
+
+
+class ReopenRoundSerializer(serializers.Serializer):
+    closes_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class AnswerSerializer(RestrictedSerializerMixin, serializers.ModelSerializer):

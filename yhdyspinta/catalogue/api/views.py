@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 
+from yhdyspinta.core.actions import update_record
 from yhdyspinta.core.api.views import RestrictedModelViewSet
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
@@ -36,6 +37,7 @@ from .serializers import (
     ContactPointSerializer,
     InstantiateSerializer,
     InterfaceSerializer,
+    ReopenRoundSerializer,
     RetractSerializer,
     RoundSerializer,
     SearchSynonymSerializer,
@@ -160,6 +162,11 @@ class TemplateViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(counts, status=status.HTTP_200_OK)
 
 
+def _update_round(round_, *, acting_user, include_county=None, **fields):
+    """A round's texts and dates; `include_county` chose the respondents at opening (the scope is frozen)."""
+    return update_record(round_, acting_user=acting_user, **fields)
+
+
 class RoundViewSet(RestrictedModelViewSet):
     """Mapping rounds of a county."""
 
@@ -169,6 +176,25 @@ class RoundViewSet(RestrictedModelViewSet):
     ordering_fields = ["opens_on", "title"]
 
     create_action = actions.open_round  # by a county's writers; invitations to the answering organisations
+    update_action = _update_round
+
+    @extend_schema(request=None, responses={200: RoundSerializer})
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        """Closes the round: no more answers until the coordinator reopens it."""
+        round_ = self.get_object()
+        actions.close_round(round_, acting_user=request.user)
+        return Response(RoundSerializer(round_, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=ReopenRoundSerializer, responses={200: RoundSerializer})
+    @action(detail=True, methods=["post"], serializer_class=ReopenRoundSerializer)
+    def reopen(self, request, pk=None):
+        """Reopens a closed round until `closes_on` (none: until closed); logged in its history."""
+        round_ = self.get_object()
+        body = ReopenRoundSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        actions.reopen_round(round_, acting_user=request.user, closes_on=body.validated_data["closes_on"])
+        return Response(RoundSerializer(round_, context=self.get_serializer_context()).data)
 
 
 class AnswerViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,

@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import minutes, views
 
 app_name = "api-cooperation"
 router = DefaultRouter()
@@ -14,4 +14,7 @@ router.register("escalations", views.EscalationViewSet, basename="escalation")
 router.register("duties", views.DutyViewSet, basename="duty")
 router.register("evidence", views.DutyEvidenceViewSet, basename="evidence")
 router.register("agreements", views.AgreementViewSet, basename="agreement")
+router.register("attendance", minutes.AttendanceViewSet, basename="attendance")
+router.register("corrections", minutes.CorrectionViewSet, basename="correction")
+router.register("document-templates", minutes.DocumentTemplateViewSet, basename="document-template")
 urlpatterns = router.urls
