@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import agreements, clock, duties, escalations, forums, meetings, minutes, steps
+from .views import (
+    agreements,
+    clock,
+    duties,
+    escalations,
+    followup,
+    forums,
+    meetings,
+    minutes,
+    steps,
+)
 
 app_name = "cooperation"
 
@@ -36,6 +46,7 @@ urlpatterns = [
     path("attachments/<int:pk>/", meetings.AttachmentDownloadView.as_view(), name="attachment_download"),
     path("decisions/add/", meetings.DecisionEditView.as_view(), name="decision_add"),
     path("decisions/<int:pk>/edit/", meetings.DecisionEditView.as_view(), name="decision_edit"),
+    path("actions/", followup.FollowUpActionListView.as_view(), name="action_list"),
     path("actions/add/", meetings.ActionEditView.as_view(), name="action_add"),
     path("actions/<int:pk>/edit/", meetings.ActionEditView.as_view(), name="action_edit"),
     path("actions/<int:pk>/status/", meetings.ActionStatusView.as_view(), name="action_status"),
