@@ -235,3 +235,27 @@ def test_page_reads_a_webropol_xlsx_and_refuses_an_unknown_size_group(world, stu
     page = client.post(response.url, prefilled(client.get(response.url).content.decode())).content.decode()
     assert "webropol.xlsx, rivi 3" in page and "Keskisuuri kaupunki" in page and "Suuri kaupunki" in page
     assert Respondent.objects.filter(study=study).count() == 2  # the earlier import stands
+
+
+def test_the_limesurvey_export_imported_again_is_refused_and_nothing_doubles(world, study):
+    """Issue 17, "Done when": the real-format LimeSurvey file (A1..A5, the don't-know code A6, an
+    unfinished response) imports with one mapping screen; importing it again is refused."""
+    client = client_for(world.editor)
+
+    def import_once(**extra):
+        response = upload(client, study, DATA / "limesurvey_codes.csv", **extra)
+        page = client.get(response.url).content.decode()
+        data = prefilled(page)
+        for question, meaning in LIME_QUESTIONS.items():
+            data[field_of(page, question)] = meaning
+        data["size_groups"] = "A1 = large\nA2 = other"
+        return client.post(response.url, data)
+
+    assert import_once().status_code == 302
+    ids = set(Respondent.objects.filter(study=study).values_list("source_id", flat=True))
+    assert ids == {"1", "3"}  # LimeSurvey's own response ids; 2 never submitted
+    refused = import_once()
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "limesurvey_codes.csv" in page and "role=\"alert\"" in page
+    assert Respondent.objects.filter(study=study).count() == 2 and Answer.objects.filter(
+        respondent__study=study).count() == 4
