@@ -48,3 +48,20 @@ def test_demo_finds_jakobstad_curator_and_nokia_child_protection_with_phones(pla
     with translation.override("sv"):
         narpes = find(places["545"], "barnskydd")
     assert narpes["services"][0]["name"] == "Barnskydd" and narpes["crisis"]["county"]["organisation"] == places["17"]
+
+
+def test_nothing_found_outside_the_demo_county_points_to_the_county_and_the_municipality(places, client):
+    from django.urls import reverse
+
+    load_ptv_demo()
+    for code, lang in (("598", "sv"), ("545", "sv"), ("545", "fi")):
+        with translation.override(lang):
+            url = reverse("catalogue:finder")
+        html = client.get(url, {"municipality": places[code].pk, "q": "xyzzyqwerty"},
+                          HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert 'href="tel:060002100"' in html  # Pohjanmaa's switchboard
+        general = OrganisationContact.objects.get(organisation=places[code])
+        assert general.phone and general.phone in html  # and the municipality's own
+        assert ("Pröva andra ord" if lang == "sv" else "Kokeile muita sanoja") in html
+        main = html.split("<main", 1)[1].split("</main>", 1)[0].lower()
+        assert "gränsyt" not in main and "yhdyspin" not in main  # no register jargon for residents
