@@ -6,6 +6,7 @@ so pages, exports and the API show the same published (n ≥ 5) figures.
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -60,7 +61,8 @@ def map_svg(study, res, labels) -> str:
                "beside the map.") % {"n": len(positions), "k": len(set(res["clusters"].values()))},
         cluster_names=cluster_names(study, res),
         lang_strings={"cluster": _("Cluster"), "total": _("total need"), "links": _("links"),
-                      "strongest": _("strongest need"), "legend": _("Clusters")},
+                      "strongest": _("strongest need"), "legend": _("Clusters"),
+                      "decimal": get_format("DECIMAL_SEPARATOR")},
     )
 
 

@@ -34,8 +34,10 @@ def short_name(name: str, limit: int = 18) -> str:
     return (out or name[:limit - 1]).rstrip(",;:") + "…"
 
 
-def _fmt(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".") if not math.isnan(v) else "0"
+def _fmt(v: float, decimal: str = ",") -> str:
+    """One decimal at most, with the page language's decimal separator (a comma in Finnish and
+    Swedish: lang_strings["decimal"])."""
+    return f"{v:.1f}".rstrip("0").rstrip(".").replace(".", decimal) if not math.isnan(v) else "0"
 
 
 def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[str, int],
@@ -48,7 +50,7 @@ def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[s
     """SVG string: nodes sized by total need, coloured and numbered by cluster, edges with
     need ≥ edge_min drawn with width by need. Smaller distance = greater need."""
     s = {"cluster": "Klusteri", "total": "yhteenlaskettu tarve", "links": "yhteyksiä",
-         "strongest": "suurin tarve", "legend": "Klusterit"} | dict(lang_strings or {})
+         "strongest": "suurin tarve", "legend": "Klusterit", "decimal": ","} | dict(lang_strings or {})
     labels = dict(labels or {})
     nodes = list(positions)
     total = dict.fromkeys(nodes, 0.0)
@@ -109,9 +111,9 @@ def render_svg(positions: Mapping[str, tuple[float, float]], clusters: Mapping[s
         text_fill = "#FFFFFF" if colour in _DARK else "#000000"
         r = radius[v]
         name = labels.get(v, v)
-        strongest = f"; {s['strongest']} {_fmt(best[v][0])} ({best[v][1]})" if v in best else ""
+        strongest = f"; {s['strongest']} {_fmt(best[v][0], s['decimal'])} ({best[v][1]})" if v in best else ""
         tip = (f"{v} {name if name != v else ''}".strip() + f" — {s['cluster']} {c}; "
-               f"{s['total']} {_fmt(total[v])}; {s['links']} {degree[v]}{strongest}")
+               f"{s['total']} {_fmt(total[v], s['decimal'])}; {s['links']} {degree[v]}{strongest}")
         out.append(f'<g class="node" tabindex="0" data-node="{_a(v)}" data-cluster="{c}">'
                    f"<title>{_a(tip)}</title>"
                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" '
