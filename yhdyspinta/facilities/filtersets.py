@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -26,14 +27,17 @@ MUNICIPALITIES = Organisation.objects.filter(kind="municipality")
 
 
 def _in_county(field_names):
-    """Records whose organisations (any of `field_names`) are the county or lie in its area."""
+    """Records whose organisations (any of `field_names`) are the county or lie in its area.
+    The county's organisations are read first, so the filter is an IN on the records' own foreign
+    keys, without joins or DISTINCT (the county premises page at national scale, bench/facilities)."""
     def method(queryset, name, value):
         if not value:
             return queryset
+        ids = list(Organisation.objects.filter(Q(pk=value.pk) | Q(area=value)).values_list("pk", flat=True))
         q = Q()
         for field in field_names:
-            q |= Q(**{field: value}) | Q(**{f"{field}__area": value})
-        return queryset.filter(q).distinct()
+            q |= Q(**{f"{field}__in": ids})
+        return queryset.filter(q)
     return method
 
 
@@ -56,6 +60,9 @@ class PremiseFilterSet(SearchFilterSet):
         method=lambda qs, n, v: _in_county(("building__municipality", "user_organisation"))(qs, n, v))
     municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=MUNICIPALITIES,
                                                     field_name="building__municipality")
+    # By the building's id (its page links here, the API filters by it): a select of every building
+    # of the country would be 20 000 options on the county page (bench/facilities); `q` finds by name.
+    building = django_filters.NumberFilter(field_name="building", widget=forms.HiddenInput)
 
     class Meta:
         model = Premise

@@ -123,3 +123,14 @@ def test_lists_filter_by_county_and_municipality(world):
     assert other.reference in page and own.reference not in page
     page = client.get("/facilities/buildings/", {"county": world.county_b.pk}).content.decode()
     assert other.premise.building.name in page and own.premise.building.name not in page
+
+
+def test_premise_list_by_county_and_by_building_without_a_select_of_every_building(world):
+    own, other = _lease(world).premise, PremiseFactory(building=BuildingFactory(owner=world.b1))
+    used_in_b = PremiseFactory(building=own.building, user_organisation=world.county_b, name="Käyttäjänä B")
+    client = client_for(world.admin)
+    page = client.get("/facilities/premises/", {"county": world.county_b.pk}).content.decode()
+    assert other.name in page and used_in_b.name in page  # its building in the county, or its user the county
+    page = client.get("/facilities/premises/", {"building": other.building.pk}).content.decode()
+    assert other.name in page and own.name not in page
+    assert '<select name="building"' not in page and 'type="hidden" name="building"' in page
