@@ -499,3 +499,54 @@ def update_document_template(template, *, acting_user, **fields):
 
     _check_new_template(fields.get("file"))
     return update_record(template, acting_user=acting_user, **fields)
+
+
+# ---- a mapping round's reported problems to a forum's agenda ------------------------------------
+def items_from_round_problems(round_, answers, *, acting_user, meeting):
+    """Agenda items on `meeting` from problems reported in the closed `round_`: one item per
+    interface, linked to it, listing each chosen organisation's problem. The title is written in
+    the meeting's language; the presentation is internal when the round or the interface is.
+
+    The round's coordinator (change right on the round) and the meeting's writer; the meeting must
+    be of a forum of the round's county. One transaction: any refusal saves nothing."""
+    from django.db.models import Max
+    from django.utils.translation import override
+
+    from yhdyspinta.catalogue.rounds import CLOSED, state
+
+    from .models import AgendaItem
+
+    answers = sorted({a.pk: a for a in answers}.values(), key=lambda a: (a.interface.title, a.organisation.name))
+    with audited(acting_user):
+        require(acting_user, round_, "change")
+        _require_meeting_change(acting_user, meeting)
+        errors = {}
+        if state(round_) != CLOSED:
+            errors["round"] = _("Agenda items are made from the problems of a closed round.")
+        if meeting.forum.area_id != round_.area_id:
+            errors["meeting"] = _("Choose a meeting of a forum of %(county)s.") % {"county": round_.area}
+        if not answers:
+            errors["answers"] = _("Choose at least one reported problem.")
+        elif any(a.round_id != round_.pk or not a.problems.strip() for a in answers):
+            errors["answers"] = _("Choose problems reported in this round.")
+        if errors:
+            raise ValidationError(errors)
+        by_interface = {}
+        for answer in answers:
+            by_interface.setdefault(answer.interface, []).append(answer)
+        number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
+        created = []
+        with override(meeting.language):
+            for interface, rows in by_interface.items():
+                internal = round_.is_internal or interface.is_internal
+                title = (_("Problems reported in the mapping round") if interface.is_internal
+                         else _("Problems reported in the mapping round: %(interface)s") % {"interface": interface})
+                body = "\n\n".join([str(interface), *(f"{a.organisation}: {a.problems.strip()}" for a in rows)])
+                item = AgendaItem(meeting=meeting, number=number, title=title[:300], body=body,
+                                  body_visibility="internal" if internal else "public")
+                item.full_clean()
+                item.save()
+                item.interfaces.add(interface)
+                created.append(item)
+                number += 1
+        return created

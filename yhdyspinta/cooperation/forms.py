@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.catalogue.models import MappingAnswer
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.widgets import DateInput
 from yhdyspinta.organisations.models import Organisation
@@ -336,3 +337,28 @@ class BulkEvidenceForm(forms.Form):
             parties__in=Organisation.objects.filter(own)).distinct()
         for name in ("agenda_item", "decision", "agreement"):
             pickers.adopt(self.fields[name])
+
+
+class RoundProblemsForm(RestrictedFormMixin, forms.Form):
+    """The problems reported in a closed mapping round to agenda items of a forum's meeting
+    (actions.items_from_round_problems): the answers with a problem, and an upcoming meeting of a
+    forum of the round's county the user may change."""
+
+    answers = forms.ModelMultipleChoiceField(label=_("Reported problems"), queryset=MappingAnswer.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none(),
+                                     help_text=_("An upcoming meeting of a forum of the county; one agenda item per "
+                                                 "interface is added after its last item."))
+
+    def __init__(self, *args, round_=None, user=None, **kwargs):
+        from yhdyspinta.core.visibility import may_view
+
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["answers"].queryset = (
+            MappingAnswer.objects.restrict(self.user, "view").filter(round=round_).exclude(problems="")
+            .select_related("interface", "organisation").order_by("interface__title", "organisation__name"))
+        self.fields["answers"].label_from_instance = lambda a: "{} – {}: {}".format(
+            a.interface if may_view(self.user, a.interface) else _("(hidden)"), a.organisation, a.problems[:300])
+        self.fields["meeting"].queryset = (
+            _writable(self.user, Meeting.objects.select_related("forum"))
+            .filter(forum__area=round_.area_id, starts_at__date__gte=timezone.localdate()).order_by("starts_at"))

@@ -9,6 +9,7 @@ from .views import (
     forums,
     meetings,
     minutes,
+    round_items,
     steps,
 )
 
@@ -47,6 +48,7 @@ urlpatterns = [
     path("decisions/add/", meetings.DecisionEditView.as_view(), name="decision_add"),
     path("decisions/<int:pk>/edit/", meetings.DecisionEditView.as_view(), name="decision_edit"),
     path("actions/", followup.FollowUpActionListView.as_view(), name="action_list"),
+    path("rounds/<int:pk>/agenda-items/", round_items.RoundProblemsView.as_view(), name="round_problem_items"),
     path("actions/add/", meetings.ActionEditView.as_view(), name="action_add"),
     path("actions/<int:pk>/edit/", meetings.ActionEditView.as_view(), name="action_edit"),
     path("actions/<int:pk>/status/", meetings.ActionStatusView.as_view(), name="action_status"),
