@@ -24,16 +24,25 @@ class Rule:
 # Laki sosiaali- ja terveydenhuollon sekä pelastustoimen järjestämistä koskevan uudistuksen
 # täytäntöönpanosta ja sitä koskevan lainsäädännön voimaanpanosta (voimaanpanolaki) 616/2021.
 ACT = "616/2021"
+# The Ministry of Finance's project page of the lease decree (VM160:00/2021) restates 22 §: the
+# premises pass to the county on 1.1.2023, the lease runs at least until 31.12.2025, the county may
+# extend it by one year by notifying the municipality at least 12 months before the term ends, and
+# the parties may agree otherwise. That page agrees with the values below; the act's own text and its
+# subsections (momentti) were not found, so `verified` stays False (docs/facilities.md).
+VM_PAGE = "https://vm.fi/en/project?tunnus=VM160%3A00%2F2021"
 
 RULES = {
     rule.key: rule
     for rule in (
         Rule("transition_start", date(2023, 1, 1), f"{ACT} 22 § 1 mom.",
-             _("Municipal premises used by the county's services pass to the county by lease from 1.1.2023.")),
+             _("Municipal premises used by the county's services pass to the county by lease from 1.1.2023."),
+             url=VM_PAGE),
         Rule("minimum_term_years", 3, f"{ACT} 22 § 1 mom.",
-             _("The lease term of such a transitional lease is at least three years from 1.1.2023.")),
+             _("The lease term of such a transitional lease is at least three years from 1.1.2023."),
+             url=VM_PAGE),
         Rule("option_years", 1, f"{ACT} 22 § 1 mom.",
-             _("The county may extend the lease by one year (option).")),
+             _("The county may extend the lease by one year (option)."),
+             url=VM_PAGE),
         Rule("rent_components", ("capital_cost", "maintenance_cost"), f"{ACT} 22 § 2 mom.",
              _("The rent covers the internal rent's capital costs and the premises' maintenance costs.")),
     )

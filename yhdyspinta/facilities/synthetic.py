@@ -22,7 +22,7 @@ from .models import (
     SupportService,
     Use,
 )
-from .rules import option_end, prt_with_check
+from .rules import notice_deadline, option_end, prt_with_check
 
 MARK = "(generoitu)"
 USES = [Use.HEALTH, Use.SOCIAL, Use.SCHOOL, Use.DAYCARE, Use.RESCUE, Use.OFFICE, Use.HOUSING, Use.MIXED]
@@ -62,7 +62,7 @@ def generate(ctx):
     leases = insert(Lease, leases)
     options = insert(LeaseOption, (
         LeaseOption(lease=le, starts_on=le.ends_on + timedelta(days=1), ends_on=option_end(le.ends_on),
-                    exercise_by=le.ends_on - timedelta(days=180), statutory=le.transitional)
+                    exercise_by=notice_deadline(le.ends_on, 12), statutory=le.transitional)
         for le in leases if le.ends_on is not None and rng.random() < 0.5))
     shared = insert(SharedUse, (
         SharedUse(premise=p, organisation_id=p.building.owner_id, share_of_hours=Decimal(rng.randint(5, 40)),
