@@ -19,7 +19,7 @@ class ForumTable(tables.Table):
 
 
 class MeetingTable(tables.Table):
-    starts_at = tables.DateTimeColumn(linkify=True, format="d.m.Y H:i", verbose_name=_("Starts"))
+    starts_at = tables.DateTimeColumn(linkify=True, verbose_name=_("Starts"))
     forum = VisibleRecordColumn()
 
     class Meta:
@@ -35,10 +35,10 @@ class FollowUpActionTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=pgettext_lazy("follow-up", "Action"))
     forum = VisibleRecordColumn(accessor="decision__item__meeting__forum", verbose_name=_("Forum"),
                                 order_by=("decision__item__meeting__forum__name",))
-    meeting = tables.DateColumn(accessor="decision__item__meeting__starts_at", format="j.n.Y",
+    meeting = tables.DateColumn(accessor="decision__item__meeting__starts_at",
                                 verbose_name=_("Meeting"))
     owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__last_name", "owner__first_name"))
-    deadline = tables.DateColumn(format="j.n.Y", verbose_name=_("Deadline"))
+    deadline = tables.DateColumn(verbose_name=_("Deadline"))
     late = tables.Column(empty_values=(), orderable=False, verbose_name=_("Late"))
 
     class Meta:
@@ -72,7 +72,7 @@ class EscalationTable(tables.Table):
 
 class AgreementTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=pgettext_lazy("heading", "Title"))
-    remind_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Reminder"), orderable=False)
+    remind_on = tables.DateColumn(verbose_name=_("Reminder"), orderable=False)
 
     class Meta:
         model = Agreement

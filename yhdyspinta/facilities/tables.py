@@ -34,9 +34,9 @@ class LeaseTable(tables.Table):
     reference = tables.Column(linkify=True, verbose_name=_("Lease"), empty_values=(), order_by=("reference", "pk"))
     landlord = VisibleRecordColumn()
     tenant = VisibleRecordColumn()
-    starts_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Term starts"))
-    ends_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Term ends"))
-    notice_deadline = tables.DateColumn(format="d.m.Y", verbose_name=_("Last notice day"), orderable=False)
+    starts_on = tables.DateColumn(verbose_name=_("Term starts"))
+    ends_on = tables.DateColumn(verbose_name=_("Term ends"))
+    notice_deadline = tables.DateColumn(verbose_name=_("Last notice day"), orderable=False)
 
     class Meta:
         model = Lease
@@ -63,7 +63,7 @@ class SupportServiceTable(tables.Table):
 class SchoolTable(tables.Table):
     name = tables.Column(linkify=True, verbose_name=_("School"), accessor="unit__name", order_by=("unit__name", "pk"))
     municipality = VisibleRecordColumn()
-    pupils_counted_on = tables.DateColumn(format="d.m.Y", verbose_name=_("Pupils counted on"))
+    pupils_counted_on = tables.DateColumn(verbose_name=_("Pupils counted on"))
 
     class Meta:
         model = School

@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -106,7 +107,7 @@ class ProjectExportView(View):
         tables = queries.export_tables(items, request.user)
         label, header, rows = tables[0] if tables else (ItemKind(kind).label, [], [])
         fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-        metadata = [f"{project} – {label}", _("Transfer date: %(date)s") % {"date": project.transfer_date.strftime("%d.%m.%Y")}]
+        metadata = [f"{project} – {label}", _("Transfer date: %(date)s") % {"date": date_format(project.transfer_date, "SHORT_DATE_FORMAT")}]
         if project.illustrative:
             metadata.append(_("Illustrative: not real figures."))
         return export_response(request, fmt, header, rows, name=f"transfer-{project.pk}-{kind}", model=InventoryItem,

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -32,7 +33,8 @@ class CouncilTerm(models.Model):
         constraints = (models.UniqueConstraint(fields=["kind", "start"], name="coop_unique_term"),)
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+        start, end = date_format(self.start, "SHORT_DATE_FORMAT"), date_format(self.end, "SHORT_DATE_FORMAT")
+        return f"{self.get_kind_display()} {start}–{end}"  # 1.6.2025 in fi/sv
 
     def clean(self):
         if self.start and self.end and self.end <= self.start:
