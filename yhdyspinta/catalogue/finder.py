@@ -4,7 +4,10 @@ Reads with an explicit visibility filter rather than restrict(user): even a logg
 sees in the finder only what a resident would see.
 """
 
-from django.db.models import Q
+from functools import lru_cache
+
+from django.db.models import Q, prefetch_related_objects
+from django.utils import translation
 from django.utils.translation import get_language
 
 from yhdyspinta.core import textsearch
@@ -12,6 +15,7 @@ from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
 
 from . import contacts
+from .choices import ServiceField
 from .models import Interface, Service, ServicePoint
 
 LANGS = ("fi", "sv", "en")
@@ -27,10 +31,18 @@ def _t(obj, field, lang):
     return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_fi", "") or ""
 
 
+@lru_cache(maxsize=8)
+def _field_labels(lang):
+    """{field: label} in `lang`; get_field_display() per service translated every choice each time
+    (most of the finder's time at 20 000 services)."""
+    with translation.override(lang):
+        return {value: str(label) for value, label in ServiceField.choices}
+
+
 def service_fields(service):
     lang = _lang()
     return [(_t(service, "name", lang), 3.0), *[(getattr(service, f"name_{lg}") or "", 2.5) for lg in LANGS],
-            (str(service.get_field_display()), 2.0), (_t(service, "description", lang), 1.0),
+            (_field_labels(lang).get(service.field, service.field), 2.0), (_t(service, "description", lang), 1.0),
             (_t(service, "how_to_get", lang), 1.0)]
 
 
@@ -66,10 +78,11 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
     organisers = [municipality.pk] + ([municipality.area_id] if municipality.area_id else [])
     services = list(
         Service.objects.filter(visibility=Visibility.PUBLIC, organisation__in=organisers)
-        .select_related("organisation").prefetch_related("contacts")
+        .select_related("organisation")
     )
     places = list(_place_names())  # not words to rank by
     ranked_services = textsearch.search(query, services, service_fields, places=places)[0][:limit]
+    prefetch_related_objects(ranked_services, "contacts")  # only the shown ones' contacts
     points = {}
     for point in ServicePoint.objects.filter(service__in=ranked_services).filter(
             Q(municipality=municipality) | Q(municipality__isnull=True)).select_related("municipality"):

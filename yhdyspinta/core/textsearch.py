@@ -197,6 +197,7 @@ def refresh_synonyms() -> None:
     with _stored_lock:
         _stored.update(token=token, rows=rows)
         synonyms.cache_clear()
+        _vocabulary_cached.cache_clear()
 
 
 def forget_stored_synonyms() -> None:
@@ -204,6 +205,7 @@ def forget_stored_synonyms() -> None:
     with _stored_lock:
         _stored.update(token=None, rows=())
         synonyms.cache_clear()
+        _vocabulary_cached.cache_clear()
 
 
 def _phrase_key(lang: str, phrase: str) -> tuple:
@@ -337,6 +339,12 @@ def correct(word: str, vocabulary: dict) -> tuple[str, float] | None:
     return vocabulary[hit[0]], 0.85
 
 
+@lru_cache(maxsize=32)
+def _vocabulary_cached(texts: tuple) -> dict:
+    """The same texts (a municipality's services) give the same vocabulary: built once, not per query."""
+    return vocabulary_of(texts)
+
+
 def vocabulary_of(texts) -> dict:
     """Folded word → word for every word of `texts`, their lemmas and compound parts, and synonym phrases."""
     vocab: dict[str, str] = {}
@@ -420,7 +428,7 @@ def rank(query: Query, items, fields_of, cutoff: float = 0.4) -> list:
 
 def search(text: str, items, fields_of, places=(), cutoff: float = 0.4) -> tuple[list, Query]:
     """Parses `text` against the vocabulary of the items' fields and ranks them: (ranked, query)."""
-    vocab = vocabulary_of(t for item in items for t, _w in fields_of(item))
+    vocab = _vocabulary_cached(tuple(t for item in items for t, _w in fields_of(item)))
     query = parse(text, places=places, vocabulary=vocab)
     return rank(query, items, fields_of, cutoff), query
 
