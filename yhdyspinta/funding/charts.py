@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import escape
 
+from django.utils.formats import number_format
+
 ROW = 18
 LABEL_WIDTH = 190
 VALUE_WIDTH = 80
@@ -17,7 +19,8 @@ WIDTH = 640
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u00a0").replace("-", "\u2212")
+    """A whole number grouped as the page language groups it (1 234 in fi/sv, 1,234 in en)."""
+    return number_format(round(value), force_grouping=True).replace("-", "\u2212")
 
 
 def _open(chart_id: str, height: float, title: str, description: str) -> str:

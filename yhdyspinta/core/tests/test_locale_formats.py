@@ -47,3 +47,12 @@ def test_date_columns_use_the_locale_format():
                         checked += 1
                         assert "SHORT_DATE" in column.template_code, f"{table.__name__}.{name}"
     assert checked >= 5
+
+
+def test_chart_values_are_grouped_by_the_page_language():
+    from yhdyspinta.funding.charts import bar_chart
+
+    for language, expected in (("fi", "−1\xa0234"), ("sv", "−1\xa0234"), ("en", "−1,234")):
+        with translation.override(language):
+            svg = bar_chart([("A", -1234.4), ("B", 10)], title="t", description="d")
+            assert f">{expected}<" in svg
