@@ -49,6 +49,8 @@ def test_interface_form_in_sections_by_keyboard(live_server, browser_page, world
     page.focus("#s-processes button[name=_section]")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{edit}#s-processes")
+    page.wait_for_selector("#s-processes", state="visible")  # the new page parsed and its script run
+    page.wait_for_selector("#s-basics", state="hidden")
     assert page.is_visible("#s-processes") and not page.is_visible("#s-basics")
     interface.refresh_from_db()
     assert getattr(interface, name) == "Yhteinen asiakasprosessi kuvattu."

@@ -87,6 +87,7 @@ def test_a_county_roadmap_of_its_municipalities_on_pages(live_server, browser_pa
     page.goto(url + region)
     page.click("nav.area-sections a:has-text('Työllisyys')")
     page.wait_for_url("**?area=tyollisyys**")
+    page.wait_for_selector("form[aria-labelledby=tasks-heading] select")  # the new page parsed
     assert page.locator("select[name^=status-]").count() == 2  # T1 and T2, not H1
     assert_accessible(page, context="region page, one area")
     page.screenshot(path=str(tmp_path / "region-area.png"), full_page=True)
@@ -94,6 +95,7 @@ def test_a_county_roadmap_of_its_municipalities_on_pages(live_server, browser_pa
     page.select_option(f"#status-{t1.pk}", "done")
     page.click("form[aria-labelledby=tasks-heading] button[type=submit] >> nth=0")
     page.wait_for_url("**?area=tyollisyys**")
+    page.wait_for_selector("form[aria-labelledby=tasks-heading] select")  # the new page parsed
     assert StatusReport.objects.get(period=period, region=world.a1, task=t1).status == "done"
     assert page.locator("select[name^=status-]").count() == 2
     # another county's user and the anonymous: the internal roadmap is not theirs
