@@ -69,7 +69,7 @@ def open_actions(org, user):
              .filter(Q(decision__item__meeting__forum__organisations=org)
                      | Q(decision__item__meeting__forum__area=org))
              .distinct().select_related("owner", "decision__item__meeting").order_by("deadline"))
-    rows = [orgpage.Row([a.title, str(a.owner) if a.owner_id else "", _date(a.deadline),
+    rows = [orgpage.Row([a.title, a.owner.display_for(user) if a.owner_id else "", _date(a.deadline),
                          _("Late") if a.deadline and a.deadline < today else ""], url=a.get_absolute_url(), record=a)
             for a in shown[:200]]
     return orgpage.Table([_("Action"), _("Owner"), _("Deadline"), _("Late")], rows)

@@ -64,3 +64,20 @@ def test_overview_csv(world, as_user):
     assert ";" in text.splitlines()[0] and "Sisäinen sopimus" in text and "Sisäinen ongelma" in text
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).exists()
     assert Interface.objects.count() == 2
+
+
+def test_overview_names_an_internal_action_owner_only_to_insiders(world, as_user, client):
+    from tests.factories import PersonFactory
+
+    _setup(world)
+    forum = forum_for(world.a1, name="Beetan ryhmä", name_fi="Beetan ryhmä")
+    meeting = MeetingFactory(forum=forum, starts_at=timezone.now() + timedelta(days=5))
+    owner = PersonFactory(first_name="Salainen", last_name="Vastuuhenkilö", organisation=world.a1,
+                          visibility="internal")
+    FollowUpActionFactory(decision__item__meeting=meeting, decision__meeting=meeting, title="Toinen toimenpide",
+                          owner=owner, deadline=timezone.localdate() + timedelta(days=30))
+    url = f"/organisations/{world.a1.pk}/overview/"
+    assert "Salainen Vastuuhenkilö" in as_user(world.editor).get(url).content.decode()
+    for reader in (client, as_user(world.other)):
+        page = reader.get(url).content.decode()
+        assert "Toinen toimenpide" in page and "Salainen Vastuuhenkilö" not in page
