@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "yhdyspinta.core.language.LanguageMiddleware",  # /sv/, /en/ in the address; else the saved choice
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -180,6 +180,9 @@ API_TOKEN_DEFAULT_DAYS = env.int("API_TOKEN_DEFAULT_DAYS", default=90)
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
+# The language choice persists for a year (yhdyspinta/core/language.py, docs/i18n.md).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
 MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
@@ -300,6 +303,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No deep-link anchor inside each operation's button (axe: nested-interactive, issue 16).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -344,6 +349,8 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Yhdyspinta <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the accessibility statement sends feedback (Act 306/2019 requires a working channel).
+ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 NOTIFICATIONS_ROUND_REMINDER_DAYS = env.list("NOTIFICATIONS_ROUND_REMINDER_DAYS", cast=int, default=[14, 7, 1])
 NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)  # local time

@@ -41,17 +41,19 @@ def test_main_pages_are_accessible_and_keyboard_usable(live_server, browser_page
     page.wait_for_url("**/search/?q=Tampere")
     assert "Tampere" in page.inner_text("main")
     assert_accessible(page, context="search results")
-    # language switch by keyboard keeps the page (the form submits on change; the button without JS)
-    page.focus("#language-select")
+    # language switch by keyboard: a button per language (no change of context on focus or arrow
+    # keys, WCAG 3.2.2) opens the same page in that language at its /sv/ address
+    page.focus(".lang-form button[value=sv]")
     with page.expect_navigation():
-        page.keyboard.press("ArrowDown")  # fi -> sv
+        page.keyboard.press("Enter")
     assert page.get_attribute("html", "lang") == "sv"
-    assert "/search/" in page.url
-    page.goto(live_server.url + "/")
+    assert "/sv/search/" in page.url
+    page.goto(live_server.url + "/")  # the saved choice: the front page redirects to /sv/
+    assert page.url.endswith("/sv/")
     assert page.get_attribute("html", "lang") == "sv"
     assert_accessible(page, context="front page in Swedish")
     with page.expect_navigation():
-        page.select_option("#language-select", "en")
+        page.click(".lang-form button[value=en]")
     page.goto(live_server.url + "/organisations/")
     assert page.get_attribute("html", "lang") == "en"
     assert_accessible(page, context="organisations in English")

@@ -1,9 +1,17 @@
 """Front page, search, accessibility statement and health endpoints."""
 
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMessage
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from yhdyspinta.core.audit import log_internal_reads
@@ -65,8 +73,43 @@ class SearchView(TemplateView):
         return ctx
 
 
+class AccessibilityFeedbackForm(forms.Form):
+    message = forms.CharField(label=gettext_lazy("Your feedback"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    email = forms.EmailField(label=gettext_lazy("Your e-mail address (if you want an answer)"), required=False,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+def feedback_address() -> str:
+    """Where accessibility feedback goes: ACCESSIBILITY_FEEDBACK_EMAIL (docs/accessibility.md)."""
+    return getattr(settings, "ACCESSIBILITY_FEEDBACK_EMAIL", "")
+
+
 class AccessibilityView(TemplateView):
+    """The accessibility statement (Act 306/2019): the real state, known shortcomings, the
+    feedback channel (a form whose message is e-mailed to ACCESSIBILITY_FEEDBACK_EMAIL, which is
+    also shown as a mailto link), the supervisory authority and the date of the last test."""
+
     template_name = "core/accessibility.html"
+    tested_on = datetime.date(2026, 12, 4)  # the reflow and axe browser tests (core/tests/test_reflow_browser.py)
+    reviewed_on = datetime.date(2026, 12, 4)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", AccessibilityFeedbackForm())
+        return super().get_context_data(
+            feedback_email=feedback_address(),
+            tested_on=date_format(self.tested_on, "SHORT_DATE_FORMAT"),
+            reviewed_on=date_format(self.reviewed_on, "SHORT_DATE_FORMAT"), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = AccessibilityFeedbackForm(request.POST)
+        if not feedback_address() or not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400 if feedback_address() else 405)
+        sender = form.cleaned_data["email"]
+        body = f"{form.cleaned_data['message']}\n\n--\n{request.build_absolute_uri()}\n{sender or '-'}"
+        EmailMessage(subject=_("Accessibility feedback: Yhdyspinta"), body=body, to=[feedback_address()],
+                     reply_to=[sender] if sender else None).send()
+        messages.success(request, _("Thank you. Your feedback was sent to the maintainer of the service."))
+        return HttpResponseRedirect(request.path)
 
 
 def healthz(request):
