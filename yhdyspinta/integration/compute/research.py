@@ -95,15 +95,26 @@ def edge_table(results: Mapping) -> tuple[list[str], list[list]]:
 
 
 def vosviewer_map(results: Mapping, labels: Mapping[str, str]) -> str:
-    """VOSviewer map file: tab-separated id, label, x, y, cluster, weight<Total need>."""
+    """VOSviewer map file (app.vosviewer.com "map and network files"): tab-separated id, label,
+    x, y, cluster, weight<Total need>. A label with a comma, semicolon or quote is enclosed in
+    double quotes (VOSviewer also reads , and ; as delimiters). When a node has no position (no
+    usable answers), the x and y columns are left out and VOSviewer lays the map out itself:
+    an empty coordinate is not a number VOSviewer reads (likewise the cluster column when a node
+    has none: a cluster is an integer 1–1000)."""
     _h, rows = node_table(results, labels)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow(["id", "label", "x", "y", "cluster", "weight<Total need>"])
+    positioned = all(x is not None and y is not None for _c, _l, _k, x, y, _t, _n in rows)
+    clustered = all(cluster is not None for _c, _l, cluster, _x, _y, _t, _n in rows)
+    header = ["id", "label", *(("x", "y") if positioned else ()), *(("cluster",) if clustered else ()),
+              "weight<Total need>"]
+    lines = ["\t".join(header)]
     for k, (code, label, cluster, x, y, total, _n) in enumerate(rows, start=1):
-        writer.writerow([k, f"{code} {label}".strip(), number(x, ".", 6), number(y, ".", 6),
-                         cluster if cluster is not None else "", number(total, ".", 3)])
-    return out.getvalue()
+        text = f"{code} {label}".strip().replace("\t", " ").replace("\n", " ")
+        if any(ch in text for ch in ',;"'):
+            text = '"' + text.replace('"', '""') + '"'
+        coordinates = [number(x, ".", 6), number(y, ".", 6)] if positioned else []
+        lines.append("\t".join([str(k), text, *coordinates, *([str(cluster)] if clustered else []),
+                                 number(total, ".", 3)]))
+    return "\n".join(lines) + "\n"
 
 
 def vosviewer_network(results: Mapping) -> str:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import zipfile
 
 import networkx as nx
@@ -35,11 +36,60 @@ def test_nodes_edges_and_vosviewer_files():
     assert by["2.1"]["total_need"] == 230.5 and by["2.10"]["total_need"] == 80.0  # negatives clipped
     assert by["2.10"]["x"] is None and by["2.1"]["respondents"] == 12
     assert research.edge_table(RESULTS)[1][0] == ["2.1", "2.2", 150.5]
-    vos_map = list(csv.reader(io.StringIO(research.vosviewer_map(RESULTS, LABELS)), delimiter="\t"))
-    assert vos_map[0] == ["id", "label", "x", "y", "cluster", "weight<Total need>"]
-    assert vos_map[1][:5] == ["1", "2.1 Ikääntyneet", "0.1", "0.2", "1"]
-    network = [line.split("\t") for line in research.vosviewer_network(RESULTS).splitlines()]
-    assert network == [["1", "2", "150.5"], ["1", "3", "80"]]  # ids of the map; no zero or negative link
+    # 2.10 has no position: the coordinates are left out (VOSviewer lays the map out itself)
+    items = read_vosviewer_map(research.vosviewer_map(RESULTS, LABELS))
+    assert list(items[0]) == ["id", "label", "cluster", "weight<Total need>"]
+    assert items[0]["label"] == "2.1 Ikääntyneet" and items[0]["cluster"] == 1
+    assert items[2]["label"] == '2.10 Koulut; "lukiot"'
+    placed = {**RESULTS, "positions": {**RESULTS["positions"], "2.10": [0.5, 0.5]}}
+    items = read_vosviewer_map(research.vosviewer_map(placed, {**LABELS, "2.2": "Vammaiset, aikuiset"}))
+    assert list(items[0]) == ["id", "label", "x", "y", "cluster", "weight<Total need>"]
+    assert items[0]["x"] == 0.1 and items[1]["label"] == "2.2 Vammaiset, aikuiset"
+    network = read_vosviewer_network(research.vosviewer_network(RESULTS), {item["id"] for item in items})
+    assert network == [(1, 2, 150.5), (1, 3, 80.0)]  # ids of the map; no zero or negative link
+
+
+def read_vosviewer_map(text):
+    """VOSviewer's map-file rules (app.vosviewer.com, "VOSviewer map and network files"): a header
+    of known attributes; tab, comma or semicolon columns, so a label with , or ; must be quoted;
+    integer ids; numeric x and y; a cluster an integer 1–1000; a weight a non-negative number."""
+    lines = text.splitlines()
+    header = lines[0].split("\t")
+    known = {"id", "label", "description", "url", "x", "y", "cluster"}
+    assert all(h in known or re.fullmatch(r"(weight|score)<[^<>]+>", h) for h in header), header
+    items = []
+    for line in lines[1:]:
+        [row] = csv.reader([line], delimiter="\t")
+        raw = line.split("\t")
+        assert len(row) == len(header), line
+        item = dict(zip(header, row, strict=True))
+        label_raw = raw[header.index("label")]
+        if any(ch in item["label"] for ch in ",;"):
+            assert label_raw.startswith('"') and label_raw.endswith('"'), line
+        item["id"] = int(item["id"])
+        for key in ("x", "y"):
+            if key in item:
+                item[key] = float(item[key])
+        if "cluster" in item:
+            item["cluster"] = int(item["cluster"])
+            assert 1 <= item["cluster"] <= 1000
+        for key in header:
+            if key.startswith("weight<"):
+                item[key] = float(item[key])
+                assert item[key] >= 0
+        items.append(item)
+    assert len({item["id"] for item in items}) == len(items)
+    return items
+
+
+def read_vosviewer_network(text, ids):
+    """A network file: no header, id id [strength], the ids those of the map file."""
+    links = []
+    for line in text.splitlines():
+        a, b, strength = line.split("\t")
+        assert int(a) in ids and int(b) in ids and float(strength) > 0
+        links.append((int(a), int(b), float(strength)))
+    return links
 
 
 def test_gexf_opens_in_networkx():
