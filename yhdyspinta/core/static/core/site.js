@@ -27,9 +27,10 @@ document.addEventListener("DOMContentLoaded", function () {
   if (invalid) { invalid.focus(); }
   // A live region (role=status, e.g. the finder's result count) is announced only when its text
   // changes, never when the page loads with it: after a search (a full reload) the text is put
-  // back into the region a moment after the load, so screen readers read it (WCAG 4.1.3).
+  // back into the region a moment after the load, so screen readers read it (WCAG 4.1.3). Not the
+  // messages after a save: they stay in place for whoever reads them at once.
   if (!invalid && window.location.search) {
-    document.querySelectorAll("main [role=status]").forEach(function (region) {
+    document.querySelectorAll("main [role=status]:not(.messages)").forEach(function (region) {
       if (!region.textContent.trim()) { return; }
       var nodes = Array.prototype.slice.call(region.childNodes);
       nodes.forEach(function (node) { region.removeChild(node); });
