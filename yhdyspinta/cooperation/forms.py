@@ -324,17 +324,22 @@ class BulkEvidenceForm(forms.Form):
         self.county = county
         self.fields["rule"].queryset = DutyRule.objects.filter(active=True)
         self.fields["kind"].choices = EvidenceKind.choices
-        own = Q(pk=county.pk) | Q(area=county)
-        self.fields["municipalities"].queryset = county.area_members.municipalities().order_by("name")
+        # Without a county (a generic check of the link fields) only the reader's rule narrows them.
+        everything = county is None
+        own = Q() if everything else Q(pk=county.pk) | Q(area=county)
+        self.fields["municipalities"].queryset = (Organisation.objects.none() if everything
+                                                  else county.area_members.municipalities().order_by("name"))
         self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").filter(
+            Q() if everything else
             Q(meeting__forum__area=county) | Q(meeting__forum__organisations__in=Organisation.objects.filter(own))
         ).distinct().select_related("meeting__forum").order_by("-meeting__starts_at", "number")
         self.fields["decision"].queryset = Decision.objects.restrict(user, "view").filter(
+            Q() if everything else
             Q(item__meeting__forum__area=county)
             | Q(item__meeting__forum__organisations__in=Organisation.objects.filter(own))
         ).distinct().select_related("item__meeting__forum").order_by("-item__meeting__starts_at")
         self.fields["agreement"].queryset = Agreement.objects.restrict(user, "view").filter(
-            parties__in=Organisation.objects.filter(own)).distinct()
+            Q() if everything else Q(parties__in=Organisation.objects.filter(own))).distinct()
         for name in ("agenda_item", "decision", "agreement"):
             pickers.adopt(self.fields[name])
 
@@ -361,4 +366,5 @@ class RoundProblemsForm(RestrictedFormMixin, forms.Form):
             a.interface if may_view(self.user, a.interface) else _("(hidden)"), a.organisation, a.problems[:300])
         self.fields["meeting"].queryset = (
             _writable(self.user, Meeting.objects.select_related("forum"))
-            .filter(forum__area=round_.area_id, starts_at__date__gte=timezone.localdate()).order_by("starts_at"))
+            .filter(Q() if round_ is None else Q(forum__area=round_.area_id), starts_at__date__gte=timezone.localdate())
+            .order_by("starts_at"))

@@ -47,6 +47,7 @@ def test_card_shows_the_panels_that_other_apps_register(world):
     with translation.override("en"):
         panels = [(str(label), [str(item) for item in items]) for label, items in related_panels(interface, None)]
     assert panels == [("Forums", ["Perhekeskuksen ohjausryhmä"]), ("Agreements", []),
+                      ("Agenda items discussing it", []),  # cooperation's panel (agenda item ↔ interface)
                       ("Goals and indicators", ["Lasten hyvinvointi"]), ("Escalations", ["Nostettu jonotilanne"])]
 
     page = client_for(None).get(interface.get_absolute_url()).content.decode()
