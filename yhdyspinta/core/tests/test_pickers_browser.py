@@ -17,6 +17,7 @@ def test_a_long_service_list_is_picked_by_typing(live_server, browser_page, worl
     page = browser_page
     login(page, live_server, world.coordinator)
     page.goto(f"{live_server.url}/catalogue/interfaces/add/")
+    page.click("nav.form-sections a[href='#s-parties']")  # the form is in sections: services are under parties
     select = page.locator("#id_services")
     assert select.get_attribute("data-picker-url")
     assert page.locator("#id_services option").count() == 0  # nothing listed before typing
@@ -41,6 +42,7 @@ def test_the_search_widens_to_all_of_finland_on_request(live_server, browser_pag
     page = browser_page
     login(page, live_server, world.coordinator)
     page.goto(f"{live_server.url}/catalogue/interfaces/add/")
+    page.click("nav.form-sections a[href='#s-parties']")
     control = page.locator("#id_services-ts-control")
     control.focus()
     control.type("kaukainen")
