@@ -24,17 +24,18 @@ import os
 import shutil
 import statistics
 import sys
-import time
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import ROOT, django_setup, manage, measure, national_data
+
 sys.path.insert(0, str(ROOT / "bench" / "mywork"))
 OVERVIEW_GOAL_MS, MINUTES_GOAL_MS = 200, 1000
 
 
 def prepare(url: str, source: Path, scale: float, reuse: bool):
-    import bench_mywork
 
     target = Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
     if reuse:
@@ -44,8 +45,8 @@ def prepare(url: str, source: Path, scale: float, reuse: bool):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(source, target)
     else:
-        bench_mywork.build(url, scale, 1)
-    bench_mywork.manage(url, "migrate", "--no-input", "-v0")
+        national_data(url, scale, 1)
+    manage(url, "migrate", "--no-input", "-v0")
 
 
 def the_meeting(county, actor):
@@ -87,16 +88,9 @@ def _make_meeting(county, actor):
 
 
 def timed(client, path, repeats):
-    t0, c0 = time.perf_counter(), time.process_time()
-    response = client.get(path)
-    cold = time.perf_counter() - t0, time.process_time() - c0
+    run = measure(partial(client.get, path), repeats)
+    response, cold, walls, cpus = run["first"], run["cold"], run["walls"], run["cpus"]
     assert response.status_code == 200, (path, response.status_code)
-    walls, cpus = [], []
-    for _k in range(repeats):
-        t0, c0 = time.perf_counter(), time.process_time()
-        client.get(path)
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
     return response, {"cold_ms": round(cold[0] * 1000), "median_ms": round(statistics.median(walls) * 1000),
                       "best_ms": round(min(walls) * 1000), "cpu_median_ms": round(statistics.median(cpus) * 1000)}
 
@@ -115,16 +109,7 @@ def main(argv=None) -> int:
     url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     if not args.reuse:
         prepare(url, Path(args.source), args.scale, args.reuse)
-    os.environ.update(DATABASE_URL=url, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings", LOG_LEVEL="WARNING",
-                      TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = ["*"]
+    django_setup(url)
     from bench_mywork import pick_user
     from django.db import connection
     from django.db.models import Count

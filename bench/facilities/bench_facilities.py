@@ -20,39 +20,21 @@ Results are printed and written to <workdir>/bench_facilities.json.
 
 import argparse
 import json
-import os
 import random
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import bench_users, django_setup, fresh_database, get_ok, manage, timed
+
 PAGE_GOAL_MS = 200
 IMPORT_GOAL_S = 10
 IMPORT_ROWS = 4500
 
 
-def manage(url, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("YHDYSPINTA_ONLY_APPS", "PYTEST_VERSION")}
-    env.update(DATABASE_URL=url, DEBUG="1")
-    result = subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, capture_output=True,
-                            text=True, check=False)
-    if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def fresh_database(url, seed):
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    else:
-        manage(url, "flush", "--no-input")
-    manage(url, "migrate", "--no-input", "-v0")
+def generate(url, seed):
+    fresh_database(url)
     started = time.perf_counter()
     print(manage(url, "generate_national", "--seed", str(seed), "--scale", "1", "--only", "facilities"), end="")
     print(f"generated in {time.perf_counter() - started:.1f} s", flush=True)
@@ -79,38 +61,6 @@ def lease_csv(county, seed) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
-def bench_users():
-    from yhdyspinta.accounts.models import Membership, User
-    from yhdyspinta.organisations.models import Organisation
-
-    national, _ = User.objects.get_or_create(username="bench-national", defaults={"is_national_reader": True})
-    coordinator, made = User.objects.get_or_create(username="bench-coordinator")
-    pirkanmaa = Organisation.objects.get(kind="county", code="08")
-    if made:
-        Membership.objects.create(user=coordinator, organisation=pirkanmaa, role="county_coordinator")
-    return national, coordinator, pirkanmaa
-
-
-def timed(label, call, repeats):
-    started = time.perf_counter()
-    call()
-    cold = (time.perf_counter() - started) * 1000
-    walls, cpus = [], []
-    for _ in range(repeats):
-        started, cpu = time.perf_counter(), time.process_time()
-        call()
-        walls.append((time.perf_counter() - started) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
-    walls.sort()
-    result = {"label": label, "cold_ms": round(cold, 1), "median_ms": round(statistics.median(walls), 1),
-              "p95_ms": round(walls[max(0, int(len(walls) * 0.95) - 1)], 1),
-              "median_cpu_ms": round(statistics.median(cpus), 1)}
-    result["within_goal"] = result["median_ms"] < PAGE_GOAL_MS
-    print(f"  {label}: cold {result['cold_ms']} ms, median {result['median_ms']} ms "
-          f"(CPU {result['median_cpu_ms']} ms), p95 {result['p95_ms']} ms", flush=True)
-    return result
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=1)
@@ -123,18 +73,9 @@ def main(argv=None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     if not args.reuse:
-        fresh_database(url, args.seed)
+        generate(url, args.seed)
 
-    os.environ.update(DATABASE_URL=url, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings", LOG_LEVEL="WARNING",
-                      TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = ["*"]
+    django_setup(url)
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import Client
 
@@ -147,18 +88,12 @@ def main(argv=None) -> int:
     reader.force_login(national)
     county_client.force_login(coordinator)
 
-    def get(client, path):
-        def call():
-            response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code)
-        return call
-
     premises = f"/facilities/premises/?county={pirkanmaa.pk}"
     results = [
-        timed(f"GET {premises} (Pirkanmaa coordinator)", get(county_client, premises), args.repeats),
-        timed(f"GET {premises} (national reader)", get(reader, premises), args.repeats),
+        timed(f"GET {premises} (Pirkanmaa coordinator)", get_ok(county_client, premises), args.repeats, PAGE_GOAL_MS),
+        timed(f"GET {premises} (national reader)", get_ok(reader, premises), args.repeats, PAGE_GOAL_MS),
         timed(f"GET /facilities/?county={pirkanmaa.pk} (leases, Pirkanmaa coordinator)",
-              get(county_client, f"/facilities/?county={pirkanmaa.pk}"), args.repeats),
+              get_ok(county_client, f"/facilities/?county={pirkanmaa.pk}"), args.repeats, PAGE_GOAL_MS),
     ]
     data = lease_csv(pirkanmaa, args.seed)
     before = Lease.objects.count()

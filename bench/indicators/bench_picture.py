@@ -17,20 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-
-def setup(db_url):
-    os.environ["DATABASE_URL"] = db_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import django_setup
 
 
 def build_regions():
@@ -167,7 +155,7 @@ def main():
     if args.db.startswith("sqlite:///") and not args.reuse:
         for suffix in ("", "-wal", "-shm"):
             Path(args.db[len("sqlite:///"):] + suffix).unlink(missing_ok=True)
-    setup(args.db)
+    django_setup(args.db, migrate=True)
     from django.db import connection
 
     from yhdyspinta.indicators.models import Indicator, IndicatorSet, IndicatorValue

@@ -17,24 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-
-def setup(db_url):
-    os.environ["DATABASE_URL"] = db_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from django.conf import settings
-
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = ["*"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import django_setup
 
 
 def timed(fn):
@@ -45,7 +29,7 @@ def timed(fn):
 
 def main(repeats: int = 10) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        setup(os.environ.get("DATABASE_URL") or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
+        django_setup(os.environ.get("DATABASE_URL") or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", migrate=True)
         from django.test import Client
 
         from yhdyspinta.integration import analysis

@@ -26,40 +26,16 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import django_setup, measure, national_data
+
 GOAL_MS = 150
-
-
-def manage(url, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("YHDYSPINTA_ONLY_APPS", "PYTEST_VERSION")}
-    env.update(DATABASE_URL=url, DEBUG="1")
-    started = time.perf_counter()
-    result = subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, capture_output=True,
-                            text=True, check=False)
-    if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    print(f"  manage.py {' '.join(args)}: {time.perf_counter() - started:.0f} s", flush=True)
-    return result.stdout
-
-
-def build(url, scale: float, seed: int):
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    else:
-        manage(url, "flush", "--no-input")
-    manage(url, "migrate", "--no-input", "-v0")
-    print(manage(url, "generate_national", "--seed", str(seed), "--scale", str(scale),
-                 "--only", "users", "catalogue", "cooperation"), flush=True)
-    manage(url, "generate_duties", "--from", "2026", "--to", "2027")
 
 
 def add_the_rest(coordinator, editor, scale: float):
@@ -191,18 +167,9 @@ def main(argv=None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     if not args.reuse:
-        build(url, args.scale, args.seed)
+        national_data(url, args.scale, args.seed)
 
-    os.environ.update(DATABASE_URL=url, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings", LOG_LEVEL="WARNING",
-                      TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False  # cached templates, no query log: as in production
-    settings.ALLOWED_HOSTS = ["*"]
+    django_setup(url)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -236,19 +203,12 @@ def main(argv=None) -> int:
         LastVisit.objects.update_or_create(user=user, defaults={"at": timezone.now() - timedelta(days=7)})
         client = Client()
         client.force_login(user)  # the previous visit (a week ago) goes into the session
-        t0, c0 = time.perf_counter(), time.process_time()
-        response = client.get("/")
-        cold = (time.perf_counter() - t0, time.process_time() - c0)
+        run = measure(partial(client.get, "/"), args.repeats)
+        response, cold, walls, cpus = run["first"], run["cold"], run["walls"], run["cpus"]
         assert response.status_code == 200, response.status_code
         desk = mywork.Desk(user=user, org_ids=mywork.own_org_ids(user), now=timezone.now(),
                            since=mywork.since_of(client.session))
         panels = {p.key: r.count for p in mywork.panels() if (r := p.function(desk)) is not None}
-        walls, cpus = [], []
-        for _k in range(args.repeats):
-            t0, c0 = time.perf_counter(), time.process_time()
-            client.get("/")
-            walls.append(time.perf_counter() - t0)
-            cpus.append(time.process_time() - c0)
         with CaptureQueriesContext(connection) as queries:
             client.get("/")
         median = statistics.median(walls)

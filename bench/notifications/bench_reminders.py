@@ -26,7 +26,6 @@ sends anything.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -34,33 +33,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-
-
-def manage(url, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("YHDYSPINTA_ONLY_APPS", "PYTEST_VERSION")}
-    env.update(DATABASE_URL=url, DEBUG="1")
-    started = time.perf_counter()
-    result = subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, capture_output=True,
-                            text=True, check=False)
-    if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    print(f"  manage.py {' '.join(args)}: {time.perf_counter() - started:.0f} s", flush=True)
-    return result.stdout
-
-
-def build(url, workdir: Path, scale: float, seed: int):
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    else:
-        manage(url, "flush", "--no-input")
-    manage(url, "migrate", "--no-input", "-v0")
-    print(manage(url, "generate_national", "--seed", str(seed), "--scale", str(scale),
-                 "--only", "users", "catalogue", "cooperation"), flush=True)
-    manage(url, "generate_duties", "--from", "2026", "--to", "2027")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import django_setup, national_data
 
 
 def add_the_rest(now, scale: float):
@@ -152,20 +126,11 @@ def main(argv=None) -> int:
     url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     tz = ZoneInfo("Europe/Helsinki")
     if not args.reuse:
-        build(url, workdir, args.scale, args.seed)
+        national_data(url, args.scale, args.seed)
 
     outbox = workdir / "outbox.txt"
-    os.environ.update(DATABASE_URL=url, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings",
-                      EMAIL_BACKEND="__main__.RecordingBackend", BENCH_OUTBOX=str(outbox),
-                      TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend", LOG_LEVEL="WARNING")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
+    django_setup(url, EMAIL_BACKEND="__main__.RecordingBackend", BENCH_OUTBOX=str(outbox))
     from django.db.models import Count
-
-    settings.DEBUG = False  # as in production: no query log (DEBUG=1 above only lets the settings load)
 
     from yhdyspinta.accounts.models import User
     from yhdyspinta.cooperation.models import Duty

@@ -20,7 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import django_setup
+
 GOAL_MS = 50
 QUERIES = (  # (list, what is typed, all of Finland?): words of the generated data
     ("cooperation.agendaitem", "as", False), ("cooperation.agendaitem", "asia 1", False),
@@ -40,18 +42,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     workdir = Path(args.workdir)
     url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ.update(DATABASE_URL=url, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings", LOG_LEVEL="WARNING")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
+    django_setup(url, migrate=True)
     from django.core import signing
-    from django.core.management import call_command
     from django.test import Client
 
-    settings.DEBUG = False
-    call_command("migrate", verbosity=0)
     from yhdyspinta.accounts.models import Membership
     from yhdyspinta.core import pickers
 

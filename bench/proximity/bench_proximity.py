@@ -22,39 +22,17 @@ Results are printed and written to <workdir>/bench_proximity.json.
 
 import argparse
 import json
-import os
 import random
-import statistics
-import subprocess
 import sys
 import time
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import bench_users, django_setup, fresh_database, get_ok, timed
+
 GOAL_MS = 200
 MARK = "(bench)"
-
-
-def manage(url, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("YHDYSPINTA_ONLY_APPS", "PYTEST_VERSION")}
-    env.update(DATABASE_URL=url, DEBUG="1")
-    result = subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, capture_output=True,
-                            text=True, check=False)
-    if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def fresh_database(url):
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    else:
-        manage(url, "flush", "--no-input")
-    manage(url, "migrate", "--no-input", "-v0")
 
 
 def national_schools(seed: int, schools_per: int) -> dict:
@@ -104,38 +82,6 @@ def national_schools(seed: int, schools_per: int) -> dict:
     return {"schools": len(schools), "services": len(services), "premises": len(premises)}
 
 
-def bench_users():
-    from yhdyspinta.accounts.models import Membership, User
-    from yhdyspinta.organisations.models import Organisation
-
-    national, _ = User.objects.get_or_create(username="bench-national", defaults={"is_national_reader": True})
-    coordinator, made = User.objects.get_or_create(username="bench-coordinator")
-    pirkanmaa = Organisation.objects.get(kind="county", code="08")
-    if made:
-        Membership.objects.create(user=coordinator, organisation=pirkanmaa, role="county_coordinator")
-    return national, coordinator, pirkanmaa
-
-
-def timed(label, call, repeats):
-    started, cpu = time.perf_counter(), time.process_time()
-    call()
-    cold = (time.perf_counter() - started) * 1000
-    walls, cpus = [], []
-    for _ in range(repeats):
-        started, cpu = time.perf_counter(), time.process_time()
-        call()
-        walls.append((time.perf_counter() - started) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
-    walls.sort()
-    result = {"label": label, "cold_ms": round(cold, 1), "median_ms": round(statistics.median(walls), 1),
-              "p95_ms": round(walls[max(0, int(len(walls) * 0.95) - 1)], 1),
-              "median_cpu_ms": round(statistics.median(cpus), 1)}
-    result["within_goal"] = result["median_ms"] < GOAL_MS
-    print(f"  {label}: cold {result['cold_ms']} ms, median {result['median_ms']} ms "
-          f"(CPU {result['median_cpu_ms']} ms), p95 {result['p95_ms']} ms", flush=True)
-    return result
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=1)
@@ -151,16 +97,7 @@ def main(argv=None) -> int:
     if not args.reuse:
         fresh_database(url)
 
-    os.environ.update(DATABASE_URL=url, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings", LOG_LEVEL="WARNING",
-                      TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = ["*"]
+    django_setup(url)
     from django.test import Client
 
     from yhdyspinta.facilities.proximity import KINDS, missing
@@ -178,20 +115,14 @@ def main(argv=None) -> int:
         rows = school_rows(national)
         return [missing(rows, kind) for kind in KINDS]
 
-    def get(client, path):
-        def call():
-            response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code)
-        return call
-
     results = [
-        timed("school_rows + missing (national reader, all schools)", check_only, args.repeats),
-        timed("GET /facilities/schools/check/ (national reader)", get(reader, "/facilities/schools/check/"),
-              args.repeats),
+        timed("school_rows + missing (national reader, all schools)", check_only, args.repeats, GOAL_MS),
+        timed("GET /facilities/schools/check/ (national reader)", get_ok(reader, "/facilities/schools/check/"),
+              args.repeats, GOAL_MS),
         timed("GET /api/v1/facilities/schools/proximity/ (national reader)",
-              get(reader, "/api/v1/facilities/schools/proximity/"), args.repeats),
+              get_ok(reader, "/api/v1/facilities/schools/proximity/"), args.repeats, GOAL_MS),
         timed(f"GET /facilities/schools/county/{pirkanmaa.pk}/ (Pirkanmaa coordinator)",
-              get(county_client, f"/facilities/schools/county/{pirkanmaa.pk}/"), args.repeats),
+              get_ok(county_client, f"/facilities/schools/county/{pirkanmaa.pk}/"), args.repeats, GOAL_MS),
     ]
     out = {"goal_ms": GOAL_MS, "data": counts, "database": url.split(":", 1)[0], "results": results}
     (workdir / "bench_proximity.json").write_text(json.dumps(out, indent=2))

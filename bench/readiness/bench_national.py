@@ -20,25 +20,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _benchlib import django_setup
+
 STATUSES = ("not_started", "in_progress", "on_schedule", "done", "not_applicable")
 WEIGHTS = (30, 30, 10, 25, 5)
-
-
-def setup(db_url):
-    os.environ["DATABASE_URL"] = db_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from django.conf import settings
-
-    settings.DEBUG = False  # measure without the debug cursor's SQL log, as in production
 
 
 def month_end(year, month):
@@ -117,7 +103,7 @@ def main():
     db_path = Path(tempfile.gettempdir()) / "yhdyspinta_bench_readiness.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    setup(os.environ.get("DATABASE_URL") or f"sqlite:///{db_path}")
+    django_setup(os.environ.get("DATABASE_URL") or f"sqlite:///{db_path}", migrate=True)
 
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
