@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from yhdyspinta.accounts.permissions import can_view_internal_of
 from yhdyspinta.core.api.serializers import RestrictedModelSerializer, RestrictedSerializerMixin
+from yhdyspinta.core.visibility import account_label
 from yhdyspinta.organisations.models import Organisation
 
 from ..models import (
@@ -42,13 +43,30 @@ class ForumMemberSerializer(RestrictedModelSerializer):
 
 
 class MeetingSerializer(RestrictedModelSerializer):
+    minutes_checked_by = serializers.SerializerMethodField()
+    minutes_approved_by = serializers.SerializerMethodField()
+
     class Meta:
         model = Meeting
         fields = ("id", "forum", "starts_at", "ends_at", "place", "language", "participants", "minutes",
-                  "minutes_checked_on", "minutes_state", "minutes_checked_at", "minutes_approved_at",
-                  "visibility")
-        # the minutes' way moves only through actions.mark_minutes_checked / approve_minutes
+                  "minutes_checked_on", "minutes_state", "minutes_checked_by", "minutes_checked_at",
+                  "minutes_approved_by", "minutes_approved_at", "visibility")
+        # the minutes' way moves only through POST meetings/<id>/check-minutes/ and approve-minutes/
+        # (actions.mark_minutes_checked / approve_minutes, as the page's buttons)
         read_only_fields = ("minutes_state", "minutes_checked_at", "minutes_approved_at")
+
+    def _account(self, account) -> str | None:
+        """Who moved the minutes, printed by the account rule (core.visibility.account_label)."""
+        if account is None:
+            return None
+        request = self.context.get("request")
+        return account_label(getattr(request, "user", None), account)
+
+    def get_minutes_checked_by(self, obj) -> str | None:
+        return self._account(obj.minutes_checked_by)
+
+    def get_minutes_approved_by(self, obj) -> str | None:
+        return self._account(obj.minutes_approved_by)
 
     def to_representation(self, instance):
         """Unchecked minutes are shown only to the forum's organisations."""

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from yhdyspinta.catalogue.models import Interface
 from yhdyspinta.core.api.views import RestrictedModelViewSet
+from yhdyspinta.core.concurrency import etag
 from yhdyspinta.organisations.models import Organisation, Person
 
 from .. import actions
@@ -57,11 +58,37 @@ class ForumMemberViewSet(RestrictedModelViewSet):
 
 
 class MeetingViewSet(RestrictedModelViewSet):
-    queryset = Meeting.objects.select_related("forum").prefetch_related(
+    queryset = Meeting.objects.select_related("forum", "minutes_checked_by", "minutes_approved_by").prefetch_related(
         _ids("participants", Person), _ids("forum__organisations", Organisation))
     serializer_class = s.MeetingSerializer
     filterset_class = MeetingFilterSet
     ordering_fields = ("starts_at",)
+
+    def _minutes_step(self, request, step):
+        """The page's buttons (views.minutes.MinutesStateView) call the same actions: the rights to
+        change the meeting, the state and the attendance rules are theirs (403 / 400 with a reason)."""
+        meeting = self.get_object()  # 404 for those who may not see the meeting
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        step(meeting, actor=request.user)
+        meeting.refresh_from_db()  # the saved version and the stamps
+        response = Response(self.get_serializer(meeting).data)
+        response["ETag"] = etag(meeting)  # the new version: a client's next PATCH sends it in If-Match
+        return response
+
+    @extend_schema(request=None, responses={200: s.MeetingSerializer})
+    @action(detail=True, methods=["post"], url_path="check-minutes")
+    def check_minutes(self, request, pk=None):
+        """Draft → checked (actions.mark_minutes_checked): needs the attendance and two minute
+        checkers; sets who and when and, when empty, `minutes_checked_on` (the minutes turn public)."""
+        return self._minutes_step(request, actions.mark_minutes_checked)
+
+    @extend_schema(request=None, responses={200: s.MeetingSerializer})
+    @action(detail=True, methods=["post"], url_path="approve-minutes")
+    def approve_minutes(self, request, pk=None):
+        """Checked → approved (actions.approve_minutes): the minutes are frozen, later changes are
+        correction entries (`corrections/`)."""
+        return self._minutes_step(request, actions.approve_minutes)
 
 
 class AgendaItemViewSet(RestrictedModelViewSet):
