@@ -327,6 +327,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "integration.answer",
     "indicators.indicatorvalue",
     "readiness.figurestore",  # derived figures, recomputed from the audited status reports  # public statistics written in bulk; each import leaves an ImportRun
+    "readiness.reportchange",  # the change log of bulk status writes itself (its ReportBatch is audited)
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash", "version",
                                    "client_secret", "key_hash",
@@ -334,6 +335,9 @@ AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_ca
                                    "last_t", "throttling_failure_timestamp", "throttling_failure_count",
                                    "last_used_at")
 AUDITLOG_MASK_TRACKING_FIELDS = ("email", "phone")
+# Accessibility feedback (core.AccessibilityFeedback): the reply address is masked like every e-mail,
+# the resident's message is left out of the change log (it stays only in the record itself).
+AUDITLOG_INCLUDE_TRACKING_MODELS = ({"model": "core.accessibilityfeedback", "exclude_fields": ["message"]},)
 AUDITLOG_CID_GETTER = "yhdyspinta.core.middleware.current_request_id"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
@@ -351,6 +355,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Yhdyspinta <noreply@loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the accessibility statement sends feedback (Act 306/2019 requires a working channel).
 ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
+# Messages one client address may send from the feedback form per hour (core/feedback.py; 0: no limit).
+ACCESSIBILITY_FEEDBACK_PER_HOUR = env.int("ACCESSIBILITY_FEEDBACK_PER_HOUR", default=5)
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 NOTIFICATIONS_ROUND_REMINDER_DAYS = env.list("NOTIFICATIONS_ROUND_REMINDER_DAYS", cast=int, default=[14, 7, 1])
 NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)  # local time

@@ -220,3 +220,39 @@ def _rights_holder(record):
         if owner is None:
             break
     raise PermissionDenied
+
+
+# ---- accessibility feedback (Act 306/2019 § 15; core/feedback.py) ----------------------------------
+def receive_accessibility_feedback(*, message: str, email: str = "", page: str = "", language: str):
+    """Stores a message from the accessibility statement's form (the sender is anonymous or any
+    user; nobody's right is needed to send feedback). The caller e-mails it after the commit."""
+    from .models import AccessibilityFeedback
+
+    with audited(None):
+        feedback = AccessibilityFeedback(message=message.strip(), email=email.strip(), page=page.strip()[:500],
+                                         language=language)
+        feedback.full_clean()
+        feedback.save()
+    return feedback
+
+
+def mark_feedback_answered(feedback, *, acting_user):
+    """A handler (core.feedback.may_handle_feedback) records that the feedback was answered: who
+    and when. Answering twice is refused, so the first answer's time stays the one recorded."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from .feedback import may_handle_feedback
+    from .models import AccessibilityFeedback
+
+    if not may_handle_feedback(acting_user):
+        raise PermissionDenied
+    with audited(acting_user):
+        stored = AccessibilityFeedback.objects.select_for_update().get(pk=feedback.pk)
+        if stored.answered_at is not None:
+            raise ValidationError(_("This feedback has already been marked answered."))
+        stored.answered_at = timezone.now()
+        stored.answered_by = acting_user
+        stored.save(update_fields=["answered_at", "answered_by"])
+    return stored

@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.conf import settings
 
+from yhdyspinta.core.feedback import may_handle_feedback
 from yhdyspinta.core.views.access_log import may_see_access_log
 
 
@@ -18,7 +19,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     anonymous = not getattr(user, "is_authenticated", False)
     return {"main_nav": items, "nav_groups": grouped(entries, anonymous=anonymous),
-            "may_see_access_log": lambda: _may_see_access_log(request)}
+            "may_see_access_log": lambda: _may_see_access_log(request),
+            "may_handle_feedback": lambda: may_handle_feedback(getattr(request, "user", None))}
 
 
 def _may_see_access_log(request) -> bool:

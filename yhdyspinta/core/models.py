@@ -192,3 +192,49 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+
+FEEDBACK_ANSWER_DAYS = 14  # Act 306/2019 § 15: feedback is answered within 14 days
+
+
+class AccessibilityFeedback(models.Model):
+    """A message sent from the accessibility statement's feedback form (Act 306/2019 § 15).
+
+    Personal data is kept to what an answer needs: the optional reply address. The change log
+    masks it (AUDITLOG_MASK_TRACKING_FIELDS) and leaves the message out (settings
+    AUDITLOG_INCLUDE_TRACKING_MODELS); only feedback handlers (`core.feedback.may_handle_feedback`)
+    see the records. Written by `core.actions.receive_accessibility_feedback`, answered by
+    `core.actions.mark_feedback_answered`."""
+
+    received_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    page = models.CharField(_("page address"), max_length=500, blank=True)
+    message = models.TextField(_("message"), max_length=5000)
+    email = models.EmailField(_("reply address"), blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.received_at:%Y-%m-%d %H:%M} #{self.pk}"
+
+    @property
+    def due_date(self):
+        """The last day of the legal answer time (14 days from the day it arrived)."""
+        import datetime
+
+        from django.utils import timezone
+
+        return timezone.localdate(self.received_at) + datetime.timedelta(days=FEEDBACK_ANSWER_DAYS)
+
+    def is_overdue(self, today=None) -> bool:
+        from django.utils import timezone
+
+        return self.answered_at is None and (today or timezone.localdate()) > self.due_date

@@ -1,6 +1,8 @@
 """Front page, search, accessibility statement and health endpoints."""
 
 import datetime
+import logging
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -10,14 +12,18 @@ from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from yhdyspinta.core.audit import log_internal_reads
+from yhdyspinta.core.actions import receive_accessibility_feedback
+from yhdyspinta.core.audit import client_address, log_internal_reads
+from yhdyspinta.core.feedback import count_message, rate_limited
 from yhdyspinta.core.geo import choropleth
 from yhdyspinta.core.policy import organisation_model
 from yhdyspinta.core.search import search_all
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -75,26 +81,37 @@ class SearchView(TemplateView):
 
 class AccessibilityFeedbackForm(forms.Form):
     message = forms.CharField(label=gettext_lazy("Your feedback"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    page = forms.CharField(label=gettext_lazy("Address of the page concerned (if any)"), required=False, max_length=500)
     email = forms.EmailField(label=gettext_lazy("Your e-mail address (if you want an answer)"), required=False,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
 
 def feedback_address() -> str:
-    """Where accessibility feedback goes: ACCESSIBILITY_FEEDBACK_EMAIL (docs/accessibility.md)."""
+    """Where accessibility feedback is also e-mailed: ACCESSIBILITY_FEEDBACK_EMAIL (docs/i18n.md)."""
     return getattr(settings, "ACCESSIBILITY_FEEDBACK_EMAIL", "")
+
+
+def _referring_page(request) -> str:
+    """The path of the page the visitor came from (same site only, without its query: a search
+    there may hold personal words), to prefill the page field."""
+    referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    if referer.netloc != request.get_host() or not referer.path or referer.path.rstrip("/").endswith("/accessibility"):
+        return ""
+    return referer.path[:500]
 
 
 class AccessibilityView(TemplateView):
     """The accessibility statement (Act 306/2019): the real state, known shortcomings, the
-    feedback channel (a form whose message is e-mailed to ACCESSIBILITY_FEEDBACK_EMAIL, which is
-    also shown as a mailto link), the supervisory authority and the date of the last test."""
+    feedback channel (a form whose messages are stored for the service's maintainers,
+    core/feedback.py, and also e-mailed to ACCESSIBILITY_FEEDBACK_EMAIL when set), the
+    supervisory authority and the date of the last test."""
 
     template_name = "core/accessibility.html"
     tested_on = datetime.date(2026, 12, 4)  # the reflow and axe browser tests (core/tests/test_reflow_browser.py)
     reviewed_on = datetime.date(2026, 12, 4)
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", AccessibilityFeedbackForm())
+        kwargs.setdefault("form", AccessibilityFeedbackForm(initial={"page": _referring_page(self.request)}))
         return super().get_context_data(
             feedback_email=feedback_address(),
             tested_on=date_format(self.tested_on, "SHORT_DATE_FORMAT"),
@@ -102,14 +119,33 @@ class AccessibilityView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = AccessibilityFeedbackForm(request.POST)
-        if not feedback_address() or not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400 if feedback_address() else 405)
-        sender = form.cleaned_data["email"]
-        body = f"{form.cleaned_data['message']}\n\n--\n{request.build_absolute_uri()}\n{sender or '-'}"
-        EmailMessage(subject=_("Accessibility feedback: Yhdyspinta"), body=body, to=[feedback_address()],
-                     reply_to=[sender] if sender else None).send()
+        address = client_address(request)
+        if rate_limited(address):
+            form.add_error(None, _("You have sent several messages within the last hour. Please try again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        count_message(address)
+        data = form.cleaned_data
+        feedback = receive_accessibility_feedback(message=data["message"], email=data["email"], page=data["page"],
+                                                  language=get_language()[:2])
+        if feedback_address():
+            _send(request, feedback)  # after the action's own transaction: the message is stored first
         messages.success(request, _("Thank you. Your feedback was sent to the maintainer of the service."))
         return HttpResponseRedirect(request.path)
+
+
+def _send(request, feedback):
+    """The e-mail copy for the maintainers (reply-to the sender when given). A failure to send
+    loses nothing: the message is stored; the log names the record, never the sender."""
+    link = request.build_absolute_uri(reverse("accessibility_feedback_detail", args=[feedback.pk]))
+    body = (f"{feedback.message}\n\n--\n{_('Page')}: {feedback.page or '-'}\n{_('Language')}: {feedback.language}\n"
+            f"{_('Reply address')}: {feedback.email or '-'}\n{_('Answer by')}: {date_format(feedback.due_date)}\n{link}")
+    try:
+        EmailMessage(subject=_("Accessibility feedback: Yhdyspinta"), body=body, to=[feedback_address()],
+                     reply_to=[feedback.email] if feedback.email else None).send()
+    except Exception:
+        logger.warning("accessibility feedback %s: the e-mail copy could not be sent", feedback.pk, exc_info=True)
 
 
 def healthz(request):
