@@ -7,12 +7,14 @@ the models' clean() (rules.py for the act's values).
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 
-from yhdyspinta.core.actions import audited, require, require_add
+from yhdyspinta.core.actions import audited, require
 from yhdyspinta.core.localize import error_message
+from yhdyspinta.core.policy import can_add_for
 from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations.models import Organisation
 
+from .audit import log_created
 from .importing import parse_leases, parse_pupil_counts
 from .models import Building, Lease, LeaseOption, Premise, School
 
@@ -38,73 +40,180 @@ class _Organisations:
         return self.cache[key]
 
 
-def _save(obj, name, line):
+def _check(obj, name, line, exclude=()):
+    """The record's rules (model validation and clean()), or the InputError naming file and line.
+    Link fields the import has already resolved to records are left out (no query per link)."""
     try:
-        obj.full_clean()
+        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         text = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
         raise InputError(name, line, text) from None
-    obj.save()
     return obj
-
-
-def _building(row, owner, municipality, name, acting_user):
-    lookup = {"building_id": row.building_id.upper()} if row.building_id else {"name": row.building,
-                                                                             "municipality": municipality}
-    building = Building.objects.filter(owner=owner, **lookup).first()
-    if building is None:
-        building = Building(owner=owner, municipality=municipality, name=row.building,
-                            building_id=row.building_id, address=row.address)
-        return _save(building, name, row.line)
-    require(acting_user, building, "change")
-    return building
 
 
 def import_leases(source, filename=None, *, acting_user, visibility="public") -> list[Lease]:
     """Reads a lease list and saves buildings, premises, leases and option periods in one
     transaction: on the first refused row nothing is kept, and the error names file, line and
     reason (ValidationError with core.localize.error_message). A lease whose landlord already has
-    one with the same reference is updated; others are added."""
+    one with the same reference is updated; others are added.
+
+    In bulk (the 4 500 leases of a county in seconds): every row is checked first, in memory,
+    against what is stored and what the earlier rows add; then the new records go in with one
+    INSERT per table and their change-log entries with one more (`facilities.audit.log_created`:
+    the same "created" entries with actor, address and request id as a record saved alone).
+    Existing leases that the file changes are saved one by one (audited with their changes)."""
     name = filename or getattr(source, "name", None) or "leases.csv"
     try:
         rows = parse_leases(source, name)
         with audited(acting_user):
-            return _import_rows(rows, name, acting_user, visibility)
+            plan = _LeasePlan(name, acting_user, visibility, rows)
+            for row in rows:
+                plan.add(row)
+            return plan.write()
     except InputError as exc:
         raise ValidationError(error_message(exc)) from None
 
 
-def _import_rows(rows, name, acting_user, visibility):
-    orgs = _Organisations(name)
-    saved = []
-    for row in rows:
-        municipality = orgs.get(row.municipality, row.line, "municipality", kind="municipality")
-        landlord = orgs.get(row.landlord, row.line, "landlord")
-        tenant = orgs.get(row.tenant, row.line, "tenant")
-        try:
-            require_add(acting_user, {landlord.pk, tenant.pk})
-        except PermissionDenied:
-            raise InputError(name, row.line, reason("you may not add leases for %(landlord)s or %(tenant)s",
-                                                    landlord=str(landlord), tenant=str(tenant))) from None
-        building = _building(row, landlord, municipality, name, acting_user)
-        premise = Premise.objects.filter(building=building, name=row.premise).first() or _save(
-            Premise(building=building, name=row.premise, area=row.area, user_organisation=tenant,
-                    visibility=visibility), name, row.line)
-        lease = Lease.objects.filter(landlord=landlord, reference=row.reference).first() if row.reference else None
-        if lease is not None:
-            require(acting_user, lease, "change")
-        else:
-            lease = Lease(landlord=landlord, reference=row.reference, visibility=visibility)
+class _LeasePlan:
+    """The records a lease list adds or changes, checked row by row before anything is written."""
+
+    def __init__(self, name, acting_user, visibility, rows):
+        self.name, self.user, self.visibility = name, acting_user, visibility
+        self.orgs = _Organisations(name)
+        self.may_add, self.may_change = {}, {}
+        self.buildings: dict[tuple, Building] = {}  # (owner, "id", building_id) / (owner, "name", name, municipality)
+        self.premises: dict[tuple, Premise] = {}  # (building key, premise name)
+        self.leases: dict[tuple, Lease] = {}  # (landlord, reference)
+        self.options: dict[int, list] = {}  # id(lease) -> its option periods, stored and new
+        self.new: dict[type, list] = {Building: [], Premise: [], Lease: [], LeaseOption: []}
+        self.changed: dict[int, Lease] = {}
+        self.saved: list[Lease] = []
+        self._load_stored(rows)
+
+    # ---- what is stored: read once for the whole file ---------------------------------------------
+    def _load_stored(self, rows):
+        landlords = set()
+        for row in rows:  # an unknown landlord is refused at its row, in the order of the rows
+            try:
+                landlords.add(self.orgs.get(row.landlord, row.line, "landlord").pk)
+            except InputError:
+                continue
+        for building in Building.objects.filter(owner_id__in=landlords).order_by("name", "pk"):
+            self._index_building(building)
+        stored = [b for b in self.buildings.values() if b.pk]
+        for premise in Premise.objects.filter(building__in=stored).order_by("pk"):
+            self.premises.setdefault((premise.building_id, premise.name), premise)
+        references = {row.reference for row in rows if row.reference}
+        leases = Lease.objects.filter(landlord_id__in=landlords, reference__in=references).order_by("starts_on", "pk")
+        for lease in leases:
+            self.leases.setdefault((lease.landlord_id, lease.reference), lease)
+        by_pk = {lease.pk: lease for lease in self.leases.values()}
+        for lease in by_pk.values():
+            self.options[id(lease)] = []
+        for option in LeaseOption.objects.filter(lease_id__in=by_pk):
+            option.lease = by_pk[option.lease_id]
+            self.options[id(option.lease)].append(option)
+
+    def _index_building(self, building):
+        if building.building_id:
+            self.buildings.setdefault((building.owner_id, "id", building.building_id.upper()), building)
+        self.buildings.setdefault((building.owner_id, "name", building.name, building.municipality_id), building)
+
+    # ---- one row ------------------------------------------------------------------------------------
+    def add(self, row):
+        municipality = self.orgs.get(row.municipality, row.line, "municipality", kind="municipality")
+        landlord = self.orgs.get(row.landlord, row.line, "landlord")
+        tenant = self.orgs.get(row.tenant, row.line, "tenant")
+        pair = (landlord.pk, tenant.pk)
+        if pair not in self.may_add:
+            self.may_add[pair] = can_add_for(self.user, set(pair))
+        if not self.may_add[pair]:
+            raise InputError(self.name, row.line, reason("you may not add leases for %(landlord)s or %(tenant)s",
+                                                         landlord=str(landlord), tenant=str(tenant)))
+        building = self._building(row, landlord, municipality)
+        premise = self._premise(row, building, tenant)
+        lease = self._lease(row, landlord, tenant, premise)
+        if row.option_starts:
+            self._option(row, lease)
+        self.saved.append(lease)
+
+    def _require_change(self, obj):
+        key = (type(obj), obj.pk)
+        if key not in self.may_change:
+            require(self.user, obj, "change")
+            self.may_change[key] = True
+
+    def _building(self, row, owner, municipality):
+        key = ((owner.pk, "id", row.building_id.upper()) if row.building_id
+               else (owner.pk, "name", row.building, municipality.pk))
+        building = self.buildings.get(key)
+        if building is not None:
+            if building.pk:
+                self._require_change(building)
+            return building
+        building = _check(Building(owner=owner, municipality=municipality, name=row.building,
+                                   building_id=row.building_id, address=row.address),
+                          self.name, row.line, exclude=("owner", "municipality"))
+        self.new[Building].append(building)
+        self.buildings[key] = building
+        self.buildings.setdefault((owner.pk, "name", building.name, municipality.pk), building)
+        if building.building_id:
+            self.buildings.setdefault((owner.pk, "id", building.building_id), building)
+        return building
+
+    def _premise(self, row, building, tenant):
+        key = (building.pk or id(building), row.premise)
+        premise = self.premises.get(key)
+        if premise is None:
+            premise = _check(Premise(building=building, name=row.premise, area=row.area, user_organisation=tenant,
+                                     visibility=self.visibility), self.name, row.line,
+                             exclude=("building", "user_organisation", "user_unit", "user_service"))
+            self.new[Premise].append(premise)
+            self.premises[key] = premise
+        return premise
+
+    def _lease(self, row, landlord, tenant, premise):
+        key = (landlord.pk, row.reference) if row.reference else None
+        lease = self.leases.get(key) if key else None
+        if lease is None:
+            lease = Lease(landlord=landlord, reference=row.reference, visibility=self.visibility)
+            self.new[Lease].append(lease)
+            self.options[id(lease)] = []
+            if key:
+                self.leases[key] = lease
+        elif lease.pk:
+            self._require_change(lease)
+            self.changed[lease.pk] = lease
         for field in ("starts_on", "ends_on", "notice_months", "transitional", "index_clause"):
             setattr(lease, field, getattr(row, field))
         lease.premise, lease.tenant = premise, tenant
         lease.internal_capital_cost, lease.internal_maintenance_cost = row.capital_cost, row.maintenance_cost
-        _save(lease, name, row.line)
-        if row.option_starts and not lease.options.filter(starts_on=row.option_starts).exists():
-            _save(LeaseOption(lease=lease, starts_on=row.option_starts, ends_on=row.option_ends,
-                              exercise_by=row.option_exercise_by), name, row.line)
-        saved.append(lease)
-    return saved
+        return _check(lease, self.name, row.line, exclude=("premise", "landlord", "tenant"))
+
+    def _option(self, row, lease):
+        siblings = self.options[id(lease)]
+        if any(o.starts_on == row.option_starts for o in siblings):
+            return
+        option = LeaseOption(lease=lease, starts_on=row.option_starts, ends_on=row.option_ends,
+                             exercise_by=row.option_exercise_by)
+        option._siblings = siblings
+        _check(option, self.name, row.line, exclude=("lease",))
+        siblings.append(option)
+        self.new[LeaseOption].append(option)
+
+    # ---- writing: one INSERT per table (in batches), then the change log ----------------------------
+    def write(self) -> list[Lease]:
+        for model in (Building, Premise):
+            model.objects.bulk_create(self.new[model], batch_size=BATCH)
+        for lease in self.changed.values():
+            lease.save()  # audited with its changes by django-auditlog
+        Lease.objects.bulk_create(self.new[Lease], batch_size=BATCH)
+        LeaseOption.objects.bulk_create(self.new[LeaseOption], batch_size=BATCH)
+        log_created(record for model in (Building, Premise, Lease, LeaseOption) for record in self.new[model])
+        return self.saved
+
+
+BATCH = 500
 
 
 def import_pupil_counts(source, filename=None, *, acting_user) -> list[School]:

@@ -217,11 +217,13 @@ class LeaseOption(RestrictedModel):
         return reverse("facilities:lease_detail", args=[self.lease_id])
 
     def clean(self):
-        if not (self.lease_id and self.starts_on and self.ends_on):
+        # The lease may be an unsaved one of the same import (actions.import_leases), which also
+        # gives the other option periods of the lease in `_siblings` instead of a query.
+        lease = self.lease if self.lease_id or LeaseOption.lease.is_cached(self) else None
+        if not (lease is not None and self.starts_on and self.ends_on):
             return
         if self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The option period cannot end before it starts.")})
-        lease = self.lease
         if lease.ends_on is None:
             raise ValidationError({"lease": _("A lease until further notice has no option periods.")})
         if self.starts_on <= lease.ends_on:
@@ -230,8 +232,13 @@ class LeaseOption(RestrictedModel):
                 "date": _d(lease.ends_on)}})
         if self.exercise_by and self.exercise_by >= self.starts_on:
             raise ValidationError({"exercise_by": _("The option must be used before its period begins.")})
-        others = lease.options.exclude(pk=self.pk).filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
-        other = others.first()
+        siblings = self.__dict__.get("_siblings")
+        if siblings is None:
+            other = lease.options.exclude(pk=self.pk).filter(starts_on__lte=self.ends_on,
+                                                             ends_on__gte=self.starts_on).first()
+        else:
+            other = next((o for o in siblings if o is not self and o.starts_on <= self.ends_on
+                          and o.ends_on >= self.starts_on), None)
         if other is not None:
             raise ValidationError({"starts_on": _("The option period overlaps the option period %(other)s.") % {
                 "other": other}})
