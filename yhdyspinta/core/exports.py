@@ -81,14 +81,24 @@ def rows_to_xlsx(header, rows, *, sheet="Data", metadata=(), metadata_sheet=Fals
     return buffer.getvalue()
 
 
-def export_metadata(request, title) -> list[str]:
+def export_metadata(request, title, *, illustrative=False) -> list[str]:
     """The lines saying what a download is: its title, the address it came from (with the
-    filters in its query) and when it was generated."""
+    filters in its query) and when it was generated; with `illustrative` (the file holds invented
+    values) the notice "Illustrative, not official figures." as well."""
     from django.utils import timezone
     from django.utils.translation import gettext as _
 
-    return [str(title), _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
-            _("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")}]
+    lines = [str(title), _("Source: Yhdyspinta, %(address)s") % {"address": request.build_absolute_uri()},
+             _("Generated at: %(time)s") % {"time": timezone.localtime().strftime("%Y-%m-%d %H:%M %Z")}]
+    if illustrative:
+        lines.append(_("Illustrative, not official figures."))
+    return lines
+
+
+def wants_metadata(request) -> bool:
+    """False when the download is asked without its metadata lines (`?metadata=0`, for programs
+    that read the header from the first line); every other download carries them."""
+    return request is None or request.GET.get("metadata") not in ("0", "false", "no")
 
 
 # ---- the one export response and the one PDF response ---------------------------------------
@@ -124,6 +134,7 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
     Any `fmt` other than csv/xlsx is a 404. `dialect="international"`: CSV with `,` and `.`;
     without `dialect` the request's `?dialect=international` chooses it, so every download has the
     international option. `metadata_sheet`: XLSX only, the metadata on a sheet of its own.
+    `?metadata=0` on the request leaves the metadata out (the first line is then the header).
     """
     from django.http import Http404, HttpResponse
 
@@ -131,6 +142,8 @@ def export_response(request, fmt, header, rows, *, name, model=None, objects=(),
         raise Http404
     if dialect is None:
         dialect = "international" if request is not None and request.GET.get("dialect") == "international" else ""
+    if not wants_metadata(request):
+        metadata = ()
     rows = list(rows)
     if log:
         _log(request, fmt, model, objects, detail)

@@ -142,9 +142,12 @@ class CalculatorForm(RestrictedFormMixin, forms.Form):
     new_tasks_eur = forms.DecimalField(label=_("New-task funding of the year (€)"), required=False, localize=True)
     ex_post_correction_eur = forms.DecimalField(
         label=_("Ex-post correction of the year (jälkikäteistarkistus, €)"), required=False, localize=True)
+    published = forms.BooleanField(
+        label=_("Use the published national figures of the year (Ministry of Finance, state budget)"),
+        required=False)
 
     NATIONAL_FIELDS = ("level_eur", "price_index_pct", "service_need_growth_pct", "new_tasks_eur",
-                       "ex_post_correction_eur")
+                       "ex_post_correction_eur", "published")
 
     def __init__(self, *args, user=None, kind=InputKind.COUNTY, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -159,10 +162,19 @@ class CalculatorForm(RestrictedFormMixin, forms.Form):
         """The year's national parameters (compute.NationalLevel), None when none is given.
 
         The price index change and the service-need growth apply to every year from the set's price
-        level year up to ``year``."""
-        from .compute import NationalLevel
+        level year up to ``year``. With ``published`` the year's published figures
+        (``compute.published``) are used instead of the other fields."""
+        from yhdyspinta.core.reasons import reason
 
-        data = {name: self.cleaned_data.get(name) for name in self.NATIONAL_FIELDS}
+        from .compute import FundingInputError, NationalLevel
+        from .compute.published import published_national
+
+        if self.cleaned_data.get("published"):
+            found = published_national(year)
+            if found is None:
+                raise FundingInputError(reason("no published national figures for %(year)s", year=year))
+            return found.national
+        data = {name: self.cleaned_data.get(name) for name in self.NATIONAL_FIELDS if name != "published"}
         if all(value is None for value in data.values()):
             return None
         years = range(params.price_level_year + 1, year + 1)

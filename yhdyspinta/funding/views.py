@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.audit import log_internal_reads
-from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.exports import export_metadata, export_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog
 from yhdyspinta.core.uploads import WriterRequiredMixin
@@ -251,10 +251,16 @@ class _ResultView(TemplateView):
 
     export_name = "funding"
 
-    def export(self, table, fmt, records):
+    def export(self, table, fmt, records, year=None):
+        """The notice, the set (version) and the data first; then the funding year, the address the
+        file came from (with its choices and national parameters) and when it was generated."""
         header, body = table.as_lists()
+        lines = export_notice(records)
+        if year:
+            lines.append(_("Funding year: %(year)s") % {"year": year})
+        lines += export_metadata(self.request, "")[1:]
         return export_response(self.request, fmt, header, body, name=self.export_name, sheet=self.export_name,
-                               model=ParameterSet, objects=records, metadata=export_notice(records))
+                               model=ParameterSet, objects=records, metadata=lines)
 
     def log_reads(self, *records):
         for record in records:
@@ -270,7 +276,7 @@ class _ResultView(TemplateView):
         ctx = self.get_context_data(**kwargs)
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx") and ctx.get("table") is not None:
-            return self.export(ctx["table"], fmt, ctx.get("records", []))
+            return self.export(ctx["table"], fmt, ctx.get("records", []), ctx.get("year"))
         return self.render_to_response(ctx)
 
 
@@ -293,6 +299,10 @@ class CountyCalculatorView(_ResultView):
         except (FundingInputError, TypeError) as exc:
             ctx["error"] = error_message(exc)
             return ctx
+        if form.cleaned_data.get("published"):
+            from .compute.published import published_national
+
+            ctx["published"] = published_national(year)
         table, key, desc = self.sorted_table(presentation.county_table(result, params), "after_pr")
         ctx.update(presentation.county_context(result, params, table, key, desc, self.request))
         return ctx

@@ -16,8 +16,9 @@ from .factories import FollowUpActionFactory, MeetingFactory, forum_for
 
 
 def _rows(response):
+    """The data rows of a list download: after the metadata lines, the empty line and the header."""
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    return [line for line in lines[1:] if line]
+    return [line for line in lines[lines.index([]) + 2:] if line]
 
 
 def test_follow_up_actions_late_only_and_exports(world):

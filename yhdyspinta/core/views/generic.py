@@ -78,8 +78,10 @@ class ObjectListView(SingleTableMixin, FilterView):
         header = [str(c.header) for c in columns]
         records = list(queryset)
         rows = [[_plain(table.rows[i].get_cell_value(c.name)) for c in columns] for i in range(len(records))]
-        # XLSX: what the file is on a "Metadata" sheet (source, filters, time); CSV stays one table
-        meta = export_metadata(self.request, self.model._meta.verbose_name_plural) if fmt == "xlsx" else ()
+        # what the file is (title, source with its filters, time, "illustrative" when it holds
+        # invented values): XLSX on a "Metadata" sheet, CSV in lines above the header (?metadata=0: none)
+        meta = export_metadata(self.request, self.model._meta.verbose_name_plural,
+                               illustrative=any(getattr(r, "illustrative", False) is True for r in records))
         return export_response(self.request, fmt, header, rows, name=self.export_name, model=self.model,
                                objects=records, metadata=meta, metadata_sheet=True)
 

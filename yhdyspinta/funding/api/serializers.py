@@ -71,6 +71,9 @@ class ComputeSerializer(RestrictedSerializerMixin, serializers.Serializer):
         help_text='{"2024": "1.2", …} service-need growth (the set adds its extra points)')
     new_tasks_eur = serializers.DecimalField(max_digits=20, decimal_places=2, required=False)
     ex_post_correction_eur = serializers.DecimalField(max_digits=20, decimal_places=2, required=False)
+    published = serializers.BooleanField(
+        required=False, default=False,
+        help_text="use the year's published national figures (docs/funding.md) instead of the fields above")
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user  # before the fields are built: RestrictedSerializerMixin restricts them for this user
@@ -91,11 +94,20 @@ NATIONAL_FIELDS = ("level_eur", "price_index_pct", "service_need_growth_pct", "n
                    "ex_post_correction_eur")
 
 
-def national_level(data):
+def national_level(data, year=None):
     """compute.NationalLevel from validated data; None when no national parameter is given.
-    Years missing from the yearly maps count as 0 % (the API states every year it wants)."""
-    from ..compute import NationalLevel
+    Years missing from the yearly maps count as 0 % (the API states every year it wants).
+    ``published``: the published figures of ``year`` (FundingInputError when there are none)."""
+    from yhdyspinta.core.reasons import reason
 
+    from ..compute import FundingInputError, NationalLevel
+    from ..compute.published import published_national
+
+    if data.get("published"):
+        found = published_national(year)
+        if found is None:
+            raise FundingInputError(reason("no published national figures for %(year)s", year=year))
+        return found.national
     if not any(name in data for name in NATIONAL_FIELDS):
         return None
 

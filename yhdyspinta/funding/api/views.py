@@ -143,7 +143,8 @@ class ComputeView(_ComputeBase):
         ps = data["parameter_set"]
         try:
             result = compute_county_funding(ps.parameters(), data["inputs"].county_inputs(),
-                                            data.get("year") or ps.year, national=national_level(data))
+                                            data.get("year") or ps.year,
+                                            national=national_level(data, data.get("year") or ps.year))
         except FundingInputError as exc:
             return Response({"non_field_errors": [error_message(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         return Response(county_result_json(result))
@@ -168,7 +169,7 @@ class CompareView(_ComputeBase):
         year = data.get("year") or scenario.year
         counties = data["inputs"].county_inputs()
         try:
-            national = national_level(data)
+            national = national_level(data, year)
             diffs = compare_counties(compute_county_funding(base.parameters(), counties, year, national=national),
                                      compute_county_funding(scenario.parameters(), counties, year,
                                                             national=national))

@@ -43,8 +43,12 @@ def test_calculator_sorts_and_exports_csv(demo, world):
     populations = [row["population"] for row in response.context["table"].rows]
     assert populations == sorted(populations)
     csv_text = client.get("/funding/", {"export": "csv"}).content.decode("utf-8-sig")
-    # 22 counties + the header + the not-official notice lines (set, data) and the blank line after them
-    assert csv_text.count("\r\n") == 23 + 4 and "Pirkanmaan hyvinvointialue" in csv_text
+    # 22 counties + the header + the not-official notice lines (set, data, funding year, source address,
+    # generated at) and the blank line after them
+    assert csv_text.count("\r\n") == 23 + 7 and "Pirkanmaan hyvinvointialue" in csv_text
+    lines = csv_text.split("\r\n")
+    assert lines[3].startswith("Rahoitusvuosi: ") and lines[4].startswith("Lähde: Yhdyspinta, http://testserver/funding/?")
+    assert lines[5].startswith("Muodostettu: ") and lines[6] == ""
 
 
 def test_municipal_page(demo, world):
@@ -114,7 +118,8 @@ def test_scenario_xlsx_escapes_formulas(world):
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert "'=HYPERLINK(\"http://evil.example\")" in values
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
-    assert sheet.max_row == 23 + 5  # + the notice, the scenario, the base, the data and a blank line
+    # + the notice, the scenario, the base, the data, the funding year, the source address, generated at, a blank line
+    assert sheet.max_row == 23 + 8
 
 
 def _post_shares_over_one(world, language):

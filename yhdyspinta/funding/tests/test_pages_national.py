@@ -74,3 +74,26 @@ def test_api_compute_with_national_parameters(demo, world):
         "parameter_set": demo["law"].pk, "inputs": demo["counties"].pk, "price_index_pct": {"x": "2"}},
         format="json")
     assert bad_key.status_code == 400 and "avainten on oltava vuosia" in str(bad_key.json())
+
+
+def test_calculator_and_api_use_the_published_figures_of_the_year_with_their_sources(demo, world):
+    from yhdyspinta.funding.compute import funding_level
+    from yhdyspinta.funding.compute.published import published_national
+
+    law, inputs = demo["law"], demo["counties"]
+    level = funding_level(law.parameters(), 2023, published_national(2023).national)
+    response = client_for(None).get("/funding/", {"parameter_set": law.pk, "year": 2023, "inputs": inputs.pk,
+                                                  "published": "on"})
+    assert response.context["result"].total_funding_eur == level
+    page = response.content.decode()
+    assert "3,52 prosenttia" in page and "20.9.2022" in page and 'name="published"' in page
+    none = client_for(None).get("/funding/", {"parameter_set": law.pk, "year": 2024, "inputs": inputs.pk,
+                                              "published": "on"})
+    assert none.context.get("result") is None and "vuodelta 2024 ei ole julkaistuja" in none.context["error"]
+    api = api_client_for(world.viewer)
+    body = {"parameter_set": law.pk, "year": 2025, "inputs": inputs.pk, "published": True}
+    data = api.post("/api/v1/funding/compute/", body, format="json").json()
+    assert data["national"]["ex_post_correction_eur"] == 1400000000
+    assert abs(D(data["total_funding_eur"]) - D("26.2e9")) <= D("0.5") * len(data["counties"])
+    refused = api.post("/api/v1/funding/compute/", {**body, "year": 2024}, format="json")
+    assert refused.status_code == 400 and "vuodelta 2024 ei ole julkaistuja" in str(refused.json())
