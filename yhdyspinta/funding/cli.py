@@ -3,10 +3,13 @@
     yhdyspinta funding county --parameters FILE.json --inputs COUNTIES.csv --year 2026 --format csv
     yhdyspinta funding municipal --parameters FILE.json --inputs MUNICIPALITIES.csv --format csv
     yhdyspinta funding scenario --base A.json --parameters B.json --inputs COUNTIES.csv --year 2026
+    yhdyspinta funding county --parameters law_617_2021_level_2022 --inputs COUNTIES.csv --year 2023 --published
     yhdyspinta funding sets
 
 --parameters takes a JSON file or the name of a shipped set (law_617_2021_level_2022,
-seed_004_proposal). CSV files may use the Finnish dialect (semicolons, decimal commas).
+seed_004_proposal). --published takes the national figures published for the year (price index,
+service-need growth, new tasks, ex-post correction or the budget's level; compute.published) and is
+refused for a year without them. CSV files may use the Finnish dialect (semicolons, decimal commas).
 Everything is computed before anything is written: a bad file exits 2 with
 "file, line N: reason" on stderr and no output. Amounts are unrounded unless --round is given.
 """
@@ -21,6 +24,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.tabular import InputError
 
 from .compute import (
@@ -31,6 +35,7 @@ from .compute import (
     compute_municipal_transfer,
     load_parameter_set,
 )
+from .compute.published import published_national
 from .inputs import read_county_csv, read_municipal_csv
 
 NOTICE = "Not official figures: the official funding calculations are made by the Ministry of Finance."
@@ -50,13 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--round", type=int, default=None, metavar="DECIMALS", help="round amounts")
     for p in (county, scenario):
         p.add_argument("--year", type=int, default=None, help="year (default: the set's year)")
+        p.add_argument("--published", action="store_true",
+                       help="use the national figures published for the year (docs/funding.md)")
     scenario.add_argument("--base", required=True, help="base parameter set JSON file or shipped set name")
     sub.add_parser("sets", help="list the shipped parameter sets")
     return parser
 
 
-def county_rows(params, inputs, year):
-    result = compute_county_funding(params, inputs, year)
+def published_level(year):
+    """The national parameters published for ``year`` (FundingInputError when none were found)."""
+    found = published_national(year)
+    if found is None:
+        raise FundingInputError(reason("no published national figures for %(year)s", year=year))
+    return found.national
+
+
+def county_rows(params, inputs, year, national=None):
+    result = compute_county_funding(params, inputs, year, national=national)
     header = ["code", "name", "population", "computed_funding_eur", "computed_per_resident",
               *[f"criterion_{c.key}_eur" for c in params.criteria],
               "change_per_resident", "equalisation_per_resident", "equalisation_eur",
@@ -77,9 +92,9 @@ def municipal_rows(params, inputs):
     return header, rows
 
 
-def scenario_rows(base, params, inputs, year):
-    diffs = compare_counties(compute_county_funding(base, inputs, year),
-                             compute_county_funding(params, inputs, year))
+def scenario_rows(base, params, inputs, year, national=None):
+    diffs = compare_counties(compute_county_funding(base, inputs, year, national=national),
+                             compute_county_funding(params, inputs, year, national=national))
     header = ["code", "name", "population", "base_eur", "scenario_eur", "difference_eur",
               "difference_per_resident"]
     return header, [[d.code, d.name, d.population, d.base_eur, d.scenario_eur, d.difference_eur,
@@ -118,10 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             year = params.year if args.year is None else args.year
             inputs = read_county_csv(args.inputs, params=params, year=year)
+            national = published_level(year) if args.published else None
             if args.command == "county":
-                header, rows = county_rows(params, inputs, year)
+                header, rows = county_rows(params, inputs, year, national)
             else:
-                header, rows = scenario_rows(load_parameter_set(args.base), params, inputs, year)
+                header, rows = scenario_rows(load_parameter_set(args.base), params, inputs, year, national)
     except (InputError, FundingInputError, OSError) as exc:
         sys.stderr.write(f"{exc}\n")
         return 2

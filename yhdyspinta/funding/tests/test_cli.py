@@ -50,3 +50,20 @@ def test_runs_without_django():
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "law_617_2021_level_2022" in result.stdout
+
+
+def test_published_national_figures_of_the_year(tmp_path, capsys):
+    from yhdyspinta.funding.compute.published import published_national
+
+    path = tmp_path / "hva.csv"
+    path.write_bytes(county_csv())
+    assert main(["county", "--parameters", "law_617_2021_level_2022", "--inputs", str(path),
+                 "--year", "2023", "--published"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    law = load_parameter_set("law_617_2021_level_2022")
+    expected = compute_county_funding(law, demo_county_inputs(), 2023, national=published_national(2023).national)
+    assert [Decimal(r["computed_funding_eur"]) for r in rows] == [c.computed_funding_eur for c in expected.counties]
+    assert main(["county", "--parameters", "law_617_2021_level_2022", "--inputs", str(path),
+                 "--year", "2024", "--published"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.strip() == "no published national figures for 2024"
