@@ -25,6 +25,7 @@ class Kind(models.TextChoices):
     READINESS_PERIOD = "readiness_period", _("Readiness reporting period opened or closing")
     REPORT_SUBMITTED = "report_submitted", _("Welfare report waiting for your approval")
     LEASE_REMINDER = "lease_reminder", _("Lease notice or option deadline near")
+    TRANSFER_ITEM_DUE = "transfer_item_due", _("Transfer inventory item due soon")
 
 
 class Mode(models.TextChoices):
@@ -41,6 +42,7 @@ DEFAULT_MODES = {
     Kind.DUTY_DUE: Mode.DAILY,
     Kind.DUTY_OVERDUE: Mode.DAILY,
     Kind.LEASE_REMINDER: Mode.DAILY,
+    Kind.TRANSFER_ITEM_DUE: Mode.DAILY,
 }
 
 

@@ -390,6 +390,29 @@ def lease_reminders(now) -> int:
                           site_url(lease.get_absolute_url())))
     return create_many(Kind.LEASE_REMINDER, items, now=now)
 
+
+def transfer_items_due(now) -> int:
+    """Transfer inventory items coming due (transfers.reminders): to the writers of the item's owner
+    organisation and the county coordinators of the project's area who may see the item, once per
+    item and due date (a new due date is news again)."""
+    from yhdyspinta.accounts.permissions import can
+    from yhdyspinta.transfers.reminders import due_soon
+
+    due = list(due_soon(timezone.localdate(now)).select_related("project", "owner"))
+    if not due:
+        return 0
+    owners = writers_by_org({item.owner_id for item in due})
+    coordinators = writers_by_org({item.project.area_id for item in due if item.project.area_id},
+                                  (Role.COUNTY_COORDINATOR,))
+    items = []
+    for item in due:
+        users = {u.pk: u for u in owners.get(item.owner_id, ())}
+        users.update((u.pk, u) for u in coordinators.get(item.project.area_id, ()) if can(u, item, "view"))
+        items.append(Item(f"transfer-item:{item.pk}:due:{item.due_date}", item, list(users.values()),
+                          "transfer_item_due", {"item": item, "project": item.project},
+                          site_url(item.get_absolute_url())))
+    return create_many(Kind.TRANSFER_ITEM_DUE, items, now=now)
+
 # ---- statutory duties and readiness reporting periods ----------------------------------------
 def writers_by_org(org_ids, roles=WRITER_ROLES) -> dict[int, list]:
     """Organisation id → its active users in `roles` with an e-mail address, in one query."""
@@ -501,6 +524,7 @@ def produce_due(now=None) -> dict[str, int]:
         "actions_overdue": actions_overdue(now),
         "agreement_reminders": agreement_reminders(now),
         "lease_reminders": lease_reminders(now),
+        "transfer_items_due": transfer_items_due(now),
         "duties": duties(now),
         "readiness_periods": readiness_periods(now),
     }

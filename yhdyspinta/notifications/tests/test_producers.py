@@ -69,4 +69,5 @@ def test_readiness_period_opened_and_closing_once_each_to_the_reporting_regions(
 
 def test_produce_due_runs_every_scheduled_producer(world):
     assert set(produce_due()) == {"rounds_opened", "round_reminders", "actions_overdue", "agreement_reminders",
-                                  "duties", "readiness_periods", "lease_reminders"}
+                                  "duties", "readiness_periods", "lease_reminders",
+                                  "transfer_items_due"}
