@@ -34,7 +34,7 @@ def test_list_csv_has_metadata_lines_above_the_header_unless_asked_without(world
     lines = _lines(client.get("/readiness/reports/", {"export": "csv", "status": "done"}))
     blank = lines.index([])
     meta, header = lines[:blank], lines[blank + 1]
-    assert [len(line) for line in meta] == [1] * len(meta)
+    assert [len(line) for line in meta] == [1] * len(meta) and meta[0] == ["Tilannetiedot"]
     assert meta[1][0].startswith("Lähde: Yhdyspinta, http://testserver/readiness/reports/?")
     assert "status=done" in meta[1][0] and meta[2][0].startswith("Muodostettu: ")
     assert all(cell for cell in header) and len(header) > 1

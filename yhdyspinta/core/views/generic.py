@@ -11,6 +11,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -80,7 +81,7 @@ class ObjectListView(SingleTableMixin, FilterView):
         rows = [[_plain(table.rows[i].get_cell_value(c.name)) for c in columns] for i in range(len(records))]
         # what the file is (title, source with its filters, time, "illustrative" when it holds
         # invented values): XLSX on a "Metadata" sheet, CSV in lines above the header (?metadata=0: none)
-        meta = export_metadata(self.request, self.model._meta.verbose_name_plural,
+        meta = export_metadata(self.request, capfirst(self.model._meta.verbose_name_plural),
                                illustrative=any(getattr(r, "illustrative", False) is True for r in records))
         return export_response(self.request, fmt, header, rows, name=self.export_name, model=self.model,
                                objects=records, metadata=meta, metadata_sheet=True)
