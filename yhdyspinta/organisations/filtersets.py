@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.collation import CollatedModelChoiceFilter
 from yhdyspinta.core.filtersets import SearchFilterSet
 
 from .models import Organisation, OrganisationKind, Person, Unit
@@ -10,9 +11,7 @@ from .models import Organisation, OrganisationKind, Person, Unit
 class OrganisationFilterSet(SearchFilterSet):
     search_fields = ("name_fi", "name_sv", "name_en", "code", "short_name_fi")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganisationKind.choices)
-    area = django_filters.ModelChoiceFilter(
-        label=_("Organising area"), queryset=Organisation.objects.organising_areas()
-    )
+    area = CollatedModelChoiceFilter(label=_("Organising area"), queryset=Organisation.objects.organising_areas())
     active = django_filters.BooleanFilter(label=_("Active"), field_name="valid_until", lookup_expr="isnull")
 
     class Meta:
@@ -30,7 +29,7 @@ class UnitFilterSet(SearchFilterSet):
 
 class PersonFilterSet(SearchFilterSet):
     search_fields = ("first_name", "last_name", "title_fi", "title_sv", "title_en")
-    area = django_filters.ModelChoiceFilter(
+    area = CollatedModelChoiceFilter(
         label=_("Organising area"), queryset=Organisation.objects.organising_areas(),
         method="filter_area",
     )

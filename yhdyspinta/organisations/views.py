@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
+from yhdyspinta.core.collation import CollatedListMixin, sorted_by
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -15,7 +16,9 @@ from .models import Organisation, Person, Unit
 from .tables import OrganisationTable, PersonTable, UnitTable
 
 
-class OrganisationListView(ObjectListView):
+class OrganisationListView(CollatedListMixin, ObjectListView):
+    """Sorted by the page's language before paginating (Åbo after Z, Jakobstad among the J's in Swedish)."""
+
     model = Organisation
     table_class = OrganisationTable
     filterset_class = OrganisationFilterSet
@@ -35,7 +38,8 @@ class OrganisationDetailView(ObjectDetailView):
         ctx["units"] = _tree(list(org.units.all()))
         ctx["people"] = Person.objects.restrict(self.request.user, "view").filter(organisation=org)
         ctx["area_members"] = (
-            org.area_members.exclude(pk=org.pk).order_by("kind", "name") if org.organises_sote else []
+            sorted(sorted_by(org.area_members.exclude(pk=org.pk), key=lambda o: o.name), key=lambda o: o.kind)
+            if org.organises_sote else []
         )
         return ctx
 
@@ -67,9 +71,10 @@ class AreaDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        members = self.object.area_members.active().order_by("name")
-        ctx["municipalities"] = members.filter(kind="municipality")
-        ctx["others"] = members.exclude(kind="municipality").exclude(pk=self.object.pk)
+        members = self.object.area_members.active()  # a few dozen: sorted by the page's language
+        ctx["municipalities"] = sorted_by(members.filter(kind="municipality"), key=lambda o: o.name)
+        ctx["others"] = sorted_by(members.exclude(kind="municipality").exclude(pk=self.object.pk),
+                                  key=lambda o: o.name)
         ctx["population_sum"] = sum(m.population or 0 for m in ctx["municipalities"])
         return ctx
 
@@ -133,8 +138,9 @@ class OrganisationEditView(ObjectEditView):
     save_action = staticmethod(actions.save_organisation)
 
 
-class UnitListView(ObjectListView):
+class UnitListView(CollatedListMixin, ObjectListView):
     model = Unit
+    collate_default = ("organisation", "name")
     table_class = UnitTable
     filterset_class = UnitFilterSet
     add_url_name = "organisations:unit_add"
@@ -159,8 +165,9 @@ class UnitDeleteView(ObjectDeleteView):
     success_url_name = "organisations:unit_list"
 
 
-class PersonListView(ObjectListView):
+class PersonListView(CollatedListMixin, ObjectListView):
     model = Person
+    collate_default = ("last_name", "first_name")
     table_class = PersonTable
     filterset_class = PersonFilterSet
     add_url_name = "organisations:person_add"
