@@ -23,7 +23,8 @@ class CooperationConfig(AppConfig):
         panels.register_related("catalogue.Interface", "forums", _("Forums"), order=10)
         panels.register_related("catalogue.Interface", "agreements", _("Agreements"), order=20)
         panels.register_related("catalogue.Interface", "escalations", _("Escalations"), order=40)
-        panels.register_related("catalogue.Interface", "agenda_items", _("Agenda items discussing it"), order=30)
+        panels.register_related("catalogue.Interface", "agenda_items", _("Agenda items discussing it"), order=30,
+                               related=("meeting__forum",))
         search.register("cooperation.Forum", ("name_fi", "name_sv", "name_en", "mandate_fi", "mandate_sv"))
         search.register("cooperation.Agreement", ("title_fi", "title_sv", "title_en", "description_fi"))
         search.register("cooperation.Escalation", ("title", "description"))

@@ -169,7 +169,7 @@ class AttachmentForm(UserForm):
 
     def limit(self, user):
         self.fields["meeting"].queryset = _writable(user, Meeting.objects.select_related("forum"))
-        self.fields["item"].queryset = _writable(user, AgendaItem.objects.all())
+        self.fields["item"].queryset = _writable(user, AgendaItem.objects.select_related("meeting__forum"))
 
 
 class DecisionForm(UserForm):
@@ -191,7 +191,7 @@ class FollowUpActionForm(UserForm):
     def limit(self, user):
         from yhdyspinta.organisations.models import Person
 
-        self.fields["decision"].queryset = _writable(user, Decision.objects.select_related("item"))
+        self.fields["decision"].queryset = _writable(user, Decision.objects.select_related("item__meeting__forum"))
         self.fields["owner"].queryset = Person.objects.restrict(user, "view")
 
 
@@ -222,7 +222,7 @@ class TransitionForm(RestrictedFormMixin, forms.Form):
         labels = dict(Escalation._meta.get_field("state").choices)
         self.fields["target"].choices = [(t, labels[t]) for t in compute.allowed_targets(escalation.state)]
         self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").filter(
-            meeting__forum=escalation.to_forum).select_related("meeting")
+            meeting__forum=escalation.to_forum).select_related("meeting__forum")
 
 
 class AgreementForm(UserForm):
@@ -268,8 +268,10 @@ class DutyEvidenceForm(UserForm):
         widgets: ClassVar[dict] = {"date": DATE, "duty": forms.HiddenInput}
 
     def limit(self, user):
-        self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").select_related("meeting")
-        self.fields["decision"].queryset = Decision.objects.restrict(user, "view").select_related("item")
+        self.fields["agenda_item"].queryset = AgendaItem.objects.restrict(user, "view").select_related(
+            "meeting__forum")
+        self.fields["decision"].queryset = Decision.objects.restrict(user, "view").select_related(
+            "item__meeting__forum")
         self.fields["agreement"].queryset = Agreement.objects.restrict(user, "view")
 
 

@@ -1,12 +1,10 @@
-"""Labels of cooperation records in record pickers (core/pickers.py): an agenda item or a
-decision names its forum and meeting date, so "§ 1 Tilannekatsaus" of 140 is unambiguous."""
+"""Record pickers (core/pickers.py) of cooperation records. An agenda item's and a decision's label
+is their `__str__` (models.meetings.item_label: forum — meeting date — § n title), the same as in
+every select and on the interface card, so "§ 1 Tilannekatsaus" of 140 is unambiguous; `related`
+reads the forum with the item."""
 
 from .models import AgendaItem, Decision, Meeting
 
-labels = {
-    AgendaItem: lambda item: f"{item.meeting} {item}",
-    Decision: lambda decision: f"{decision.item.meeting} {decision}",
-}
 related = {
     Meeting: ("forum",),
     AgendaItem: ("meeting__forum",),

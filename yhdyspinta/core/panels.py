@@ -19,14 +19,15 @@ class RelatedPanel:
     relation: str  # the reverse accessor on that record ("forums")
     label: str  # the panel's heading (a lazy translation)
     order: int = 100
+    related: tuple = ()  # select_related paths the records' labels read (an agenda item's forum)
 
 
 _PANELS: list[RelatedPanel] = []
 
 
-def register_related(model: str, relation: str, label, order: int = 100) -> None:
+def register_related(model: str, relation: str, label, order: int = 100, related: tuple = ()) -> None:
     """Show the records reached by `relation` on the detail page of `model` (idempotent)."""
-    panel = RelatedPanel(model, relation, label, order)
+    panel = RelatedPanel(model, relation, label, order, tuple(related))
     if all((p.model, p.relation) != (model, relation) for p in _PANELS):
         _PANELS.append(panel)
         _PANELS.sort(key=lambda p: p.order)
@@ -43,5 +44,7 @@ def related_panels(obj, user, limit: int = 50) -> list[tuple[str, list]]:
         qs = getattr(obj, panel.relation).all()
         if hasattr(qs, "restrict"):
             qs = qs.restrict(user, "view")
+        if panel.related:
+            qs = qs.select_related(*panel.related)
         panels.append((panel.label, list(qs[:limit])))
     return panels

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from yhdyspinta.core.models import RestrictedModel, visibility_field
+from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 from .common import ForumOwned
 
@@ -87,6 +88,13 @@ class Forum(RestrictedModel):
                 parse_rule(self.recurrence)
             except RecurrenceError as exc:
                 raise ValidationError({"recurrence": str(exc)}) from None
+        if self.pk and self.visibility == Visibility.INTERNAL:
+            public = self.meetings.filter(visibility=Visibility.PUBLIC).count()
+            if public:  # their labels would name an internal forum's meetings to outsiders
+                raise ValidationError({"visibility": ngettext(
+                    "The forum has %(n)d public meeting: make it internal before the forum.",
+                    "The forum has %(n)d public meetings: make them internal before the forum.", public)
+                    % {"n": public}})
         node, seen = self.parent, set()
         while node is not None:
             if (self.pk and node.pk == self.pk) or node.pk in seen:

@@ -126,6 +126,22 @@ class Meeting(ForumOwned, RestrictedModel):
                 and self.minutes_checked_on <= today)
 
 
+def meeting_day(meeting) -> str:
+    """The meeting's day in Finland in the reader's short date format (1.2.2026 in fi/sv)."""
+    return formats.date_format(meeting.local_date, "SHORT_DATE_FORMAT") if meeting.starts_at else ""
+
+
+def item_label(item, *, name_meeting: bool = True) -> str:
+    """THE label of an agenda item, everywhere (selects, record pickers, the interface card,
+    evidence, escalations): "forum — meeting date — § n title", so one "§ 1 Tilannekatsaus" of 140
+    is unambiguous. `name_meeting=False` leaves the forum and date out (AgendaItem.display_for)."""
+    own = f"§ {item.number} {item.title}"
+    if not name_meeting or not item.meeting_id:
+        return own
+    meeting = item.meeting
+    return " — ".join(part for part in (str(meeting.forum), meeting_day(meeting), own) if part)
+
+
 def frozen_message(meeting):
     return _("The minutes of %(meeting)s are approved: record the change as a correction entry.") % {
         "meeting": meeting}
@@ -171,7 +187,19 @@ class AgendaItem(ForumOwned, RestrictedModel):
         return hidden
 
     def __str__(self):
-        return f"§ {self.number} {self.title}"
+        return item_label(self)
+
+    def display_for(self, user) -> str:
+        """The label for a reader: "(hidden)" for an item the reader may not see, and without the
+        forum and date when the forum is internal to the reader (an internal forum's meeting is
+        not named to outsiders). {% record_label %} prints records through this."""
+        from django.utils.translation import gettext
+
+        from yhdyspinta.core.visibility import may_view
+
+        if not may_view(user, self):
+            return gettext("(hidden)")
+        return item_label(self, name_meeting=may_view(user, self.meeting.forum))
 
     def clean(self):
         refuse_if_frozen(self.meeting if self.meeting_id else None)
@@ -255,6 +283,16 @@ class Decision(ForumOwned, RestrictedModel):
 
     def __str__(self):
         return f"{self.item}: {self.get_resolution_display()}"
+
+    def display_for(self, user) -> str:
+        """As the agenda item's label for this reader (AgendaItem.display_for) with the resolution."""
+        from django.utils.translation import gettext
+
+        from yhdyspinta.core.visibility import may_view
+
+        if not may_view(user, self):
+            return gettext("(hidden)")
+        return f"{self.item.display_for(user)}: {self.get_resolution_display()}"
 
     def get_absolute_url(self):
         return reverse("cooperation:meeting_detail", args=[self.meeting_id]) + f"#item-{self.item_id}"

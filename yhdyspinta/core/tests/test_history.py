@@ -68,7 +68,7 @@ def test_meeting_history_renders_with_its_items_decisions_and_actions(world):
     assert response.status_code == 200
     text = text_of(response)
     assert "Valtuustosali" in text and "Paikka tai linkki" in text  # "place or link" in Finnish
-    assert "Asiakohta: § 1 Talousarvio 2027" in text  # the child's type and name
+    assert "Asiakohta: Ryhmä" in text and "— § 1 Talousarvio 2027" in text  # the child's type and label
     assert "Hyväksyttiin muutettuna" in text  # the decision's resolution as its label
     assert "Valmistele muutos" in text  # a grandchild: the decision's follow-up action
     assert "Luotu" in text and "Muutettu" in text
