@@ -8,7 +8,8 @@ workplace is marked `verified=False` and listed in docs/facilities.md.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,9 @@ class SchoolRow:
     pupils: int | None
     days: dict = field(default_factory=dict)  # kind -> Decimal
     premises: dict = field(default_factory=dict)  # kind -> premise name
+    area: str = ""  # the county's name
+    organiser_id: int | None = None  # the education organiser: the school unit's organisation
+    organiser: str = ""
 
     def on_site(self, kind: str) -> bool:
         return bool(self.days.get(kind))
@@ -101,3 +105,108 @@ def totals(rows) -> dict:
             if not row.on_site(kind):
                 counts[kind] += 1
     return {kind: counts[kind] for kind in KINDS}
+
+
+# ---- staffing ratios of the curator and psychologist services (henkilöstömitoitus) ---------------------
+@dataclass(frozen=True)
+class StaffingRatio:
+    """The most pupils a full-time school curator or psychologist may serve, from a date, with its source."""
+
+    kind: str
+    max_pupils: int
+    in_force_from: date
+    source: str
+    summary: object
+    verified: bool = False
+    url: str = ""
+
+
+# Found with the workplace's search of stored pages (4 December 2026): the government proposal HE
+# 165/2021 (Edilex) proposed the ratios; news after the act came into force (Yle 2022, Kaleva) and the
+# psychologists' and social workers' unions give the values and dates below; the Finnish National
+# Agency for Education names the amending act 1146/2021. The consolidated text of 1287/2013 on
+# Finlex was stored only in part, so the section number and the act's own wording are not verified.
+_STAFFING_SOURCE = "oppilas- ja opiskelijahuoltolaki 1287/2013 (muutos 1146/2021, HE 165/2021)"
+_HE_165_2021 = "https://www.edilex.fi/he/20210165"
+STAFFING_RATIOS = {
+    "curator": StaffingRatio(
+        "curator", 670, date(2022, 1, 1), _STAFFING_SOURCE,
+        _("At most 670 pupils or students per full-time school curator, in basic and upper-secondary education "
+          "alike (from 1.1.2022)."), url=_HE_165_2021),
+    "psychologist": StaffingRatio(
+        "psychologist", 780, date(2023, 8, 1), _STAFFING_SOURCE,
+        _("At most 780 pupils or students per full-time school psychologist, in basic and upper-secondary "
+          "education alike (from 1.8.2023)."), url=_HE_165_2021),
+}
+STAFFED_KINDS = tuple(STAFFING_RATIOS)
+DAYS_PER_FTE = Decimal(5)  # assumption: a full-time employee works five days a week; days on site / 5 = FTE
+GROUPINGS = ("county", "municipality", "organiser")
+
+WITHIN, OVER, NO_STAFF, NO_PUPILS = "within", "over", "no_staff", "no_pupils"
+
+
+def fte(days) -> Decimal:
+    """Full-time equivalents of `days` a week on site (days / 5)."""
+    return Decimal(days or 0) / DAYS_PER_FTE
+
+
+@dataclass
+class StaffingRow:
+    """A county, municipality or education organiser: its schools, the pupils of those with a count,
+    and the full-time equivalents of each service on site in those schools."""
+
+    grouping: str
+    key: int | None
+    name: str
+    schools: int = 0
+    counted: int = 0  # schools with a pupil count (only these enter the ratio)
+    pupils: int = 0
+    fte: dict = field(default_factory=lambda: dict.fromkeys(STAFFED_KINDS, Decimal(0)))
+
+    def per_fte(self, kind: str) -> Decimal | None:
+        """Pupils per full-time equivalent, rounded to a whole pupil; None without staff or pupils."""
+        staff = self.fte[kind]
+        if not staff or not self.counted:
+            return None
+        return (Decimal(self.pupils) / staff).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+    def status(self, kind: str) -> str:
+        """Against the ratio: within (at most the maximum), over, no staff on site, or no pupil count."""
+        if not self.counted or not self.pupils:
+            return NO_PUPILS
+        staff = self.fte[kind]
+        if not staff:
+            return NO_STAFF
+        return OVER if self.pupils > STAFFING_RATIOS[kind].max_pupils * staff else WITHIN
+
+    def cells(self) -> list[tuple[str, Decimal, Decimal | None, str]]:
+        """(kind, FTE, pupils per FTE, status) for each staffed kind (tables)."""
+        return [(kind, self.fte[kind], self.per_fte(kind), self.status(kind)) for kind in STAFFED_KINDS]
+
+
+def _group_of(row, grouping: str) -> tuple[int | None, str]:
+    if grouping == "county":
+        return row.area_id, row.area
+    if grouping == "municipality":
+        return row.municipality_id, row.municipality
+    return row.organiser_id, row.organiser
+
+
+def staffing(rows, grouping: str) -> list[StaffingRow]:
+    """Per county, municipality or education organiser (`grouping`): pupils per full-time curator
+    and psychologist on site. Only schools with a pupil count enter the ratio (their pupils and their
+    services' days); the others are counted in `schools`. Sorted by name."""
+    out: dict = {}
+    for row in rows:
+        key, name = _group_of(row, grouping)
+        entry = out.get(key)
+        if entry is None:
+            entry = out[key] = StaffingRow(grouping, key, name)
+        entry.schools += 1
+        if row.pupils is None:
+            continue
+        entry.counted += 1
+        entry.pupils += row.pupils
+        for kind in STAFFED_KINDS:
+            entry.fte[kind] += fte(row.days.get(kind))
+    return sorted(out.values(), key=lambda e: (e.name, e.key or 0))

@@ -54,12 +54,15 @@ def school_rows(user, *, county=None, municipality=None, level=None) -> list[Sch
     """The proximity check's rows: two queries (schools, then their services), whatever the count.
     A school's services share its visibility (WelfareService.visibility_path)."""
     schools = visible_schools(user, county=county, municipality=municipality, level=level)
-    names = _language_columns("unit__name") + _language_columns("municipality__name")
+    parts = ("unit__name", "municipality__name", "municipality__area__name", "unit__organisation__name")
+    names = [column for part in parts for column in _language_columns(part)]
+    width = len(names) // len(parts)
     rows = {}
-    for pk, mun_id, area_id, lvl, pupils, *texts in schools.order_by().values_list(
-            "pk", "municipality_id", "municipality__area_id", "level", "pupils", *names):
-        half = len(texts) // 2
-        rows[pk] = SchoolRow(pk, _first(texts[:half]), mun_id, _first(texts[half:]), area_id, lvl, pupils)
+    for pk, mun_id, area_id, organiser_id, lvl, pupils, *texts in schools.order_by().values_list(
+            "pk", "municipality_id", "municipality__area_id", "unit__organisation_id", "level", "pupils", *names):
+        school, municipality, area, organiser = (_first(texts[k:k + width]) for k in range(0, len(texts), width))
+        rows[pk] = SchoolRow(pk, school, mun_id, municipality, area_id, lvl, pupils, area=area,
+                             organiser_id=organiser_id, organiser=organiser)
     services = WelfareService.objects.filter(school__in=schools.order_by().values("pk")).order_by()
     for school_id, kind, days, premise in services.values_list("school_id", "kind", "days_per_week", "premise__name"):
         row = rows.get(school_id)

@@ -54,7 +54,21 @@ from .models import (
     WelfareKind,
     WelfareService,
 )
-from .proximity import KINDS, LEGAL_BASIS, by_municipality, missing, totals
+from .proximity import (
+    GROUPINGS,
+    KINDS,
+    LEGAL_BASIS,
+    NO_PUPILS,
+    NO_STAFF,
+    OVER,
+    STAFFED_KINDS,
+    STAFFING_RATIOS,
+    WITHIN,
+    by_municipality,
+    missing,
+    staffing,
+    totals,
+)
 from .queries import school_rows, support_flows
 from .rules import RULES
 from .tables import BuildingTable, LeaseTable, PremiseTable, SchoolTable, SupportServiceTable
@@ -223,9 +237,43 @@ class ScopeForm(forms.Form):
                                           queryset=Organisation.objects.filter(kind="municipality"))
     level = forms.ChoiceField(label=_("Level of education"), required=False,
                               choices=[("", "---------"), *SchoolLevel.choices])
+    by = forms.ChoiceField(label=_("Staffing by"), required=False,
+                           choices=[("county", _("Wellbeing services county")), ("municipality", _("Municipality")),
+                                    ("organiser", _("Education organiser"))])
 
 
 KIND_LABELS = dict(WelfareKind.choices)
+GROUPING_LABELS = {"county": _("Wellbeing services county"), "municipality": _("Municipality"),
+                   "organiser": _("Education organiser")}
+STATUS_LABELS = {WITHIN: _("Within the ratio"), OVER: _("Over the ratio"), NO_STAFF: _("No one on site"),
+                 NO_PUPILS: _("No pupil count")}
+STAFFING_NOTE = _("Full-time equivalents are the days a week on site divided by five (a full-time employee works "
+                  "five days a week). Only schools with a pupil count enter the ratio, with the days of their "
+                  "services.")
+
+
+def legal_basis_items():
+    """The proximity principle's legal basis and the staffing ratios, for the pages' legal-basis list."""
+    return [*LEGAL_BASIS.items(), *((f"{kind}_ratio", ratio) for kind, ratio in STAFFING_RATIOS.items())]
+
+
+def _staffing_export(rows):
+    """Every county, municipality and education organiser of the rows, one line each."""
+    header = [_("Grouping"), _("Name"), _("Schools"), _("Schools with a pupil count"), _("Pupils")]
+    for kind in STAFFED_KINDS:
+        label = KIND_LABELS[kind]
+        header += [_("%(service)s, full-time equivalents") % {"service": label},
+                   _("%(service)s, pupils per full-time equivalent") % {"service": label},
+                   _("%(service)s, at most (the act)") % {"service": label},
+                   _("%(service)s, against the ratio") % {"service": label}]
+    body = []
+    for grouping in GROUPINGS:
+        for entry in staffing(rows, grouping):
+            line = [str(GROUPING_LABELS[grouping]), entry.name, entry.schools, entry.counted, entry.pupils]
+            for kind, staff, per, status in entry.cells():
+                line += [staff, per, STAFFING_RATIOS[kind].max_pupils, str(STATUS_LABELS[status])]
+            body.append(line)
+    return header, body
 
 
 def _export_rows(rows):
@@ -251,6 +299,12 @@ class _ProximityView(TemplateView):
     def get(self, request, *args, **kwargs):
         self.rows = school_rows(request.user, **self.scope())
         fmt = request.GET.get("export")
+        if fmt and request.GET.get("table") == "staffing":
+            header, body = _staffing_export(self.rows)
+            basis = [f"{r.source}: {r.summary}" for r in STAFFING_RATIOS.values()]
+            return export_response(request, fmt, header, body, name=f"{self.export_name}-staffing", model=School,
+                                   objects=[], metadata=[_("Pupils per full-time curator and psychologist"), *basis,
+                                                         str(STAFFING_NOTE)])
         if fmt:
             header, body = _export_rows(self.rows)
             basis = [f"{rule.source}: {rule.summary}" for rule in LEGAL_BASIS.values()]
@@ -260,7 +314,7 @@ class _ProximityView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(rows=self.rows, kinds=[(k, KIND_LABELS[k]) for k in KINDS], legal_basis=LEGAL_BASIS.items(),
+        ctx.update(rows=self.rows, kinds=[(k, KIND_LABELS[k]) for k in KINDS], legal_basis=legal_basis_items(),
                    total_cells=list(totals(self.rows).items()), export_formats=TABLE_FORMATS)
         return ctx
 
@@ -274,8 +328,10 @@ class ProximityCheckView(_ProximityView):
 
     def scope(self):
         self.form = ScopeForm(self.request.GET or None)
+        self.by = "county"
         if self.form.is_bound and self.form.is_valid():
-            return {k: v for k, v in self.form.cleaned_data.items() if v}
+            self.by = self.form.cleaned_data.get("by") or "county"
+            return {k: v for k, v in self.form.cleaned_data.items() if v and k != "by"}
         return {}
 
     def get_context_data(self, **kwargs):
@@ -284,6 +340,13 @@ class ProximityCheckView(_ProximityView):
         ctx["without"] = [(k, KIND_LABELS[k], LEGAL_BASIS[k], found[:self.shown], len(found))
                           for k in KINDS for found in [missing(self.rows, k)]]
         ctx["shown"] = self.shown
+        groups = staffing(self.rows, self.by)
+        ctx.update(staffing=[(entry, [(staff, per, status, STATUS_LABELS[status])
+                                      for _kind, staff, per, status in entry.cells()])
+                             for entry in groups[:self.shown]],
+                   staffing_count=len(groups), staffing_by=GROUPING_LABELS[self.by],
+                   staffed_kinds=[(k, KIND_LABELS[k], STAFFING_RATIOS[k]) for k in STAFFED_KINDS],
+                   staffing_note=STAFFING_NOTE)
         chosen = self.form.cleaned_data.get("county") if self.form.is_bound and self.form.is_valid() else None
         own = Organisation.objects.organising_areas()
         own = own.filter(memberships__user=self.request.user) if self.request.user.is_authenticated else own.none()

@@ -83,12 +83,18 @@ class WelfareServiceSerializer(RestrictedModelSerializer):
         fields = ("id", "school", "kind", "provider", "days_per_week", "premise", "note")
 
 
+STAFFING_STATUSES = [(status, status) for status in ("within", "over", "no_staff", "no_pupils")]
+
+
 class ProximityQuerySerializer(serializers.Serializer):
     county = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.organising_areas(), required=False,
                                                 help_text="A wellbeing services county (organising area) id")
     municipality = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.filter(kind="municipality"),
                                                       required=False, help_text="A municipality id")
     level = serializers.ChoiceField(choices=SchoolLevel.choices, required=False)
+    table = serializers.ChoiceField(choices=[("schools", "schools"), ("staffing", "staffing")], required=False,
+                                    help_text="With ?format=csv|xlsx: the schools (default) or the staffing table "
+                                              "(one row per county, municipality and education organiser)")
 
 
 class ProximityRowSerializer(serializers.Serializer):
@@ -112,7 +118,42 @@ class LegalBasisSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
+class StaffingRatioSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    max_pupils = serializers.IntegerField(help_text="At most this many pupils per full-time equivalent")
+    in_force_from = serializers.DateField()
+    source = serializers.CharField()
+    summary = serializers.CharField()
+    verified = serializers.BooleanField()
+    url = serializers.CharField()
+
+
+class StaffingRowSerializer(serializers.Serializer):
+    grouping = serializers.ChoiceField(choices=[("county", "county"), ("municipality", "municipality"),
+                                                ("organiser", "organiser")])
+    id = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField(allow_blank=True)
+    schools = serializers.IntegerField()
+    counted = serializers.IntegerField(help_text="Schools with a pupil count (only these enter the ratio)")
+    pupils = serializers.IntegerField()
+    curator_fte = serializers.DecimalField(max_digits=10, decimal_places=2)
+    curator_pupils_per_fte = serializers.IntegerField(allow_null=True)
+    curator_status = serializers.ChoiceField(choices=STAFFING_STATUSES)
+    psychologist_fte = serializers.DecimalField(max_digits=10, decimal_places=2)
+    psychologist_pupils_per_fte = serializers.IntegerField(allow_null=True)
+    psychologist_status = serializers.ChoiceField(choices=STAFFING_STATUSES)
+
+
+class StaffingSerializer(serializers.Serializer):
+    days_per_fte = serializers.IntegerField(help_text="Days a week on site that make one full-time equivalent")
+    ratios = StaffingRatioSerializer(many=True)
+    county = StaffingRowSerializer(many=True)
+    municipality = StaffingRowSerializer(many=True)
+    organiser = StaffingRowSerializer(many=True)
+
+
 class ProximitySerializer(serializers.Serializer):
     legal_basis = LegalBasisSerializer(many=True)
     totals = serializers.DictField(child=serializers.IntegerField())
     results = ProximityRowSerializer(many=True)
+    staffing = StaffingSerializer()

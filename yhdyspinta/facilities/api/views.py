@@ -1,5 +1,7 @@
 """The facilities API: one RestrictedModelViewSet per model, declared in one table."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
@@ -24,7 +26,16 @@ from ..models import (
     SupportService,
     WelfareService,
 )
-from ..proximity import KINDS, LEGAL_BASIS, totals
+from ..proximity import (
+    DAYS_PER_FTE,
+    GROUPINGS,
+    KINDS,
+    LEGAL_BASIS,
+    STAFFED_KINDS,
+    STAFFING_RATIOS,
+    staffing,
+    totals,
+)
 from ..queries import school_rows
 from . import serializers as s
 
@@ -38,6 +49,22 @@ def proximity_record(row) -> dict:
             "municipality_name": row.municipality, "level": row.level, "pupils": row.pupils,
             **{f"{kind}_days": row.days.get(kind) for kind in KINDS},
             "without": [kind for kind in KINDS if not row.on_site(kind)]}
+
+
+STAFFING_COLUMNS = ("grouping", "id", "name", "schools", "counted", "pupils",
+                    *(f"{kind}_{part}" for kind in STAFFED_KINDS for part in ("fte", "pupils_per_fte", "status")))
+
+
+def staffing_record(entry) -> dict:
+    record = {"grouping": entry.grouping, "id": entry.key, "name": entry.name, "schools": entry.schools,
+              "counted": entry.counted, "pupils": entry.pupils}
+    for kind, staff, per, status in entry.cells():
+        record.update({f"{kind}_fte": staff.quantize(FTE_PLACES), f"{kind}_pupils_per_fte": None if per is None
+                       else int(per), f"{kind}_status": status})
+    return record
+
+
+FTE_PLACES = Decimal("0.01")
 
 
 def viewset(model, serializer_class, filterset_class, ordering_fields) -> type:
@@ -65,12 +92,24 @@ class SchoolViewSet(viewset(School, s.SchoolSerializer, f.SchoolFilterSet, ("pup
     def proximity(self, request):
         """The proximity check: every school the user may view (of `?county=` / `?municipality=` /
         `?level=`) with the days a week each student-welfare service is on site and the kinds it
-        lacks, with their legal basis; `?format=csv|xlsx` for a file."""
+        lacks, with their legal basis; `staffing`: pupils per full-time curator and psychologist on
+        site (days a week / 5) per county, municipality and education organiser against the
+        statutory ratios; `?format=csv|xlsx` for a file (`&table=staffing` for the staffing table)."""
         query = s.ProximityQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        rows = school_rows(request.user, **query.validated_data)
-        results = [proximity_record(row) for row in rows]
+        scope = dict(query.validated_data)
+        table = scope.pop("table", "schools")
+        rows = school_rows(request.user, **scope)
+        groups = {grouping: [staffing_record(e) for e in staffing(rows, grouping)] for grouping in GROUPINGS}
         fmt = table_format(request)
+        if fmt and table == "staffing":
+            meta = metadata_lines(request, title=_("Pupils per full-time curator and psychologist"), extra=[
+                f"{r.source}: {r.summary}" for r in STAFFING_RATIOS.values()])
+            flat = [record for grouping in GROUPINGS for record in groups[grouping]]
+            return table_response(request, fmt, flat, header=STAFFING_COLUMNS, name="proximity-staffing",
+                                  model=School, objects=[], metadata=meta,
+                                  decimal_names=tuple(f"{kind}_fte" for kind in STAFFED_KINDS))
+        results = [proximity_record(row) for row in rows]
         if fmt:
             meta = metadata_lines(request, title=_("Student welfare on site (proximity principle)"), extra=[
                 f"{rule.source}: {rule.summary}" for rule in LEGAL_BASIS.values()])
@@ -79,6 +118,10 @@ class SchoolViewSet(viewset(School, s.SchoolSerializer, f.SchoolFilterSet, ("pup
                                   model=School, objects=[], metadata=meta, decimal_names=DAY_COLUMNS)
         basis = [{"kind": k, "source": r.source, "summary": str(r.summary), "verified": r.verified, "url": r.url}
                  for k, r in LEGAL_BASIS.items()]
-        return Response(s.ProximitySerializer({"legal_basis": basis, "totals": totals(rows), "results": results}).data)
+        ratios = [{"kind": k, "max_pupils": r.max_pupils, "in_force_from": r.in_force_from, "source": r.source,
+                   "summary": str(r.summary), "verified": r.verified, "url": r.url} for k, r in STAFFING_RATIOS.items()]
+        return Response(s.ProximitySerializer({
+            "legal_basis": basis, "totals": totals(rows), "results": results,
+            "staffing": {"days_per_fte": int(DAYS_PER_FTE), "ratios": ratios, **groups}}).data)
 WelfareServiceViewSet = viewset(WelfareService, s.WelfareServiceSerializer, f.WelfareServiceFilterSet,
                                 ("kind", "days_per_week"))
