@@ -292,6 +292,8 @@ UPLOAD_MAX_MB_IMPORT = env.int("UPLOAD_MAX_MB_IMPORT", default=10)  # CSV/XLSX/J
 UPLOAD_MAX_MB_STATISTICS = env.int("UPLOAD_MAX_MB_STATISTICS", default=200)  # national indicator value files
 UPLOAD_MAX_MB_ATTACHMENT = env.int("UPLOAD_MAX_MB_ATTACHMENT", default=25)  # meeting and agreement files
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)  # rows of one imported CSV/XLSX sheet
+# a readiness period file of the whole country: 1 000 tasks × 300 regions = 300 000 rows, with room
+READINESS_IMPORT_MAX_ROWS = env.int("READINESS_IMPORT_MAX_ROWS", default=400_000)
 # Form fields (not files) of one request; files above 2.5 MB go to a temporary file, not memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -9,7 +9,8 @@ Python CLIs) reads through here, so the rules are the same everywhere:
 - XLSX: the first sheet, through ``core.xlsxsafe`` (zip and XML bomb checks, streamed);
 - header: matched by ``match_header`` — case, spaces and the app's aliases (Finnish, Swedish
   names) do not matter, so ``Task_ID``, ``task id`` and ``task_id`` are the same column;
-- size: more than ``IMPORT_MAX_ROWS`` rows is refused (CSV and XLSX alike);
+- size: more than ``IMPORT_MAX_ROWS`` rows is refused (CSV and XLSX alike; an importer may
+  pass a ``limit`` of its own, e.g. the readiness period import's national file);
 - values: ``parse_date`` (2021-12-31 or 31.12.2021), ``parse_decimal`` (decimal comma),
   ``parse_int``.
 
@@ -138,13 +139,13 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def xlsx_records(data: bytes, name: str) -> Iterator[tuple[int, list[str]]]:
+def xlsx_records(data: bytes, name: str, limit: int | None = None) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells as text) of the first sheet; trailing empty cells removed."""
     from .xlsxsafe import iter_sheet_rows, open_workbook_safely
 
     book = open_workbook_safely(data, name=name)
     try:
-        for number, values in iter_sheet_rows(book, name=name):
+        for number, values in iter_sheet_rows(book, name=name, limit=limit):
             cells = [cell_text(v) for v in values]
             while cells and not cells[-1]:
                 cells.pop()
@@ -153,15 +154,15 @@ def xlsx_records(data: bytes, name: str) -> Iterator[tuple[int, list[str]]]:
         book.close()
 
 
-def records(source, *, name: str | None = None, kind: str | None = None
+def records(source, *, name: str | None = None, kind: str | None = None, limit: int | None = None
             ) -> tuple[str, bool, Iterator[tuple[int, list[str]]]]:
     """(file name, is XLSX, records) of a CSV or XLSX source; `kind` "csv"/"xlsx", or None to tell
-    by the name and the first bytes."""
+    by the name and the first bytes; `limit`: the XLSX row limit (default `IMPORT_MAX_ROWS`)."""
     content, name = load(source, name)
     if kind == "xlsx" or (kind is None and is_xlsx(content, name)):
         if isinstance(content, str):
             content = content.encode("utf-8")
-        return name, True, xlsx_records(content, name)
+        return name, True, xlsx_records(content, name, limit)
     text = decode(content, name) if isinstance(content, bytes) else content.lstrip("\ufeff")
     return name, False, csv_records(text, name)
 
@@ -216,30 +217,32 @@ def match_header(cells: list[str], name: str, *, required: Iterable[str] = (), a
 
 # ---- rows ----------------------------------------------------------------------------------
 def read_records(source, *, name: str | None = None, required: Iterable[str] = (), allowed: Iterable[str] | None = None,
-                 aliases: Mapping[str, str] | None = None, kind: str | None = None
+                 aliases: Mapping[str, str] | None = None, kind: str | None = None, limit: int | None = None
                  ) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     """(canonical header, (line, cells) of the data rows) of a CSV or XLSX source.
 
     The header is the first non-blank record and is checked at once (`match_header`). Data rows
     skip blank records, have exactly the header's number of cells (an XLSX row may be shorter:
-    it is padded), and more than `IMPORT_MAX_ROWS` of them is refused.
+    it is padded), and more than `limit` of them (default `IMPORT_MAX_ROWS`) is refused, naming
+    the first line past it.
     """
     from .xlsxsafe import max_rows, too_many_rows
 
-    name, xlsx, stream = records(source, name=name, kind=kind)
+    limit = limit or max_rows()
+    name, xlsx, stream = records(source, name=name, kind=kind, limit=limit)
     first = next(((line, cells) for line, cells in stream if any(c.strip() for c in cells)), None)
     if first is None:
         raise InputError(name, None, reason("the file is empty"))
     header_line, cells = first
     header = match_header(cells, name, required=required, allowed=allowed, aliases=aliases, line=header_line)
-    width, limit = len(header), max_rows()
+    width = len(header)
 
     def rows():
         count = 0
         for line, cells in stream:
             count += 1
             if count > limit:
-                raise too_many_rows(name, limit)
+                raise too_many_rows(name, limit, line)
             if (not cells or not cells[0].strip()) and not any(c.strip() for c in cells):
                 continue  # a blank line (the first cell is looked at first: a million rows)
             if len(cells) != width:
@@ -254,12 +257,14 @@ def read_records(source, *, name: str | None = None, required: Iterable[str] = (
 
 
 def read_rows(source, *, name: str | None = None, required: Iterable[str] = (), allowed: Iterable[str] | None = None,
-              aliases: Mapping[str, str] | None = None, kind: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+              aliases: Mapping[str, str] | None = None, kind: str | None = None, limit: int | None = None
+              ) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {column: stripped text}) of every data row of a CSV or XLSX file; see `read_records`.
 
     `source`: a Path, bytes, text (a str is content, not a path) or an uploaded file.
     """
-    header, rows = read_records(source, name=name, required=required, allowed=allowed, aliases=aliases, kind=kind)
+    header, rows = read_records(source, name=name, required=required, allowed=allowed, aliases=aliases, kind=kind,
+                                limit=limit)
     for line, cells in rows:
         yield line, {h: v.strip() for h, v in zip(header, cells)}
 

@@ -80,18 +80,21 @@ def open_workbook_safely(source, *, name=None, max_uncompressed=MAX_UNCOMPRESSED
     return workbook
 
 
-def max_rows() -> int:
-    """settings.IMPORT_MAX_ROWS when Django is configured, else MAX_ROWS (the CLI, the fuzzers)."""
+def max_rows(setting: str = "IMPORT_MAX_ROWS", default: int = MAX_ROWS) -> int:
+    """The row limit of an import: the Django setting `setting` when Django is configured, else
+    `default` (the CLI, the fuzzers). Importers with a larger file of their own name their setting
+    (the readiness period import: READINESS_IMPORT_MAX_ROWS, docs/readiness.md)."""
     try:
         from django.conf import settings
 
-        return getattr(settings, "IMPORT_MAX_ROWS", MAX_ROWS) if settings.configured else MAX_ROWS
+        return getattr(settings, setting, default) if settings.configured else default
     except ImportError:
-        return MAX_ROWS
+        return default
 
 
-def too_many_rows(name, limit):
-    return InputError(name, None, reason("more than %(limit)s rows; split the file", limit=limit))
+def too_many_rows(name, limit, line=None):
+    """The refusal of a file past `limit` data rows; `line`: the first line past it, when known."""
+    return InputError(name, line, reason("more than %(limit)s rows; split the file", limit=limit))
 
 
 def iter_sheet_rows(workbook, *, name=None, sheet=None, limit=None):
@@ -116,7 +119,7 @@ def iter_sheet_rows(workbook, *, name=None, sheet=None, limit=None):
     try:
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             if number > limit + 1:  # the header and `limit` rows
-                raise too_many_rows(name, limit)
+                raise too_many_rows(name, limit, number)
             yield number, values
     except InputError:
         raise

@@ -12,9 +12,6 @@ import hashlib
 import re
 from datetime import date
 
-from auditlog.context import auditlog_value
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Max
 from django.utils import timezone
@@ -35,6 +32,8 @@ from .models import (
     Period,
     PeriodEvent,
     PublishedFigures,
+    ReportBatch,
+    ReportChange,
     ReportingRegion,
     Roadmap,
     RoadmapTask,
@@ -172,7 +171,8 @@ def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> 
     """A whole period's statuses (region,task_id,status[,comment]) from CSV or XLSX.
 
     All or nothing: every line is checked before anything is written. Only changed
-    reports are written, in bulk, each with its own audit entry.
+    reports are written, in bulk: one audited `ReportBatch` (who, when, the file, the counts) and a
+    `ReportChange` row old → new for each written report.
     """
     with audited(actor):
         period = Period.objects.select_for_update().get(pk=period.pk)
@@ -195,7 +195,7 @@ def import_period_statuses(period: Period, data: bytes, name: str, *, actor) -> 
         wanted = {(r.region, tasks[r.task_id]): (r.status, r.comment) for r in rows}
         if not wanted:
             raise InputError(name, None, reason("no status rows in the file"))
-        result = _write_reports(period, wanted, actor)
+        result = _write_reports(period, wanted, actor, file_name=name)
         bump(period.roadmap_id, period.pk)
         loaders.refresh(period, {region for region, _task in wanted})
         if not loaders.is_cached(period):
@@ -255,8 +255,10 @@ def save_region_statuses(period: Period, region_id: int, wanted: dict[int, tuple
         return result
 
 
-def _write_reports(period, wanted, actor, only_region=None) -> dict:
-    """Insert new and update changed reports in bulk, each with its own audit entry."""
+def _write_reports(period, wanted, actor, only_region=None, file_name="") -> dict:
+    """Insert new and update changed reports in bulk; the write is a `ReportBatch` (made through
+    the ORM, so django-auditlog records it) and every created or changed report a `ReportChange`
+    row old → new in our own table (docs/audit.md, "Bulk writes")."""
     rows = StatusReport.objects.filter(period=period)
     if only_region is not None:
         rows = rows.filter(region_id=only_region)
@@ -267,64 +269,31 @@ def _write_reports(period, wanted, actor, only_region=None) -> dict:
     }
     now = timezone.now()
     stamp = bulk.prep(StatusReport, "updated_at", now)
-    new, changed, audit = [], [], []
+    new, changed, log = [], [], []
     for (region_id, task_id), (status, comment) in wanted.items():
         old = existing.get((region_id, task_id))
         if old is None:
             new.append((period.pk, region_id, task_id, status, comment, stamp))
         elif (old[1], old[2]) != (status, comment):
             changed.append((status, comment, stamp, old[0]))
-            audit.append((old[0], LogEntry.Action.UPDATE, old[1], status, old[2], comment))
+            log.append((old[0], ReportChange.UPDATED, old[1], status, old[2], comment))
     bulk.insert_rows(StatusReport, ["period", "region", "task", "status", "comment", "updated_at"], new,
                      prepared=True)
     bulk.update_rows(StatusReport, ["status", "comment", "updated_at"], changed, prepared=True)
     if new:
         created = {(r, t): pk for pk, r, t in rows.values_list("pk", "region_id", "task_id").iterator(
             chunk_size=20000)}
-        audit += [(created[(r, t)], LogEntry.Action.CREATE, None, s, None, c) for _p, r, t, s, c, _ts in new]
-    _audit(period, audit, actor, now)
-    return {"created": len(new), "updated": len(changed),
-            "unchanged": len(wanted) - len(new) - len(changed)}
-
-
-def _audit(period, entries, actor, now) -> None:
-    """One auditlog entry per written report (bulk writes bypass auditlog's signals).
-
-    `entries`: (pk, action, old status, new status, old comment, new comment); the `changes`
-    JSON is shared between rows with the same change, as most rows of an import are alike.
-    """
-    ct = ContentType.objects.get_for_model(StatusReport).pk
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    email = getattr(actor, "email", None) if actor_id else None
-    cid = current_request_id() or None
-    # the client address and port, as auditlog's own entries get them (core.audit.change_context)
-    context = auditlog_value.get(None) or {}
-    remote_addr, remote_port = (value() if callable(value) else value
-                                for value in (context.get("remote_addr"), context.get("remote_port")))
-    stamp = bulk.prep(LogEntry, "timestamp", now)
-    prefix = f"{period.roadmap_id}/{period.code}"
-    memo: dict[tuple, object] = {}
-
-    def changes(key):
-        value = memo.get(key)
-        if value is None:
-            _action, old_status, status, old_comment, comment = key
-            diff = {}
-            if old_status != status:
-                diff["status"] = [str(old_status), status]
-            if old_comment != comment:
-                diff["comment"] = [str(old_comment), comment]
-            value = memo[key] = bulk.prep(LogEntry, "changes", diff)
-        return value
-
-    bulk.insert_rows(
-        LogEntry,
-        ["content_type", "object_pk", "object_id", "object_repr", "action", "changes_text", "changes", "actor",
-         "actor_email", "cid", "remote_addr", "remote_port", "timestamp"],
-        [(ct, str(pk), pk, f"{prefix} #{pk}", action, "", changes((action, os_, s, oc, c)), actor_id, email,
-          cid, remote_addr, remote_port, stamp) for pk, action, os_, s, oc, c in entries],
-        prepared=True,
-    )
+        log += [(created[(r, t)], ReportChange.CREATED, "", s, "", c) for _p, r, t, s, c, _ts in new]
+    result = {"created": len(new), "updated": len(changed), "unchanged": len(wanted) - len(new) - len(changed)}
+    if not log:
+        return result  # nothing written, nothing to record
+    batch = ReportBatch.objects.create(  # an ordinary audited save: its auditlog entry names actor and address
+        period=period, kind=ReportBatch.Kind.REGION_FORM if only_region is not None else ReportBatch.Kind.IMPORT,
+        file_name=file_name[:300], at=now, by=actor if getattr(actor, "is_authenticated", False) else None,
+        cid=current_request_id() or "", **result)
+    bulk.insert_rows(ReportChange, ["batch", "report_id", "action", "old_status", "status", "old_comment", "comment"],
+                     [(batch.pk, *entry) for entry in log], prepared=True)
+    return result
 
 
 # ---- periods -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.tabular import InputError, date_value, read_rows
+from yhdyspinta.core.xlsxsafe import max_rows
 
 from .compute import FINNISH_STATUSES, STATUSES, Task, normalise_status
 
@@ -35,6 +36,10 @@ STATUS_ALIASES = {
     "tehtävä": "task_id", "tehtävän_tunnus": "task_id", "tunnus": "task_id", "uppgift": "task_id",
     "tila": "status", "tilanne": "status", "kommentti": "comment", "kommentar": "comment",
 }
+#: Rows of a STATUSES file: a whole period of the national roadmap (1 000 tasks × 300 regions =
+#: 300 000 rows) fits, other imports keep IMPORT_MAX_ROWS (200 000). The setting
+#: READINESS_IMPORT_MAX_ROWS overrides it under Django; the plain CLI uses this number.
+PERIOD_MAX_ROWS = 400_000
 TRUE = {"1", "true", "yes", "x", "kyllä", "kylla", "ja", "k"}
 FALSE = {"", "0", "false", "no", "ei", "nej", "e"}
 
@@ -119,7 +124,7 @@ def status_rows(source, *, name: str, tasks: Container[str],
     first_line: dict[tuple, int] = {}
     allowed = ", ".join([*STATUSES, *FINNISH_STATUSES])
     for line, row in read_rows(source, name=name, required=STATUS_REQUIRED, allowed=STATUS_COLUMNS,
-                               aliases=STATUS_ALIASES):
+                               aliases=STATUS_ALIASES, limit=status_max_rows()):
         text, task_id = row["region"], row["task_id"]
         if not text:
             raise InputError(name, line, reason("empty region"), "region")
@@ -138,6 +143,11 @@ def status_rows(source, *, name: str, tasks: Container[str],
         first_line[key, task_id] = line
         rows.append(StatusRow(line, key, text, task_id, status, row.get("comment", "")))
     return rows
+
+
+def status_max_rows() -> int:
+    """The row limit of a STATUSES file (`PERIOD_MAX_ROWS`, or READINESS_IMPORT_MAX_ROWS)."""
+    return max_rows("READINESS_IMPORT_MAX_ROWS", PERIOD_MAX_ROWS)
 
 
 def region_rows(source, *, name: str) -> list[str]:

@@ -235,6 +235,27 @@ class StatusReport(RestrictedModel):
     def get_absolute_url(self):
         return reverse("readiness:report_detail", args=[self.pk])
 
+    @classmethod
+    def history_entries(cls, pks) -> dict:
+        """The reports' rows written in bulk (`ReportChange`), for the History page beside their
+        auditlog entries (`core.history`)."""
+        from yhdyspinta.core.history import HistoryEntry
+
+        ids = [int(pk) for pk in pks if str(pk).isdigit()]
+        out: dict = {}
+        for change in ReportChange.objects.filter(report_id__in=ids).select_related("batch__by").order_by("pk"):
+            diff = {}
+            created = change.action == ReportChange.CREATED
+            if created or change.old_status != change.status:
+                diff["status"] = ["None" if created else change.old_status, change.status]
+            if created or change.old_comment != change.comment:
+                diff["comment"] = ["None" if created else change.old_comment, change.comment]
+            batch = change.batch
+            out.setdefault(str(change.report_id), []).append(HistoryEntry(
+                pk=-change.pk, timestamp=batch.at, action=change.action, changes_dict=diff, actor=batch.by,
+                cid=batch.cid, object_repr=str(batch)))
+        return out
+
 
 class FigureStore(models.Model):
     """The computed figures of a period at one revision, kept so a restart recomputes nothing.
@@ -304,3 +325,61 @@ class PeriodEvent(models.Model):
 
     def __str__(self):
         return f"{self.period} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ReportBatch(models.Model):
+    """One bulk write of status reports: a period import (with its file) or a region page's save.
+
+    Made through the ORM inside the action's `audited` transaction, so django-auditlog records it
+    (who, when, the client address and request id) like any other record. Each report the batch
+    created or changed has a `ReportChange` row (old → new), written in bulk; the history page of a
+    report reads them beside its auditlog entries (`StatusReport.history_entries`).
+    """
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("period import")
+        REGION_FORM = "region_form", _("region page")
+
+    period = models.ForeignKey(Period, null=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name=_("period"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    file_name = models.CharField(_("file"), max_length=300, blank=True)
+    at = models.DateTimeField(_("time"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+", verbose_name=_("by"))
+    cid = models.CharField(_("request id"), max_length=255, blank=True)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+
+    class Meta:
+        verbose_name = _("status report batch")
+        verbose_name_plural = _("status report batches")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.file_name}".strip()
+
+
+class ReportChange(models.Model):
+    """One status report created or changed by a `ReportBatch`: the old and the new status and
+    comment. `report_id` is a plain number, not a foreign key, so the record of a change outlives
+    the report (as django-auditlog's entries do)."""
+
+    CREATED, UPDATED = 0, 1  # django-auditlog's action numbers, so the history page reads them alike
+
+    batch = models.ForeignKey(ReportBatch, on_delete=models.PROTECT, related_name="changes",
+                              verbose_name=_("batch"))
+    report_id = models.BigIntegerField(_("status report"), db_index=True)
+    action = models.PositiveSmallIntegerField(_("action"), choices=[(CREATED, _("created")), (UPDATED, _("changed"))])
+    old_status = models.CharField(_("old status"), max_length=20, blank=True)
+    status = models.CharField(_("status"), max_length=20)
+    old_comment = models.TextField(_("old comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("status report change")
+        verbose_name_plural = _("status report changes")
+
+    def __str__(self):
+        return f"#{self.report_id}: {self.old_status or '–'} → {self.status}"

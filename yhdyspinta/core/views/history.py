@@ -36,6 +36,7 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.core.actions import restorable_field, restore_field
 from yhdyspinta.core.audit import log_access, log_internal_reads
+from yhdyspinta.core.history import extra_entries
 from yhdyspinta.core.models import AccessLog, Visibility
 from yhdyspinta.core.policy import ALL, can, can_view_internal_of, org_ids, organisation_model
 
@@ -349,6 +350,8 @@ def child_sources(parent_sources, user, sees_internal, depth=1):
             for entry in LogEntry.objects.filter(content_type=ct, object_pk__in=list(live) + list(deleted)) \
                     .exclude(action=LogEntry.Action.ACCESS).select_related("actor"):
                 entries.setdefault(entry.object_pk, []).append(entry)
+            for pk, extra in extra_entries(child, [*live, *deleted]).items():
+                entries.setdefault(pk, []).extend(extra)
             visible, changeable = _child_rights(child, live, user, fk, parent_by_pk)
             found = [Source(child, pk, record, _hidden_of(record, child, user, sees_internal), True, str(record),
                             pk in changeable, entries=entries.get(pk, []))
@@ -650,6 +653,7 @@ class ObjectHistoryView(TemplateView):
         obj = model.objects.restrict(user, "view").filter(pk=self.kwargs["pk"]).first()
         own = list(LogEntry.objects.filter(content_type=ct, object_pk=pk)
                    .exclude(action=LogEntry.Action.ACCESS).select_related("actor"))
+        own += extra_entries(model, [pk]).get(pk, [])  # bulk writes kept in the app's own table
         if obj is None:
             if model._base_manager.filter(pk=self.kwargs["pk"]).exists() or not own \
                     or not deleted_record_access(user, model, pk):

@@ -2,6 +2,7 @@
 
 import pytest
 from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
@@ -9,7 +10,7 @@ from conftest import api_client_for, client_for
 from yhdyspinta.core.exports import rows_to_xlsx
 from yhdyspinta.core.tabular import InputError
 from yhdyspinta.readiness import actions, queries
-from yhdyspinta.readiness.models import RoadmapTask, StatusReport
+from yhdyspinta.readiness.models import ReportChange, RoadmapTask, StatusReport
 
 from .factories import reporting_setup
 
@@ -71,7 +72,8 @@ def test_region_page_bulk_form_saves_and_audits(world, setup):
                       f"status-{tasks[1].pk}": "not_started"})
     report = StatusReport.objects.get(period=period, region=world.a1, task=tasks[0])
     assert (report.status, report.comment) == ("on_schedule", "Aikataulussa")
-    assert LogEntry.objects.filter(object_pk=str(report.pk), actor=world.editor).exists()
+    change = ReportChange.objects.get(report_id=report.pk)  # the bulk save's change record, our own table
+    assert (change.batch.by, change.batch.kind, change.status) == (world.editor, "region_form", "on_schedule")
     # another region's editor sees no form and cannot post
     other = client_for(world.other)
     assert f'name="status-{tasks[0].pk}"' not in other.get(url).content.decode()
@@ -123,11 +125,12 @@ def test_import_refuses_other_regions_and_writes_good_files(world, setup):
     rows[0][2] = "valmis"
     result = actions.import_period_statuses(period, rows_to_xlsx(header, rows), "tila.xlsx", actor=world.editor)
     assert result == {"created": 0, "updated": 1, "unchanged": 2}
-    assert LogEntry.objects.filter(actor=world.editor, content_type__model="statusreport").count() == 4
-    entry = LogEntry.objects.filter(action=LogEntry.Action.UPDATE, content_type__model="statusreport").latest("pk")
-    assert entry.changes == {"status": ["in_progress", "done"]} and entry.actor == world.editor
-    report = StatusReport.objects.get(pk=entry.object_pk)
-    history = client_for(world.editor).get(f"/history/{entry.content_type_id}/{report.pk}/")
+    assert ReportChange.objects.filter(batch__by=world.editor).count() == 4  # 3 created, 1 changed
+    change = ReportChange.objects.get(action=ReportChange.UPDATED)
+    assert (change.old_status, change.status, change.batch.file_name) == ("in_progress", "done", "tila.xlsx")
+    report = StatusReport.objects.get(pk=change.report_id)
+    content_type = ContentType.objects.get_for_model(StatusReport).pk
+    history = client_for(world.editor).get(f"/history/{content_type}/{report.pk}/")
     assert history.status_code == 200
     with translation.override("fi"):  # the history shows the status's label, not the stored "done"
         assert str(dict(StatusReport._meta.get_field("status").flatchoices)["done"]) in history.content.decode()
