@@ -27,6 +27,8 @@ FORMAT_PARAMETERS = [
                      description="csv or xlsx: the same rows as a file (long form, metadata lines first)"),
     OpenApiParameter("dialect", OpenApiTypes.STR, enum=["finnish", "international"],
                      description="CSV only: finnish (default; ';' and decimal comma) or international (',' and '.')"),
+    OpenApiParameter("metadata", OpenApiTypes.STR, enum=["1", "0"],
+                     description="csv/xlsx: 0 leaves the metadata lines out, so the first line is the header"),
 ]
 
 
