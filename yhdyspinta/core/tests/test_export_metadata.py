@@ -9,7 +9,7 @@ import io
 
 import openpyxl
 
-from conftest import client_for
+from conftest import api_client_for, client_for
 from yhdyspinta.indicators.tests.factories import IndicatorFactory
 
 
@@ -55,3 +55,12 @@ def test_a_list_with_invented_values_says_so_and_one_without_does_not(world):
     assert "Havainnollistavia lukuja, ei virallisia." in [line[0] for line in meta[:meta.index([])]]
     book = openpyxl.load_workbook(io.BytesIO(client.get("/indicators/", {"export": "xlsx"}).content))
     assert "Havainnollistavia lukuja, ei virallisia." in [row[0] for row in book["Metadata"].iter_rows(values_only=True)]
+
+
+def test_api_lists_take_metadata_0_too(world):
+    api = api_client_for(world.viewer)
+    full = _lines(api.get("/api/v1/indicators/values/", {"format": "csv"}))
+    blank = full.index([])
+    assert "Rajapinnan versio: 1.0.0" in [line[0] for line in full[:blank]]
+    bare = _lines(api.get("/api/v1/indicators/values/", {"format": "csv", "metadata": "0"}))
+    assert bare[0] == full[blank + 1] and [] not in bare
