@@ -6,7 +6,7 @@ sees in the finder only what a resident would see.
 
 from functools import lru_cache
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_language
 
@@ -14,11 +14,12 @@ from yhdyspinta.core import textsearch
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.organisations.models import Organisation
 
-from . import contacts
+from . import contacts, search_index
 from .choices import ServiceField
-from .models import Interface, Service, ServicePoint
+from .models import ContactPoint, Interface, Service, ServicePoint
 
 LANGS = ("fi", "sv", "en")
+INTERFACE_RANKED = ("title", "summary", "where_client", "how_guided")  # interface_fields and the result
 
 
 def _lang():
@@ -53,39 +54,35 @@ def interface_fields(interface, services):
             *[(getattr(s, f"name_{lg}") or "", 2.0) for s in services for lg in LANGS]]
 
 
-def _place_names():
-    """{folded name: municipality} over every language's name ("Jakobstad" and "Pietarsaari")."""
-    names = {}
-    for m in Organisation.objects.municipalities():
-        for lg in LANGS:
-            if getattr(m, f"name_{lg}", ""):
-                names.setdefault(textsearch.fold(getattr(m, f"name_{lg}")), m)
-    return names
-
-
 def municipality_in_query(query: str):
     """The municipality a place name in the query names ("kotihoito Tampereella" → Tampere), or None."""
-    municipalities = _place_names()
+    municipalities = search_index.place_names()  # {folded name: id}, kept while the municipalities are unchanged
     textsearch.refresh_synonyms()
     place = textsearch.parse(query, places=municipalities).place
-    return municipalities.get(place) if place else None
+    pk = municipalities.get(place) if place else None
+    return Organisation.objects.filter(pk=pk).first() if pk else None
 
 
 def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
-    """Public services of the municipality and its county, and its public interfaces, ranked."""
+    """Public services of the municipality and its county, and its public interfaces, ranked.
+
+    The services are ranked from their stored terms (search_index: the same relevance as
+    `textsearch.search` over `service_fields`, only the candidates scored); only the shown ones are read.
+    """
     lang = _lang()
     textsearch.refresh_synonyms()  # the editors' synonyms, if they changed
     organisers = [municipality.pk] + ([municipality.area_id] if municipality.area_id else [])
-    services = list(
-        Service.objects.filter(visibility=Visibility.PUBLIC, organisation__in=organisers)
-        .select_related("organisation")
-    )
-    places = list(_place_names())  # not words to rank by
-    ranked_services = textsearch.search(query, services, service_fields, places=places)[0][:limit]
-    prefetch_related_objects(ranked_services, "contacts")  # only the shown ones' contacts
+    places = search_index.place_names()  # not words to rank by
+    ids = search_index.search(organisers, lang, query, places=places)[0][:limit]
+    shown = Service.objects.filter(pk__in=ids, visibility=Visibility.PUBLIC, organisation__in=organisers)
+    by_pk = shown.select_related("organisation").in_bulk()
+    ranked_services = [by_pk[pk] for pk in ids if pk in by_pk]
+    here = Q(municipality=municipality) | Q(municipality__isnull=True)
+    service_contacts = {}  # only the shown ones' contacts, of this municipality or all
+    for c in ContactPoint.objects.filter(here, service__in=ids):
+        service_contacts.setdefault(c.service_id, []).append(c)
     points = {}
-    for point in ServicePoint.objects.filter(service__in=ranked_services).filter(
-            Q(municipality=municipality) | Q(municipality__isnull=True)).select_related("municipality"):
+    for point in ServicePoint.objects.filter(here, service__in=ids).select_related("municipality"):
         points.setdefault(point.service_id, []).append(point)
     general = contacts.general_contacts([s.organisation_id for s in ranked_services] + organisers)
     service_results = [{
@@ -94,19 +91,24 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
         "points": [{"name": contacts.text(p, "name", lang), "address": p.address,
                     "opening_hours": contacts.text(p, "opening_hours", lang),
                     "directions": contacts.text(p, "directions", lang)} for p in points.get(s.pk, [])],
-        "contacts": [contacts.contact(c, lang) for c in s.contacts.all()
-                     if c.municipality_id in (None, municipality.pk)],
+        "contacts": [contacts.contact(c, lang) for c in service_contacts.get(s.pk, [])],
         "website": s.website,
     } for s in ranked_services]
     for r in service_results:  # nothing of its own: the organiser's general contacts
         r["fallback"] = None if (r["contacts"] or r["points"]) else general.get(r["organiser"].pk)
 
-    interfaces = list(Interface.objects.filter(visibility=Visibility.PUBLIC, parties=municipality).distinct())
+    interfaces = list(Interface.objects.filter(visibility=Visibility.PUBLIC, parties=municipality).distinct()
+                      .only("pk", *[f"{f}_{lg}" for f in INTERFACE_RANKED for lg in LANGS]))
     public_services = {}
-    for s in Service.objects.filter(visibility=Visibility.PUBLIC, interfaces__in=interfaces).distinct().select_related(
-            "organisation").prefetch_related("interfaces"):
-        for i in s.interfaces.all():
-            public_services.setdefault(i.pk, []).append(s)
+    if interfaces:  # only the ranked and shown fields
+        links = {}
+        for interface_id, service_id in Interface.services.through.objects.filter(
+                interface__in=interfaces).values_list("interface_id", "service_id"):
+            links.setdefault(service_id, []).append(interface_id)
+        for s in Service.objects.filter(visibility=Visibility.PUBLIC, pk__in=links).select_related(
+                "organisation").only("pk", "organisation", *[f"name_{lg}" for lg in LANGS]):
+            for interface_id in links[s.pk]:
+                public_services.setdefault(interface_id, []).append(s)
     ranked = textsearch.search(query, interfaces, lambda i: interface_fields(i, public_services.get(i.pk, [])),
                                places=places)[0][:limit]
     interface_results = [{

@@ -138,6 +138,25 @@ class ContactPoint(RestrictedModel):
         return reverse("catalogue:service_detail", args=[self.service_id]) + f"#contact-{self.pk}"
 
 
+class ServiceSearchTerms(models.Model):
+    """The finder's stored analysis of a service's texts (catalogue/search_index.py): for each of its
+    names, descriptions and "how to get" texts in fi/sv/en the words, lemmas and compound parts, so that
+    a search analyses only the query. Written when a service is saved and by `manage.py index_services`;
+    `analyser` names the analysis (an index made with another one is recomputed). Not a record of its
+    own: no permissions, history or API; it follows its service."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, primary_key=True, related_name="search_terms")
+    analyser = models.CharField(max_length=40)
+    terms = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("service search terms")
+        verbose_name_plural = _("service search terms")
+
+    def __str__(self):
+        return str(self.service_id)
+
+
 class PtvService(models.Model):
     """A service as Suomi.fi Palvelutietovaranto publishes it (refreshed by `refresh_ptv`).
 

@@ -136,6 +136,7 @@ def analyse(word: str, lang: str) -> Terms:
     return Terms(frozenset(lemmas), frozenset(parts - lemmas), frozenset(places))
 
 
+@lru_cache(maxsize=100_000)
 def query_analysis(word: str) -> Terms:
     """A query word in any of the three languages: the union of its analyses."""
     fi, sv, en = (analyse(word, lang) for lang in LANGUAGES)
@@ -244,16 +245,18 @@ class Query:
     place_word: str = ""
 
 
-def parse(query: str, places=(), vocabulary: dict | None = None) -> Query:
+def parse(query: str, places=(), vocabulary: dict | None = None, vocab_terms=None) -> Query:
     """Splits a query into units; `places` are place names to recognise (e.g. municipalities).
 
-    `vocabulary` (folded word → word) is used to correct words that match nothing searched.
+    `vocabulary` (folded word → word) is used to correct words that match nothing searched;
+    `vocab_terms` are its terms when the caller keeps them (else computed from it).
     """
     raw = [w for w in words(query) if fold(w) not in STOP_WORDS and len(w) >= 2][:12]
     kept, place, place_word = _take_place(raw, {fold(p) for p in places})
     generic = generic_terms()
     units, used = _synonym_units(kept, generic)
-    vocab_terms = _vocabulary_terms(vocabulary) if vocabulary else None
+    if vocab_terms is None:
+        vocab_terms = _vocabulary_terms(vocabulary) if vocabulary else None
     for j, w in enumerate(kept):
         if used[j]:
             continue
@@ -347,19 +350,51 @@ def _vocabulary_cached(texts: tuple) -> dict:
 
 def vocabulary_of(texts) -> dict:
     """Folded word → word for every word of `texts`, their lemmas and compound parts, and synonym phrases."""
-    vocab: dict[str, str] = {}
-    for text in texts:
-        for w in words(text):
-            if len(w) >= 3:
-                vocab.setdefault(fold(w), w)
-        lemmas, parts = text_terms(text)
-        for term in lemmas | parts:
+    vocab = text_vocabulary(text_analysis(text) for text in texts)
+    add_synonym_words(vocab)
+    return vocab
+
+
+def text_vocabulary(analyses, vocab: dict | None = None) -> dict:
+    """`vocabulary_of` without the synonyms, from stored `text_analysis` triples (in the texts' order)."""
+    vocab = {} if vocab is None else vocab
+    for text_words, lemmas, parts in analyses:
+        for w in text_words:
+            vocab.setdefault(fold(w), w)
+        for term in lemmas:
             if len(term) >= 3:
                 vocab.setdefault(term, term)
+        for term in parts:
+            if len(term) >= 3:
+                vocab.setdefault(term, term)
+    return vocab
+
+
+def add_synonym_words(vocab: dict) -> dict:
     for syn in synonyms():
         for w in syn.phrase:
             vocab.setdefault(fold(w), w.lower())
     return vocab
+
+
+def vocabulary_terms(vocab: dict) -> frozenset:
+    """The terms of a vocabulary's words: a query word sharing none of them is corrected."""
+    return _vocabulary_terms(vocab)
+
+
+def text_analysis(text: str) -> tuple[tuple, frozenset, frozenset]:
+    """(words of ≥ 3 letters in order, lemmas, compound parts) of a text: what a stored search index keeps
+    so that ranking and the vocabulary need no analysis of the record's texts at query time."""
+    lemmas, parts = text_terms(text)
+    return tuple(dict.fromkeys(w for w in words(text) if len(w) >= 3)), lemmas, parts
+
+
+def analyser_key() -> str:
+    """Names the analysis stored indexes were made with; an index made with another is recomputed."""
+    return f"{INDEX_FORMAT}:{'voikko' if voikko() is not None else 'snowball'}"
+
+
+INDEX_FORMAT = "terms1"
 
 
 # ---- relevance -------------------------------------------------------------------------------
@@ -395,10 +430,14 @@ def _match(terms: Terms, doc_lemmas, doc_parts, generic) -> float:
 
 def relevance(query: Query, fields: list[tuple[str, float]]) -> float:
     """Relevance of a record whose `fields` are (text, weight) pairs; 0 when nothing specific matches."""
+    return relevance_of_terms(query, [(text_terms(text), weight) for text, weight in fields if text])
+
+
+def relevance_of_terms(query: Query, indexed: list) -> float:
+    """`relevance` from the fields' stored terms: ((lemmas, parts), weight) pairs."""
     if not query.units:
         return 0.0
     generic = generic_terms()
-    indexed = [(text_terms(text), weight) for text, weight in fields if text]
     only_generic = all(u.generic for u in query.units)
     total, matched, counted = 0.0, 0, 0
     for unit in query.units:
@@ -420,10 +459,29 @@ def relevance(query: Query, fields: list[tuple[str, float]]) -> float:
 
 def rank(query: Query, items, fields_of, cutoff: float = 0.4) -> list:
     """Items with relevance > 0 and at least `cutoff` × the best score, best first (ties keep order)."""
-    scored = [(relevance(query, fields_of(item)), i, item) for i, item in enumerate(items)]
+    return rank_terms(query, ((item, [(text_terms(text), weight) for text, weight in fields_of(item) if text])
+                              for item in items), cutoff)
+
+
+def rank_terms(query: Query, keyed, cutoff: float = 0.4) -> list:
+    """`rank` over (item, stored terms of its fields) pairs (`relevance_of_terms`), in the items' order."""
+    scored = [(relevance_of_terms(query, indexed), i, item) for i, (item, indexed) in enumerate(keyed)]
     best = max((score for score, _i, _item in scored), default=0)
     return [item for score, _i, item in sorted(scored, key=lambda t: (-t[0], t[1]))
             if score > 0 and score >= cutoff * best]
+
+
+def query_terms(query: Query) -> tuple[set, set]:
+    """(terms, prefixes): a record can match the query only if it has one of `terms` as a lemma or
+    compound part, or a lemma or part starting with one of `prefixes` (the ≥ 5-letter specific lemmas):
+    the candidates to rank, everything else scores 0."""
+    generic = generic_terms()
+    terms, prefixes = set(), set()
+    for unit in query.units:
+        for t, _factor in unit.alternatives:
+            terms |= t.lemmas | t.parts
+            prefixes |= {q for q in t.lemmas - generic if len(q) >= 5}
+    return terms, prefixes
 
 
 def search(text: str, items, fields_of, places=(), cutoff: float = 0.4) -> tuple[list, Query]:
