@@ -330,6 +330,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "indicators.indicatorvalue",
     "readiness.figurestore",  # derived figures, recomputed from the audited status reports  # public statistics written in bulk; each import leaves an ImportRun
     "readiness.reportchange",  # the change log of bulk status writes itself (its ReportBatch is audited)
+    "facilities.importedrecord",  # the change log of the lease-list import's bulk path (its LeaseImport is audited)
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "key", "results_cache", "token_hash", "version",
                                    "client_secret", "key_hash",

@@ -14,7 +14,7 @@ from yhdyspinta.core.reasons import reason
 from yhdyspinta.core.tabular import InputError
 from yhdyspinta.organisations.models import Organisation
 
-from .audit import log_created
+from .audit import record_created
 from .importing import parse_leases, parse_pupil_counts
 from .models import Building, Lease, LeaseOption, Premise, School
 
@@ -59,9 +59,10 @@ def import_leases(source, filename=None, *, acting_user, visibility="public") ->
 
     In bulk (the 4 500 leases of a county in seconds): every row is checked first, in memory,
     against what is stored and what the earlier rows add; then the new records go in with one
-    INSERT per table and their change-log entries with one more (`facilities.audit.log_created`:
-    the same "created" entries with actor, address and request id as a record saved alone).
-    Existing leases that the file changes are saved one by one (audited with their changes)."""
+    INSERT per table; the import is one audited `LeaseImport` and each added record has an
+    `ImportedRecord` row with its values (`facilities.audit.record_created`; its History page shows
+    its creation). Existing leases that the file changes are saved one by one (audited by
+    django-auditlog with their changes)."""
     name = filename or getattr(source, "name", None) or "leases.csv"
     try:
         rows = parse_leases(source, name)
@@ -209,7 +210,8 @@ class _LeasePlan:
             lease.save()  # audited with its changes by django-auditlog
         Lease.objects.bulk_create(self.new[Lease], batch_size=BATCH)
         LeaseOption.objects.bulk_create(self.new[LeaseOption], batch_size=BATCH)
-        log_created(record for model in (Building, Premise, Lease, LeaseOption) for record in self.new[model])
+        record_created(file_name=self.name, acting_user=self.user, changed=len(self.changed),
+                       objects=(record for model in (Building, Premise, Lease, LeaseOption) for record in self.new[model]))
         return self.saved
 
 

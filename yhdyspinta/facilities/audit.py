@@ -1,44 +1,30 @@
-"""The change log of records added in bulk (the lease-list import): one django-auditlog "created"
-entry per record, written with one bulk insert instead of one INSERT per record.
+"""The change log of records a lease-list import adds in bulk, in the shape of every bulk write
+(docs/audit.md, "Bulk writes"; the readiness import's too): the import itself is one `LeaseImport`
+saved through the ORM inside the audited transaction, so django-auditlog records it with the
+actor, client address and request id; each building, premise, lease and option period it added
+has an `ImportedRecord` row with its values, written with one bulk insert into our own table. No
+write goes into django-auditlog's tables. The History page of such a record shows its creation
+from that row (`models.ImportedHistory.history_entries`, `core.history`).
 
-`bulk_create` sends no post_save signal, so auditlog's own receiver does not run. This writes what
-that receiver would have written: the same `changes` (auditlog's `model_instance_diff`, so the
-settings' excluded and masked fields apply), the record's type, id and text, and the actor, client
-address and request id of the surrounding `core.actions.audited` context. So a record's History
-page shows its creation, by whom and from where, exactly as for a record saved one by one.
+The values are what django-auditlog would have recorded for a record saved alone (its own
+`get_field_value`, the settings' excluded and masked fields), so a history reads the same.
 """
 
+from collections import Counter
+
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_disabled, auditlog_value
 from auditlog.diff import (
     get_field_value,
     get_fields_in_model,
     get_mask_function,
     model_instance_diff,
 )
-from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
-
-def _context() -> dict:
-    """actor, actor_email, remote_addr (and any other LogEntry field auditlog's context carries)."""
-    try:
-        data = auditlog_value.get()
-    except LookupError:
-        return {}
-    out = {}
-    actor = data.get("actor")
-    if isinstance(actor, get_user_model()):
-        out.update(actor=actor, actor_email=getattr(actor, "email", None))
-    for key, value in data.items():
-        if key not in ("actor", "signal_duid") and hasattr(LogEntry, key):
-            out[key] = value() if callable(value) else value
-    return out
+from .models import Building, ImportedRecord, Lease, LeaseImport, LeaseOption, Premise
 
 
 class _CreationDiff:
@@ -77,22 +63,25 @@ def creation_diff(obj, _cache={}):  # noqa: B006 (one diff per model for the pro
     return _cache[model](obj)
 
 
-def log_created(objects, *, batch_size: int = 1000) -> int:
-    """Writes a CREATE entry for each saved record of `objects` (models registered with auditlog);
-    returns how many. Call it inside the audited transaction that inserted them."""
-    if auditlog_disabled.get():
-        return 0
-    common = {**_context(), "cid": get_cid(), "timestamp": timezone.now(), "action": LogEntry.Action.CREATE}
-    entries = []
-    for obj in objects:
-        model = type(obj)
-        if not auditlog.contains(model):
-            continue
-        changes = creation_diff(obj)
-        if not changes:
-            continue
-        entries.append(LogEntry(content_type=ContentType.objects.get_for_model(model), object_pk=str(obj.pk),
-                                object_id=obj.pk if isinstance(obj.pk, int) else None, object_repr=smart_str(obj),
-                                changes=changes, **common))
-    LogEntry.objects.bulk_create(entries, batch_size=batch_size)
-    return len(entries)
+def record_created(*, file_name: str, acting_user, objects, changed: int = 0) -> LeaseImport:
+    """The `LeaseImport` (audited through the ORM) and an `ImportedRecord` per saved record of
+    `objects` (buildings, premises, leases, option periods). Call it inside the audited transaction
+    that inserted them."""
+    objects = list(objects)
+    counts = Counter(type(obj) for obj in objects)
+    by = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    run = LeaseImport.objects.create(
+        file_name=file_name[:300], at=timezone.now(), by=by, cid=(get_cid() or "")[:255],
+        buildings=counts[Building], premises=counts[Premise], leases=counts[Lease], options=counts[LeaseOption],
+        leases_changed=changed)
+    ImportedRecord.objects.bulk_create(
+        (ImportedRecord(run=run, kind=type(obj).imported_kind, record_id=obj.pk, changes=_as_lists(creation_diff(obj)))
+         for obj in objects), batch_size=BATCH)
+    return run
+
+
+def _as_lists(diff) -> dict:
+    return {name: list(pair) for name, pair in (diff or {}).items()}
+
+
+BATCH = 2000

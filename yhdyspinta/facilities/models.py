@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -46,9 +47,31 @@ def validate_building_id(value):
                               params={"value": value}, code="check")
 
 
-class Building(RestrictedModel):
+class ImportedHistory:
+    """The History page of a record a lease-list import added in bulk: its creation from the
+    import's `ImportedRecord` row, beside its django-auditlog entries (`core.history`)."""
+
+    imported_kind = ""
+
+    @classmethod
+    def history_entries(cls, pks) -> dict:
+        from yhdyspinta.core.history import HistoryEntry
+
+        ids = [int(pk) for pk in pks if str(pk).isdigit()]
+        out: dict = {}
+        for record in ImportedRecord.objects.filter(kind=cls.imported_kind, record_id__in=ids).select_related(
+                "run__by").order_by("pk"):
+            run = record.run
+            out.setdefault(str(record.record_id), []).append(HistoryEntry(
+                pk=-record.pk, timestamp=run.at, action=0, changes_dict=record.changes, actor=run.by, cid=run.cid,
+                object_repr=str(run)))
+        return out
+
+
+class Building(ImportedHistory, RestrictedModel):
     """A building in the register; its owner organisation writes it."""
 
+    imported_kind = "building"
     org_paths = ("owner",)
 
     name = models.CharField(_("name"), max_length=200)
@@ -82,9 +105,10 @@ class Building(RestrictedModel):
             self.building_id = self.building_id.strip().upper()
 
 
-class Premise(RestrictedModel):
+class Premise(ImportedHistory, RestrictedModel):
     """A part of a building (huonetila, toimitila) and who uses it."""
 
+    imported_kind = "premise"
     org_paths = ("building__owner", "user_organisation")
 
     building = models.ForeignKey(Building, verbose_name=_("building"), on_delete=models.PROTECT,
@@ -121,9 +145,10 @@ class Premise(RestrictedModel):
                                                                    "floor": self.building.floor_area}})
 
 
-class Lease(RestrictedModel):
+class Lease(ImportedHistory, RestrictedModel):
     """A lease between the owner (landlord) and a tenant organisation; the prices may be internal."""
 
+    imported_kind = "lease"
     org_paths = ("landlord", "tenant")
 
     premise = models.ForeignKey(Premise, verbose_name=_("premise"), on_delete=models.PROTECT,
@@ -192,9 +217,10 @@ class Lease(RestrictedModel):
             raise ValidationError(errors)
 
 
-class LeaseOption(RestrictedModel):
+class LeaseOption(ImportedHistory, RestrictedModel):
     """An option period after the lease term: when it runs and by when the tenant must use it."""
 
+    imported_kind = "option"
     history_parent = "lease"
     org_paths = ("lease__landlord", "lease__tenant")
     visibility_path = "lease__visibility"
@@ -242,6 +268,55 @@ class LeaseOption(RestrictedModel):
         if other is not None:
             raise ValidationError({"starts_on": _("The option period overlaps the option period %(other)s.") % {
                 "other": other}})
+
+
+class LeaseImport(models.Model):
+    """One lease-list import (`actions.import_leases`): the file, who, when, the request id and
+    what it added and changed. Saved through the ORM inside the import's audited transaction, so
+    django-auditlog records it (actor, time, client address, request id); the records it added
+    in bulk have an `ImportedRecord` row each (docs/audit.md, "Bulk writes")."""
+
+    file_name = models.CharField(_("file"), max_length=300, blank=True)
+    at = models.DateTimeField(_("time"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+", verbose_name=_("by"))
+    cid = models.CharField(_("request id"), max_length=255, blank=True)
+    buildings = models.PositiveIntegerField(_("buildings added"), default=0)
+    premises = models.PositiveIntegerField(_("premises added"), default=0)
+    leases = models.PositiveIntegerField(_("leases added"), default=0)
+    leases_changed = models.PositiveIntegerField(_("leases changed"), default=0)
+    options = models.PositiveIntegerField(_("option periods added"), default=0)
+
+    class Meta:
+        verbose_name = _("lease-list import")
+        verbose_name_plural = _("lease-list imports")
+        ordering = ("-at", "-pk")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {_('lease-list import')} {self.file_name}".strip()
+
+
+class ImportedRecord(models.Model):
+    """A building, premise, lease or option period a `LeaseImport` added, with its values then
+    ({field: [old, new]} as text, as django-auditlog writes them). `record_id` is a plain number,
+    so the record of the creation outlives the record (as auditlog's entries do). Not itself in
+    django-auditlog: it is the change log of the bulk path."""
+
+    KINDS = (("building", _("building")), ("premise", _("premise")), ("lease", _("lease")),
+             ("option", _("option period")))
+
+    run = models.ForeignKey(LeaseImport, on_delete=models.PROTECT, related_name="records", verbose_name=_("import"))
+    kind = models.CharField(_("kind"), max_length=10, choices=KINDS)
+    record_id = models.BigIntegerField(_("record"))
+    changes = models.JSONField(_("values"), default=dict)
+
+    class Meta:
+        verbose_name = _("imported record")
+        verbose_name_plural = _("imported records")
+        indexes = (models.Index(fields=("kind", "record_id"), name="facilities_imported_record"),)
+
+    def __str__(self):
+        return f"{self.kind} #{self.record_id}"
 
 
 class SharedUse(RestrictedModel):
@@ -478,5 +553,5 @@ class WelfareService(RestrictedModel):
                 "municipality": self.school.municipality}})
 
 
-__all__ = ["Building", "Lease", "LeaseOption", "Premise", "RentBasis", "School", "SchoolLevel", "SharedUse", "SupportKind",
+__all__ = ["Building", "ImportedRecord", "Lease", "LeaseImport", "LeaseOption", "Premise", "RentBasis", "School", "SchoolLevel", "SharedUse", "SupportKind",
            "SupportService", "Use", "Visibility", "WelfareKind", "WelfareService"]
