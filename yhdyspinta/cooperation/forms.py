@@ -129,7 +129,8 @@ class CorrectionForm(forms.Form):
         from .models import Resolution
 
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting).select_related("item")
+        self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting).select_related(
+            "item__meeting__forum")
         self.fields["resolution"].choices = [("", _("No change")), *Resolution.choices]
 
 

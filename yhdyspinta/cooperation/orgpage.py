@@ -35,7 +35,7 @@ def agreements(org, user):
 def duties(org, user):
     today = timezone.localdate()
     shown = with_counts(Duty.objects.restrict(user, "view").filter(Q(municipality=org) | Q(county=org))
-                        .filter(period_end__year__gte=today.year).select_related("rule", "municipality"))
+                        .filter(period_end__year__gte=today.year).select_related("rule", "municipality", "county"))
     rows = [orgpage.Row([str(d), _date(d.due_date), STATE_LABELS[d.state(today)]], url=d.get_absolute_url(),
                         record=d) for d in shown.order_by("due_date")[:200]]
     return orgpage.Table([_("Duty"), _("Due"), _("State")], rows,
@@ -68,7 +68,7 @@ def open_actions(org, user):
     shown = (FollowUpAction.objects.restrict(user, "view").filter(status=ActionStatus.OPEN)
              .filter(Q(decision__item__meeting__forum__organisations=org)
                      | Q(decision__item__meeting__forum__area=org))
-             .distinct().select_related("owner", "decision__item__meeting").order_by("deadline"))
+             .distinct().select_related("owner__organisation", "decision__item__meeting").order_by("deadline"))
     rows = [orgpage.Row([a.title, a.owner.display_for(user) if a.owner_id else "", _date(a.deadline),
                          _("Late") if a.deadline and a.deadline < today else ""], url=a.get_absolute_url(), record=a)
             for a in shown[:200]]

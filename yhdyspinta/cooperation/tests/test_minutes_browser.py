@@ -1,5 +1,6 @@
 """A forum secretary in Chromium: a recurring series, the attendance, the minutes checked and approved,
-the minutes downloaded as PDF and DOCX; the pages on the way are axe-clean."""
+the minutes downloaded as PDF and DOCX (their text checked), a correction of the approved minutes and
+the forum's own DOCX template; the pages on the way are axe-clean."""
 
 import io
 
@@ -14,7 +15,7 @@ from .factories import AgendaItemFactory, DecisionFactory, ForumMemberFactory, f
 pytestmark = pytest.mark.browser
 
 
-def test_secretary_runs_a_series_attendance_approval_and_documents(live_server, browser_page, world):
+def test_secretary_runs_a_series_attendance_approval_and_documents(live_server, browser_page, world, tmp_path):
     forum = forum_for(world.a1, name="Hyteryhmä", name_fi="Hyteryhmä", meeting_minutes=90,
                       recurrence="FREQ=MONTHLY;BYDAY=2TU")
     people = [ForumMemberFactory(forum=forum, role=role, person=PersonFactory(
@@ -54,12 +55,62 @@ def test_secretary_runs_a_series_attendance_approval_and_documents(live_server, 
 
     with page.expect_download() as pdf:
         page.click(f"a[href='/cooperation/meetings/{first.pk}/minutes.pdf']")
+    from pypdf import PdfReader
+
     with open(pdf.value.path(), "rb") as fh:
-        assert fh.read().startswith(b"%PDF")
+        content = fh.read()
+    assert content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(content))
+    pdf_text = "\n".join(p.extract_text() for p in reader.pages)
+    # the item, its decision, the absent member, the checkers, the state (as on the page, in Finnish)
+    for expected in ("Pöytäkirja", "§ 1 Hyvinvointikertomus", "Merkittiin tiedoksi.", "Olli Alfalainen",
+                     "Pia Alfalainen", "Mia Alfalainen", "Hyväksytty"):
+        assert expected in pdf_text, expected
+    assert reader.trailer["/Root"]["/Lang"] == "fi"
     with page.expect_download() as docx:
         page.click(f"a[href='/cooperation/meetings/{first.pk}/minutes.docx']")
     from docx import Document
 
     with open(docx.value.path(), "rb") as fh:
         text = "\n".join(p.text for p in Document(io.BytesIO(fh.read())).paragraphs)
-    assert "Hyvinvointikertomus" in text and "Olli Alfalainen" in text and "Hyväksytty" in text
+    for expected in ("§ 1 Hyvinvointikertomus", "Merkittiin tiedoksi.", "Olli Alfalainen", "Hyväksytty",
+                     "Pöytäkirjantarkastajat: Pia Alfalainen, Mia Alfalainen"):
+        assert expected in text, expected
+
+    # a correction of the approved minutes: the form is axe-clean, the entry lands under the minutes
+    page.goto(f"{live_server.url}/cooperation/meetings/{first.pk}/corrections/add/")
+    assert_accessible(page, context="correction form")
+    page.fill("#id_what", "Päätöksen sanamuoto")
+    page.fill("#id_why", "Kirjoitusvirhe")
+    page.select_option("#id_decision", str(first.decisions.get().pk))
+    page.fill("#id_text", "Merkittiin tiedoksi ja lähetettiin valtuustolle.")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert first.corrections.count() == 1
+    assert "Kirjoitusvirhe" in page.inner_text("main")
+
+    # the forum's own DOCX template: the templates page and the upload form are axe-clean, and the
+    # minutes are then written from the uploaded template
+    from docx import Document as NewDocument
+
+    page.goto(f"{live_server.url}/cooperation/document-templates/")
+    assert_accessible(page, context="document templates")
+    own = NewDocument()
+    own.add_paragraph("HYTERYHMÄN OMA POHJA {{ forum }}")
+    own.add_paragraph("{% for item in items %}§ {{ item.number }} {{ item.title }}{% endfor %}")
+    template_path = tmp_path / "oma.docx"
+    own.save(str(template_path))
+    page.goto(f"{live_server.url}/cooperation/document-templates/add/")
+    assert_accessible(page, context="template upload")
+    page.select_option("#id_area", str(world.county_a.pk))
+    page.select_option("#id_forum", str(forum.pk))
+    page.select_option("#id_kind", "minutes")
+    page.set_input_files("#id_file", str(template_path))
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/cooperation/meetings/{first.pk}/")
+    with page.expect_download() as own_docx:
+        page.click(f"a[href='/cooperation/meetings/{first.pk}/minutes.docx']")
+    with open(own_docx.value.path(), "rb") as fh:
+        text = "\n".join(p.text for p in Document(io.BytesIO(fh.read())).paragraphs)
+    assert "HYTERYHMÄN OMA POHJA Hyteryhmä" in text and "§ 1 Hyvinvointikertomus" in text
