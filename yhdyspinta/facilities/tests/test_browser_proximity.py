@@ -37,6 +37,8 @@ def test_coordinator_finds_the_schools_of_a_municipality_without_an_on_site_cura
     assert "Kirkonkylän koulu" in curator
     assert "Alfalan keskuskoulu" not in curator and "Alfasen koulu" not in curator
     assert "1287/2013 9 §" in curator
+    staffing = page.inner_text("section[aria-labelledby='staffing-h'] table")  # the ratios, in words
+    assert "670" in staffing and "780" in staffing and "Alfan hyvinvointialue" in staffing
     page.click("section[aria-labelledby='without-curator-h'] table a")
     page.wait_for_load_state()
     assert page.url.endswith(lonely.get_absolute_url())
