@@ -86,7 +86,11 @@ def restrict(qs, user, action: str = "view"):
     if ids is ALL:
         return qs
     paths = getattr(model, "org_paths", ())
-    readers = getattr(model, "reader_paths", ()) if action == "view" else ()
+    readers = getattr(model, "reader_paths", ())
+    if action == "view":
+        readers = tuple(p for p in readers if p not in paths)
+    else:  # a path both involved and a reader's (a round's area members) only reads
+        paths, readers = tuple(p for p in paths if p not in readers), ()
     q_orgs = Q()
     for path in paths:
         q_orgs |= Q(**{f"{path}__in": ids})

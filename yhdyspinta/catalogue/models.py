@@ -504,7 +504,10 @@ class MaturityAssessment(RestrictedModel):
 class MappingRound(RestrictedModel):
     """Kartoituskierros: a county asks every party how each interface of its area works."""
 
+    # The county writes; its area's members are involved (they read the round, see its internal
+    # parts, and their admins see its reads in the access log) but only read: a path in both lists.
     org_paths = ("area", "area__area_members")
+    reader_paths = ("area__area_members",)
 
     area = models.ForeignKey("organisations.Organisation", verbose_name=_("county"), on_delete=models.PROTECT,
                              related_name="catalogue_rounds")
@@ -525,25 +528,6 @@ class MappingRound(RestrictedModel):
 
     def get_absolute_url(self):
         return reverse("catalogue:round_detail", args=[self.pk])
-
-    @classmethod
-    def restrict_queryset(cls, qs, user, action):
-        """Members of the area's organisations read the round (they answer it); only writers of the
-        county itself (or its coordinators) change or delete it.
-
-        Kept (org_paths cannot say it): `org_paths` names every organisation the round involves
-        (the county and its area's members, who see its internal parts), but only the county writes."""
-        from django.db.models import Q
-
-        from yhdyspinta.accounts.permissions import ALL, org_ids
-
-        ids = org_ids(user, action)
-        if ids is ALL:
-            return qs
-        if action != "view":
-            return qs.filter(area__in=ids)
-        q = Q(visibility=Visibility.PUBLIC) | Q(area__in=ids) | Q(area__area_members__in=ids)
-        return qs.filter(pk__in=cls._base_manager.filter(q).values("pk"))
 
     def interfaces(self):
         return Interface.objects.filter(area=self.area)

@@ -20,8 +20,8 @@ def may_view(user, obj) -> bool:
     model = type(obj)
     if not hasattr(model, "org_paths") or not hasattr(model.objects, "restrict"):
         return True  # not a restricted record (an indicator, a region): public reference data
-    if hasattr(model, "restrict_queryset"):
-        return can(user or AnonymousUser(), obj, "view")
+    if hasattr(model, "restrict_queryset") or getattr(model, "reader_paths", ()):
+        return can(user or AnonymousUser(), obj, "view")  # readers are not among its involved organisations
     if not obj.is_internal:
         return True
     return can_view_internal_of(user or AnonymousUser(), obj.involved_organisation_ids())
