@@ -20,6 +20,7 @@ SERVICES = [
     ("Ympäristöterveydenhuolto", "Miljö- och hälsoskydd", "Environmental health services"),
     ("Kouluterveydenhuolto", "Skolhälsovård", "School health care"),
     ("Lastenneuvola", "Barnrådgivning", "Child health clinic"),
+    ("Terveysasema", "Hälsostation", "Health centre"),
 ]
 
 
@@ -46,6 +47,12 @@ def test_voikko_is_installed():
     ("mental health", "Mielenterveys- ja päihdepalvelut"), ("kouluterveydenhoitajalle", "Kouluterveydenhuolto"),
     ("neuvolaan", "Lastenneuvola"), ("hemvården", "Kotihoito"), ("skolkurator", "Koulukuraattorit ja koulupsykologit"),
     ("mihin otan yhteyttä kun tarvitsen kuraattorin", "Koulukuraattorit ja koulupsykologit"),
+    # a compound's part that is a synonym ("alkoholi" → päihdepalvelut); a word that is a synonym itself
+    # keeps its own ("koululääkäri" → kouluterveydenhuolto, not "lääkäri" → terveysasema)
+    ("alkoholiongelma", "Mielenterveys- ja päihdepalvelut"), ("koululääkäri", "Kouluterveydenhuolto"),
+    ("lääkärille", "Terveysasema"),
+    # an expansion's words together rank first ("health centre", not every "health")
+    ("doctor", "Terveysasema"), ("dentist", "Terveysasema"),
 ])
 def test_residents_queries_find_the_service_first(query, expected):
     assert top(query)[0][:1] == [expected]
