@@ -123,7 +123,10 @@ class TableFormatMixin:
 
         rows = serializer.data
         log_internal_parts(request, records, rows, detail=request.get_full_path())
-        return table_response(request, fmt, rows, name=model._meta.model_name, model=model, objects=records,
+        # an empty list still has its header: the serializer's readable fields
+        header = None if rows else [n for n, f in serializer.child.fields.items() if not f.write_only]
+        return table_response(request, fmt, rows, name=model._meta.model_name, header=header, model=model,
+                              objects=records,
                               metadata=metadata_lines(request, title=self.export_title or model._meta.verbose_name_plural,
                                                       illustrative=self.export_illustrative),
                               decimal_names=_decimal_names(serializer))
