@@ -14,6 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass
 class HistoryEntry:
@@ -38,3 +42,18 @@ def extra_entries(model, pks) -> dict[str, list]:
     if provider is None or not pks:
         return {}
     return provider([str(pk) for pk in pks])
+
+
+class BulkWrite(models.Model):
+    """What every bulk write's own record says (readiness `ReportBatch`, facilities `LeaseImport`):
+    the file, when, who and the request id. The app's subclass adds what it wrote (counts) and is
+    saved through the ORM inside the action's audited transaction, so django-auditlog has its entry."""
+
+    file_name = models.CharField(_("file"), max_length=300, blank=True)
+    at = models.DateTimeField(_("time"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+", verbose_name=_("by"))
+    cid = models.CharField(_("request id"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from yhdyspinta.core.history import BulkWrite
 from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
 from . import rules
@@ -270,17 +270,13 @@ class LeaseOption(ImportedHistory, RestrictedModel):
                 "other": other}})
 
 
-class LeaseImport(models.Model):
+class LeaseImport(BulkWrite):
     """One lease-list import (`actions.import_leases`): the file, who, when, the request id and
     what it added and changed. Saved through the ORM inside the import's audited transaction, so
     django-auditlog records it (actor, time, client address, request id); the records it added
-    in bulk have an `ImportedRecord` row each (docs/audit.md, "Bulk writes")."""
+    in bulk have an `ImportedRecord` row each (docs/audit.md, "Bulk writes"). File, time, who and
+    request id: `core.history.BulkWrite`."""
 
-    file_name = models.CharField(_("file"), max_length=300, blank=True)
-    at = models.DateTimeField(_("time"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+", verbose_name=_("by"))
-    cid = models.CharField(_("request id"), max_length=255, blank=True)
     buildings = models.PositiveIntegerField(_("buildings added"), default=0)
     premises = models.PositiveIntegerField(_("premises added"), default=0)
     leases = models.PositiveIntegerField(_("leases added"), default=0)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yhdyspinta.core.history import BulkWrite
 from yhdyspinta.core.models import RestrictedModel, visibility_field
 
 from . import compute
@@ -327,8 +328,9 @@ class PeriodEvent(models.Model):
         return f"{self.period} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ReportBatch(models.Model):
-    """One bulk write of status reports: a period import (with its file) or a region page's save.
+class ReportBatch(BulkWrite):
+    """One bulk write of status reports: a period import (with its file) or a region page's save
+    (`core.history.BulkWrite`: file, time, who, request id).
 
     Made through the ORM inside the action's `audited` transaction, so django-auditlog records it
     (who, when, the client address and request id) like any other record. Each report the batch
@@ -343,11 +345,6 @@ class ReportBatch(models.Model):
     period = models.ForeignKey(Period, null=True, on_delete=models.SET_NULL, related_name="+",
                                verbose_name=_("period"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    file_name = models.CharField(_("file"), max_length=300, blank=True)
-    at = models.DateTimeField(_("time"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+", verbose_name=_("by"))
-    cid = models.CharField(_("request id"), max_length=255, blank=True)
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
