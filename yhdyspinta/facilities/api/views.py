@@ -64,6 +64,15 @@ def staffing_record(entry) -> dict:
     return record
 
 
+def staffing_json(record) -> dict:
+    """A staffing record as `StaffingRowSerializer` writes it (decimals as text), without running
+    the serializer over hundreds of rows (the answer's schema is still that serializer's)."""
+    record = dict(record)
+    for kind in STAFFED_KINDS:
+        record[f"{kind}_fte"] = str(record[f"{kind}_fte"])
+    return record
+
+
 FTE_PLACES = Decimal("0.01")
 
 
@@ -120,8 +129,11 @@ class SchoolViewSet(viewset(School, s.SchoolSerializer, f.SchoolFilterSet, ("pup
                  for k, r in LEGAL_BASIS.items()]
         ratios = [{"kind": k, "max_pupils": r.max_pupils, "in_force_from": r.in_force_from, "source": r.source,
                    "summary": str(r.summary), "verified": r.verified, "url": r.url} for k, r in STAFFING_RATIOS.items()]
-        return Response(s.ProximitySerializer({
+        data = s.ProximitySerializer({
             "legal_basis": basis, "totals": totals(rows), "results": results,
-            "staffing": {"days_per_fte": int(DAYS_PER_FTE), "ratios": ratios, **groups}}).data)
+            "staffing": {"days_per_fte": int(DAYS_PER_FTE), "ratios": ratios,
+                         **{grouping: [] for grouping in GROUPINGS}}}).data
+        data["staffing"].update({grouping: [staffing_json(r) for r in groups[grouping]] for grouping in GROUPINGS})
+        return Response(data)
 WelfareServiceViewSet = viewset(WelfareService, s.WelfareServiceSerializer, f.WelfareServiceFilterSet,
                                 ("kind", "days_per_week"))

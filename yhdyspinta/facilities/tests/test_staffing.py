@@ -118,6 +118,9 @@ def test_the_staffing_download_and_the_api(area):
     [county] = staffing_["county"]
     assert (county["pupils"], county["curator_fte"], county["curator_pupils_per_fte"], county["curator_status"]) == (
         1210, "1.60", 756, "over")
+    from yhdyspinta.facilities.api.serializers import StaffingSerializer
+
+    assert StaffingSerializer(data=staffing_).is_valid()  # the answer is what the schema says
     organiser = {r["name"]: r for r in staffing_["organiser"]}
     assert organiser["Alfanen"]["psychologist_status"] == "within"
     csv = api_client_for(world.coordinator).get("/api/v1/facilities/schools/proximity/", {
