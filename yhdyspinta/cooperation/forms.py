@@ -287,7 +287,10 @@ class StepTickForm(UserForm):
         meetings = Meeting.objects.restrict(user, "view").select_related("forum")
         county = self.data.get("county") or self.initial.get("county") or self.instance.county_id
         if str(getattr(county, "pk", county) or "").isdigit():
-            meetings = meetings.filter(forum__area_id=int(getattr(county, "pk", county)))
+            pk = int(getattr(county, "pk", county))
+            # a municipality's checklist: the meetings of its county's forums
+            area = Organisation.objects.filter(pk=pk).values_list("area_id", flat=True).first()
+            meetings = meetings.filter(forum__area_id__in={pk, area} - {None})
         else:  # no county chosen yet: the areas of the user's own organisations, not the whole country
             meetings = meetings.filter(forum__area_id__in=user.memberships.values("organisation__area_id"))
         # a step is ticked at a recent meeting: the last two years and the next, plus the one already

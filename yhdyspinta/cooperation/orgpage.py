@@ -1,5 +1,5 @@
 """The cooperation's sections on an organisation's overview (core/orgpage.py): agreements, duties
-with their state, forums, upcoming meetings and open follow-up actions."""
+with their state, forums, upcoming meetings, open follow-up actions and the SISOTE steps."""
 
 from django.db.models import Q
 from django.urls import reverse
@@ -74,3 +74,19 @@ def open_actions(org, user):
             for a in shown[:200]]
     return orgpage.Table([_("Action"), _("Owner"), _("Deadline"), _("Late")], rows)
 
+
+@orgpage.section("sisote", gettext_lazy("SISOTE steps"), order=55)
+def sisote_steps(org, user):
+    """The four steps of the organisation's own checklist (a municipality's or an organising
+    area's; the ticks are public), each linked to the checklist page."""
+    from .views.steps import checklist
+
+    if not (org.organises_sote or org.kind == "municipality"):
+        return None
+    steps, current, _done, _total = checklist(org)
+    url = reverse("cooperation:steps", args=[org.pk])
+    rows = [orgpage.Row([f"{s['number']}. {s['title']}", f"{s['done']} / {s['total']}",
+                         _("current step") if s["number"] == current
+                         else STATE_LABELS[compute.STATE_DONE] if s["done"] == s["total"] else "–"], url=url)
+            for s in steps]
+    return orgpage.Table([_("Step"), _("Items done"), _("State")], rows, more_url=url)

@@ -35,14 +35,21 @@ ITEM_KEYS = [key for _n, _t, items in STEPS for key, _text in items]
 ITEM_CHOICES = [(key, text) for _n, _t, items in STEPS for key, text in items]
 
 
+def checklist_owners():
+    """Whose SISOTE checklist there is: the organising areas (counties, Helsinki) and municipalities."""
+    return models.Q(organises_sote=True) | models.Q(kind="municipality")
+
+
 class StepTick(RestrictedModel):
-    """A ticked item of a county's SISOTE checklist, with its evidence."""
+    """A ticked item of a county's or a municipality's SISOTE checklist, with its evidence.
+    (`county` is the checklist's organisation: an organising area or, since issue 15, a municipality.)"""
 
     org_paths = ("county",)
     visibility_path = None
 
-    county = models.ForeignKey("organisations.Organisation", verbose_name=_("county"), on_delete=models.CASCADE,
-                               related_name="sisote_ticks", limit_choices_to={"organises_sote": True})
+    county = models.ForeignKey("organisations.Organisation", verbose_name=_("county or municipality"),
+                               on_delete=models.CASCADE, related_name="sisote_ticks",
+                               limit_choices_to=checklist_owners)
     item = models.CharField(_("item"), max_length=40, choices=ITEM_CHOICES)
     done_on = models.DateField(_("done on"), default=timezone.localdate)
     evidence = models.CharField(_("evidence"), max_length=500,
