@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from yhdyspinta.accounts.permissions import can
 from yhdyspinta.core.audit import log_export, log_internal_reads
-from yhdyspinta.core.exports import TABLE_FORMATS, export_response, pdf_response
+from yhdyspinta.core.exports import TABLE_FORMATS, export_metadata, export_response, pdf_response
 
 from . import analysis
 from .compute import heat
@@ -123,7 +123,9 @@ class AnalysisView(StudyResultsMixin, TemplateView):
         labels = analysis.labels(self.study, lang())
         if fmt in TABLE_FORMATS:
             header, rows = cell_rows(self.study, res, labels)
-            return export_response(self.request, fmt, header, rows, name=f"{name}-matrix", sheet="Matrix", **log)
+            return export_response(self.request, fmt, header, rows, name=f"{name}-matrix", sheet="Matrix",
+                                   metadata=export_metadata(self.request, f"{_('Analysis')}: {self.study}"),
+                                   metadata_sheet=True, **log)
         if fmt == "pdf":
             ctx = self.analysis_context() | {"pdf": True, "heat_css": heat.css()}
             result = analysis.boundary(self.study)

@@ -485,7 +485,9 @@ def test_csv_export_of_the_filtered_list_is_logged(world, reads):
     client = client_for(world.org_admin)
     response = client.get("/audit/access/", {"action": "read", "export": "csv"})
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert lines[0] == ["Käyttöloki"] and lines[1][0].startswith("Lähde: Yhdyspinta, ")
+    rows = lines[lines.index([]) + 1:]  # after the metadata lines and the empty line
     assert len(rows) == 2  # header + the one read of A1
     assert "alfa-read" in rows[1] and CLIENT in rows[1] and reads["a1"].request_id == rows[1][-1]
     logged = AccessLog.objects.get(action="export", user=world.org_admin)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 
 from yhdyspinta.core.audit import log_access
-from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.exports import export_metadata, export_response
 from yhdyspinta.core.models import AccessLog, RestrictedModel
 from yhdyspinta.core.pagination import CappedCountPaginator
 from yhdyspinta.core.policy import ALL, org_ids, organisation_model
@@ -212,4 +212,5 @@ class AccessLogView(LoginRequiredMixin, TemplateView):
                    organisation_ids=() if admin_orgs is ALL else admin_orgs,
                    detail=f"csv {self.request.get_full_path()}"[:500])
         # logged above with the organisations whose log this is, so not again by export_response
-        return export_response(self.request, "csv", header, rows, name="access-log", log=False)
+        return export_response(self.request, "csv", header, rows, name="access-log", log=False,
+                               metadata=export_metadata(self.request, _("Access log")))

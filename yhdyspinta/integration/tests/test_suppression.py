@@ -57,6 +57,8 @@ def test_exports_show_n_less_than_5(small_study):
                                                         {"export": "xlsx"}).content), read_only=True)
     values = [row for row in book.active.iter_rows(values_only=True) if row[0] == "2.4"]
     assert values and all(r[4] == "n < 5" and r[5] is None for r in values)
+    # the files say what they are: the study, the address, the time (XLSX on its Metadata sheet)
+    assert csv_text.splitlines()[0] == f"Analyysi: {small_study}" and book.sheetnames[-1] == "Metadata"
 
 
 def test_api_sends_no_small_cell(small_study):
