@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can, can_view_internal_of
-from yhdyspinta.core.exports import export_response, pdf_response
+from yhdyspinta.core.exports import export_metadata, export_response, pdf_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.models import AccessLog, Visibility
 from yhdyspinta.core.panels import related_panels
@@ -196,7 +196,8 @@ def interface_cards_export(request, fmt):
         interfaces = interfaces.filter(pk=pk)
     header, rows = exporting.card_rows(interfaces, request.user)
     return export_response(request, fmt, header, rows, name="interface-cards", model=Interface,
-                           objects=interfaces, detail=f"cards {fmt} {request.get_full_path()}")
+                           objects=interfaces, detail=f"cards {fmt} {request.get_full_path()}",
+                           metadata=export_metadata(request, _("Interfaces")), metadata_sheet=True)
 
 
 class InterfacePdfView(InterfaceDetailView):
@@ -407,7 +408,8 @@ class OverviewView(LoginRequiredMixin, TemplateView):
                                     detail=f"overview {fmt}")
             header, rows = exporting.matrix_rows(ctx["municipalities"], ctx["table"])
             return export_response(request, fmt, header, rows, name="overview", model=Interface,
-                                   detail=f"overview {fmt}")
+                                   detail=f"overview {fmt}", metadata_sheet=True, metadata=export_metadata(
+                                       request, f"{_('Maturity overview')}: {ctx['area'] or ''}"))
         # The page shows MATRIX_ROWS rows at a time (the exports have them all): a county with
         # hundreds of interfaces made a megabyte of HTML that no one reads by scrolling.
         rows_page = Paginator(ctx["table"], self.MATRIX_ROWS).get_page(request.GET.get("rows"))
@@ -434,6 +436,7 @@ class NationalOverviewView(LoginRequiredMixin, TemplateView):
         if fmt in ("csv", "xlsx"):
             header, rows = exporting.matrix_rows(counties, table)
             return export_response(request, fmt, header, rows, name="national-overview", model=Interface,
-                                   detail=f"national overview {fmt}")
+                                   detail=f"national overview {fmt}", metadata_sheet=True,
+                                   metadata=export_metadata(request, _("National overview")))
         return self.render_to_response({"counties": counties, "table": table, "filter": filterset,
                                         "scale": Maturity.choices, "view": self})

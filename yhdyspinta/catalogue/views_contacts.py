@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.exports import export_metadata, export_response
 from yhdyspinta.core.models import Visibility
 from yhdyspinta.core.views.generic import (
     ObjectDeleteView,
@@ -38,7 +38,8 @@ class ContactGapsView(LoginRequiredMixin, TemplateView):
                      _("yes") if r["general"] else _("no"), r["suggestion"].name if r["suggestion"] else ""]
                     for r in rows]
             return export_response(request, fmt, header, data, name="services-without-contacts", model=Service,
-                                   objects=[r["service"] for r in rows])
+                                   objects=[r["service"] for r in rows], metadata_sheet=True,
+                                   metadata=export_metadata(request, _("Public services without contacts")))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

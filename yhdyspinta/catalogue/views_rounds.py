@@ -14,7 +14,7 @@ from django.views.generic import FormView
 from yhdyspinta.accounts.permissions import can, can_add_for
 from yhdyspinta.cooperation.models import RoundRespondent
 from yhdyspinta.core.concurrency import ConflictError
-from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.exports import export_metadata, export_response
 from yhdyspinta.core.views.generic import ActionFormMixin, ObjectDetailView, ObjectListView
 from yhdyspinta.organisations.models import Organisation
 
@@ -142,7 +142,9 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
                 rows.append([names.get(interface_id, ""), orgs.get(org_id, ""), _("not answered"), "", "", "", "", ""])
             return export_response(self.request, fmt, header, rows, name=f"mapping-round-{self.object.pk}",
                                    model=MappingAnswer, detail=f"round {self.object.pk} {fmt}",
-                                   objects=[a["obj"] for a in summary["gaps"] + summary["proposals"]])
+                                   objects=[a["obj"] for a in summary["gaps"] + summary["proposals"]],
+                                   metadata=export_metadata(self.request, f"{_('Mapping round')}: {self.object}"),
+                                   metadata_sheet=True)
         return super().render_to_response(context, **kwargs)
 
 

@@ -34,7 +34,9 @@ def test_answers_and_summary(world, round_, as_user):
     assert "Tieto ei kulje" in detail
     export = as_user(world.coordinator).get(round_.get_absolute_url(), {"export": "csv"}).content.decode("utf-8-sig")
     assert "'=Yhteinen lomake" in export
-    assert export.count("\r\n") == 1 + 4  # header, one answer, three not answered (the county answers not)
+    # the metadata lines (round, address, time) and an empty line, then the header, one answer and
+    # three not answered (the county answers not)
+    assert export.startswith("Kartoituskierros: ") and export.count("\r\n") == 4 + 1 + 4
 
 
 def test_answer_refusals(world, round_):
