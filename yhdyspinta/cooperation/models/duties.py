@@ -188,3 +188,11 @@ class DutyEvidence(RestrictedModel):
                   "document": "url"}.get(self.kind)
         if needed and not getattr(self, needed if needed == "url" else f"{needed}_id"):
             raise ValidationError({needed: _("This kind of evidence needs this field.")})
+        target = self.target
+        if target is not None and self.duty_id:
+            # a meeting item or decision of another county's forum, or an agreement without the
+            # county or its municipalities, is no evidence of this county's duty (as in bulk)
+            from ..actions import _belongs_to_county
+
+            if not _belongs_to_county(target, self.duty.county):
+                raise ValidationError({self.kind: _("The chosen record belongs to another county.")})

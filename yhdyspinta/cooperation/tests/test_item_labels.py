@@ -101,3 +101,22 @@ def test_a_forum_with_public_meetings_is_not_made_internal(world, item):
     assert "visibility" in exc.value.message_dict
     Meeting.objects.filter(pk=item.meeting_id).update(visibility="internal")
     forum.full_clean()  # its meetings internal first: allowed
+
+
+def test_evidence_from_another_countys_meeting_is_refused(world, item):
+    """Bad input of issue 15: an agenda item picked from another county's meeting."""
+    from yhdyspinta.cooperation.models import Duty, DutyEvidence, DutyRule
+
+    rule = DutyRule.objects.create(key="hyte-test", title="Hyte-neuvottelu", legal_source="612/2021 § 7",
+                                   applies_to="county_with_each_municipality", period_kind="yearly")
+    duty = Duty.objects.create(rule=rule, county=world.county_b, municipality=world.b1,
+                               period_start="2026-01-01", period_end="2026-12-31", period_label="2026",
+                               due_date="2026-12-31")
+    evidence = DutyEvidence(duty=duty, kind="agenda_item", agenda_item=item)  # item: a meeting of county A
+    with pytest.raises(ValidationError) as exc:
+        evidence.full_clean()
+    assert "agenda_item" in exc.value.message_dict
+    own = Duty.objects.create(rule=rule, county=world.county_a, municipality=world.a1,
+                              period_start="2026-01-01", period_end="2026-12-31", period_label="2026",
+                               due_date="2026-12-31")
+    DutyEvidence(duty=own, kind="agenda_item", agenda_item=item).full_clean()
