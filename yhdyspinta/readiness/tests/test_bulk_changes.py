@@ -133,3 +133,13 @@ def test_import_page_upload_records_the_file_name(world):
     response = client_for(world.editor).post(f"/readiness/periods/{period.pk}/import/", {"file": upload})
     assert response.status_code == 302
     assert ReportBatch.objects.get().file_name == "kausi.csv"
+
+
+def test_the_admin_lists_the_bulk_change_log_read_only(world):
+    _roadmap, _tasks, period = reporting_setup(world.county_a, [world.a1])
+    actions.import_period_statuses(period, _csv(world, [("T-01", "done", "")]), "tilat.csv", actor=world.editor)
+    admin = client_for(world.admin)
+    assert "tilat.csv" in admin.get("/admin/readiness/reportbatch/").content.decode()
+    change = ReportChange.objects.get()
+    assert admin.get(f"/admin/readiness/reportchange/?q={change.report_id}").status_code == 200
+    assert admin.get("/admin/readiness/reportbatch/add/").status_code == 403
