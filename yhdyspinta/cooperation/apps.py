@@ -30,6 +30,7 @@ class CooperationConfig(AppConfig):
         search.register("cooperation.Escalation", ("title", "description"))
         # meetings, decisions and follow-up actions by their public parts (never the minutes or an
         # item's presentation, which may be internal inside a public meeting); restrict(user, "view")
-        search.register("cooperation.Meeting", ("place", "forum__name_fi", "forum__name_sv", "forum__name_en"))
-        search.register("cooperation.Decision", ("text", "item__title"))
+        search.register("cooperation.Meeting", ("place", "forum__name_fi", "forum__name_sv", "forum__name_en"),
+                        related=("forum",))
+        search.register("cooperation.Decision", ("text", "item__title"), related=("item__meeting__forum",))
         search.register("cooperation.FollowUpAction", ("title",))

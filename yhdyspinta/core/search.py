@@ -13,9 +13,14 @@ from . import textsearch
 _REGISTRY: list[tuple[str, tuple[str, ...]]] = []
 
 
-def register(model_label: str, fields: tuple[str, ...]):
+_RELATED: dict[str, tuple[str, ...]] = {}  # select_related paths a result's label reads
+
+
+def register(model_label: str, fields: tuple[str, ...], related: tuple[str, ...] = ()):
     if (model_label, fields) not in _REGISTRY:
         _REGISTRY.append((model_label, fields))
+    if related:
+        _RELATED[model_label] = tuple(related)
 
 
 def query_terms(query: str) -> list[set[str]]:
@@ -43,6 +48,8 @@ def search_all(query: str, user, limit: int = 25):
     for label, fields in _REGISTRY:
         model = apps.get_model(label)
         qs = model.objects.restrict(user, "view").filter(text_filter(fields, query))
+        if label in _RELATED:
+            qs = qs.select_related(*_RELATED[label])
         results = list(qs[:limit])
         if results:
             groups.append({"model": model, "title": model._meta.verbose_name_plural, "results": results})

@@ -120,3 +120,24 @@ def test_evidence_from_another_countys_meeting_is_refused(world, item):
                               period_start="2026-01-01", period_end="2026-12-31", period_label="2026",
                                due_date="2026-12-31")
     DutyEvidence(duty=own, kind="agenda_item", agenda_item=item).full_clean()
+
+
+def test_the_site_search_labels_decisions_by_the_rule_in_a_bounded_number_of_queries(world, item):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    DecisionFactory(item=item, resolution="noted", text="Kotiutuksen tilannekatsaus merkittiin tiedoksi")
+    for number in range(5, 12):
+        DecisionFactory(item=AgendaItemFactory(meeting=item.meeting, number=number, title=f"Asia {number}"),
+                        text=f"Kotiutuksen seuranta {number}", resolution="noted")
+    client = client_for(None)
+    client.get("/search/", {"q": "Kotiutuksen"}, HTTP_ACCEPT_LANGUAGE="fi")
+    with CaptureQueriesContext(connection) as few:
+        page = client.get("/search/", {"q": "Kotiutuksen"}, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "Kotiutustyöryhmä — 3.2.2026 — § 4 Tilannekatsaus: " in page
+    for number in range(12, 20):
+        DecisionFactory(item=AgendaItemFactory(meeting=item.meeting, number=number, title=f"Asia {number}"),
+                        text=f"Kotiutuksen seuranta {number}", resolution="noted")
+    with CaptureQueriesContext(connection) as more:
+        client.get("/search/", {"q": "Kotiutuksen"}, HTTP_ACCEPT_LANGUAGE="fi")
+    assert len(more.captured_queries) == len(few.captured_queries)  # no query per result
