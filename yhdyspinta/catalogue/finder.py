@@ -5,6 +5,7 @@ sees in the finder only what a resident would see.
 """
 
 from functools import lru_cache
+from types import SimpleNamespace
 
 from django.db.models import Q
 from django.utils import translation
@@ -97,18 +98,21 @@ def find(municipality: Organisation, query: str, limit: int = 20) -> dict:
     for r in service_results:  # nothing of its own: the organiser's general contacts
         r["fallback"] = None if (r["contacts"] or r["points"]) else general.get(r["organiser"].pk)
 
-    interfaces = list(Interface.objects.filter(visibility=Visibility.PUBLIC, parties=municipality).distinct()
-                      .only("pk", *[f"{f}_{lg}" for f in INTERFACE_RANKED for lg in LANGS]))
+    # only the ranked and shown fields, as plain rows (building model instances cost more than the query)
+    interfaces = [SimpleNamespace(**row) for row in Interface.objects.filter(
+        visibility=Visibility.PUBLIC, parties=municipality).distinct().values(
+        "pk", *[f"{f}_{lg}" for f in INTERFACE_RANKED for lg in LANGS])]
     public_services = {}
-    if interfaces:  # only the ranked and shown fields
-        links = {}
-        for interface_id, service_id in Interface.services.through.objects.filter(
-                interface__in=interfaces).values_list("interface_id", "service_id"):
-            links.setdefault(service_id, []).append(interface_id)
-        for s in Service.objects.filter(visibility=Visibility.PUBLIC, pk__in=links).select_related(
-                "organisation").only("pk", "organisation", *[f"name_{lg}" for lg in LANGS]):
-            for interface_id in links[s.pk]:
-                public_services.setdefault(interface_id, []).append(s)
+    if interfaces:  # (a service of two interfaces comes twice, once with each)
+        rows = list(Service.objects.filter(visibility=Visibility.PUBLIC, interfaces__in=[i.pk for i in interfaces])
+                    .values_list("interfaces", "pk", "organisation_id", *[f"name_{lg}" for lg in LANGS]))
+        organisations = {municipality.pk: municipality, **{s.organisation_id: s.organisation for s in ranked_services}}
+        missing = {row[2] for row in rows} - set(organisations)
+        organisations.update(Organisation.objects.in_bulk(missing) if missing else {})
+        for interface_id, pk, organisation_id, *names in rows:
+            public_services.setdefault(interface_id, []).append(SimpleNamespace(
+                pk=pk, organisation=organisations[organisation_id],
+                **{f"name_{lg}": name for lg, name in zip(LANGS, names, strict=True)}))
     ranked = textsearch.search(query, interfaces, lambda i: interface_fields(i, public_services.get(i.pk, [])),
                                places=places)[0][:limit]
     interface_results = [{

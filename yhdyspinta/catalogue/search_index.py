@@ -211,19 +211,26 @@ class Combined:
                 return index.pks[i - offset], index.fields[i - offset]
         raise IndexError(i)
 
-    def candidates(self, terms: set, prefixes: set) -> list:
-        """Indexes of the services that can match: a shared term or a term starting with a prefix."""
-        found = set()
-        for offset, index in self.parts:
-            local = set()
-            for term in terms:
-                local |= index.postings.get(term, set())
-            for prefix in prefixes:
+    def prefixed(self, prefixes: set) -> dict:
+        """{prefix: every indexed term starting with it} (textsearch's prefix match without a scan)."""
+        out = {}
+        for prefix in prefixes:
+            hits = set()
+            for _offset, index in self.parts:
                 start = bisect.bisect_left(index.terms, prefix)
                 while start < len(index.terms) and index.terms[start].startswith(prefix):
-                    local |= index.postings[index.terms[start]]
+                    hits.add(index.terms[start])
                     start += 1
-            found |= {offset + i for i in local}
+            out[prefix] = frozenset(hits)
+        return out
+
+    def candidates(self, terms: set, prefixed: dict) -> list:
+        """Indexes of the services that can match: a shared term or a term starting with a prefix."""
+        wanted = set(terms).union(*prefixed.values())
+        found = set()
+        for offset, index in self.parts:
+            for term in wanted:
+                found.update(offset + i for i in index.postings.get(term, ()))
         return sorted(found)
 
 
@@ -264,7 +271,8 @@ def _synonym_terms(synonyms) -> frozenset:
 def rank(query, index: Combined, cutoff: float = 0.4) -> list:
     """The ids of the services the query finds, best first: `textsearch.rank` over the candidates."""
     terms, prefixes = textsearch.query_terms(query)
-    candidates = [index.item(i) for i in index.candidates(terms, prefixes)]
+    query.prefixed = index.prefixed(prefixes)
+    candidates = [index.item(i) for i in index.candidates(terms, query.prefixed)]
     return textsearch.rank_terms(query, candidates, cutoff)
 
 

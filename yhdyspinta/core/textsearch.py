@@ -247,6 +247,7 @@ class Query:
     units: list
     place: str | None = None  # the place name found in the query (folded lemma), if any
     place_word: str = ""
+    prefixed: dict | None = None  # set by a caller with a term index: prefix → the indexed terms starting with it
 
 
 def parse(query: str, places=(), vocabulary: dict | None = None, vocab_terms=None) -> Query:
@@ -292,7 +293,7 @@ def _synonym_units(kept: list[str], generic) -> tuple[list[Unit], list[bool]]:
     """Units of the synonym phrases found in the query (longest first) and which words they used."""
     units: list[Unit] = []
     used = [False] * len(kept)
-    for syn in sorted(synonyms(), key=lambda s: -len(s.phrase)):
+    for syn in sorted(_possible_synonyms(kept), key=lambda s: -len(s.phrase)):
         if not syn.phrase:
             continue
         idx: list[int] = []
@@ -313,6 +314,35 @@ def _synonym_units(kept: list[str], generic) -> tuple[list[Unit], list[bool]]:
     return units, used
 
 
+_synonym_index: dict = {}
+
+
+def _word_keys(word: str) -> set:
+    """What `_same_word` compares: the folded word and its lemmas."""
+    return {fold(word)} | query_analysis(word).lemmas
+
+
+def _possible_synonyms(kept: list[str]) -> list:
+    """The synonyms (in their order) having a phrase word that may be the same word as one of `kept`:
+    the only ones whose phrase can match, found by key instead of comparing every synonym."""
+    syns = synonyms()
+    cached = _synonym_index.get("pair")
+    if cached is not None and cached[0] is syns:
+        index = cached[1]
+    else:
+        index = {}
+        for n, syn in enumerate(syns):
+            for phrase_word in syn.phrase:
+                for key in _word_keys(phrase_word):
+                    index.setdefault(key, set()).add(n)
+        _synonym_index["pair"] = (syns, index)
+    found: set = set()
+    for word in kept:
+        for key in _word_keys(word):
+            found |= index.get(key, set())
+    return [syns[n] for n in sorted(found)]
+
+
 def _expansion(syn: Synonym, generic, factor: float) -> list:
     """(Terms, factor) of the synonym's expansion words; generic ones left out ("ikäihmisten palvelut"
     must not find "ICT-palvelut")."""
@@ -326,7 +356,7 @@ def _part_synonyms(terms: Terms, generic) -> list:
     whole ("koululääkäri" is its own synonym; its part "lääkäri" then adds nothing)."""
     out: list = []
     for part in sorted(terms.parts - generic):
-        for syn in synonyms():
+        for syn in _possible_synonyms([part]):
             if len(syn.phrase) == 1 and _same_word(part, syn.phrase[0]):
                 out.extend(e for e in _expansion(syn, generic, 0.9 * 0.8) if e not in out)
     return out
@@ -430,21 +460,33 @@ def text_terms(text: str) -> tuple[frozenset, frozenset]:
     return frozenset(lemmas), frozenset(parts - lemmas)
 
 
-def _match(terms: Terms, doc_lemmas, doc_parts, generic) -> float:
-    if terms.lemmas & doc_lemmas:
-        return 1.0
+@lru_cache(maxsize=100_000)
+def _sides(terms: Terms, generic: frozenset) -> tuple:
+    """(specific lemmas, specific compound parts, lemmas long enough to match as a prefix) of a query word."""
     specific = terms.lemmas - generic
-    if specific & doc_parts:
+    return specific, terms.parts - generic, tuple(q for q in specific if len(q) >= 5)
+
+
+def _match(terms: Terms, doc_lemmas, doc_parts, generic, prefixed: dict | None = None) -> float:
+    """How well one query word's terms match a field's; `prefixed` (a prefix → every term of the searched
+    records starting with it) spares scanning the field's terms for the prefix match."""
+    if not terms.lemmas.isdisjoint(doc_lemmas):
+        return 1.0
+    specific, qparts, prefixes = _sides(terms, generic)
+    if not specific.isdisjoint(doc_parts):
         return 0.8  # "terveys" in "kouluterveydenhuolto"
-    qparts = terms.parts - generic
-    if qparts & (doc_lemmas - generic):
-        return 0.7  # "koulukuraattori" finds "kuraattori"
-    if qparts:
-        shared = qparts & (doc_parts - generic)
+    if qparts:  # (no generic term among them)
+        if not qparts.isdisjoint(doc_lemmas):
+            return 0.7  # "koulukuraattori" finds "kuraattori"
+        shared = qparts & doc_parts
         if shared:
             return 0.6 * len(shared) / len(qparts)
-    for q in specific:
-        if len(q) >= 5 and any(d.startswith(q) for d in doc_lemmas | doc_parts):
+    for q in prefixes:
+        hits = prefixed.get(q) if prefixed is not None else None
+        if hits is not None:
+            if not hits.isdisjoint(doc_lemmas) or not hits.isdisjoint(doc_parts):
+                return 0.6
+        elif any(d.startswith(q) for d in doc_lemmas) or any(d.startswith(q) for d in doc_parts):
             return 0.6
     return 0.0
 
@@ -459,15 +501,16 @@ def relevance_of_terms(query: Query, indexed: list) -> float:
     if not query.units:
         return 0.0
     generic = generic_terms()
+    prefixed = query.prefixed
     only_generic = all(u.generic for u in query.units)
     total, matched, counted = 0.0, 0, 0
     for unit in query.units:
         best = 0.0
         for terms, factor in unit.alternatives:
             for (doc_lemmas, doc_parts), weight in indexed:
-                best = max(best, _match(terms, doc_lemmas, doc_parts, generic) * factor * weight)
+                best = max(best, _match(terms, doc_lemmas, doc_parts, generic, prefixed) * factor * weight)
         if unit.expansion:
-            scores = [max((_match(terms, doc_lemmas, doc_parts, generic) * factor * weight
+            scores = [max((_match(terms, doc_lemmas, doc_parts, generic, prefixed) * factor * weight
                            for (doc_lemmas, doc_parts), weight in indexed), default=0.0)
                       for terms, factor in unit.expansion]
             share = sum(1 for score in scores if score) / len(scores)
@@ -486,8 +529,20 @@ def relevance_of_terms(query: Query, indexed: list) -> float:
 
 def rank(query: Query, items, fields_of, cutoff: float = 0.4) -> list:
     """Items with relevance > 0 and at least `cutoff` × the best score, best first (ties keep order)."""
-    return rank_terms(query, ((item, [(text_terms(text), weight) for text, weight in fields_of(item) if text])
-                              for item in items), cutoff)
+    terms, prefixes = query_terms(query)
+    keyed = ((item, [(text_terms(text), weight) for text, weight in fields_of(item) if text]) for item in items)
+    return rank_terms(query, [(item, indexed) for item, indexed in keyed if _may_match(indexed, terms, prefixes)],
+                      cutoff)
+
+
+def _may_match(indexed: list, terms: set, prefixes: set) -> bool:
+    """False when no field shares a term with the query or has one starting with its prefixes: the
+    record's relevance is 0 (`_match`), so it is not scored."""
+    for (lemmas, parts), _weight in indexed:
+        if not terms.isdisjoint(lemmas) or not terms.isdisjoint(parts):
+            return True
+    return bool(prefixes) and any(term.startswith(prefix) for (lemmas, parts), _weight in indexed
+                                  for term in (*lemmas, *parts) for prefix in prefixes)
 
 
 def rank_terms(query: Query, keyed, cutoff: float = 0.4) -> list:
