@@ -201,3 +201,15 @@ def test_the_bulk_change_log_equals_auditlogs_own_diff(world):
         assert creation_diff(record) == expected
         [entry] = type(record).history_entries([record.pk])[str(record.pk)]
         assert entry.changes_dict == {k: list(v) for k, v in expected.items()}
+
+
+def test_the_admin_lists_the_import_change_log_read_only(world):
+    from yhdyspinta.facilities.models import ImportedRecord
+
+    [lease] = import_leases(_csv(world, _row(world)), "vuokrat.csv", acting_user=world.editor)
+    admin = client_for(world.admin)
+    assert "vuokrat.csv" in admin.get("/admin/facilities/leaseimport/").content.decode()
+    record = ImportedRecord.objects.get(kind="lease")
+    assert record.record_id == lease.pk
+    assert admin.get(f"/admin/facilities/importedrecord/?q={lease.pk}").status_code == 200
+    assert admin.get("/admin/facilities/leaseimport/add/").status_code == 403
