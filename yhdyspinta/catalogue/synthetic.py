@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from yhdyspinta.core.synthetic import Part, insert, n, stream
 from yhdyspinta.organisations.synthetic import area_with_members
 
-from . import choices
+from . import choices, search_index
 from .models import Interface, MaturityAssessment, Service
 
 
@@ -19,6 +19,7 @@ def generate(ctx):
          "visibility": "public" if rng.random() < 0.8 else "internal"}
         for i, org in enumerate(rng.choice(ctx.municipalities) for _ in range(n(20000, ctx.scale)))
     ))
+    search_index.index_services(services)  # the finder's stored terms (a bulk insert sends no post_save)
     plans = []
     for i in range(n(10000, ctx.scale)):
         area, members = area_with_members(ctx)
