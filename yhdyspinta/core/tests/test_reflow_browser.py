@@ -68,14 +68,18 @@ def _routes(patterns, prefix=""):
 def public_pages() -> list[str]:
     """The HTML pages an anonymous visitor gets (200), one per route: the parameterless routes and
     the extras first, then the links followed from them."""
+    extra = list(EXTRA)
+    nokia = Organisation.objects.filter(name_fi="Nokia").first()
+    if nokia:  # the finder's answer with contacts, as a resident of Nokia searches
+        extra.append(f"/catalogue/finder/?municipality={nokia.pk}&q=lastensuojelu")
     with translation.override("fi"):
-        start = [p for p in dict.fromkeys([*_routes(get_resolver().url_patterns), *EXTRA])
+        start = [p for p in dict.fromkeys([*_routes(get_resolver().url_patterns), *extra])
                  if not p.startswith(SKIP)]
     client = Client(raise_request_exception=False)
     queue, seen, routes, pages = deque(start), set(start), set(), []
     while queue:
         url = queue.popleft()
-        if _route_key(url) in routes and url not in EXTRA:
+        if _route_key(url) in routes and url not in extra:
             continue
         response = client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
