@@ -73,8 +73,9 @@ class Meeting(ForumOwned, RestrictedModel):
         ordering = ("-starts_at",)
 
     def __str__(self):
-        local = timezone.localtime(self.starts_at) if self.starts_at else None
-        return f"{self.forum} {local.day}.{local.month}.{local.year}" if local else str(self.forum)
+        """forum — meeting date (the day in Finland, in the reader's short date format), as the
+        first two parts of an agenda item's label (item_label)."""
+        return " — ".join(part for part in (str(self.forum), meeting_day(self)) if part)
 
     def get_absolute_url(self):
         return reverse("cooperation:meeting_detail", args=[self.pk])
@@ -138,8 +139,7 @@ def item_label(item, *, name_meeting: bool = True) -> str:
     own = f"§ {item.number} {item.title}"
     if not name_meeting or not item.meeting_id:
         return own
-    meeting = item.meeting
-    return " — ".join(part for part in (str(meeting.forum), meeting_day(meeting), own) if part)
+    return f"{item.meeting} — {own}"
 
 
 def frozen_message(meeting):
