@@ -59,8 +59,11 @@ class MeetingSerializer(RestrictedModelSerializer):
         """Who moved the minutes, printed by the account rule (core.visibility.account_label)."""
         if account is None:
             return None
-        request = self.context.get("request")
-        return account_label(getattr(request, "user", None), account)
+        labels = self.context.setdefault("_account_labels", {})  # shared by a list's rows
+        if account.pk not in labels:
+            request = self.context.get("request")
+            labels[account.pk] = account_label(getattr(request, "user", None), account)
+        return labels[account.pk]
 
     def get_minutes_checked_by(self, obj) -> str | None:
         return self._account(obj.minutes_checked_by)

@@ -90,3 +90,27 @@ def test_the_steps_are_in_the_schema(client):
         operation = schema["paths"][f"/api/v1/cooperation/meetings/{{id}}/{step}/"]["post"]
         assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
             "/Meeting")
+
+
+def test_the_meeting_list_names_who_moved_the_minutes_without_a_query_per_row(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    forum = forum_for(world.a1)
+    api = api_client_for(world.viewer)
+
+    def approved(n):
+        for _k in range(n):
+            m = MeetingFactory(forum=forum, visibility="public")
+            Meeting.objects.filter(pk=m.pk).update(minutes_state="approved", minutes_checked_by=world.editor,
+                                                   minutes_approved_by=world.editor)
+
+    approved(3)
+    api.get(f"{API}/", {"forum": forum.pk})
+    with CaptureQueriesContext(connection) as few:
+        rows = api.get(f"{API}/", {"forum": forum.pk}).json()["results"]
+    assert rows[0]["minutes_checked_by"] and rows[0]["minutes_approved_by"]
+    approved(6)
+    with CaptureQueriesContext(connection) as more:
+        assert len(api.get(f"{API}/", {"forum": forum.pk}).json()["results"]) == 9
+    assert len(more.captured_queries) == len(few.captured_queries)
