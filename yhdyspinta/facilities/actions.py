@@ -40,14 +40,37 @@ class _Organisations:
         return self.cache[key]
 
 
-def _check(obj, name, line, exclude=()):
-    """The record's rules (model validation and clean()), or the InputError naming file and line.
+# The file's column of a model field in a refusal (model -> field -> column of the lease list).
+FIELD_COLUMNS = {
+    Building: {"name": "building", "building_id": "building_id", "address": "address", "owner": "landlord",
+               "municipality": "municipality"},
+    Premise: {"name": "premise", "area": "area", "building": "building", "user_organisation": "tenant"},
+    Lease: {"starts_on": "starts_on", "ends_on": "ends_on", "notice_months": "notice_months",
+            "transitional": "transitional", "index_clause": "index_clause", "reference": "reference",
+            "internal_capital_cost": "capital_cost", "internal_maintenance_cost": "maintenance_cost",
+            "landlord": "landlord", "tenant": "tenant", "premise": "premise"},
+    LeaseOption: {"starts_on": "option_starts", "ends_on": "option_ends", "exercise_by": "option_exercise_by",
+                  "lease": "ends_on"},
+}
+
+
+def _check(obj, name, line, exclude=(), row=None):
+    """The record's rules (model validation and clean()), or the InputError naming file and line,
+    and each field by the file's own column header (`row.columns`; "päättyy", not "ends_on").
     Link fields the import has already resolved to records are left out (no query per link)."""
     try:
         obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
-        text = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-        raise InputError(name, line, text) from None
+        columns = FIELD_COLUMNS.get(type(obj), {})
+        parts, first = [], None
+        for field, msgs in exc.message_dict.items():
+            if field == "__all__" or row is None:
+                parts.append(" ".join(msgs) if field == "__all__" else f"{field}: {' '.join(msgs)}")
+                continue
+            column = row.column(columns.get(field, field))
+            first = first or column
+            parts.append(f"{column}: {' '.join(msgs)}")
+        raise InputError(name, line, "; ".join(parts), first) from None
     return obj
 
 
@@ -96,7 +119,7 @@ class _LeasePlan:
         landlords = set()
         for row in rows:  # an unknown landlord is refused at its row, in the order of the rows
             try:
-                landlords.add(self.orgs.get(row.landlord, row.line, "landlord").pk)
+                landlords.add(self.orgs.get(row.landlord, row.line, row.column("landlord")).pk)
             except InputError:
                 continue
         for building in Building.objects.filter(owner_id__in=landlords).order_by("name", "pk"):
@@ -122,9 +145,9 @@ class _LeasePlan:
 
     # ---- one row ------------------------------------------------------------------------------------
     def add(self, row):
-        municipality = self.orgs.get(row.municipality, row.line, "municipality", kind="municipality")
-        landlord = self.orgs.get(row.landlord, row.line, "landlord")
-        tenant = self.orgs.get(row.tenant, row.line, "tenant")
+        municipality = self.orgs.get(row.municipality, row.line, row.column("municipality"), kind="municipality")
+        landlord = self.orgs.get(row.landlord, row.line, row.column("landlord"))
+        tenant = self.orgs.get(row.tenant, row.line, row.column("tenant"))
         pair = (landlord.pk, tenant.pk)
         if pair not in self.may_add:
             self.may_add[pair] = can_add_for(self.user, set(pair))
@@ -154,7 +177,7 @@ class _LeasePlan:
             return building
         building = _check(Building(owner=owner, municipality=municipality, name=row.building,
                                    building_id=row.building_id, address=row.address),
-                          self.name, row.line, exclude=("owner", "municipality"))
+                          self.name, row.line, exclude=("owner", "municipality"), row=row)
         self.new[Building].append(building)
         self.buildings[key] = building
         self.buildings.setdefault((owner.pk, "name", building.name, municipality.pk), building)
@@ -168,7 +191,7 @@ class _LeasePlan:
         if premise is None:
             premise = _check(Premise(building=building, name=row.premise, area=row.area, user_organisation=tenant,
                                      visibility=self.visibility), self.name, row.line,
-                             exclude=("building", "user_organisation", "user_unit", "user_service"))
+                             exclude=("building", "user_organisation", "user_unit", "user_service"), row=row)
             self.new[Premise].append(premise)
             self.premises[key] = premise
         return premise
@@ -189,7 +212,7 @@ class _LeasePlan:
             setattr(lease, field, getattr(row, field))
         lease.premise, lease.tenant = premise, tenant
         lease.internal_capital_cost, lease.internal_maintenance_cost = row.capital_cost, row.maintenance_cost
-        return _check(lease, self.name, row.line, exclude=("premise", "landlord", "tenant"))
+        return _check(lease, self.name, row.line, exclude=("premise", "landlord", "tenant"), row=row)
 
     def _option(self, row, lease):
         siblings = self.options[id(lease)]
@@ -198,7 +221,7 @@ class _LeasePlan:
         option = LeaseOption(lease=lease, starts_on=row.option_starts, ends_on=row.option_ends,
                              exercise_by=row.option_exercise_by)
         option._siblings = siblings
-        _check(option, self.name, row.line, exclude=("lease",))
+        _check(option, self.name, row.line, exclude=("lease",), row=row)
         siblings.append(option)
         self.new[LeaseOption].append(option)
 

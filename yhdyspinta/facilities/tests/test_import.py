@@ -213,3 +213,54 @@ def test_the_admin_lists_the_import_change_log_read_only(world):
     assert record.record_id == lease.pk
     assert admin.get(f"/admin/facilities/importedrecord/?q={lease.pk}").status_code == 200
     assert admin.get("/admin/facilities/leaseimport/add/").status_code == 403
+
+
+# ---- messages name the file's own columns (walk 5, #8) and a header-only file is refused (#9) ----
+def _refusal(data, name="vuokrat.csv", user=None, world=None):
+    from django.utils import translation
+
+    with translation.override("fi"), pytest.raises(ValidationError) as exc:
+        import_leases(data, name, acting_user=user)
+    return exc.value.messages[0]
+
+
+@pytest.mark.parametrize(("change", "column", "internal"), [
+    (lambda row: row.replace("31.12.2025", "31.02.2025"), "Päättyy", "ends_on"),
+    (lambda row: row.replace("12 000,50", "tuhat"), "Pääomavuokra", "capital_cost"),
+    (lambda row: row.replace("31.12.2025", "31.12.2022"), "Päättyy", "ends_on"),  # the model's rule (ends before start)
+    (lambda row: row.replace("kyllä", "ehkä"), "Siirtymäkauden_sopimus", "transitional"),
+])
+def test_a_refused_value_names_the_column_as_the_file_writes_it(world, change, column, internal):
+    message = _refusal(_csv(world, _row(world), change(_row(world, ref="V-2"))), user=world.editor)
+    assert "vuokrat.csv" in message and "rivi 3" in message and f"{column}:" in message
+    assert internal not in message
+    assert not Lease.objects.exists()
+
+
+def test_an_unknown_tenant_names_the_files_column(world):
+    message = _refusal(_csv(world, _row(world, tenant="Tuntematon kuntayhtymä")), user=world.editor)
+    assert "rivi 2: Vuokralainen:" in message and "tenant" not in message
+
+
+def test_english_headers_are_named_in_english(world):
+    header = HEADER.replace("Päättyy", "ends_on")
+    data = (header + "\r\n" + _row(world).replace("31.12.2025", "31.02.2025") + "\r\n").encode("cp1252")
+    assert "ends_on:" in _refusal(data, user=world.editor)
+
+
+def test_an_unknown_column_names_it_and_the_accepted_finnish_names(world):
+    data = _csv(world, _row(world)).replace("Päättyy".encode("cp1252"), b"Loppuu", 1)
+    message = _refusal(data, user=world.editor)
+    assert "'Loppuu'" in message and "päättyy / ends_on" in message and "vuokralainen / tenant" in message
+    missing = _csv(world, _row(world)).replace(b"Vuokralainen", b"", 1)
+    assert "vuokralainen / tenant" in _refusal(missing, user=world.editor)
+
+
+def test_a_file_with_only_its_header_is_refused_and_nothing_is_written(world):
+    message = _refusal(_csv(world), user=world.editor)
+    assert "vuokrat.csv" in message and "ei rivejä" in message
+    client = client_for(world.editor)
+    upload = SimpleUploadedFile("vuokrat.csv", _csv(world), content_type="text/csv")
+    response = client.post("/facilities/leases/import/", {"file": upload, "visibility": "public"})
+    assert response.status_code == 200 and "vuokrat.csv" in response.content.decode()
+    assert not Lease.objects.exists()

@@ -116,3 +116,22 @@ def test_the_command_and_the_page_accept_and_refuse_the_same_file(world, schools
     out = io.StringIO()
     call_command("import_pupil_counts", str(path), "--user", world.editor.username, stdout=out)
     assert "1 schools" in out.getvalue() and School.objects.get(pk=schools[0].pk).pupils == 5
+
+
+def test_refusals_name_the_columns_as_the_file_writes_them(world, schools):
+    """Walk 5, #8: the file's own header, not the internal name; the accepted names fi / sv / en."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        with pytest.raises(ValidationError) as exc:
+            import_pupil_counts(_csv("Koulukoodi;Oppilasmäärä", "01234;-3"), "o.csv", acting_user=world.editor)
+        assert "rivi 2: Oppilasmäärä:" in exc.value.messages[0] and "pupils" not in exc.value.messages[0]
+        with pytest.raises(ValidationError) as exc:
+            import_pupil_counts(_csv("Koulukoodi;Oppilaita;Laskettu", "01234;3;1.1.2026"), "o.csv",
+                                acting_user=world.editor)
+        message = exc.value.messages[0]
+        assert "'Laskettu'" in message and "oppilaita / elever / pupils" in message
+        assert "koulukoodi / skolkod / school_code" in message
+        with pytest.raises(ValidationError) as exc:
+            import_pupil_counts(_csv("Koulukoodi;Antal_elever", "01234;tre"), "o.csv", acting_user=world.editor)
+        assert "Antal_elever:" in exc.value.messages[0]
