@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility, visibility_field
 from yhdyspinta.core.visibility import may_view
@@ -154,7 +155,9 @@ class Person(RestrictedModel):
 
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    # a person's job title ("tehtävänimike"): its own context, so that the plain "title" of records
+    # (otsikko) is not translated as a job title in the merged catalogue
+    title = models.CharField(pgettext_lazy("person", "title"), max_length=200, blank=True)
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="people"
     )

@@ -32,11 +32,11 @@ def _progress(rows, key, labels) -> list[Progress]:
     return [Progress(str(labels.get(k, k)), done[k], total[k]) for k in sorted(total, key=lambda k: str(labels.get(k, k)))]
 
 
-def project_progress(project, items=None) -> dict:
-    """{"all": Progress, "per_party": [...], "per_kind": [...]} over the items given (default: all
-    of the project's; a page passes those the user may view). An item counts for its owner."""
-    items = project.items.all() if items is None else items
-    rows = list(items.values("kind", "status", "owner_id", "owner__name"))
+def project_progress(project) -> dict:
+    """{"all": Progress, "per_party": [...], "per_kind": [...]} over all the project's items, the
+    internal ones too: counts only (kind, status, owner), never an item's details, so that nobody is
+    told "complete" while an item they may not view is still open. An item counts for its owner."""
+    rows = list(project.items.values("kind", "status", "owner_id", "owner__name"))
     owners = {r["owner_id"]: r["owner__name"] for r in rows}
     whole = Progress(_("All items"), sum(r["status"] == ItemStatus.DONE for r in rows), len(rows))
     return {"all": whole, "per_party": _progress(rows, "owner_id", owners),
@@ -86,10 +86,9 @@ def _cell(item, column, hidden):
 
 def roadmap_feeds(roadmap, user) -> list[tuple]:
     """[(task, project, Progress)] of the roadmap's tasks fed by transfer inventories the user may
-    view (only the items the user may view are counted)."""
+    view (all of their items counted, see project_progress)."""
     from .models import TransferProject
 
     projects = (TransferProject.objects.restrict(user, "view").filter(roadmap_task__roadmap=roadmap)
                 .select_related("roadmap_task").order_by("roadmap_task__order", "roadmap_task__code", "title"))
-    visible = InventoryItem.objects.restrict(user, "view")
-    return [(p.roadmap_task, p, project_progress(p, visible.filter(project=p))["all"]) for p in projects]
+    return [(p.roadmap_task, p, project_progress(p)["all"]) for p in projects]

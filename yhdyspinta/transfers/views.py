@@ -51,7 +51,7 @@ class ProjectDetailView(ObjectDetailView):
         ctx = super().get_context_data(**kwargs)
         project = self.object
         items = InventoryItem.objects.restrict(self.request.user, "view").filter(project=project)
-        progress = queries.project_progress(project, items)
+        progress = queries.project_progress(project)  # over all items: counts only
         ctx.update(progress=progress, parties=project.parties.all(), upload_form=UploadForm(),
                    kinds=[(k, label) for k, label in ItemKind.choices if items.filter(kind=k).exists()],
                    hidden_count=project.items.count() - items.count(),
@@ -106,7 +106,7 @@ class ProjectExportView(View):
                      .select_related("from_party", "to_party", "owner"))
         tables = queries.export_tables(items, request.user)
         label, header, rows = tables[0] if tables else (ItemKind(kind).label, [], [])
-        fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        fmt = request.GET.get("format") or "csv"  # another format (pdf…) is export_response's 404, not a CSV
         metadata = [f"{project} – {label}", _("Transfer date: %(date)s") % {"date": date_format(project.transfer_date, "SHORT_DATE_FORMAT")}]
         if project.illustrative:
             metadata.append(_("Illustrative: not real figures."))
@@ -176,7 +176,10 @@ def _pairs(obj):
         if field.name in HIDDEN_FIELDS:
             continue
         display = getattr(obj, f"get_{field.name}_display", None)
-        yield field.name, field.verbose_name, display() if display else getattr(obj, field.name)
+        value = display() if display else getattr(obj, field.name)
+        if isinstance(value, bool):
+            value = _("Yes") if value else _("No")
+        yield field.name, field.verbose_name, value
 
 
 class ItemEditView(ObjectEditView):

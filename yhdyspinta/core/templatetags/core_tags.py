@@ -4,6 +4,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -43,6 +44,8 @@ def field_pairs(context, obj):
         else:
             display = getattr(obj, f"get_{field.name}_display", None)
             value = display() if display else getattr(obj, field.name)
+            if isinstance(value, bool):  # in words, not Python's True/False
+                value = gettext("Yes") if value else gettext("No")
         pairs.append((field.verbose_name, value))
     return pairs
 
