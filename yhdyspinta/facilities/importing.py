@@ -231,4 +231,6 @@ def parse_pupil_counts(source, name: str | None = None) -> list[PupilRow]:
         seen[key] = line
         rows.append(PupilRow(line=line, school_code=code, school=school, municipality=municipality, pupils=pupils,
                              counted_on=_opt(get("counted_on", ""), parse_date, name, line, col["counted_on"])))
+    if not rows:
+        raise no_rows(name)
     return rows

@@ -135,3 +135,9 @@ def test_refusals_name_the_columns_as_the_file_writes_them(world, schools):
         with pytest.raises(ValidationError) as exc:
             import_pupil_counts(_csv("Koulukoodi;Antal_elever", "01234;tre"), "o.csv", acting_user=world.editor)
         assert "Antal_elever:" in exc.value.messages[0]
+
+
+def test_a_file_with_only_its_header_is_refused(world, schools):
+    with pytest.raises(ValidationError) as exc:
+        import_pupil_counts(_csv("Koulukoodi;Oppilaita"), "o.csv", acting_user=world.editor)
+    assert "o.csv" in exc.value.messages[0] and "ei rivejä" in exc.value.messages[0]
