@@ -2,7 +2,8 @@
 
 The one converter from Django's exceptions to the API's answers: an action's (or a model
 clean()'s) ValidationError is a 400 with its field messages under the field names (a message for
-the whole record under `non_field_errors`), PermissionDenied a 403, a stale version a 409, and a
+the whole record under `non_field_errors`), PermissionDenied a 403, Http404 a plain translated 404
+(not Django's "No <Model> matches the given query."), a stale version a 409, and a
 delete refused by PROTECT/RESTRICT a 409 listing the dependents the user may view
 (core/dependents.py). Serializers and viewsets do not convert errors themselves.
 """
@@ -10,6 +11,7 @@ delete refused by PROTECT/RESTRICT a 409 listing the dependents the user may vie
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.settings import api_settings
@@ -30,6 +32,8 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, Http404):  # "Not found." in the reader's language, never "No Lease matches …"
+        exc = exceptions.NotFound()
     elif isinstance(exc, ConflictError):  # a save over a newer version (no lost update)
         exc = VersionConflict(exc)
     elif isinstance(exc, BLOCKING_ERRORS):  # PROTECT/RESTRICT: 409 naming what depends on it
