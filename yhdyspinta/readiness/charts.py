@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-WIDTH, HEIGHT = 560, 300
-LEFT, RIGHT, TOP, BOTTOM = 44, 170, 16, 36
+WIDTH, HEIGHT = 560, 300  # HEIGHT: the plot and its axis labels; the legend rows come below
+LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 36
+LEGEND_ROW = 18
 MARKERS = ("circle", "square", "diamond", "triangle", "cross", "star")
 
 
@@ -30,8 +31,10 @@ def _marker(kind: str, x: float, y: float, css: str) -> str:
 
 def line_chart(x_labels: list[str], series: list[tuple[str, list[int | None]]], *, title: str,
                description: str, chart_id: str = "trend") -> str:
-    """Percentages (0-100) per x label; None values break the line."""
+    """Percentages (0-100) per x label; None values break the line. The legend (marker, full name
+    and latest value) is one row per series under the plot, as wide as the chart, never cut."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    height = HEIGHT + LEGEND_ROW * len(series) + 12
     n = max(len(x_labels), 1)
 
     def px(i: int) -> float:
@@ -40,7 +43,7 @@ def line_chart(x_labels: list[str], series: list[tuple[str, list[int | None]]], 
     def py(v: float) -> float:
         return TOP + plot_h * (1 - v / 100)
 
-    out = [(f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+    out = [(f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
             f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'),
            f'<title id="{chart_id}-title">{escape(title)}</title>',
            f'<desc id="{chart_id}-desc">{escape(description)}</desc>']
@@ -60,9 +63,9 @@ def line_chart(x_labels: list[str], series: list[tuple[str, list[int | None]]], 
         for x, y in points:
             out.append(_marker(MARKERS[s % 6], x, y, f"marker {css}"))
         last = next((v for v in reversed(values) if v is not None), None)
-        legend_y = TOP + 14 + s * 18
-        out.append(_marker(MARKERS[s % 6], LEFT + plot_w + 14, legend_y - 4, f"marker {css}"))
+        legend_y = HEIGHT + 8 + s * LEGEND_ROW
+        out.append(_marker(MARKERS[s % 6], LEFT + 6, legend_y - 4, f"marker {css}"))
         text = f"{name}: {last} %" if last is not None else name
-        out.append(f'<text class="legend" x="{LEFT + plot_w + 24}" y="{legend_y:.1f}">{escape(text[:28])}</text>')
+        out.append(f'<text class="legend" x="{LEFT + 16}" y="{legend_y:.1f}">{escape(text)}</text>')
     out.append("</svg>")
     return "".join(out)
