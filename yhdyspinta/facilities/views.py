@@ -219,7 +219,7 @@ def _school_parts(user, school):
     services = WelfareService.objects.restrict(user, "view").filter(school=school).select_related(
         "provider", "premise__building")
     present = {service.kind for service in services}
-    return {"services": services, "legal_basis": LEGAL_BASIS.items(),
+    return {"services": services, "legal_basis": legal_basis_entries(LEGAL_BASIS.values()),
             "absent": [(kind, label) for kind, label in WelfareKind.choices if kind not in present]}
 
 
@@ -254,7 +254,23 @@ STAFFING_NOTE = _("Full-time equivalents are the days a week on site divided by 
 
 def legal_basis_items():
     """The proximity principle's legal basis and the staffing ratios, for the pages' legal-basis list."""
-    return [*LEGAL_BASIS.items(), *((f"{kind}_ratio", ratio) for kind, ratio in STAFFING_RATIOS.items())]
+    return legal_basis_entries([*LEGAL_BASIS.values(), *STAFFING_RATIOS.values()])
+
+
+def legal_basis_entries(rules):
+    """One entry per act (source): the services it applies to, its distinct summaries and links, and
+    "not verified" when any of its rules is. The curator and psychologist rest on the same section:
+    it is listed once (walk 5, #16)."""
+    entries = {}
+    for rule in rules:
+        entry = entries.setdefault(rule.source, {"source": rule.source, "verified": True, "kinds": [],
+                                                 "summaries": [], "urls": []})
+        entry["verified"] = entry["verified"] and rule.verified
+        kind = getattr(rule, "kind", None) or rule.key
+        for key, value in (("kinds", KIND_LABELS.get(kind, kind)), ("summaries", rule.summary), ("urls", rule.url)):
+            if value and value not in entry[key]:
+                entry[key].append(value)
+    return list(entries.values())
 
 
 def _staffing_export(rows):

@@ -47,3 +47,22 @@ def test_coordinator_finds_the_schools_of_a_municipality_without_an_on_site_cura
                  f"/facilities/welfare/add/?school={lonely.pk}", f"{lonely.get_absolute_url()}edit/"):
         page.goto(live_server.url + path)
         assert_accessible(page, context=path)
+
+
+def test_the_legal_basis_is_one_readable_entry_per_act_at_1200_and_320_px(live_server, browser_page, world):
+    """Walk 5, #16: the same act was listed twice, its explanation squeezed into a narrow column."""
+    _school(world.a1, "Kirkonkylän koulu", "health")
+    page = browser_page
+    page.goto(f"{live_server.url}/facilities/schools/check/")
+    section = "section[aria-labelledby='basis-h']"
+    entries = page.locator(f"{section} li strong").all_inner_texts()
+    assert len(entries) == len(set(entries)) and sum("1287/2013 9 §" in e for e in entries) == 1
+    for width in (1200, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        widths = page.evaluate(f"""() => {{
+            const box = document.querySelector("{section}").getBoundingClientRect().width;
+            return [box, ...[...document.querySelectorAll("{section} li p")].map(p => p.getBoundingClientRect().width)];
+        }}""")
+        assert min(widths[1:]) >= 0.7 * widths[0], (width, widths)  # the explanation uses the section's width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+    assert_accessible(page, context="legal basis at 320 px")

@@ -1,5 +1,6 @@
 """The proximity principle of student welfare: schools, on-site services, the check and its views."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from yhdyspinta.core.models import AccessLog
 from yhdyspinta.facilities.models import School, WelfareService
 from yhdyspinta.facilities.proximity import LEGAL_BASIS, by_municipality, missing, totals
 from yhdyspinta.facilities.queries import school_rows
+from yhdyspinta.facilities.views import KIND_LABELS
 
 from .factories import BuildingFactory, PremiseFactory, SchoolFactory, WelfareServiceFactory
 
@@ -180,3 +182,18 @@ def test_the_check_links_a_coordinator_to_the_county_view(world, schools):
     chosen = client_for(world.coordinator).get("/facilities/schools/check/", {"county": world.county_b.pk})
     assert chosen.context["county_views"] == [world.county_b, world.county_a]
     assert client_for(None).get("/facilities/schools/check/").context["county_views"] == []
+
+
+def test_the_legal_basis_lists_each_act_once_with_the_services_it_applies_to(world, schools):
+    """Walk 5, #16: curator and psychologist rest on the same section (1287/2013 9 § 2 mom.): one entry."""
+    page = client_for(world.coordinator).get("/facilities/schools/check/")
+    sources = [entry["source"] for entry in page.context["legal_basis"]]
+    assert len(sources) == len(set(sources))
+    section = page.content.decode().split('id="basis-h"')[1].split("</section>")[0]
+    visible = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", section)  # the links' names repeat it
+    assert visible.count("1287/2013 9 § 2 mom.") == 1
+    act = next(e for e in page.context["legal_basis"] if e["source"].startswith("oppilas- ja opiskelijahuoltolaki 1287"))
+    assert [str(k) for k in act["kinds"]] == [str(KIND_LABELS["curator"]), str(KIND_LABELS["psychologist"])]
+    school = client_for(world.coordinator).get(schools["full"].get_absolute_url()).content.decode()
+    visible = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", school.split('id="basis-h"')[1])
+    assert visible.count("1287/2013 9 § 2 mom.") == 1
