@@ -84,3 +84,15 @@ def test_unknown_export_format_is_refused_not_answered_with_csv(world, project):
     assert response.status_code == 404
     ok = client_for(None).get(f"/transfers/{project.pk}/export/", {"kind": "contract", "format": "csv"})
     assert ok.status_code == 200 and ok["Content-Type"].startswith("text/csv")
+
+
+def test_site_search_puts_the_exact_code_match_first(world, project):
+    """Walk 5 #17: "TE24" found the transfer project only in the 15th group of loose matches."""
+    project.title = "TE24: työllisyyspalvelut"
+    project.save()
+    world.a2.name = "Palvelute24 kunta"  # a loose hit in a group registered before transfers
+    world.a2.save()
+    groups = client_for(None).get("/search/", {"q": "TE24"}).context["groups"]
+    assert len(groups) >= 2
+    assert groups[0]["model"]._meta.label == "transfers.TransferProject"
+    assert groups[0]["results"][0] == project
