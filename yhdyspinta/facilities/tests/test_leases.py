@@ -134,3 +134,12 @@ def test_premise_list_by_county_and_by_building_without_a_select_of_every_buildi
     page = client.get("/facilities/premises/", {"building": other.building.pk}).content.decode()
     assert other.name in page and own.name not in page
     assert '<select name="building"' not in page and 'type="hidden" name="building"' in page
+
+
+def test_a_transitional_lease_shows_the_act_and_the_decree_with_their_sources_and_what_is_verified(world):
+    page = client_for(world.viewer).get(_lease(world).get_absolute_url()).content.decode()
+    rules_part = page.split('id="rules-h"')[1].split("</section>")[0]
+    assert '<a href="https://www.finlex.fi/fi/laki/alkup/2022/20220272">VNA 272/2022 3 §</a>' in rules_part
+    assert "6 prosentin" in rules_part and "1,75 prosenttia" in rules_part and "70 prosenttia" in rules_part
+    term = next(line for line in rules_part.split("<li>") if "616/2021 22 § 2 mom." in line)
+    assert "ei tarkistettu" in term  # the act's own text was not found
