@@ -115,6 +115,7 @@ class Terms:
     parts: frozenset = frozenset()
     places: frozenset = frozenset()
     known: bool = True  # Voikko recognised the word (Finnish only)
+    heads: frozenset = frozenset()  # the compound's last part (its head: "hoitaja" of "kouluterveydenhoitaja")
 
 
 @lru_cache(maxsize=100_000)
@@ -126,21 +127,24 @@ def analyse(word: str, lang: str) -> Terms:
     if not analyses:
         stem = fold(_snowball["fi"].stemWord(word))
         return Terms(frozenset({stem, fold(word)}), known=voikko() is None)
-    lemmas, parts, places = set(), set(), set()
+    lemmas, parts, places, heads = set(), set(), set(), set()
     for a in analyses:
         lemma = fold(a.get("BASEFORM", word))
         if a.get("CLASS") == "paikannimi":
             places.add(lemma)
         lemmas.add(lemma)
-        parts.update(_compound_parts(a))
-    return Terms(frozenset(lemmas), frozenset(parts - lemmas), frozenset(places))
+        compound = _compound_parts(a)
+        parts.update(compound)
+        if compound:
+            heads.add(compound[-1])
+    return Terms(frozenset(lemmas), frozenset(parts - lemmas), frozenset(places), heads=frozenset(heads - lemmas))
 
 
 @lru_cache(maxsize=100_000)
 def query_analysis(word: str) -> Terms:
     """A query word in any of the three languages: the union of its analyses."""
     fi, sv, en = (analyse(word, lang) for lang in LANGUAGES)
-    return Terms(fi.lemmas | sv.lemmas | en.lemmas, fi.parts, fi.places, fi.known)
+    return Terms(fi.lemmas | sv.lemmas | en.lemmas, fi.parts, fi.places, fi.known, fi.heads)
 
 
 @lru_cache(maxsize=1)
@@ -352,14 +356,39 @@ def _expansion(syn: Synonym, generic, factor: float) -> list:
 
 def _part_synonyms(terms: Terms, generic) -> list:
     """The expansions of one-word synonyms that are a part of the query word's compound, at 0.9 × 0.8:
-    "alkoholiongelma" has "alkoholi" → päihdepalvelut. Only for a word no synonym phrase took as a
-    whole ("koululääkäri" is its own synonym; its part "lääkäri" then adds nothing)."""
+    "alkoholiongelma" has "alkoholi" → päihdepalvelut; or its end of several parts (a Finnish compound
+    ending with the synonym's compound: "kouluterveydenhoitaja" ends with "terveydenhoitaja" →
+    kouluterveydenhuolto). Only for a word no synonym phrase took as a whole ("koululääkäri" is its
+    own synonym; its part "lääkäri" then adds nothing)."""
     out: list = []
     for part in sorted(terms.parts - generic):
         for syn in _possible_synonyms([part]):
             if len(syn.phrase) == 1 and _same_word(part, syn.phrase[0]):
                 out.extend(e for e in _expansion(syn, generic, 0.9 * 0.8) if e not in out)
+    if terms.heads:
+        for syn in _compound_tail_synonyms(terms):
+            out.extend(e for e in _expansion(syn, generic, 0.9 * 0.8) if e not in out)
     return out
+
+
+def _compound_tail_synonyms(terms: Terms) -> list:
+    """Finnish one-word synonym phrases that are compounds themselves (≥ 2 parts) and end a longer
+    compound of the query word: its lemma ends with the phrase's lemma and the phrase's head is the word's."""
+    syns = synonyms()
+    cached = _synonym_index.get("tails")
+    if cached is not None and cached[0] is syns:
+        tails = cached[1]
+    else:
+        tails = []
+        for syn in syns:
+            if syn.lang == "fi" and len(syn.phrase) == 1:
+                t = query_analysis(syn.phrase[0].lower())
+                if t.heads:
+                    tails.append((syn, t.lemmas, t.heads))
+        _synonym_index["tails"] = (syns, tails)
+    return [syn for syn, lemmas, heads in tails
+            if not heads.isdisjoint(terms.heads)
+            and any(w.endswith(p) and len(w) > len(p) for w in terms.lemmas for p in lemmas)]
 
 
 def _vocabulary_terms(vocabulary: dict) -> frozenset:
@@ -476,11 +505,16 @@ def _match(terms: Terms, doc_lemmas, doc_parts, generic, prefixed: dict | None =
     if not specific.isdisjoint(doc_parts):
         return 0.8  # "terveys" in "kouluterveydenhuolto"
     if qparts:  # (no generic term among them)
-        if not qparts.isdisjoint(doc_lemmas):
-            return 0.7  # "koulukuraattori" finds "kuraattori"
+        score = 0.0
+        whole = qparts & doc_lemmas
+        if whole:  # the head: "koulukuraattori" finds "kuraattori"; a modifier only half ("terveys" of
+            # "kouluterveydenhoito" is not what "Hyvinvoinnin ja terveyden edistäminen" is about)
+            score = 0.7 if not terms.heads or not whole.isdisjoint(terms.heads) else 0.35
         shared = qparts & doc_parts
         if shared:
-            return 0.6 * len(shared) / len(qparts)
+            score = max(score, 0.6 * len(shared) / len(qparts))
+        if score:
+            return score
     for q in prefixes:
         hits = prefixed.get(q) if prefixed is not None else None
         if hits is not None:

@@ -100,3 +100,43 @@ def test_db_phrases_and_generic_words():
     assert list(items) == ["te toimisto"] and "työllisyyspalvelu" in items["te toimisto"]
     assert dict(ts.db_query_words("ikäihmiset"))["ikäihmiset"] == {"ikäihmi"}  # not "palvelu" from the synonym
     assert "mental health" in dict(ts.db_query_words("mental health"))["mental health"]
+
+
+# The finder's fields (name 3.0, the service field's label 2.0) of services that share only a modifier of
+# a school-health compound ("terveys") with the query: walk 5 #13 had them above school health care.
+FINDER_LIKE = [
+    (("Kunnan hyvinvointikoordinaatio", "Kommunens välfärdskoordination", "Municipal wellbeing coordination"),
+     ("Hyvinvoinnin ja terveyden edistäminen", "Health and wellbeing promotion")),
+    (("Hyvinvointialueen hyte-yksikkö", "Välfärdsområdets enhet för hälsofrämjande", "County health promotion unit"),
+     ("Hyvinvoinnin ja terveyden edistäminen", "Health and wellbeing promotion")),
+    (("Koulukuraattorit ja koulupsykologit", "Skolkuratorer och skolpsykologer", "School curators and psychologists"),
+     ("Opiskeluhuolto", "Student welfare")),
+    (("Kouluterveydenhuolto", "Skolhälsovård", "School health care"), ("Kouluterveydenhuolto", "School health care")),
+]
+
+
+def finder_like_fields(item):
+    names, labels = item
+    return [(name, 3.0) for name in names] + [(label, 2.0) for label in labels]
+
+
+@pytest.mark.parametrize("query", ["kouluterveydenhoito", "kouluterveydenhoitaja", "kouluterveydenhoitajalle",
+                                   "kouluterveydenhoitoon", "school nurse", "skolhälsovårdare", "skolsköterska"])
+def test_school_health_compounds_and_synonyms_rank_school_health_first(query):
+    ranked, _ = ts.search(query, FINDER_LIKE, finder_like_fields)
+    assert ranked[0][0][0] == "Kouluterveydenhuolto"
+
+
+def test_a_compounds_head_counts_more_than_its_modifier():
+    assert ts.analyse("kouluterveydenhoitaja", "fi").heads == {"hoitaja"}
+    modifier = ts.parse("kouluterveydenhoito")  # koulu + terveys + hoito: "terveys" is a modifier
+    assert ts.relevance(modifier, [("terveyden edistäminen", 1.0)]) == 0.35
+    assert ts.relevance(modifier, [("kouluterveydenhuolto", 1.0)]) == pytest.approx(0.4)  # 2 of 3 parts
+    assert ts.relevance(ts.parse("koulukuraattori"), [("kuraattori", 1.0)]) == 0.7  # the head
+
+
+def test_a_compound_ending_with_a_synonym_compound_adds_its_expansion():
+    # "terveydenhoitaja" → kouluterveydenhuolto (search_synonyms.tsv) ends "kouluterveydenhoitajalle"
+    unit = ts.parse("kouluterveydenhoitajalle").units[0]
+    assert any("kouluterveydenhuolto" in terms.lemmas for terms, _factor in unit.expansion)
+    assert not ts.parse("hoitajalle").units[0].expansion  # only the head: not the synonym's compound
