@@ -45,3 +45,15 @@ def translated(obj, field):
     if t["lang"]:
         return format_html('<span lang="{}">{}</span>', t["lang"], t["text"])
     return t["text"]
+
+
+@register.filter
+def lang_text(t):
+    """A contact text ({"text", "lang"} of catalogue.contacts.text), marked with lang="…" when it is in
+    another language than the page; a filter, not an include, so no stray whitespace follows it
+    ("Nokia , puhelin", "15.00 )": walk 5 #14)."""
+    if not t or not t.get("text"):
+        return ""
+    if t.get("lang"):
+        return format_html('<span lang="{}">{}</span>', t["lang"], t["text"])
+    return t["text"]

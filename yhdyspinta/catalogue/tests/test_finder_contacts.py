@@ -11,7 +11,7 @@ from yhdyspinta.catalogue.finder import find
 from yhdyspinta.catalogue.models import ContactPoint, OrganisationContact, PtvService
 from yhdyspinta.core.models import AccessLog
 
-from .factories import ServiceFactory
+from .factories import ServiceFactory, ServicePointFactory
 
 
 @pytest.fixture
@@ -99,3 +99,22 @@ def test_contact_gaps_needs_login_and_link_needs_the_right(world, services, clie
 def test_service_page_phone_is_a_tel_link(world, services, client):
     html = client.get(services["curator"].get_absolute_url()).content.decode()
     assert 'href="tel:+35860002598">+358 6 000 2598</a>' in html and 'href="tel:060002222"' in html
+
+
+def visible_text(html):
+    """The page's text as a reader sees it: tags dropped, whitespace runs as one space."""
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_contact_lines_have_no_stray_space_before_punctuation(world, services, client):
+    """Walk 5 #14: "Nokia , puhelin … (ma–pe 9.00–15.00 )" — no space before a comma or a closing bracket."""
+    ServicePointFactory(service=services["curator"], name="Oppilashuolto, A1", street_address="Koulukatu 5",
+                        postal_code="", post_office="", opening_hours_fi="ma–pe 8–16", municipality=world.a1)
+    text = visible_text(page(client, world, "kuraattori"))
+    assert "Kuraattorit, A1, puhelin +358 6 000 2598 (ma–pe 8–15)" in text
+    assert "Oppilashuolto, A1, Koulukatu 5. ma–pe 8–16" in text
+    sv = visible_text(page(client, world, "skolkurator", lang="sv"))
+    assert "Kuratorer, A1, telefon +358 6 000 2598 (ma–pe 8–15)" in sv  # the Finnish hours marked lang="fi"
+    assert " ," not in text + sv and " )" not in text + sv
