@@ -229,6 +229,8 @@ def approve_minutes(meeting, *, actor):
 
     with audited(actor):
         _require_meeting_change(actor, meeting)
+        if meeting.minutes_state == MinutesState.APPROVED:
+            raise ValidationError(_("The minutes are already approved."))
         if meeting.minutes_state != MinutesState.CHECKED:
             raise ValidationError(_("The minutes must be checked before they are approved."))
         meeting.minutes_state = MinutesState.APPROVED

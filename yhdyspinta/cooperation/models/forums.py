@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
@@ -134,7 +134,7 @@ class MemberRole(models.TextChoices):
     VICE_CHAIR = "vice_chair", _("Vice chair")
     SECRETARY = "secretary", _("Secretary")
     MEMBER = "member", _("Member")
-    EXPERT = "expert", _("Expert")
+    EXPERT = "expert", pgettext_lazy("person's role", "Expert")
 
 
 class ForumMember(ForumOwned, RestrictedModel):

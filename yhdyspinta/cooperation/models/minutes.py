@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel
 
@@ -17,7 +18,7 @@ class AttendanceRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
     SECRETARY = "secretary", _("Secretary")
     MEMBER = "member", _("Member")
-    EXPERT = "expert", _("Expert")
+    EXPERT = "expert", pgettext_lazy("person's role", "Expert")
     ABSENT = "absent", _("Absent")
 
 

@@ -61,6 +61,17 @@ def test_wrong_state_is_a_400_with_a_translated_reason(world, meeting):
     assert Meeting.objects.get(pk=meeting.pk).minutes_state == MinutesState.CHECKED
 
 
+def test_approving_approved_minutes_again_says_they_are_already_approved(world, meeting):
+    _attendance(world, meeting)
+    secretary = api_client_for(world.editor)
+    assert secretary.post(f"{API}/{meeting.pk}/check-minutes/").status_code == 200
+    assert secretary.post(f"{API}/{meeting.pk}/approve-minutes/").status_code == 200
+    again = secretary.post(f"{API}/{meeting.pk}/approve-minutes/", HTTP_ACCEPT_LANGUAGE="fi")
+    assert again.status_code == 400
+    assert "Pöytäkirja on jo hyväksytty." in str(again.json())
+    assert "tarkastaa ennen" not in str(again.json())  # not "must be checked first": it was
+
+
 @pytest.mark.parametrize("who", ["viewer", "other", "anonymous"])
 def test_those_who_may_not_press_the_pages_button_are_refused_by_the_api(world, meeting, who):
     _attendance(world, meeting)

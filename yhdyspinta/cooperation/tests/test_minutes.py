@@ -294,6 +294,16 @@ def test_attendance_page_prefills_from_the_forum_and_saves(world, setup):
     assert Attendance.objects.filter(meeting=meeting).count() == 4
 
 
+def test_the_attendance_role_expert_is_a_person_not_a_level(world, setup):
+    # the catalogue's level "Expert" (Asiantuntijataso / Expertnivå) must not name an attendance role
+    _forum, meeting, _item, _decision, _people = setup
+    for lang, word, level in (("fi", "Asiantuntija", "Asiantuntijataso"), ("sv", "Sakkunnig", "Expertnivå")):
+        page = client_for(world.editor).get(f"/cooperation/meetings/{meeting.pk}/attendance/",
+                                            HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert 'value="expert"' in page
+        assert word in page and level not in page, lang
+
+
 def test_pages_of_the_minutes_way_render_for_the_secretary(world, setup):
     forum, meeting, _item, _decision, people = setup
     client = client_for(world.editor)
