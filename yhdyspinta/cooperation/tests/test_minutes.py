@@ -206,6 +206,25 @@ def test_documents_follow_the_meetings_language_and_hide_unchecked_minutes(world
     assert client_for(None).get(f"/cooperation/meetings/{meeting.pk}/notice.docx").status_code == 200
 
 
+def test_docx_documents_are_in_the_meetings_language_and_name_their_title_and_author(world, setup):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    _forum, meeting, _item, _decision, people = setup
+    _approve(world, meeting, people)
+    client = client_for(world.viewer)
+    for language, tag, kinds in (("fi", "fi-FI", ("minutes", "agenda", "notice")), ("sv", "sv-FI", ("agenda",))):
+        Meeting.objects.filter(pk=meeting.pk).update(language=language)
+        for kind in kinds:
+            doc = Document(io.BytesIO(client.get(f"/cooperation/meetings/{meeting.pk}/{kind}.docx").content))
+            langs = {el.get(qn("w:val")) for el in doc.styles.element.iter(qn("w:lang"))}
+            assert langs == {tag}, (kind, langs)  # not python-docx's en-US
+            props = doc.core_properties
+            assert props.language == tag
+            assert props.author == "Hyvinvointiryhmä" and "python-docx" not in (props.comments or "")
+            assert props.title.startswith("Hyvinvointiryhmä: ") and "{{" not in props.title
+
+
 def _docx_with(*paragraphs) -> bytes:
     from docx import Document
 
