@@ -50,8 +50,8 @@ class Meeting(ForumOwned, RestrictedModel):
                                           related_name="meetings")
     minutes = models.TextField(_("minutes"), blank=True)
     minutes_checked_on = models.DateField(
-        _("minutes checked on"), null=True, blank=True,
-        help_text=_("The minutes become public on this date (pöytäkirjan tarkastus)."),
+        _("minutes public from"), null=True, blank=True,
+        help_text=_("The minutes become public on this date; left empty, on the day they are marked checked."),
     )
     minutes_state = models.CharField(_("state of the minutes"), max_length=10, choices=MinutesState.choices,
                                      default=MinutesState.DRAFT)

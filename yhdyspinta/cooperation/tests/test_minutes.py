@@ -122,6 +122,21 @@ def test_minutes_way_draft_checked_approved_with_who_and_when(world, setup):
     assert "minutes_state" in entry.changes_dict
 
 
+def test_approved_meeting_page_names_the_publication_date_and_offers_no_delete(world, setup):
+    _forum, meeting, _item, _decision, people = setup
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_checked_on=date(2026, 3, 20))
+    meeting.refresh_from_db()
+    page = client_for(world.editor).get(f"/cooperation/meetings/{meeting.pk}/").content.decode()
+    assert f"/cooperation/meetings/{meeting.pk}/delete/" in page  # a draft meeting may be deleted
+    _approve(world, meeting, people)
+    page = client_for(world.editor).get(f"/cooperation/meetings/{meeting.pk}/").content.decode()
+    # the planned publication day is not called a checking date (the state line has the checking day)
+    assert "Pöytäkirja julkinen alkaen</dt><dd>20.3.2026" in page
+    assert "Pöytäkirja tarkastettu" not in page
+    # approved minutes are kept: deleting them is refused, so it is not offered
+    assert f"/cooperation/meetings/{meeting.pk}/delete/" not in page
+
+
 def _approve(world, meeting, people):
     actions.set_attendance(meeting, [
         (people["chair"], "chair", True), (people["secretary"], "secretary", False),

@@ -93,6 +93,8 @@ class MeetingDetailView(ObjectDetailView):
             MinutesState=MinutesState,
             status_choices=ActionStatus.choices,
         )
+        if meeting.is_frozen:
+            ctx["can_delete"] = False  # refused by actions.delete_meeting: approved minutes are kept
         return ctx
 
 
