@@ -93,10 +93,23 @@ def test_bulk_page(world, duties):
     assert DutyEvidence.objects.filter(url="https://example.fi/hyte.pdf").count() == 2
     # refused on the page: the other county's editor, nothing saved
     response = client_for(world.other).post(url, {**data, "url": "https://example.fi/x.pdf"})
-    assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+    assert response.status_code == 403 and 'role="alert"' in response.content.decode()
     assert not DutyEvidence.objects.filter(url="https://example.fi/x.pdf").exists()
     assert "evidence/bulk/" in client.get(reverse("cooperation:compliance"),
                                           {"county": world.county_a.pk}).content.decode()
+
+
+def test_bulk_page_is_refused_before_the_form_to_those_who_may_add_for_none(world, duties):
+    url = reverse("cooperation:evidence_bulk") + f"?county={world.county_a.pk}"
+    for user in (world.other, world.viewer):  # another county's editor; a viewer of the county's municipality
+        page = client_for(user).get(url)
+        body = page.content.decode()
+        assert page.status_code == 403, user
+        assert "Et voi lisätä näyttöä" in body and 'type="checkbox"' not in body
+    # an editor of one municipality is offered (and has ticked) only that municipality
+    body = client_for(world.editor).get(url).content.decode()
+    assert world.a1.name in body and world.a2.name not in body
+    assert body.count('type="checkbox"') == 1
 
 
 def test_bulk_api(world, duties):

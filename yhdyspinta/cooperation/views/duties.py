@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -147,13 +147,35 @@ class BulkEvidenceView(LoginRequiredMixin, ActionFormMixin, FormView):
         self.areas, self.county = _county(request)
         if self.county is None:
             raise Http404
+        if request.user.is_authenticated:
+            # only the municipalities whose duties the user may add evidence for are offered (the
+            # action checks each again); one who may add for none is refused before the form
+            county, user = self.county, request.user
+            self.allowed = [m for m in county.area_members.municipalities().order_by("name")
+                            if can_add_for(user, {county.pk, m.pk})]
+            self.county_allowed = can_add_for(user, {county.pk})
+            if not self.allowed and not self.county_allowed:
+                query = urlencode({"county": county.pk})
+                return render(request, "cooperation/refused.html", {
+                    "heading": _("Evidence for many municipalities"),
+                    "reason": _("You may not add evidence for the duties of %(county)s or of its "
+                                "municipalities: that needs an editor's role in the county or in one of them.")
+                    % {"county": county},
+                    "back_url": f"{reverse('cooperation:compliance')}?{query}",
+                    "back_label": _("Back to the duties")}, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user, "county": self.county}
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["municipalities"].queryset = form.fields["municipalities"].queryset.filter(
+            pk__in=[m.pk for m in self.allowed])
+        return form
+
     def get_initial(self):
-        initial = {"municipalities": list(self.county.area_members.municipalities())} if self.county else {}
+        initial = {"municipalities": list(self.allowed)} if self.county else {}
         rule = self.request.GET.get("rule", "")
         if rule.isdigit():
             initial["rule"] = int(rule)
