@@ -24,6 +24,7 @@ from .models import (
     Forum,
     ForumMember,
     Meeting,
+    MinutesState,
     StepTick,
 )
 
@@ -192,7 +193,13 @@ class FollowUpActionForm(UserForm):
     def limit(self, user):
         from yhdyspinta.organisations.models import Person
 
-        self.fields["decision"].queryset = _writable(user, Decision.objects.select_related("item__meeting__forum"))
+        # decisions of approved minutes take no new actions (refuse_if_frozen): not offered
+        self.fields["decision"].queryset = _writable(user, Decision.objects.select_related(
+            "item__meeting__forum")).filter(
+            ~Q(item__meeting__minutes_state=MinutesState.APPROVED) | Q(pk=self.instance.decision_id))
+        self.fields["decision"].help_text = _(
+            "A decision of a meeting whose minutes are not yet approved. You can also start from the "
+            "meeting's page: “Add a follow-up action” under the decision.")
         self.fields["owner"].queryset = Person.objects.restrict(user, "view")
 
 

@@ -137,6 +137,22 @@ def test_approved_meeting_page_names_the_publication_date_and_offers_no_delete(w
     assert f"/cooperation/meetings/{meeting.pk}/delete/" not in page
 
 
+def test_a_follow_up_action_without_a_decision_in_the_address_offers_open_decisions(world, setup):
+    import re
+
+    _forum, meeting, _item, decision, people = setup
+
+    def offered():
+        body = client_for(world.editor).get("/cooperation/actions/add/").content.decode()
+        assert "Lisää jatkotoimenpide" in body  # the help text says where else to start
+        select = re.search(r'<select name="decision".*?</select>', body, re.DOTALL).group(0)
+        return re.findall(r'<option value="(\d+)"', select)
+
+    assert offered() == [str(decision.pk)]
+    _approve(world, meeting, people)
+    assert offered() == []  # approved minutes take no new actions (they would be refused)
+
+
 def _approve(world, meeting, people):
     actions.set_attendance(meeting, [
         (people["chair"], "chair", True), (people["secretary"], "secretary", False),
