@@ -153,6 +153,18 @@ def test_a_follow_up_action_without_a_decision_in_the_address_offers_open_decisi
     assert offered() == []  # approved minutes take no new actions (they would be refused)
 
 
+def test_a_refused_change_of_approved_minutes_is_shown_once(world, setup):
+    _forum, meeting, _item, _decision, people = setup
+    _approve(world, meeting, people)
+    response = client_for(world.editor).post(f"/cooperation/meetings/{meeting.pk}/edit/", {
+        "forum": meeting.forum_id, "starts_at": "2026-03-03T13:00", "ends_at": "2026-03-03T14:30",
+        "place": "Muutettu paikka", "language": "fi", "minutes": "", "visibility": meeting.visibility,
+        "version": meeting.version})
+    body = response.content.decode()
+    assert response.status_code == 200 and 'role="alert"' in body
+    assert body.count("kirjaa muutos oikaisuna") == 1, body.count("kirjaa muutos oikaisuna")
+
+
 def _approve(world, meeting, people):
     actions.set_attendance(meeting, [
         (people["chair"], "chair", True), (people["secretary"], "secretary", False),
