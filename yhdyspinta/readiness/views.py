@@ -44,7 +44,8 @@ from .tables import RoadmapTable, StatusReportTable
 
 
 def _format(request) -> str:
-    return "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    """The requested download format; core's export response refuses one it does not make (404)."""
+    return request.GET.get("format") or "csv"
 
 
 # ---- roadmaps -----------------------------------------------------------------------------

@@ -40,3 +40,10 @@ def test_exports(demo_roadmap):
     assert any(line.startswith("Lähde: Yhdyspinta") for line in lines[:header_at])  # metadata lines first
     roadmap_csv = client.get(f"/readiness/{demo_roadmap.pk}/export/").content.decode("utf-8-sig")
     assert roadmap_csv.splitlines()[0].startswith("task_id;area;subarea;title;due")  # Finnish CSV: ";"
+
+
+def test_a_roadmap_download_in_a_format_not_made_is_refused_not_a_csv(demo_roadmap):
+    client = client_for(None)
+    assert client.get(f"/readiness/{demo_roadmap.pk}/export/", {"format": "pdf"}).status_code == 404
+    xlsx = client.get(f"/readiness/{demo_roadmap.pk}/export/", {"format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
