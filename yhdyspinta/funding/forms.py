@@ -10,6 +10,10 @@ from yhdyspinta.organisations.models import Organisation
 
 from .models import InputKind, InputSet, ParameterSet
 
+# Euro amounts of the page's forms: up to 10^13 € with cents (the national level is ~2.5 × 10^10 €), so
+# an amount like 1e30 is refused on its field instead of overflowing the rounding (walk 5 #1).
+EURO_DIGITS = 15
+
 
 class _OtherLanguageTitles(forms.Form):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=300, required=False)
@@ -63,8 +67,8 @@ class SharesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.params = params
         self.fields["total_funding"] = forms.DecimalField(
-            label=_("Total funding (€)"), initial=params.total_funding_eur, min_value=0, decimal_places=2, localize=True
-        )
+            label=_("Total funding (€)"), initial=params.total_funding_eur, min_value=0, decimal_places=2, localize=True,
+            max_digits=EURO_DIGITS)
         for group in params.groups:
             self.fields[f"group_{group.key}"] = forms.DecimalField(
                 label=_("Group total: %(label)s (%%)") % {"label": group.label}, initial=group.total_share,
@@ -133,15 +137,18 @@ class CalculatorForm(RestrictedFormMixin, forms.Form):
 
     level_eur = forms.DecimalField(
         label=_("National funding level of the year (€)"), required=False, min_value=0, localize=True,
+        max_digits=EURO_DIGITS, decimal_places=2,
         help_text=_("Empty: the set's total, raised by the price index and service-need growth below if given."))
     price_index_pct = forms.DecimalField(
         label=_("Price index change per year (hyvinvointialueindeksi, %)"), required=False, localize=True,
         min_value=-50, max_value=50)
     service_need_growth_pct = forms.DecimalField(
         label=_("Service-need growth per year (%)"), required=False, localize=True, min_value=-50, max_value=50)
-    new_tasks_eur = forms.DecimalField(label=_("New-task funding of the year (€)"), required=False, localize=True)
+    new_tasks_eur = forms.DecimalField(label=_("New-task funding of the year (€)"), required=False, localize=True,
+                                       max_digits=EURO_DIGITS, decimal_places=2)
     ex_post_correction_eur = forms.DecimalField(
-        label=_("Ex-post correction of the year (jälkikäteistarkistus, €)"), required=False, localize=True)
+        label=_("Ex-post correction of the year (jälkikäteistarkistus, €)"), required=False, localize=True,
+        max_digits=EURO_DIGITS, decimal_places=2)
     published = forms.BooleanField(
         label=_("Use the published national figures of the year (Ministry of Finance, state budget)"),
         required=False)

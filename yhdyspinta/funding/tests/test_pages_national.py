@@ -97,3 +97,23 @@ def test_calculator_and_api_use_the_published_figures_of_the_year_with_their_sou
     assert abs(D(data["total_funding_eur"]) - D("26.2e9")) <= D("0.5") * len(data["counties"])
     refused = api.post("/api/v1/funding/compute/", {**body, "year": 2024}, format="json")
     assert refused.status_code == 400 and "vuodelta 2024 ei ole julkaistuja" in str(refused.json())
+
+
+def test_an_amount_beyond_any_budget_is_refused_on_its_field_not_a_server_error(demo, world):
+    law, inputs = demo["law"], demo["counties"]
+    for field in ("level_eur", "new_tasks_eur", "ex_post_correction_eur"):
+        for amount in ("1e30", "1E+28", "99999999999999999999"):
+            response = client_for(None).get("/funding/", {"parameter_set": law.pk, "year": 2026,
+                                                          "inputs": inputs.pk, field: amount})
+            assert response.status_code == 200, (field, amount)
+            assert response.context["form"].errors.get(field), (field, amount)
+
+
+def test_api_takes_the_largest_amount_it_accepts_without_a_server_error(demo, world):
+    api = api_client_for(world.viewer)
+    for field in ("level_eur", "new_tasks_eur", "ex_post_correction_eur"):
+        body = {"parameter_set": demo["law"].pk, "year": 2023, "inputs": demo["counties"].pk,
+                field: "999999999999999999.99"}
+        assert api.post("/api/v1/funding/compute/", body, format="json").status_code in (200, 400), field
+        body[field] = "1e30"
+        assert api.post("/api/v1/funding/compute/", body, format="json").status_code == 400, field
