@@ -12,6 +12,16 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.models import RestrictedModel, RestrictedQuerySet, Visibility
 
+
+def region_level_names() -> dict:
+    """Sotkanet's region classification names (Finnish, as its metadata gives them) → labels."""
+    return {
+        "kunta": _("Municipality"), "hyvinvointialue": _("Wellbeing services county"), "maa": _("Whole country"),
+        "maakunta": _("Region (maakunta)"), "sairaanhoitopiiri": _("Hospital district"), "seutukunta": _("Sub-region"),
+        "erva": _("Collaborative area (ERVA)"), "aluehallintovirasto": _("Regional state administrative agency"),
+        "kuntayhtymä": _("Joint municipal authority"),
+    }
+
 COUNTRY_CODE = "SSS"  # Statistics Finland's code for the whole country
 
 
@@ -71,6 +81,12 @@ class Indicator(RestrictedModel):
 
     def __str__(self):
         return f"{self.title} ({self.source_id})"
+
+    def region_levels_display(self) -> str:
+        """The region levels in the page's language: Sotkanet names them in Finnish ("Kunta, Maa")."""
+        names = region_level_names()
+        levels = [level.strip() for level in self.region_levels.split(",") if level.strip()]
+        return ", ".join(str(names.get(level.casefold(), level)) for level in levels)
 
     def get_absolute_url(self):
         return reverse("indicators:indicator_detail", args=[self.pk])
