@@ -209,9 +209,41 @@ class InputSetDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         rows = self.object.rows
-        ctx["columns"] = list(rows[0].keys()) if rows else []
-        ctx["rows"] = [[row.get(c) for c in ctx["columns"]] for row in rows]
+        keys = list(rows[0].keys()) if rows else []
+        # the file's column names (what an import reads) under their label in the page's language
+        ctx["columns"] = [(key, INPUT_COLUMN_LABELS.get(key, key)) for key in keys]
+        ctx["rows"] = [[_cell(row.get(key)) for key in keys] for row in rows]
         return ctx
+
+
+INPUT_COLUMN_LABELS = {
+    "code": gettext_lazy("Code"), "name": gettext_lazy("Name"), "population": gettext_lazy("Population"),
+    "service_need_coefficient": gettext_lazy("Service-need coefficient"),
+    "foreign_language_speakers": gettext_lazy("Foreign-language speakers"),
+    "density_coefficient": gettext_lazy("Population density coefficient"),
+    "area_km2": gettext_lazy("Land area (km²)"), "island_population": gettext_lazy("Island population"),
+    "bilingual": gettext_lazy("Bilingual"), "sami_population": gettext_lazy("Sámi home-region population"),
+    "university_hospital": gettext_lazy("University hospital"),
+    "hyte_coefficient": gettext_lazy("Health and wellbeing promotion coefficient"),
+    "rescue_risk_coefficient": gettext_lazy("Rescue services risk coefficient"),
+    "earlier_costs_eur": gettext_lazy("Earlier costs (€)"), "swedish_speakers": gettext_lazy("Swedish speakers"),
+    "county_code": gettext_lazy("County code"),
+    "sote_net_costs_eur": gettext_lazy("Net costs of social and health care (€)"),
+    "rescue_net_costs_eur": gettext_lazy("Net costs of rescue services (€)"),
+    "state_subsidies_moved_eur": gettext_lazy("State subsidies moved (€)"),
+    "income_tax_base_eur": gettext_lazy("Municipal income tax base (€)"),
+    "corporate_tax_moved_eur": gettext_lazy("Corporate tax moved (€)"),
+    "income_tax_cut_pp": gettext_lazy("Income tax rate cut (percentage points)"),
+    "previous_population": gettext_lazy("Previous population"),
+    "asset_arrangement_loss_eur": gettext_lazy("Asset arrangement loss (€)"),
+}
+
+
+def _cell(value):
+    """A stored input value for the page: yes/no in words (walk 5 #25), the rest as stored."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
 
 
 class InputSetImportView(WriterRequiredMixin, _UserFormView):

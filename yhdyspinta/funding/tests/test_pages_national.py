@@ -117,3 +117,12 @@ def test_api_takes_the_largest_amount_it_accepts_without_a_server_error(demo, wo
         assert api.post("/api/v1/funding/compute/", body, format="json").status_code in (200, 400), field
         body[field] = "1e30"
         assert api.post("/api/v1/funding/compute/", body, format="json").status_code == 400, field
+
+
+def test_an_input_sets_columns_are_named_in_the_pages_language_and_yes_no_in_words(demo, world):
+    url = f"/funding/inputs/{demo['counties'].pk}/"
+    finnish = client_for(None).get(url).content.decode()
+    assert "Palvelutarvekerroin" in finnish and "(service_need_coefficient)" in finnish  # the file's column too
+    assert ">True<" not in finnish and ">False<" not in finnish
+    swedish = client_for(None).get(f"/sv{url}").content.decode()
+    assert "Servicebehovskoefficient" in swedish and "Tvåspråkig" in swedish
