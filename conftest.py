@@ -4,6 +4,12 @@ from types import SimpleNamespace
 
 import pytest
 
+# DRF's throttles keep `timer = time.time` as a class attribute, read when the module is first imported.
+# Imported first inside a test under @freeze_time, that is freezegun's function, which then becomes a
+# bound method (`fake_time() takes 0 positional arguments`, seen once in cooperation's tests). Import it
+# here, before any test freezes the clock.
+import rest_framework.throttling  # noqa: F401
+
 from tests.factories import CountyFactory, MunicipalityFactory, UserFactory, member
 
 
