@@ -117,9 +117,14 @@ def _export(request, fmt, header, rows, org, records, export_response):
         by_model.setdefault(type(record), []).append(record)
     for model, objects in list(by_model.items())[1:]:
         log_export(request, model, objects, detail=f"organisation overview {org.pk}")
+    from django.utils.translation import gettext as _
+
+    from yhdyspinta.core.exports import export_metadata
+
     first_model, first = next(iter(by_model.items()), (None, []))
+    metadata = export_metadata(request, _("%(name)s: overview") % {"name": org})
     return export_response(request, fmt, header, rows, name=f"organisation-{org.pk}-overview", model=first_model,
-                           objects=first, detail=f"organisation overview {org.pk} {fmt}")
+                           objects=first, detail=f"organisation overview {org.pk} {fmt}", metadata=metadata)
 
 
 def _log_reads(request, records):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from yhdyspinta.core.exports import export_response
+from yhdyspinta.core.exports import export_metadata, export_response
 from yhdyspinta.core.localize import error_message
 from yhdyspinta.core.tabular import InputError
 from yhdyspinta.core.uploads import WriterRequiredMixin
@@ -107,9 +107,8 @@ class ProjectExportView(View):
         tables = queries.export_tables(items, request.user)
         label, header, rows = tables[0] if tables else (ItemKind(kind).label, [], [])
         fmt = request.GET.get("format") or "csv"  # another format (pdf…) is export_response's 404, not a CSV
-        metadata = [f"{project} – {label}", _("Transfer date: %(date)s") % {"date": date_format(project.transfer_date, "SHORT_DATE_FORMAT")}]
-        if project.illustrative:
-            metadata.append(_("Illustrative: not real figures."))
+        metadata = export_metadata(request, f"{project} – {label}", illustrative=project.illustrative)
+        metadata.append(_("Transfer date: %(date)s") % {"date": date_format(project.transfer_date, "SHORT_DATE_FORMAT")})
         return export_response(request, fmt, header, rows, name=f"transfer-{project.pk}-{kind}", model=InventoryItem,
                                objects=items, metadata=metadata, sheet=str(label))
 

@@ -61,7 +61,10 @@ def test_overview_csv(world, as_user):
     response = as_user(world.editor).get(f"/organisations/{world.a1.pk}/overview/", {"export": "csv"})
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig")
-    assert ";" in text.splitlines()[0] and "Sisäinen sopimus" in text and "Sisäinen ongelma" in text
+    lines = text.splitlines()
+    assert lines[0].endswith(": kokonaiskuva") and lines[1].startswith("Lähde: Yhdyspinta, http")  # says what it is
+    assert lines[2].startswith("Muodostettu: ") and lines[3] == ""
+    assert ";" in lines[4] and "Sisäinen sopimus" in text and "Sisäinen ongelma" in text
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).exists()
     assert Interface.objects.count() == 2
 
