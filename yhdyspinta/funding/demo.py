@@ -29,8 +29,9 @@ def load(stdout):
         if obj is None:
             data = parse_json((PARAMETERS_DIR / f"{name}.json").read_text(encoding="utf-8"))
             params = load_parameter_set(name)
-            obj = ParameterSet(name=name, title=params.title, title_fi=params.title, year=params.year, data=data,
-                               is_official_source=True, visibility="public")
+            obj = ParameterSet(name=name, title=params.title, title_fi=params.title,
+                               title_sv=params.localized("sv").title, title_en=params.localized("en").title,
+                               year=params.year, data=data, is_official_source=True, visibility="public")
             obj.save()
         sets[name] = obj
     law = sets["law_617_2021_level_2022"]

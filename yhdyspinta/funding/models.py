@@ -9,6 +9,7 @@ superusers change it.
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.models import RestrictedModel, visibility_field
@@ -63,8 +64,9 @@ class ParameterSet(RestrictedModel):
         return self.based_on_id is not None
 
     def parameters(self) -> compute.ParameterSet:
-        """The validated computation object (raises FundingInputError on bad data)."""
-        return compute.parameter_set_from_dict(self.data)
+        """The validated computation object with its texts in the page's language (raises
+        FundingInputError on bad data)."""
+        return compute.parameter_set_from_dict(self.data).localized(get_language())
 
     def save(self, *args, **kwargs):
         """Every save that changes the numbers is kept as a numbered snapshot (versiohistoria)."""

@@ -22,7 +22,13 @@ JSON layout (one file per set in ``yhdyspinta/funding/parameters/``)::
                    "population_growth_criterion_eur": {...},
                    "income_tax_cut_pp": {...}},
      "funding_growth": {"extra_points", "first_year", "last_year", "source"},  # optional
-     "notes": ["..."]}
+     "notes": ["..."],
+     "translations": {"sv": {"title", "description", "notes": [...],        # optional: the texts
+                             "criteria": {key: {"label", "unit_definition"}},  # in other languages
+                             "groups": {key: {"label"}}}, "en": {...}}}
+
+Texts are Finnish; ``translations`` gives them in Swedish and English (every part optional; a
+missing one falls back to the Finnish). :meth:`ParameterSet.localized` picks a language.
 
 Shares are percentage points of the counties' total funding. Shares of a group
 must sum to the group's stated total, and the group totals to 100, within
@@ -34,7 +40,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -151,6 +157,21 @@ class ParameterSet:
     funding_growth: FundingGrowth | None = None
     notes: tuple[str, ...] = field(default=())
     price_level_year_value: int | None = None  # year whose price level total_funding_eur is
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # language → texts
+
+    def localized(self, language: str | None) -> ParameterSet:
+        """The set with its texts (title, description, notes, labels, unit definitions) in
+        ``language`` where ``translations`` has them; the numbers are the same."""
+        texts = self.translations.get((language or "")[:2])
+        if not texts:
+            return self
+        criteria, groups = texts.get("criteria", {}), texts.get("groups", {})
+        return replace(
+            self, title=texts.get("title", self.title), description=texts.get("description", self.description),
+            notes=tuple(texts.get("notes", self.notes)),
+            criteria=tuple(replace(c, **criteria.get(c.key, {})) for c in self.criteria),
+            groups=tuple(replace(g, **groups.get(g.key, {})) for g in self.groups),
+        )
 
     @property
     def price_level_year(self) -> int:
@@ -241,7 +262,8 @@ _TOP_REQUIRED = {
     "name", "title", "year", "description", "total_funding_eur", "groups", "criteria",
     "county_transition", "municipal",
 }
-_TOP_OPTIONAL = {"share_tolerance_points", "funding_growth", "notes", "price_level_year"}
+_TOP_OPTIONAL = {"share_tolerance_points", "funding_growth", "notes", "price_level_year", "translations"}
+TRANSLATED_LANGUAGES = ("fi", "sv", "en")
 _CRITERION_REQUIRED = {
     "key", "group", "label", "share", "unit", "unit_definition", "legal_source", "source",
 }
@@ -329,8 +351,40 @@ def parameter_set_from_dict(data: Mapping[str, Any]) -> ParameterSet:
         sources=sources, share_tolerance_points=tolerance, funding_growth=growth,
         notes=tuple(str(n) for n in data.get("notes", ())), price_level_year_value=level_year,
     )
-    validate(params)
+    validate(params)  # the numbers first: their reasons come before those of the texts
+    if "translations" in data:
+        params = replace(params, translations=_translations(
+            data["translations"], {c.key for c in criteria}, {g.key for g in groups}))
     return params
+
+
+def _texts(obj: Any, where: str, allowed: set[str]) -> dict[str, str]:
+    _check_keys(obj, where, set(), allowed)
+    for key, value in obj.items():
+        if not isinstance(value, str):
+            raise FundingInputError(reason("%(where)s: %(key)s must be text", where=where, key=key))
+    return dict(obj)
+
+
+def _translations(obj: Any, criteria: set[str], groups: set[str]) -> dict[str, dict[str, Any]]:
+    """{"sv": {...}, "en": {...}} checked: known languages, keys, criteria and groups; texts only."""
+    _check_keys(obj, "translations", set(), set(TRANSLATED_LANGUAGES))
+    out = {}
+    for language, texts in obj.items():
+        where = f"translations.{language}"
+        _check_keys(texts, where, set(), {"title", "description", "notes", "criteria", "groups"})
+        parsed: dict[str, Any] = _texts({k: v for k, v in texts.items() if k in ("title", "description")},
+                                        where, {"title", "description"})
+        if "notes" in texts:
+            parsed["notes"] = [str(n) for n in _list(texts["notes"], f"{where}.notes")]
+        for part, known, fields in (("criteria", criteria, {"label", "unit_definition"}),
+                                    ("groups", groups, {"label"})):
+            if part in texts:
+                _check_keys(texts[part], f"{where}.{part}", set(), known)
+                parsed[part] = {key: _texts(value, f"{where}.{part}.{key}", fields)
+                                for key, value in texts[part].items()}
+        out[language] = parsed
+    return out
 
 
 def validate(params: ParameterSet) -> ParameterSet:  # noqa: C901 - a flat list of independent checks

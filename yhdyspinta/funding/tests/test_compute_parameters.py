@@ -89,7 +89,8 @@ def test_seed_set_carries_the_seed_changes_exactly():
     assert p.funding_growth.last_year == 2028
     assert load_parameter_set(LAW).funding_growth.last_year == 2029
     assert p.municipal.income_tax_cut_pp == D("13.0")
-    assert any("±150" in n and "±100" in n and "0.7 %" in n for n in p.notes)
+    assert any("±150" in n and "±100" in n and "0,7 %" in n for n in p.notes)
+    assert any("±150" in n and "±100" in n and "0.7 %" in n for n in p.localized("en").notes)
 
 
 @pytest.mark.parametrize("name", [LAW, SEED])
@@ -242,3 +243,50 @@ def test_reasons_are_translatable_reasons_with_their_template():
     catalogue = {"%(what)s: not a number: %(value)s": "%(what)s: ei ole luku: %(value)s",
                  "criterion %(key)s: %(field)s": "määräytymistekijä %(key)s: %(field)s"}
     assert translate(text, lambda s: catalogue.get(s, s)) == "määräytymistekijä sote_population: share: ei ole luku: True"
+
+
+@pytest.mark.parametrize("name", [LAW, SEED])
+def test_shipped_sets_have_their_texts_in_three_languages(name):
+    """Walk 5 #26: the Finnish and Swedish pages showed English descriptions and unit definitions."""
+    params = load_parameter_set(name)
+    swedish, english = params.localized("sv"), params.localized("en")
+    assert params.localized("fi") is params and params.localized(None) is params
+    for localized in (swedish, english):
+        assert localized.title != params.title and localized.description != params.description
+        assert len(localized.notes) == len(params.notes) and localized.notes != params.notes
+        for mine, theirs in zip(localized.criteria, params.criteria, strict=True):
+            assert mine.label != theirs.label and mine.unit_definition != theirs.unit_definition, mine.key
+            assert (mine.key, mine.share, mine.unit) == (theirs.key, theirs.share, theirs.unit)
+        assert [g.label for g in localized.groups] != [g.label for g in params.groups]
+    assert "Seed" not in params.title + swedish.title + english.title
+    assert "residents" not in params.description + " ".join(c.unit_definition for c in params.criteria)
+    assert swedish.criterion("sote_population").label == "Invånarantal"
+    assert english.criterion("sote_population").label == "Population"
+
+
+def test_a_missing_translation_falls_back_to_finnish():
+    data = json.loads((PARAMETERS_DIR / f"{LAW}.json").read_text(encoding="utf-8"))
+    data["translations"] = {"sv": {"criteria": {"sote_population": {"label": "Invånarantal"}}}}
+    params = parameter_set_from_dict(data)
+    swedish = params.localized("sv")
+    assert swedish.criterion("sote_population").label == "Invånarantal"
+    assert swedish.criterion("sote_density").label == params.criterion("sote_density").label
+    assert swedish.description == params.description and swedish.title == params.title
+    assert params.localized("en") is params
+
+
+@pytest.mark.parametrize(("translations", "message"), [
+    ({"de": {"title": "x"}}, "unknown key 'de'"),
+    ({"sv": {"summary": "x"}}, "unknown key 'summary'"),
+    ({"sv": {"criteria": {"no_such": {"label": "x"}}}}, "unknown key 'no_such'"),
+    ({"sv": {"criteria": {"sote_population": {"share": "5"}}}}, "unknown key 'share'"),
+    ({"sv": {"groups": {"sote": {"label": 5}}}}, "label must be text"),
+    ({"sv": {"notes": "one"}}, "expected a list"),
+    ({"sv": "Svenska"}, "expected an object"),
+])
+def test_bad_translations_are_refused_with_where(translations, message):
+    data = json.loads((PARAMETERS_DIR / f"{LAW}.json").read_text(encoding="utf-8"))
+    data["translations"] = translations
+    with pytest.raises(FundingInputError) as caught:
+        parameter_set_from_dict(data)
+    assert message in str(caught.value) and "translations" in str(caught.value)

@@ -234,3 +234,19 @@ def test_refusal_reasons_are_shown_in_finnish(demo, world):
     assert bad_year.status_code == 400
     assert bad_year.json()["non_field_errors"] == [
         "vuodelle 2020 ei ole siirtymätasauksen rajaa: aikataulu alkaa vuonna 2023"]
+
+
+@pytest.mark.parametrize(("language", "label", "description"), [
+    ("fi", "Asukasmäärä", "Rahoituslain (617/2021) 3 §:n"),
+    ("sv", "Invånarantal", "Andelarna för bestämningsgrunderna"),
+    ("en", "Population", "The criteria shares of 617/2021"),
+])
+def test_parameter_set_page_is_in_the_pages_language(demo, world, language, label, description):
+    """Walk 5 #26: descriptions, unit definitions and labels of a shipped set follow the page."""
+    prefix = "" if language == "fi" else f"/{language}"
+    page = client_for(None).get(f"{prefix}/funding/sets/{demo['law'].pk}/").content.decode()
+    assert description in page and f"<th scope=\"row\">{label} <small>" in page
+    seed = client_for(None).get(f"{prefix}/funding/sets/{demo['seed'].pk}/").content.decode()
+    assert "Seed 004" not in seed and "seed 004" not in seed and description not in seed
+    if language != "en":
+        assert "residents ×" not in page + seed and "(simplification)" not in page + seed
