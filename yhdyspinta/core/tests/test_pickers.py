@@ -117,3 +117,24 @@ def test_an_agenda_item_names_its_forum_and_date(world, settings):
     # the forum's name finds its items too
     response = client_for(world.editor).get(reverse("picker_search"), {"model": token(AgendaItem), "q": "hyte"})
     assert [r["value"] for r in response.json()["results"]] == [str(item.pk)]
+
+
+@pytest.mark.parametrize("keys_at_most", [200, 0])
+def test_a_related_name_finds_items_in_every_language_read_first_or_joined(world, monkeypatch, keys_at_most):
+    """An agenda item is found by its forum's name in any language, and by words of its own title
+    and its forum's name together; the forum's matches are read first (few) or joined (many: 0)."""
+    from yhdyspinta.cooperation.models import AgendaItem
+
+    monkeypatch.setattr(pickers, "RELATED_KEYS_AT_MOST", keys_at_most)
+    forum = forum_for(world.a1, name="Hyte-ryhmä", name_fi="Hyte-ryhmä", name_sv="Välfärdsgruppen")
+    item = AgendaItemFactory(meeting=MeetingFactory(forum=forum), number=2, title="Talousarvio")
+    other = AgendaItemFactory(meeting=MeetingFactory(forum=forum_for(world.a1, name="Johtoryhmä",
+                                                                      name_fi="Johtoryhmä")), title="Talousarvio")
+
+    def found(text):
+        return {obj.pk for obj in pickers.search(AgendaItem, world.editor, text)}
+
+    assert found("hyte") == found("hyte-ryhmä talousarvio") == {item.pk}
+    assert found("välfärdsgrupp") == {item.pk}  # its Swedish name
+    assert found("talousarvio") == {item.pk, other.pk}
+    assert found("välfärdsgrupp johto") == set() and found("tilanne") == set()
