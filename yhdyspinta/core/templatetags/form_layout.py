@@ -1,20 +1,25 @@
-"""Form layout: a translatable text's Swedish and English fields fold under its Finnish one.
+"""Form layout: a translatable text's Finnish, Swedish and English fields as language tabs.
 
 The interface form had every text three times (fi, sv, en) and was ~18 000 px tall. Rendered
-through `django/forms/div.html` (core/templates), `name_sv` and `name_en` go into a disclosure
-right after `name_fi`: Finnish first and open, the other languages one click away, and open by
-themselves when one of them has an error.
+through `django/forms/div.html` (core/templates), `name_fi`, `name_sv` and `name_en` become one
+tab group (core/_form_rows.html, core/static/core/langtabs.js): "Suomi" open, "Svenska" and
+"English" one click or arrow key away, and the group opens on the first language with an error,
+whose tab says so in words. Without JavaScript the three fields show one after another.
 """
 
 from django import template
 
 register = template.Library()
 OTHER_LANGUAGES = ("sv", "en")
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}  # each in its own language
 
 
 @register.filter
 def language_groups(fields):
-    """[(bound field, errors)] → [{"field", "errors", "translations": [(field, errors)], "open"}]."""
+    """[(bound field, errors)] → [{"field", "errors", "translations": [(field, errors)], "open",
+    "label", "languages": [{"code", "name", "field", "errors", "panel_id", "selected"}]}]:
+    `languages` (the tabs) is empty for a field without translations; `open`: a translation has
+    an error; the selected tab is the first with an error, else Finnish."""
     names = {field.name for field, _errors in fields}
     rows, by_base = [], {}
     for field, errors in fields:
@@ -29,7 +34,21 @@ def language_groups(fields):
         if language == "fi":
             by_base[base] = row
         rows.append(row)
+    for row in rows:
+        row["languages"] = _tabs(row) if row["translations"] else []
     return rows
+
+
+def _tabs(row) -> list[dict]:
+    field = row["field"]
+    row["label"] = str(field.label).removesuffix(" [fi]")
+    tabs = [{"code": f.name.rpartition("_")[2], "field": f, "errors": bool(errors),
+             "panel_id": f"{f.auto_id or f.html_name}-panel", "selected": False}
+            for f, errors in [(field, row["errors"]), *row["translations"]]]
+    for tab in tabs:
+        tab["name"] = LANGUAGE_NAMES[tab["code"]]
+    next((tab for tab in tabs if tab["errors"]), tabs[0])["selected"] = True
+    return tabs
 
 
 def _section_of(name: str, sections) -> str | None:
