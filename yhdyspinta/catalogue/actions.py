@@ -65,19 +65,26 @@ def _area_of(parties):
 def save_interface(form, *, actor, action, steps=None):
     """Page form save: parties and owners are validated before anything is written.
 
-    `steps`: an optional bound escalation-step formset, saved in the same transaction.
+    `steps`: an optional bound escalation-step formset, saved in the same transaction. A form of
+    one section (the page's section save) has only that section's fields: the parties, owners and
+    responsibilities it does not carry are kept as stored.
     """
-    parties = list(form.cleaned_data.get("parties") or [])
-    owners = list(form.cleaned_data.get("owners") or [])
+    fields = form.fields
+    parties = (list(form.cleaned_data.get("parties") or []) if "parties" in fields
+               else list(form.instance.parties.all()))
+    owners = list(form.cleaned_data.get("owners") or []) if "owners" in fields else None
     validate_parties(parties)
-    validate_owners(parties, owners)
+    if owners is not None:
+        validate_owners(parties, owners)
     with audited(actor):
         if not form.instance.area_id:  # set before the one save (one version bump per edit)
             form.instance.area_id = _area_of(parties)
         obj = save_form(form, actor=actor, action=action)
-        _set_owners(obj, owners)
+        if owners is not None:
+            _set_owners(obj, owners)
         party_ids = {p.pk for p in parties}
-        obj.responsibilities.exclude(organisation_id__in=party_ids).delete()
+        if "parties" in fields:
+            obj.responsibilities.exclude(organisation_id__in=party_ids).delete()
         for org_id, texts in getattr(form, "responsibility_texts", dict)().items():
             if org_id in party_ids:
                 InterfaceResponsibility.objects.update_or_create(

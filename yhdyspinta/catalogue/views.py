@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from yhdyspinta.accounts.permissions import can, can_view_internal_of
+from yhdyspinta.core.concurrency import add_version_field, submitted_version
 from yhdyspinta.core.exports import export_metadata, export_response, pdf_response
 from yhdyspinta.core.localize import error_message
-from yhdyspinta.core.models import AccessLog, Visibility
+from yhdyspinta.core.models import VERSION_FIELD, AccessLog, Visibility
 from yhdyspinta.core.panels import related_panels
 from yhdyspinta.core.tabular import InputError
+from yhdyspinta.core.templatetags.form_layout import section_of
 from yhdyspinta.core.uploads import WriterRequiredMixin
 from yhdyspinta.core.views.generic import (
     ActionFormMixin,
@@ -31,7 +33,13 @@ from yhdyspinta.organisations.models import Organisation, Person
 from . import actions, exporting, queries
 from .choices import Dimension, Maturity
 from .filtersets import InterfaceFilterSet, ServiceFilterSet
-from .form_sections import INTERFACE_SECTIONS, STEPS_SECTION
+from .form_sections import (
+    INTERFACE_SECTIONS,
+    STEPS_SECTION,
+    fields_of_section,
+    section_ids,
+    section_title,
+)
 from .forms import (
     AssessmentForm,
     ContactPointForm,
@@ -210,11 +218,36 @@ class InterfacePdfView(InterfaceDetailView):
 
 
 class InterfaceEditView(ObjectEditView):
-    """The interface and, when it exists, its responsibilities per party and escalation steps."""
+    """The interface and, when it exists, its responsibilities per party and escalation steps.
+
+    A section's own Save (`_section`) on an existing interface validates and writes that section's
+    fields only (the escalation route: the steps only), through the same action, version check and
+    audit as the whole form; the other sections are left as stored. Changes the user made in other
+    sections stay on the page (not saved) with a message naming them. On the add page a section's
+    Save creates the interface from the whole form and continues on the edit page's next section."""
 
     model = Interface
     form_class = InterfaceForm
     template_name = "catalogue/interface_edit.html"
+
+    def saved_section(self) -> str | None:
+        """The section whose own Save was pressed; "" for one the page does not have; None: the
+        whole form ("Save and close", or a GET)."""
+        if self.request.method != "POST" or "_section" not in self.request.POST:
+            return None
+        section = self.request.POST["_section"]
+        return section if section in section_ids(with_steps=self.object is not None) else ""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)  # with the version the user loaded (VersionedFormMixin)
+        section = self.saved_section()
+        if section and self.object is not None:
+            keep = set() if section == STEPS_SECTION else fields_of_section(form.fields, section)
+            for name in list(form.fields):
+                if name not in keep and name != VERSION_FIELD:
+                    del form.fields[name]
+            form.section = section
+        return form
 
     def get_steps(self):
         if self.object is None:
@@ -225,24 +258,78 @@ class InterfaceEditView(ObjectEditView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         steps = ctx.setdefault("steps", self.get_steps())
+        form = ctx["form"]
+        if getattr(form, "section", None):  # the other sections from the database, this one as sent
+            ctx["section_form"], ctx["form"] = form, self.whole_form(version=submitted_version(form))
+        ctx["error_form"] = ctx.get("section_form") or form
         ctx["sections"] = INTERFACE_SECTIONS
         ctx["extra_sections"] = [(STEPS_SECTION, _("Escalation route"),
                                   bool(steps is not None and steps.is_bound and steps.total_error_count()))
                                  ] if steps is not None else []
         return ctx
 
+    def whole_form(self, *, version=None, data=None):
+        kwargs = {**self.get_form_kwargs(), "data": data, "files": None}
+        kwargs["instance"] = Interface.objects.get(pk=self.object.pk)
+        form = self.get_form_class()(**kwargs)
+        add_version_field(form, version if version is not None else kwargs["instance"].version)
+        return form
+
     def success_url_for(self, result):
-        """A section's own save button comes back to that section of the edit page."""
-        section = self.request.POST.get("_section", "")
-        if section.isidentifier():
-            return reverse("catalogue:interface_edit", args=[result.pk]) + f"#s-{section}"
-        return super().success_url_for(result)
+        """A section's own save comes back to that section of the edit page; on the add page it
+        continues with the next section."""
+        section = self.saved_section()
+        if not section:
+            return super().success_url_for(result)
+        if self.object is None:
+            order = section_ids(with_steps=True)
+            section = order[min(order.index(section) + 1, len(order) - 1)]
+        return reverse("catalogue:interface_edit", args=[result.pk]) + f"#s-{section}"
 
     def form_valid(self, form):
-        self.steps = self.get_steps()
+        section = self.saved_section()
+        if section == "":
+            form.add_error(None, _("The form has no such section; nothing was saved."))
+            return self.refused(form)
+        self.steps = self.get_steps() if section in (None, STEPS_SECTION) else None
         if self.steps is not None and not self.steps.is_valid():
             return self.form_invalid(form)
-        return super().form_valid(form)  # run(); refusals on the form (ActionFormMixin)
+        unsaved = self.unsaved_sections(section) if section and self.object is not None else []
+        response = super().form_valid(form)  # run(); refusals on the form (ActionFormMixin)
+        if unsaved and response.status_code == 302:
+            return self.keep_unsaved(section, unsaved)
+        return response
+
+    def unsaved_sections(self, section) -> list[str]:
+        """Titles of the other sections whose fields the user changed on the page (not saved by
+        this section's Save). Line ends and surrounding spaces of texts do not count."""
+        whole = self.whole_form(data=self.request.POST)
+        changed = set()
+        for name in whole.changed_data:
+            if name == VERSION_FIELD:
+                continue
+            sent, stored = whole[name].data, whole.get_initial_for_field(whole.fields[name], name)
+            if isinstance(sent, str) and _same_text(sent, stored):
+                continue
+            changed.add(section_of(name, INTERFACE_SECTIONS))
+        if section != STEPS_SECTION and self.get_steps().has_changed():
+            changed.add(STEPS_SECTION)
+        return [section_title(sid) for sid in section_ids(with_steps=True) if sid in changed and sid != section]
+
+    def keep_unsaved(self, section, unsaved):
+        """After a section's save: the page again with what the user typed in the other sections
+        (on the new version, so their own Save or "Save and close" applies them)."""
+        self.object = Interface.objects.get(pk=self.object.pk)
+        data = self.request.POST.copy()
+        data[VERSION_FIELD] = str(self.object.version)
+        messages.warning(self.request, _("Changes in these sections are not saved yet: %(sections)s. Save them "
+                                         "with their own Save button or with Save and close.")
+                         % {"sections": ", ".join(unsaved)})
+        form = self.whole_form(data=data, version=self.object.version)
+        steps = EscalationStepFormSet(data, instance=self.object, prefix="steps")
+        ctx = self.get_context_data(form=form, steps=steps)
+        ctx["open_section"] = section
+        return self.render_to_response(ctx)
 
     def run(self, form):
         return actions.save_interface(form, actor=self.request.user, action="change" if self.object else "add",
@@ -254,6 +341,10 @@ class InterfaceEditView(ObjectEditView):
     def form_invalid(self, form):
         steps = getattr(self, "steps", None) or self.get_steps()
         return self.render_to_response(self.get_context_data(form=form, steps=steps))
+
+
+def _same_text(sent: str, stored) -> bool:
+    return sent.replace("\r\n", "\n").strip() == str(stored or "").replace("\r\n", "\n").strip()
 
 
 class InterfaceDeleteView(ObjectDeleteView):

@@ -1,6 +1,7 @@
 """Browser: the interface form in sections (issue 15: the add page was ~18 000 px tall). The
-section list works as steps by keyboard, one section shows at a time, each section saves and
-comes back to itself; the page is axe-clean; without JavaScript every section shows."""
+section list works as steps by keyboard, one section shows at a time, each section saves (that
+section only) and comes back to itself, a change typed in another section stays on the page with
+a message; the page is axe-clean; without JavaScript every section shows."""
 
 import re
 
@@ -54,6 +55,21 @@ def test_interface_form_in_sections_by_keyboard(live_server, browser_page, world
     assert page.is_visible("#s-processes") and not page.is_visible("#s-basics")
     interface.refresh_from_db()
     assert getattr(interface, name) == "Yhteinen asiakasprosessi kuvattu."
+    # a change typed in another section is not saved by this section's Save: it stays on the page,
+    # and the message names its section
+    page.click("nav.form-sections a[href='#s-basics']")
+    page.fill("#id_summary_fi", "Kirjoitettu, ei tallennettu")
+    page.click("nav.form-sections a[href='#s-processes']")
+    field.fill("Prosessi tarkennettu.")
+    page.focus("#s-processes button[name=_section]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#s-processes", state="visible")
+    assert "Nimi, teema ja näkyvyys" in page.inner_text(".messages .message-warning")
+    assert page.input_value("#id_summary_fi") == "Kirjoitettu, ei tallennettu"
+    interface.refresh_from_db()
+    assert getattr(interface, name) == "Prosessi tarkennettu." and interface.summary_fi != "Kirjoitettu, ei tallennettu"
+    assert_accessible(page, context="interface form, a section saved, another not yet")
     # an error in another section: that section shows, marked in the list
     page.click("nav.form-sections a[href='#s-basics']")
     page.fill("#id_title_fi", "")

@@ -51,27 +51,33 @@ def _tabs(row) -> list[dict]:
     return tabs
 
 
-def _section_of(name: str, sections) -> str | None:
+def section_of(name: str, sections) -> str:
     """The id of the section naming this field: by its name, its name without the _fi/_sv/_en
-    ending, or a prefix ending in "*" ("resp_*")."""
+    ending, or a prefix ending in "*" ("resp_*"); a field no section names is in the last one.
+    The page's layout and a section's own save (catalogue's interface form) use this one rule."""
     base, _sep, language = name.rpartition("_")
     for section_id, _title, names in sections:
         for entry in names:
             if name == entry or (language in ("fi", *OTHER_LANGUAGES) and base == entry) or (
                     entry.endswith("*") and name.startswith(entry[:-1])):
                 return section_id
-    return None
+    return sections[-1][0]
 
 
 @register.simple_tag
-def form_sections(form, sections, extra=()):
+def form_sections(form, sections, extra=(), section_form=None):
     """A long form in sections (`sections` = ((id, title, [field names]), …)) →
     [{"id", "title", "rows" (as `language_groups`), "errors"}]; a field no section names goes to
-    the last one. `extra`: (id, title, has errors) sections rendered by the page itself (a formset)."""
+    the last one. `extra`: (id, title, has errors) sections rendered by the page itself (a formset).
+    `section_form`: the bound form of the one section that was saved (its values and errors), the
+    other sections from `form`."""
     sections = list(sections)
+    section_form = section_form if hasattr(section_form, "fields") else None  # unset in the template: ""
     by_id = {section_id: [] for section_id, _title, _names in sections}
     for field in form.visible_fields():
-        by_id[_section_of(field.name, sections) or sections[-1][0]].append((field, field.errors))
+        if section_form is not None and field.name in section_form.fields:
+            field = section_form[field.name]
+        by_id[section_of(field.name, sections)].append((field, field.errors))
     out = [{"id": section_id, "title": title, "rows": language_groups(by_id[section_id]),
             "errors": any(errors for _field, errors in by_id[section_id])}
            for section_id, title, _names in sections if by_id[section_id]]

@@ -1,6 +1,7 @@
 // A long form in sections (core/_form_sections.html): the section list works as steps, one
-// section shown at a time (the one in the address, else the first with an error, else the
-// first); without JavaScript every section shows and the list links to them.
+// section shown at a time (the first with an error, else the one in the address or the one the
+// page names in data-open, else the first); without JavaScript every section shows and the list
+// links to them.
 (function () {
   "use strict";
   function init() {
@@ -25,7 +26,8 @@
         show(k, true);
       });
     });
-    var byHash = links.findIndex(function (a) { return a.getAttribute("href") === location.hash; });
+    var wanted = location.hash || (nav.getAttribute("data-open") ? "#" + nav.getAttribute("data-open") : "");
+    var byHash = links.findIndex(function (a) { return a.getAttribute("href") === wanted; });
     var withError = sections.findIndex(function (s) { return s && s.getAttribute("data-errors") === "true"; });
     show(withError >= 0 ? withError : Math.max(byHash, 0), false);
   }
