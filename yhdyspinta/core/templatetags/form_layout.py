@@ -15,6 +15,13 @@ LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}  # each in it
 
 
 @register.filter
+def bound_with_errors(fields):
+    """[bound field] → [(bound field, its errors)], the shape `language_groups` reads (a page that
+    lays out a form itself: `form.visible_fields|bound_with_errors|language_groups`)."""
+    return [(field, field.errors) for field in fields]
+
+
+@register.filter
 def language_groups(fields):
     """[(bound field, errors)] → [{"field", "errors", "translations": [(field, errors)], "open",
     "label", "languages": [{"code", "name", "field", "errors", "panel_id", "selected"}]}]:
@@ -24,7 +31,7 @@ def language_groups(fields):
     rows, by_base = [], {}
     for field, errors in fields:
         base, _sep, language = field.name.rpartition("_")
-        if language in OTHER_LANGUAGES and f"{base}_fi" in names:
+        if language in OTHER_LANGUAGES and (f"{base}_fi" in names or base in names):
             row = by_base.get(base)
             if row is not None:
                 row["translations"].append((field, errors))
@@ -33,6 +40,8 @@ def language_groups(fields):
         row = {"field": field, "errors": errors, "translations": [], "open": False}
         if language == "fi":
             by_base[base] = row
+        elif f"{field.name}_sv" in names or f"{field.name}_en" in names:  # `title` with `title_sv`: the Finnish
+            by_base[field.name] = row
         rows.append(row)
     for row in rows:
         row["languages"] = _tabs(row) if row["translations"] else []
@@ -42,9 +51,9 @@ def language_groups(fields):
 def _tabs(row) -> list[dict]:
     field = row["field"]
     row["label"] = str(field.label).removesuffix(" [fi]")
-    tabs = [{"code": f.name.rpartition("_")[2], "field": f, "errors": bool(errors),
+    tabs = [{"code": "fi" if k == 0 else f.name.rpartition("_")[2], "field": f, "errors": bool(errors),
              "panel_id": f"{f.auto_id or f.html_name}-panel", "selected": False}
-            for f, errors in [(field, row["errors"]), *row["translations"]]]
+            for k, (f, errors) in enumerate([(field, row["errors"]), *row["translations"]])]
     for tab in tabs:
         tab["name"] = LANGUAGE_NAMES[tab["code"]]
     next((tab for tab in tabs if tab["errors"]), tabs[0])["selected"] = True

@@ -79,3 +79,19 @@ def test_the_interface_form_is_a_third_as_long(world):
     for group in groups:
         assert [t[0] for t in _tabs(group)] == ["Suomi", "Svenska", "English"]
         assert len(re.findall(r'name="\w+_(fi|sv|en)"', group)) == 3
+
+
+class TitleForm(forms.Form):
+    """A form field named without `_fi` (a plain form's Finnish title) with its `_sv` and `_en`."""
+
+    title = forms.CharField(label="Otsikko")
+    title_sv = forms.CharField(label="Otsikko ruotsiksi", required=False)
+    title_en = forms.CharField(label="Otsikko englanniksi", required=False)
+    titles = forms.CharField(label="Muu", required=False)
+
+
+def test_a_plain_field_with_its_sv_and_en_is_a_tab_group_too():
+    with translation.override("fi"):
+        [group] = _groups(str(TitleForm()))
+    assert [t[0] for t in _tabs(group)] == ["Suomi", "Svenska", "English"]
+    assert 'aria-label="Otsikko: kieli"' in group and 'name="titles"' not in group
