@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.forms import RestrictedFormMixin
 from yhdyspinta.core.models import Visibility
@@ -25,7 +26,7 @@ class OwnedForm(RestrictedFormMixin, forms.Form):
     choose national (empty)."""
 
     organisation_fields = ("owner",)
-    owner = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"), label=_("Owner"), required=False)
+    owner = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"), label=pgettext_lazy("owning organisation", "Owner"), required=False)
     visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Visibility"), initial=Visibility.PUBLIC)
 
     def __init__(self, *args, user=None, **kwargs):

@@ -1,5 +1,6 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.tables import VisibleRecordColumn
 
@@ -8,7 +9,7 @@ from .models import InputSet, ParameterSet
 
 class ParameterSetTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=_("Title"))
-    owner = tables.Column(verbose_name=_("Owner"), default=_("National"))
+    owner = tables.Column(verbose_name=pgettext_lazy("owning organisation", "Owner"), default=_("National"))
     based_on = VisibleRecordColumn(verbose_name=_("Based on"), default="–", link=False)
     is_official_source = tables.BooleanColumn(verbose_name=_("From public sources"), yesno=(_("yes"), _("no")))
 
@@ -20,7 +21,7 @@ class ParameterSetTable(tables.Table):
 
 class InputSetTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name=_("Title"))
-    owner = tables.Column(verbose_name=_("Owner"), default=_("National"))
+    owner = tables.Column(verbose_name=pgettext_lazy("owning organisation", "Owner"), default=_("National"))
     illustrative = tables.BooleanColumn(verbose_name=_("Illustrative"), yesno=(_("yes"), _("no")))
 
     class Meta:

@@ -250,3 +250,5 @@ def test_parameter_set_page_is_in_the_pages_language(demo, world, language, labe
     assert "Seed 004" not in seed and "seed 004" not in seed and description not in seed
     if language != "en":
         assert "residents ×" not in page + seed and "(simplification)" not in page + seed
+    if language == "fi":  # the owning organisation, not another app's "responsible person"
+        assert "<dt>Omistaja</dt>" in page and "Vastuuhenkilö" not in page
