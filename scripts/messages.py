@@ -3,8 +3,9 @@
     python scripts/messages.py extract [APP ...]  # makemessages for every app, or the named ones
                                                  # (needs xgettext: apt gettext)
     python scripts/messages.py compile   # .po -> .mo with polib (no msgfmt needed)
-    python scripts/messages.py check     # fails on an empty or fuzzy fi/sv string, or on a
-                                         # translation whose %(name)s placeholders differ
+    python scripts/messages.py check     # fails on an empty or fuzzy fi/sv string, on a
+                                         # translation whose %(name)s placeholders differ, or on
+                                         # one message translated differently in two apps
 """
 
 import os
@@ -66,6 +67,30 @@ def problems():
                 found.append(f"{po_path.relative_to(ROOT)}: {'fuzzy' if not empty else 'missing'}: {entry.msgid!r}")
             elif entry.msgstr and _placeholders(entry.msgstr) != _placeholders(entry.msgid):
                 found.append(f"{po_path.relative_to(ROOT)}: placeholders differ: {entry.msgid!r}")
+    return found + conflicts()
+
+
+def conflicts():
+    """Django merges every app's catalogue into one: a message (msgid and context) translated
+    differently in two apps shows the first app's words in both ("Owner" as "Vastuuhenkilö" on a
+    funding page). Such a message needs its own context (pgettext) where it means something else,
+    or the same words everywhere."""
+    found = []
+    for lang in LANGS:
+        seen = {}
+        for po_path in po_files():
+            if po_path.parts[-3] != lang:
+                continue
+            app = po_path.parts[-5]
+            for entry in polib.pofile(str(po_path)):
+                if entry.obsolete or not entry.msgstr or entry.msgid_plural:
+                    continue
+                key = (entry.msgctxt, entry.msgid)
+                other = seen.setdefault(key, (app, entry.msgstr))
+                if other[1] != entry.msgstr:
+                    context = f" (context {entry.msgctxt!r})" if entry.msgctxt else ""
+                    found.append(f"{lang}: {entry.msgid!r}{context} is {other[1]!r} in {other[0]} but "
+                                 f"{entry.msgstr!r} in {app}: give one a context or use the same words")
     return found
 
 

@@ -1,5 +1,6 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.collation import CollatedModelChoiceFilter
 from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
@@ -18,7 +19,7 @@ from .models import (
 
 class ServiceFilterSet(SearchFilterSet):
     search_fields = ("name_fi", "name_sv", "name_en", "description_fi", "legal_basis")
-    field = django_filters.ChoiceFilter(label=_("Field"), choices=ServiceField.choices)
+    field = django_filters.ChoiceFilter(label=pgettext_lazy("service field", "Field"), choices=ServiceField.choices)
     organisation = CollatedModelChoiceFilter(label=_("Organiser"), queryset=Organisation.objects.active())
     area = CollatedModelChoiceFilter(label=_("Area"), field_name="organisation__area",
                                             queryset=Organisation.objects.organising_areas())

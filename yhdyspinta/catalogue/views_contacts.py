@@ -5,6 +5,7 @@ PTV matches to confirm), organisations' general contacts and the search synonyms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -32,7 +33,7 @@ class ContactGapsView(LoginRequiredMixin, TemplateView):
         fmt = request.GET.get("export")
         if fmt:
             rows = queries.contact_gaps(request.user)
-            header = [_("Service"), _("Organiser"), _("Field"), _("General contact of the organiser"),
+            header = [_("Service"), _("Organiser"), pgettext("service field", "Field"), _("General contact of the organiser"),
                       _("Suggested PTV service")]
             data = [[r["service"].name, str(r["service"].organisation), r["service"].get_field_display(),
                      _("yes") if r["general"] else _("no"), r["suggestion"].name if r["suggestion"] else ""]

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from yhdyspinta.core import orgpage
 
@@ -77,7 +77,7 @@ def open_actions(org, user):
     rows = [orgpage.Row([a.title, a.owner.display_for(user) if a.owner_id else "", _date(a.deadline),
                          _("Late") if a.deadline and a.deadline < today else ""], url=a.get_absolute_url(), record=a)
             for a in shown[:200]]
-    return orgpage.Table([_("Action"), _("Owner"), _("Deadline"), _("Late")], rows)
+    return orgpage.Table([pgettext("follow-up", "Action"), _("Owner"), _("Deadline"), _("Late")], rows)
 
 
 @orgpage.section("sisote", gettext_lazy("SISOTE steps"), order=55)
@@ -94,4 +94,4 @@ def sisote_steps(org, user):
                          _("current step") if s["number"] == current
                          else STATE_LABELS[compute.STATE_DONE] if s["done"] == s["total"] else "–"], url=url)
             for s in steps]
-    return orgpage.Table([_("Step"), _("Items done"), _("State")], rows, more_url=url)
+    return orgpage.Table([pgettext("SISOTE step", "Step"), _("Items done"), _("State")], rows, more_url=url)

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from yhdyspinta.core.history import BulkWrite
 from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
@@ -159,8 +160,8 @@ class Lease(ImportedHistory, RestrictedModel):
                                on_delete=models.PROTECT, related_name="leases_taken")
     reference = models.CharField(_("lease reference"), max_length=100, blank=True,
                                  help_text=_("The lease's number in the owner's register."))
-    starts_on = models.DateField(_("term starts"))
-    ends_on = models.DateField(_("term ends"), null=True, blank=True,
+    starts_on = models.DateField(pgettext_lazy("lease", "term starts"))
+    ends_on = models.DateField(pgettext_lazy("lease", "term ends"), null=True, blank=True,
                                help_text=_("Empty for a lease until further notice."))
     notice_months = models.PositiveSmallIntegerField(_("notice period (months)"), null=True, blank=True)
     transitional = models.BooleanField(
@@ -350,7 +351,7 @@ class SharedUse(RestrictedModel):
             return
         others = SharedUse.objects.filter(premise_id=self.premise_id).exclude(pk=self.pk)
         errors = {}
-        for field, label in (("share_of_hours", _("hours")), ("share_of_area", _("area"))):
+        for field, label in (("share_of_hours", _("hours")), ("share_of_area", pgettext("floor area", "area"))):
             own = getattr(self, field) or Decimal(0)
             rest = others.aggregate(total=models.Sum(field))["total"] or Decimal(0)
             if own + rest > 100:
@@ -390,8 +391,8 @@ class SupportService(RestrictedModel):
     annual_value = models.DecimalField(_("annual value (€)"), max_digits=16, decimal_places=2, null=True,
                                        blank=True, validators=[MinValueValidator(Decimal(0))],
                                        help_text=_("Empty: volume × unit price."))
-    starts_on = models.DateField(_("term starts"), null=True, blank=True)
-    ends_on = models.DateField(_("term ends"), null=True, blank=True)
+    starts_on = models.DateField(pgettext_lazy("lease", "term starts"), null=True, blank=True)
+    ends_on = models.DateField(pgettext_lazy("lease", "term ends"), null=True, blank=True)
     contact = models.ForeignKey("organisations.Person", verbose_name=_("contact person"), on_delete=models.SET_NULL,
                                 null=True, blank=True, related_name="support_services")
     agreement = models.ForeignKey("cooperation.Agreement", verbose_name=_("agreement"), on_delete=models.SET_NULL,

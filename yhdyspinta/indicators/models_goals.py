@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
@@ -128,7 +129,7 @@ class Measure(RestrictedModel):
 
     goal = models.ForeignKey(SharedGoal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="measures")
     title = models.CharField(_("title"), max_length=300)
-    owner = models.ForeignKey("organisations.Person", verbose_name=_("owner"), null=True, blank=True,
+    owner = models.ForeignKey("organisations.Person", verbose_name=pgettext_lazy("responsible person", "owner"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
     owner_organisation = models.ForeignKey("organisations.Organisation", verbose_name=_("responsible organisation"),
                                            null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

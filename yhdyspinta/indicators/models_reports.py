@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
@@ -78,7 +79,7 @@ class ReportSection(RestrictedModel):
     org_paths = ("report__organisation",)
     visibility_path = "report__visibility"
 
-    report = models.ForeignKey(WelfareReport, verbose_name=_("report"), on_delete=models.CASCADE,
+    report = models.ForeignKey(WelfareReport, verbose_name=pgettext_lazy("welfare report", "report"), on_delete=models.CASCADE,
                                related_name="sections")
     theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices)
     title = models.CharField(_("title"), max_length=300, blank=True)

@@ -10,6 +10,7 @@ import hashlib
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel, Visibility, visibility_field
 
@@ -118,7 +119,7 @@ class StudyScale(models.Model):
     history_parent = "study"  # its changes show in the study's history
 
     study = models.ForeignKey(Study, verbose_name=_("study"), on_delete=models.CASCADE, related_name="scales")
-    item = models.CharField(_("item"), max_length=16, choices=[(i, i) for i in ITEMS])
+    item = models.CharField(pgettext_lazy("survey item", "item"), max_length=16, choices=[(i, i) for i in ITEMS])
     minimum = models.SmallIntegerField(_("minimum"), default=0)
     maximum = models.SmallIntegerField(_("maximum"), default=4)
     labels_fi = models.JSONField(_("labels (Finnish)"), default=list)

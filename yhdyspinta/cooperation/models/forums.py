@@ -27,7 +27,7 @@ class ForumKind(models.TextChoices):
     FORUM = "forum", _("Forum")
     COOPERATION_GROUP = "cooperation_group", _("Cooperation group")
     NETWORK = "network", _("Network")
-    SECTION = "section", _("Section")
+    SECTION = "section", pgettext_lazy("forum kind", "Section")
 
 
 class Forum(RestrictedModel):

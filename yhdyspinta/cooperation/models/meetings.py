@@ -326,7 +326,7 @@ class FollowUpAction(ForumOwned, RestrictedModel):
     decision = models.ForeignKey(Decision, verbose_name=_("decision"), on_delete=models.CASCADE,
                                  related_name="actions")
     title = models.CharField(pgettext_lazy("follow-up", "action"), max_length=300)
-    owner = models.ForeignKey("organisations.Person", verbose_name=_("owner"), on_delete=models.PROTECT,
+    owner = models.ForeignKey("organisations.Person", verbose_name=pgettext_lazy("responsible person", "owner"), on_delete=models.PROTECT,
                               related_name="followup_actions")
     deadline = models.DateField(_("deadline"))
     status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
