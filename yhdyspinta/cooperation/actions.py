@@ -1,7 +1,7 @@
 """All writes of the cooperation app: checked, validated and audited in one transaction."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from yhdyspinta.core.actions import audited, require, require_add
@@ -208,6 +208,9 @@ def mark_minutes_checked(meeting, *, actor):
         _require_meeting_change(actor, meeting)
         if meeting.minutes_state != MinutesState.DRAFT:
             raise ValidationError(_("Only draft minutes can be marked checked."))
+        if meeting.starts_at and meeting.starts_at > timezone.now():  # walk 6 #7: checked before it was held
+            raise ValidationError(_("The minutes cannot be checked before the meeting (%(date)s).") % {
+                "date": formats.date_format(meeting.local_date, "SHORT_DATE_FORMAT")})
         present = meeting.attendance.exclude(role="absent")
         if not present.exists():
             raise ValidationError(_("Record the attendance before the minutes are checked."))

@@ -37,6 +37,14 @@ class CorrectionSerializer(RestrictedModelSerializer):
         fields = ("id", "meeting", "decision", "what", "why", "made_by", "made_at", "resolution", "text", "minutes")
         read_only_fields = ("made_by", "made_at")
 
+    def to_representation(self, instance):
+        """What and why follow the minutes' publicity; who: insiders (Correction.hidden_fields_for)."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        for name in instance.hidden_fields_for(getattr(request, "user", None)) & set(data):
+            data[name] = None
+        return data
+
 
 class DocumentTemplateSerializer(RestrictedModelSerializer):
     file = serializers.FileField(use_url=False)

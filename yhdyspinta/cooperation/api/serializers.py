@@ -97,6 +97,14 @@ class DecisionSerializer(RestrictedModelSerializer):
         model = Decision
         fields = ("id", "meeting", "item", "resolution", "text")
 
+    def to_representation(self, instance):
+        """The decision's text is public with the minutes (Decision.hidden_fields_for)."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if "text" in instance.hidden_fields_for(getattr(request, "user", None)):
+            data["text"] = None
+        return data
+
 
 class FollowUpActionSerializer(RestrictedModelSerializer):
     is_late = serializers.SerializerMethodField()

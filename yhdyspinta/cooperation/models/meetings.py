@@ -35,7 +35,8 @@ class Meeting(ForumOwned, RestrictedModel):
     """A forum's meeting (kokous). Its minutes become public on the day they are checked."""
 
     org_paths = MEETING_ORGS
-    internal_fields = ("minutes",)  # unchecked minutes are not public (see docs/cooperation.md)
+    internal_fields = ("minutes", "minutes_checked_by", "minutes_approved_by")  # unchecked minutes are not
+    # public (see docs/cooperation.md); who checked and approved them: insiders only
 
     forum = models.ForeignKey("cooperation.Forum", verbose_name=_("forum"), on_delete=models.CASCADE,
                               related_name="meetings")
@@ -266,6 +267,7 @@ class Decision(ForumOwned, RestrictedModel):
     forum_attr = "item.meeting.forum"
     org_paths = ("item__meeting__forum__organisations", "item__meeting__forum__area")
     visibility_path = "item__meeting__visibility"
+    internal_fields = ("text",)  # the decision's text is public with the minutes (hidden_fields_for)
 
     item = models.OneToOneField(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE,
                                 related_name="decision")
@@ -280,6 +282,12 @@ class Decision(ForumOwned, RestrictedModel):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ("meeting", "item__number")
+
+    def hidden_fields_for(self, user):
+        """A decision's text becomes public with the minutes (when they are checked, julkisuuslaki
+        7 §); the resolution (approved, tabled …) is public with the item."""
+        hidden = super().hidden_fields_for(user)
+        return hidden - {"text"} if hidden and self.meeting.minutes_public() else hidden
 
     def __str__(self):
         return f"{self.item}: {self.get_resolution_display()}"

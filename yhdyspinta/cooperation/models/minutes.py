@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from yhdyspinta.core.models import RestrictedModel
 
@@ -72,6 +72,7 @@ class Correction(ForumOwned, RestrictedModel):
     forum_attr = "meeting.forum"
     org_paths = ("meeting__forum__organisations", "meeting__forum__area")
     visibility_path = "meeting__visibility"
+    internal_fields = ("what", "why", "made_by")  # a correction is part of the minutes (hidden_fields_for)
 
     meeting = models.ForeignKey("cooperation.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE,
                                 related_name="corrections")
@@ -88,8 +89,15 @@ class Correction(ForumOwned, RestrictedModel):
         verbose_name_plural = _("corrections")
         ordering = ("meeting", "made_at")
 
+    def hidden_fields_for(self, user):
+        """What was corrected and why follow the minutes' publicity; who made it: insiders only."""
+        hidden = super().hidden_fields_for(user)
+        return hidden - {"what", "why"} if hidden and self.meeting.minutes_public() else hidden
+
     def __str__(self):
-        return f"{self.meeting}: {self.what[:60]}"
+        """Without what was corrected: the label shows where the text may not (history, logs)."""
+        made = timezone.localtime(self.made_at).strftime("%d.%m.%Y %H.%M") if self.made_at else ""
+        return f"{self.meeting}: {gettext('correction')} {made}".strip()
 
     def get_absolute_url(self):
         return reverse("cooperation:meeting_detail", args=[self.meeting_id]) + f"#correction-{self.pk}"

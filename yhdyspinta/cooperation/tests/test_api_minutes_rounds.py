@@ -2,7 +2,8 @@
 round's close/reopen: every write is the action the pages use (same rules, same refusals)."""
 
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,8 +20,9 @@ API = "/api/v1/cooperation"
 
 
 @pytest.fixture
-def meeting(world):
-    return MeetingFactory(forum=forum_for(world.a1), visibility="internal")
+def meeting(world):  # held already: minutes are checked only after the meeting
+    return MeetingFactory(forum=forum_for(world.a1), visibility="internal",
+                          starts_at=datetime(2026, 3, 3, 13, 0, tzinfo=ZoneInfo("Europe/Helsinki")))
 
 
 def _person(world, name):

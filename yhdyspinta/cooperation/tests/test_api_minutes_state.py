@@ -1,6 +1,9 @@
 """The minutes' way draft → checked → approved in the API (POST meetings/<id>/check-minutes/ and
 approve-minutes/): the actions of the page's buttons, so the same rights and refusals."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from conftest import api_client_for, client_for
@@ -14,8 +17,9 @@ API = "/api/v1/cooperation/meetings"
 
 
 @pytest.fixture
-def meeting(world):
-    return MeetingFactory(forum=forum_for(world.a1), visibility="public")
+def meeting(world):  # held already: minutes are checked only after the meeting
+    return MeetingFactory(forum=forum_for(world.a1), visibility="public",
+                          starts_at=datetime(2026, 3, 3, 13, 0, tzinfo=ZoneInfo("Europe/Helsinki")))
 
 
 def _attendance(world, meeting):

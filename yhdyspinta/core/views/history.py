@@ -668,6 +668,7 @@ class ObjectHistoryView(TemplateView):
             root = Source(model, pk, obj, obj.hidden_fields_for(user), False, str(obj), entries=own)
         root.may_change = obj is not None and user.is_authenticated and can(user, obj, "change")
         sources = [root, *child_sources([root], user, sees_internal)]
+        self.sees_internal = sees_internal or sees_everything(user)
         if not sees_everything(user):
             redact_names(sources, user)
         self.model, self.object, self.root, self.sources = model, obj, root, sources
@@ -698,6 +699,9 @@ class ObjectHistoryView(TemplateView):
         sources = self.setup_history()
         self.log_read()
         rows = history_rows(sources, self.request.user)
+        # who made a change and the request id: for the record's own organisations (an outsider
+        # sees what changed and when; the public pages name people by their position, not by account)
+        ctx["show_people"] = self.sees_internal
         ctx.update(object=self.object, name=self.root.name, deleted=self.object is None, rows=rows,
                    model_meta=self.model._meta, has_children=any(s.child for s in sources),
                    can_restore=any(c["restore"] for r in rows for c in r["changes"]))
