@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from yhdyspinta.core.filtersets import RestrictedFilterSet, SearchFilterSet
+from yhdyspinta.core.filtersets import AllYesNoWidget, RestrictedFilterSet, SearchFilterSet
 from yhdyspinta.organisations.models import Organisation
 
 from .models import (
@@ -69,12 +69,18 @@ class FollowUpActionFilterSet(RestrictedFilterSet):
                                             field_name="decision__item__meeting__forum__area")
     forum = django_filters.ModelChoiceFilter(label=_("Forum"), queryset=Forum.objects.all(),
                                              field_name="decision__item__meeting__forum")
-    late = django_filters.BooleanFilter(label=_("Late only"), method="filter_late",
-                                        widget=django_filters.widgets.BooleanWidget())
+    late = django_filters.BooleanFilter(label=_("Late only"), method="filter_late", widget=AllYesNoWidget())
 
     class Meta:
         model = FollowUpAction
         fields = ("area", "forum", "owner", "status", "late")
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        # the people who own an action the reader may see, not every person of the area (walk 6 #10)
+        visible = FollowUpAction.objects.restrict(getattr(request, "user", None), "view")
+        owners = self.filters["owner"]
+        owners.queryset = owners.queryset.filter(pk__in=visible.values("owner_id"))
 
     def filter_late(self, queryset, name, value):
         """Open actions past their deadline (yes), or all others (no)."""

@@ -14,6 +14,6 @@ related = {
 scope_paths = {Decision: ("meeting__forum__organisations", "meeting__forum__area")}
 search_fields = {
     AgendaItem: ("title", "meeting__forum__name"),
-    Decision: ("item__title",),
+    Decision: ("item__title", "item__meeting__forum__name"),  # as its label: forum — date — § title
     Meeting: ("forum__name", "place"),
 }

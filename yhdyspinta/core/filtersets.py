@@ -40,6 +40,14 @@ def bound_numbers(filters) -> None:
         })
 
 
+class AllYesNoWidget(django_filters.widgets.BooleanWidget):
+    """A yes/no filter whose empty choice reads "All" (django-filter's says "Unknown")."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("", _("All")), ("true", _("Yes")), ("false", _("No")))
+
+
 class RestrictedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)

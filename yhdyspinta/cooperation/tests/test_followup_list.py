@@ -59,3 +59,21 @@ def test_follow_up_actions_late_only_and_exports(world):
     assert [a["title"] for a in body["results"]] == ["Myöhässä oleva raportti"]
     not_late = api_client_for(world.viewer).get("/api/v1/cooperation/actions/", {"late": "false"}).json()
     assert sorted(a["title"] for a in not_late["results"]) == ["Tuleva raportti", "Valmis raportti"]
+
+
+def test_the_filters_offer_all_and_only_owners_of_actions_the_reader_sees(world):
+    """Walk 6 #10: "late only" offered "Unknown"; the owner filter listed every person of the area."""
+    public = MeetingFactory(forum=forum_for(world.a1), visibility="public")
+    secret = MeetingFactory(forum=forum_for(world.a1), visibility="internal")
+    shown = PersonFactory(organisation=world.a1, first_name="Näkyvä", last_name="Vastaava")
+    hidden = PersonFactory(organisation=world.a1, first_name="Sisäisen", last_name="Vastaava")
+    PersonFactory(organisation=world.a1, first_name="Ei", last_name="Toimenpiteitä")
+    FollowUpActionFactory(decision__item__meeting=public, owner=shown)
+    FollowUpActionFactory(decision__item__meeting=secret, owner=hidden)
+    page = client_for(None).get(reverse("cooperation:action_list")).content.decode()
+    owner_select = page.split('name="owner"')[1].split("</select>")[0]
+    assert "Näkyvä Vastaava" in owner_select and "Sisäisen" not in owner_select and "Toimenpiteitä" not in owner_select
+    late_select = page.split('name="late"')[1].split("</select>")[0]
+    assert ">Kaikki<" in late_select and "Tuntematon" not in late_select
+    insider = client_for(world.editor).get(reverse("cooperation:action_list")).content.decode()
+    assert "Sisäisen Vastaava" in insider.split('name="owner"')[1].split("</select>")[0]
