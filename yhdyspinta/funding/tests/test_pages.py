@@ -250,5 +250,8 @@ def test_parameter_set_page_is_in_the_pages_language(demo, world, language, labe
     assert "Seed 004" not in seed and "seed 004" not in seed and description not in seed
     if language != "en":
         assert "residents ×" not in page + seed and "(simplification)" not in page + seed
+    grouped = {"fi": "29\xa0000\xa0000", "sv": "29\xa0000\xa0000", "en": "29,000,000"}[language]
+    assert grouped in seed or grouped.replace("\xa0", " ") in seed or grouped.replace("\xa0", "\u202f") in seed
+    assert ">29000000<" not in seed  # walk 6 #12: the municipal euros grouped as every other amount
     if language == "fi":  # the owning organisation, not another app's "responsible person"
         assert "<dt>Omistaja</dt>" in page and "Vastuuhenkilö" not in page
