@@ -380,4 +380,5 @@ class RoundProblemsForm(RestrictedFormMixin, forms.Form):
         self.fields["meeting"].queryset = (
             _writable(self.user, Meeting.objects.select_related("forum"))
             .filter(Q() if round_ is None else Q(forum__area=round_.area_id), starts_at__date__gte=timezone.localdate())
+            .exclude(minutes_state=MinutesState.APPROVED)  # frozen: its agenda takes no new items (walk 6 #15)
             .order_by("starts_at"))

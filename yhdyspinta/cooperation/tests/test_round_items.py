@@ -90,3 +90,14 @@ def test_refusals_save_nothing(world, closed_round):
     assert client_for(world.editor).get(url).status_code == 403
     assert client_for(world.other).get(url).status_code == 404
     assert client_for(None).get(url).status_code == 302
+
+
+def test_a_meeting_with_approved_minutes_is_not_offered(world, closed_round):
+    """Walk 6 #15: it was offered and refused only after the form was sent."""
+    round_, _first, _second = closed_round
+    forum = forum_for(world.a1)
+    frozen = _upcoming(forum, visibility="public", minutes_state="approved")
+    open_one = _upcoming(forum, visibility="public")
+    page = client_for(world.coordinator).get(reverse("cooperation:round_problem_items", args=[round_.pk]))
+    options = page.content.decode().split('name="meeting"')[1].split("</select>")[0]
+    assert f'value="{open_one.pk}"' in options and f'value="{frozen.pk}"' not in options
