@@ -6,9 +6,11 @@ docxtpl template (DocumentTemplate) or the default one built here by code. Both 
 meeting's language and print people through `Person.display_for(reader)`."""
 
 import io
+import logging
 import re
 
 import jinja2
+import jinja2.sandbox
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,8 @@ from yhdyspinta.core.visibility import may_view
 
 from .models import Attachment, AttendanceRole, DocumentKind, DocumentTemplate, MinutesState
 from .models.minutes import in_role_order
+
+logger = logging.getLogger(__name__)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -189,17 +193,36 @@ def template_for(meeting, kind):
     return found.get((meeting.forum_id, kind)) or found.get((None, kind))
 
 
+#: the names a template may use: the keys of document_context (check_template refuses others)
+CONTEXT_NAMES = frozenset({
+    "kind", "document", "title", "forum", "date", "starts", "ends", "place", "items", "present", "absent",
+    "checkers", "invited", "state", "approved", "minutes", "appendices", "corrections", "language", "labels",
+})
+
+
+def _environment():
+    """Templates are uploaded by users: a sandbox (no `__class__`, `__mro__` …), HTML-safe values."""
+    return jinja2.sandbox.SandboxedEnvironment(autoescape=True)
+
+
 def render_docx(meeting, kind, context) -> bytes:
+    """The document from the forum's or county's template; a stored template that fails to render
+    (uploaded before check_template knew its error) gives the built-in one, never a server error."""
     from docxtpl import DocxTemplate
 
     stored = template_for(meeting, kind)
     if stored is not None:
         with stored.file.open("rb") as fh:
-            source = io.BytesIO(fh.read())
-    else:
-        source = io.BytesIO(default_template(kind))
-    doc = DocxTemplate(source)
-    doc.render(context, autoescape=True)
+            try:
+                return _render(DocxTemplate(io.BytesIO(fh.read())), context)
+            except (jinja2.TemplateError, ValueError, KeyError) as exc:
+                logger.warning("DOCX template %s of meeting %s failed (%s): the built-in one is used",
+                               stored.pk, meeting.pk, exc.__class__.__name__)
+    return _render(DocxTemplate(io.BytesIO(default_template(kind))), context)
+
+
+def _render(doc, context) -> bytes:
+    doc.render(context, jinja_env=_environment(), autoescape=True)
     _describe(doc.docx, context)
     out = io.BytesIO()
     doc.save(out)
@@ -284,7 +307,32 @@ def check_template(upload, *, name: str) -> None:
     from docxtpl import DocxTemplate
 
     try:  # docxtpl's own reading (tags split across runs, {%tr %} outside a table row…)
-        DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables()
+        used = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(jinja_env=_environment())
     except jinja2.TemplateSyntaxError as exc:
         raise ValidationError(_("The template %(name)s has an error on line %(line)d: %(error)s") % {
             "name": name, "line": exc.lineno, "error": exc.message}) from None
+    unknown = sorted(set(used) - CONTEXT_NAMES)
+    if unknown:
+        raise ValidationError(_("The template %(name)s uses %(unknown)s, which a meeting document does not have. "
+                                "It can use: %(known)s.") % {
+            "name": name, "unknown": ", ".join(unknown), "known": ", ".join(sorted(CONTEXT_NAMES))})
+    try:  # a trial render with the shape of a real document: attribute errors, the sandbox's refusals
+        _render(DocxTemplate(io.BytesIO(data)), _sample_context())
+    except jinja2.TemplateError as exc:
+        raise ValidationError(_("The template %(name)s cannot be filled in: %(error)s") % {
+            "name": name, "error": getattr(exc, "message", None) or exc.__class__.__name__}) from None
+
+
+def _sample_context() -> dict:
+    """A document's context with one of everything (check_template's trial render)."""
+    item = {"number": 1, "title": "§", "body": "", "body_hidden": False, "appendices": ["Liite"],
+            "decision": {"kind": "", "text": "", "actions": [{"title": "", "owner": "", "deadline": "",
+                                                              "status": ""}]}}
+    person = {"name": "", "role": "", "organisation": ""}
+    return {"kind": "minutes", "document": "", "title": "", "forum": "", "date": "", "starts": "", "ends": "",
+            "place": "", "items": [item], "present": [person], "absent": [person], "checkers": [""],
+            "invited": [""], "state": {"code": "", "label": "", "checked_by": "", "checked_at": "",
+                                       "approved_by": "", "approved_at": ""},
+            "approved": True, "minutes": "", "appendices": [{"title": "", "item": 1}],
+            "corrections": [{"made_by": "", "made_at": "", "what": "", "why": ""}], "language": "fi",
+            "labels": _labels()}

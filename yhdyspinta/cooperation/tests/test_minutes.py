@@ -421,3 +421,49 @@ def test_a_changed_end_time_sends_a_calendar_update(world, setup):
     meeting.save()
     meeting_saved(meeting, now=dt(2029, 1, 1, tzinfo=TZ))
     assert CalendarEvent.objects.get(uid=f"meeting-{meeting.pk}").sequence == 1
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("{{ meeting.__class__.__mro__ }}", "meeting"),  # a name a meeting document does not have
+    ("{{ settings }}", "settings"),
+    ("{{ forum.__class__.__mro__ }}", "ei voi täyttää"),  # the sandbox refuses internals of a known name
+])
+def test_a_template_using_what_a_document_does_not_have_is_refused(world, setup, tmp_path, paragraph, expected):
+    """Walk 6 #1: valid syntax, unknown names: accepted, then every download of the minutes was a 500."""
+    forum, *_ = setup
+    upload = SimpleUploadedFile("koe.docx", _docx_with("OMA {{ forum }}", paragraph))
+    with override_settings(MEDIA_ROOT=tmp_path):
+        response = client_for(world.editor).post("/cooperation/document-templates/add/", {
+            "area": world.county_a.pk, "forum": forum.pk, "kind": "minutes", "file": upload})
+    page = response.content.decode()
+    assert response.status_code == 200 and "koe.docx" in page and expected in page
+    assert not DocumentTemplate.objects.exists()
+
+
+def test_a_stored_template_that_fails_gives_the_built_in_document(world, setup, tmp_path):
+    """A template stored before the check knew its error: the built-in document, never a 500."""
+    forum, meeting, *_ = setup
+    with override_settings(MEDIA_ROOT=tmp_path):
+        DocumentTemplate.objects.create(area=world.county_a, forum=forum, kind="minutes", file=SimpleUploadedFile(
+            "vanha.docx", _docx_with("{{ meeting.__class__.__mro__ }}")))
+        response = client_for(world.editor).get(f"/cooperation/meetings/{meeting.pk}/minutes.docx")
+    assert response.status_code == 200
+    assert "Hyvinvointiryhmä" in _docx_text(response.content)
+
+
+@pytest.mark.parametrize("rule", ["FREQ=SECONDLY;COUNT=3", "FREQ=MINUTELY;COUNT=3", "FREQ=HOURLY;COUNT=3"])
+def test_meetings_repeat_at_most_daily(rule):
+    """Walk 6 #2: FREQ=SECONDLY made three meetings a second apart."""
+    with pytest.raises(RecurrenceError, match="daily|päivittäin"):
+        occurrences(rule, datetime(2027, 1, 12, 13, 0, tzinfo=TZ))
+
+
+@pytest.mark.parametrize(("rule", "words"), [
+    ("FREQ=YEARLY;UNTIL=19000101", "UTC"), ("FREQ=DAILY;BYHOUR=25", "0–23"),
+])
+def test_a_bad_rule_is_explained_in_the_users_language(rule, words):
+    from django.utils.translation import override
+
+    with override("fi"), pytest.raises(RecurrenceError) as caught:
+        occurrences(rule, datetime(2027, 1, 12, 13, 0, tzinfo=TZ))
+    assert words in str(caught.value) and ("kirjoita" in str(caught.value) or "arvo" in str(caught.value))
