@@ -60,6 +60,18 @@ class Roadmap(RestrictedModel):
     def __str__(self):
         return self.name
 
+    @property
+    def is_national(self) -> bool:
+        """A ministry's (national) roadmap; a county's or a municipality's own roadmap (of its
+        municipalities, its units) is regional: its pages say so (walk 6 #19)."""
+        return self.owner.kind not in ("county", "municipality", "joint_authority")
+
+    def picture_title(self) -> str:
+        return str(_("National readiness picture") if self.is_national else _("Regional readiness picture"))
+
+    def table_title(self) -> str:
+        return str(_("National table") if self.is_national else _("Table of the reporting organisations"))
+
     def get_absolute_url(self):
         return reverse("readiness:roadmap_detail", args=[self.pk])
 

@@ -218,9 +218,9 @@ class NationalView(PeriodMixin, TemplateView):
         if fmt == "pdf":
             ctx = self.base_context() | presenters.national(data, self.region_url, national_totals(data.figures))
             return pdf_response(self.request, "readiness/national_pdf.html", ctx, name=name, model=Period,
-                                title=f"{_('National readiness picture')} {self.period.code}", detail=detail)
+                                title=f"{self.period.roadmap.picture_title()} {self.period.code}", detail=detail)
         header, rows = national_rows(data)
-        meta = export_metadata(self.request, self.period, f"{_('National readiness picture')} {self.period.code}")
+        meta = export_metadata(self.request, self.period, f"{self.period.roadmap.picture_title()} {self.period.code}")
         return export_response(self.request, fmt, header, rows, name=name, model=Period, objects=[self.period],
                                detail=detail, metadata=meta)
 
