@@ -41,7 +41,22 @@ FINNISH_STATUSES = {
     VALMIS: DONE,
     EI_KOSKE: NOT_APPLICABLE,
 }
-STATUS_ALIASES = {s: s for s in STATUSES} | FINNISH_STATUSES | {"kaynnissa": IN_PROGRESS}
+# Swedish status names (the Swedish import template)
+SWEDISH_STATUSES = {
+    "inte_påbörjad": NOT_STARTED, "pågår": IN_PROGRESS, "blir_klar_enligt_tidtabell": ON_SCHEDULE,
+    "klar": DONE, "gäller_inte": NOT_APPLICABLE,
+}
+STATUS_ALIASES = {s: s for s in STATUSES} | FINNISH_STATUSES | SWEDISH_STATUSES | {"kaynnissa": IN_PROGRESS}
+#: the import template's header and status words in a language (walk 6 #20); each is read back by
+#: the importer (csvio aliases, normalise_status)
+TEMPLATE_WORDS = {
+    "fi": (("Alue", "Tehtävä", "Tila", "Kommentti"),
+           {NOT_STARTED: "Ei aloitettu", IN_PROGRESS: "Käynnissä", ON_SCHEDULE: "Valmistuu aikataulussa",
+            DONE: "Valmis", NOT_APPLICABLE: "Ei koske"}),
+    "sv": (("Välfärdsområde", "Uppgift", "Status", "Kommentar"),
+           {NOT_STARTED: "Inte påbörjad", IN_PROGRESS: "Pågår", ON_SCHEDULE: "Blir klar enligt tidtabell",
+            DONE: "Klar", NOT_APPLICABLE: "Gäller inte"}),
+}
 
 # how far a status is along; used to check that reports never go backwards
 STATUS_RANK = {NOT_STARTED: 0, IN_PROGRESS: 1, ON_SCHEDULE: 1, DONE: 2}

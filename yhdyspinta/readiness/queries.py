@@ -38,8 +38,9 @@ def region_lookup(roadmap_id: int) -> dict[str, int]:
     return lookup
 
 
-def template_rows(period: Period, actor) -> tuple[list[str], list[list]]:
-    """The import template: a row per task for each region the actor may report for, prefilled."""
+def template_rows(period: Period, actor, language: str | None = None) -> tuple[list[str], list[list]]:
+    """The import template: a row per task for each region the actor may report for, prefilled; the
+    header and status words in `language` (Finnish, Swedish; English codes otherwise)."""
     regions = [r for r in ReportingRegion.objects.filter(roadmap_id=period.roadmap_id)
                .select_related("organisation").order_by("order", "label")
                if may_report_for(actor, r.organisation_id)]
@@ -48,9 +49,10 @@ def template_rows(period: Period, actor) -> tuple[list[str], list[list]]:
     current = {(r, t): (s, c) for r, t, s, c in StatusReport.objects.filter(
         period=period, region_id__in=[r.organisation_id for r in regions]).values_list(
         "region_id", "task_id", "status", "comment")}
+    header, words = compute.TEMPLATE_WORDS.get((language or "")[:2], (STATUS_COLUMNS, {}))
     rows = []
     for region in regions:
         for pk, code in tasks:
             status, comment = current.get((region.organisation_id, pk), (compute.NOT_STARTED, ""))
-            rows.append([region.organisation.name, code, status, comment])
-    return list(STATUS_COLUMNS), rows
+            rows.append([region.organisation.name, code, words.get(status, status), comment])
+    return list(header), rows

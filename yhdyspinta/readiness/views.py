@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -469,7 +470,7 @@ class StatusImportView(WriterRequiredMixin, LoginRequiredMixin, PeriodMixin, Vie
 
 class TemplateDownloadView(PeriodMixin, View):
     def get(self, request, *args, **kwargs):
-        header, rows = queries.template_rows(self.period, request.user)
+        header, rows = queries.template_rows(self.period, request.user, get_language())
         return export_response(request, _format(request), header, rows, name=f"statuses-{self.period.code}",
                                model=Period, objects=[self.period], detail=f"status template {self.period.pk}")
 

@@ -126,11 +126,20 @@ def test_the_region_list_of_the_cli_is_read_by_the_one_reader(tmp_path, capsys):
     assert str(caught.value) == f"{path}:4: duplicate region 'HUS'"
 
 
-def test_the_status_template_is_semicolon_csv_with_bom_and_reads_back_unchanged(world):
+@pytest.mark.parametrize(("prefix", "header", "done"), [
+    ("", "Alue;Tehtävä;Tila;Kommentti", "Valmis"), ("/sv", "Välfärdsområde;Uppgift;Status;Kommentar", "Klar"),
+    ("/en", "region;task_id;status;comment", "done"),
+])
+def test_the_status_template_is_semicolon_csv_with_bom_and_reads_back_unchanged(world, prefix, header, done):
+    """In the user's language (walk 6 #20: the Finnish template had English headers and codes)."""
     _roadmap, tasks, period = reporting_setup(world.county_a, [world.a1])
     actions.set_status(period, world.a1.pk, tasks[0], "done", "valmis", actor=world.editor)
-    response = client_for(world.editor).get(f"/readiness/periods/{period.pk}/template/")
+    response = client_for(world.editor).get(f"{prefix}/readiness/periods/{period.pk}/template/")
     data = b"".join(response.streaming_content) if response.streaming else response.content
-    assert response.status_code == 200 and data.startswith(b"\xef\xbb\xbfregion;task_id;status;comment\r\n")
+    assert response.status_code == 200 and data.startswith(("\ufeff" + header + "\r\n").encode())
+    assert f";{tasks[0].code};{done};".encode() in data
     result = actions.import_period_statuses(period, data, "template.csv", actor=world.editor)
     assert result["updated"] == 0 and result["unchanged"] >= 1
+    changed = data.replace(f";{tasks[1].code};".encode() + data.split(f";{tasks[1].code};".encode())[1].split(b";")[0],
+                           f";{tasks[1].code};{done}".encode())
+    assert actions.import_period_statuses(period, changed, "template.csv", actor=world.editor)["updated"] == 1
