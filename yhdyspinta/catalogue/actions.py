@@ -361,6 +361,10 @@ def set_round_respondent(round_, organisation, *, acting_user, respondent):
         if respondent is not None and not organisation.memberships.filter(user=respondent).exists():
             raise ValidationError({"respondent": _("%(user)s is not a member of %(org)s.")
                                    % {"user": respondent, "org": organisation}})
+        if respondent is not None and not can_add_for(respondent, {organisation.pk}):
+            raise ValidationError({"respondent": _(
+                "%(user)s cannot answer for %(org)s: answering needs an editor's role in it.")
+                % {"user": respondent, "org": organisation}})
         row.respondent = respondent
         row.save(update_fields=["respondent"])
         return row

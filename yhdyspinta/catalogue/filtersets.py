@@ -62,6 +62,9 @@ class AssessmentFilterSet(RestrictedFilterSet):
 
 
 class RoundFilterSet(RestrictedFilterSet):
+    area = CollatedModelChoiceFilter(label=_("Wellbeing services county"),  # not every organisation (walk 6 #17)
+                                     queryset=Organisation.objects.organising_areas())
+
     class Meta:
         model = MappingRound
         fields = ["area", "is_open"]

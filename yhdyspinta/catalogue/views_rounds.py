@@ -77,7 +77,8 @@ class RoundDetailView(LoginRequiredMixin, ObjectDetailView):
             members = {}
             for m in Membership.objects.filter(organisation__in=[r["organisation"] for r in summary["progress"]]) \
                     .select_related("user").order_by("user__last_name", "user__first_name", "user__username"):
-                members.setdefault(m.organisation_id, []).append(m.user)
+                if can_add_for(m.user, [m.organisation_id]):  # those who may answer (walk 6 #16)
+                    members.setdefault(m.organisation_id, []).append(m.user)
             for r in summary["progress"]:
                 r["members"] = members.get(r["organisation"].pk, [])
         if ctx["can_change"] and ctx["state"] == rounds.CLOSED:
@@ -250,9 +251,14 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        refusal = rounds.refusal(self.round)
+        if refusal:  # not open (closed or not yet opened): the answers read only, no save (walk 6 #18)
+            for _interface, form in ctx["form"]:
+                for field in form.fields.values():
+                    field.disabled = True
         ctx.update(round=self.round, organisation=self.organisation, can_change=can(self.request.user, self.round,
                                                                                      "change"),
-                   previous=self.previous, refusal=rounds.refusal(self.round),
+                   previous=self.previous, refusal=refusal,
                    respondent=RoundRespondent.objects.filter(round=self.round, organisation=self.organisation)
                    .select_related("respondent").first())
         return ctx

@@ -86,8 +86,19 @@ class RestrictedFormMixin:
         if field is not None:
             if name in self.organisation_fields and isinstance(field, forms.ModelChoiceField):
                 restrict_organisation_field(field, self.user)
+                self._preselect_only_choice(name, field)
             restrict_form_field(field, self.user)
         return super().__getitem__(name)
+
+    def _preselect_only_choice(self, name, field) -> None:
+        """A new record's required organisation with one possible choice (a coordinator of one
+        county) is chosen already (walk 6 #6, #17)."""
+        if self.is_bound or not field.required or self.initial.get(name) not in (None, "") \
+                or isinstance(field, forms.ModelMultipleChoiceField) or name in self._bound_fields_cache:
+            return
+        only = list(field.queryset.values_list("pk", flat=True)[:2])
+        if len(only) == 1:
+            self.initial[name] = only[0]
 
     def full_clean(self):
         self.restrict_fields()

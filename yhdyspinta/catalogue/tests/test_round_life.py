@@ -182,3 +182,35 @@ def test_round_list_says_closed_after_the_closing_date(world, as_user):
     assert "Vanha kierros" in page
     assert "Closed on" in page or "Sulkeutui" in page
     assert not re.search(r"(Open until|Avoinna) \d", page)
+
+
+def test_only_those_who_may_answer_are_offered_and_named(world, ec_a1, as_user):
+    """Walk 6 #16: a viewer could be named, and then got a 403 on the answer page."""
+    round_ = _open(world)
+    row = RoundRespondent.objects.get(round=round_, organisation=world.a1)
+    page = as_user(world.coordinator).get(round_.get_absolute_url()).content.decode()
+    select = page.split(f'id="resp-{row.pk}"')[1].split("</select>")[0]
+    assert f'value="{world.editor.pk}"' in select and f'value="{world.viewer.pk}"' not in select
+    with pytest.raises(ValidationError, match="cannot answer|ei voi vastata"):
+        actions.set_round_respondent(round_, world.a1, acting_user=world.coordinator, respondent=world.viewer)
+    row.refresh_from_db()
+    assert row.respondent is None
+
+
+def test_a_closed_rounds_answers_are_read_only(world, ec_a1, as_user):
+    """Walk 6 #18: the closed round's answer page still had its inputs and Save button."""
+    today = helsinki_today()
+    past = _open(world, opens_on=today - timedelta(days=400), closes_on=today - timedelta(days=355))
+    page = as_user(world.editor).get(f"/catalogue/rounds/{past.pk}/answer/{world.a1.pk}/").content.decode()
+    form = page.split('<form method="post"')[1].split("</form>")[0]
+    assert 'type="submit"' not in form and "disabled" in form
+
+
+def test_the_round_list_offers_counties_and_the_add_form_its_only_county(world, as_user):
+    """Walk 6 #17: the filter listed every organisation; the one possible county was not chosen."""
+    page = as_user(world.coordinator).get("/catalogue/rounds/").content.decode()
+    area = page.split('name="area"')[1].split("</select>")[0]
+    assert world.county_a.name in area and world.a1.name not in area
+    form = as_user(world.coordinator).get("/catalogue/rounds/add/").content.decode()
+    chosen = form.split('name="area"')[1].split("</select>")[0]
+    assert f'<option value="{world.county_a.pk}" selected>' in chosen
