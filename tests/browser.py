@@ -68,18 +68,38 @@ def login(page, live_server, user, password="secret-password-1"):
 
 
 def assert_accessible(page, *, context: str = ""):
-    """No axe-core violations at WCAG 2.0/2.1 A and AA on the current page."""
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag', values:
-        ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-    )
+    """No axe-core violations at WCAG 2.0/2.1 A and AA on the current page.
+
+    A click that navigates returns before the next page exists; the check waits for
+    that page to load (and tries once more if a navigation still replaced it), so
+    it always judges the page the test meant, never a half-built document.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            result = page.evaluate(
+                """async () => await axe.run(document, {runOnly: {type: 'tag', values:
+                ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+            )
+            break
+        except PlaywrightError as error:  # the document was replaced under the check
+            if attempt == 2 or not _navigated(error):
+                raise
     violations = [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
          "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
     assert not violations, f"axe violations on {context or page.url}:\n" + json.dumps(violations, indent=1)
+
+
+def _navigated(error) -> bool:
+    text = str(error)
+    return any(sign in text for sign in (
+        "reading 'appendChild'", "Execution context was destroyed", "navigation", "Target closed"))
 
 
 __all__ = ["assert_accessible", "browser_available", "login", "shutil"]

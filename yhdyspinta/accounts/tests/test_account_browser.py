@@ -34,6 +34,7 @@ def test_account_token_and_mfa_walk(live_server, browser_page, world):
     assert_accessible(page, context="account page")
 
     page.locator('main a[href="/account/tokens/new/"]').click()
+    page.wait_for_url("**/account/tokens/new/")
     assert_accessible(page, context="token form")
     page.fill("#id_description", "Raportointi")
     page.check("#id_write_enabled")

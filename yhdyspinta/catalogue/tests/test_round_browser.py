@@ -56,7 +56,9 @@ def test_mapping_round_from_opening_to_accepted_assessments(live_server, browser
     # the municipal official answers for a1 from the round page
     _as(page, live_server, world.editor)
     page.goto(live_server.url + round_.get_absolute_url())
-    page.click(f"a[href='{reverse('catalogue:round_answer', args=[round_.pk, world.a1.pk])}']")
+    answer_url = reverse('catalogue:round_answer', args=[round_.pk, world.a1.pk])
+    page.click(f"a[href='{answer_url}']")
+    page.wait_for_url(f"**{answer_url}")
     assert_accessible(page, context="answer page")
     for interface, works in zip(interfaces, ("partly", "yes"), strict=True):
         _choose(page, f"i{interface.pk}-exists", "yes")

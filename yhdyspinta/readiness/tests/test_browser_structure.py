@@ -45,6 +45,7 @@ def test_a_county_roadmap_of_its_municipalities_on_pages(live_server, browser_pa
     assert_accessible(page, context="roadmap page with areas")
     work = Area.objects.get(roadmap=roadmap, code="tyollisyys")
     page.click(f"a[href='{reverse('readiness:subarea_add')}?area={work.pk}']")
+    page.wait_for_url(f"**{reverse('readiness:subarea_add')}?area={work.pk}")
     assert_accessible(page, context="sub-area form")
     page.fill("#id_code", "palvelut")
     page.fill("#id_letter", "A")
