@@ -79,7 +79,11 @@ def _reader_q(model, path: str, ids):
 
 
 def restrict(qs, user, action: str = "view"):
+    """`action` "view_internal": the records whose internal parts `user` may read (the rule of
+    can_view_internal_of over the involved organisations, `org_paths`), for text search."""
     model = qs.model
+    if action == "view_internal":
+        return _insiders(qs, user)
     if hasattr(model, "restrict_queryset"):
         return model.restrict_queryset(qs, user, action)
     ids = org_ids(user, action)
@@ -112,6 +116,21 @@ def restrict(qs, user, action: str = "view"):
         # other filters leave (a county's meetings of one year), instead of first building the
         # whole visible set of the country (1.7 s for the annual clock at national scale).
         return qs.filter(Exists(model._base_manager.filter(q, pk=OuterRef("pk"))))
+    return qs.filter(q)
+
+
+def _insiders(qs, user):
+    ids = org_ids(user, "view")
+    if ids is ALL:
+        return qs
+    paths = getattr(qs.model, "org_paths", ())
+    if not paths or not ids:
+        return qs.none()
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{path}__in": ids})
+    if any(_crosses_many(qs.model, p) for p in paths):
+        return qs.filter(Exists(qs.model._base_manager.filter(q, pk=OuterRef("pk"))))
     return qs.filter(q)
 
 

@@ -78,7 +78,10 @@ class SearchFilterSet(RestrictedFilterSet):
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
-        return queryset.filter(text_filter(self.search_fields, value)) if value else queryset
+        if not value:
+            return queryset
+        user = getattr(self.request, "user", None)
+        return queryset.filter(text_filter(self.search_fields, value, queryset.model, user))
 
 
 class BoundedFilterBackend(DjangoFilterBackend):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core import policy
@@ -107,6 +108,13 @@ class RestrictedModel(models.Model):
                 names.add(name)
         cls._internal_field_names = frozenset(names)
         return cls._internal_field_names
+
+    @classmethod
+    def field_public_q(cls, field: str) -> Q | None:
+        """Rows whose internal `field` is nevertheless public to everyone (checked minutes), as the
+        database's twin of a `hidden_fields_for` override, so text search never matches words an
+        outsider may not read. None: the field is for insiders only."""
+        return None
 
     def hidden_fields_for(self, user) -> frozenset[str]:
         """The one rule for fields: what `user` may not see of this record (pages, history, API,

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yhdyspinta.core.discovery import app_modules
 from yhdyspinta.core.policy import ALL, org_ids, organisation_model
+from yhdyspinta.core.search import readable_q
 
 RESULTS = 20
 RELATED_KEYS_AT_MOST = 200  # a related table's matches read first (`_contains`); more: joined instead
@@ -201,10 +202,11 @@ def search(model, user, text: str, limit: int = RESULTS, everywhere: bool = Fals
     scope = None if everywhere else own_scope(model, user)
     if scope is not None:  # joins from the user's organisations: a few thousand rows, not all
         queryset = queryset.filter(scope)
+    guards = {field: readable_q(model, user, field) for field in fields}  # only text the user may read
     for word in words:
         match = Q()
         for field in fields:
-            match |= _contains(model, field, word)
+            match |= _contains(model, field, word) & (guards[field] or Q())
         if word.isdigit():
             match |= Q(pk=int(word))
         queryset = queryset.filter(match)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,11 @@ class MinutesState(models.TextChoices):
 
 
 FROZEN_MEETING_FIELDS = ("starts_at", "ends_at", "place", "minutes", "language")
+
+
+def minutes_public_q(prefix: str = "") -> Q:
+    """Meeting.minutes_public() in the database: public meetings whose minutes are checked by today."""
+    return Q(**{f"{prefix}visibility": Visibility.PUBLIC, f"{prefix}minutes_checked_on__lte": timezone.localdate()})
 
 
 class Meeting(ForumOwned, RestrictedModel):
@@ -116,6 +122,10 @@ class Meeting(ForumOwned, RestrictedModel):
         """The meeting's day in Finland (starts_at in Europe/Helsinki)."""
         return timezone.localtime(self.starts_at, HELSINKI).date() if self.starts_at else None
 
+    @classmethod
+    def field_public_q(cls, field):
+        return minutes_public_q() if field == "minutes" else None
+
     def hidden_fields_for(self, user):
         """Minutes are internal only until they are checked (the day they become public)."""
         hidden = super().hidden_fields_for(user)
@@ -179,6 +189,10 @@ class AgendaItem(ForumOwned, RestrictedModel):
         verbose_name_plural = _("agenda items")
         ordering = ("meeting", "number")
         constraints = (models.UniqueConstraint(fields=["meeting", "number"], name="coop_unique_item_number"),)
+
+    @classmethod
+    def field_public_q(cls, field):
+        return ~Q(body_visibility="internal") if field.split("_")[0] == "body" else None
 
     def hidden_fields_for(self, user):
         """The body is internal only when its own visibility says so."""
@@ -282,6 +296,10 @@ class Decision(ForumOwned, RestrictedModel):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ("meeting", "item__number")
+
+    @classmethod
+    def field_public_q(cls, field):
+        return minutes_public_q("meeting__") if field == "text" else None
 
     def hidden_fields_for(self, user):
         """A decision's text becomes public with the minutes (when they are checked, julkisuuslaki

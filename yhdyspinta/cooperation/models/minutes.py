@@ -89,6 +89,12 @@ class Correction(ForumOwned, RestrictedModel):
         verbose_name_plural = _("corrections")
         ordering = ("meeting", "made_at")
 
+    @classmethod
+    def field_public_q(cls, field):
+        from .meetings import minutes_public_q
+
+        return minutes_public_q("meeting__") if field in ("what", "why") else None
+
     def hidden_fields_for(self, user):
         """What was corrected and why follow the minutes' publicity; who made it: insiders only."""
         hidden = super().hidden_fields_for(user)

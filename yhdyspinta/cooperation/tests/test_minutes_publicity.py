@@ -77,3 +77,38 @@ def test_minutes_cannot_be_checked_before_the_meeting(world):
     meeting.refresh_from_db()
     assert meeting.minutes_state == "draft"
 
+
+
+@pytest.mark.parametrize("who", ["anonymous", "other"])
+def test_search_does_not_match_words_of_a_decision_text_not_yet_public(world, meeting, who):
+    """Site search (the result would show only the public label, but its being found tells the
+    outsider what the unpublished decision says): no match until the minutes are public."""
+    Decision.objects.filter(meeting=meeting).update(text="Myönnetään koulumatkatuki.")
+    decision = Decision.objects.get(meeting=meeting)
+
+    def found(user):
+        page = client_for(user).get("/search/", {"q": "koulumatkatuki"}).content.decode()
+        return decision.get_absolute_url() in page or f"#decision-{decision.pk}" in page or (
+            "Koulukuljetukset" in page)
+
+    assert found(world.editor)  # an insider finds it
+    assert not found(getattr(world, who))
+    meeting.minutes_checked_on = date.today()
+    meeting.save()
+    assert found(getattr(world, who))
+
+
+def test_text_search_reads_only_fields_the_reader_may_read(world, meeting):
+    """core.search.text_filter with a model and user: the one field rule in the database."""
+    from yhdyspinta.core.search import readable_q, text_filter
+
+    Decision.objects.filter(meeting=meeting).update(text="Myönnetään koulumatkatuki.")
+
+    def matches(user):
+        return Decision.objects.filter(text_filter(("text", "item__title"), "koulumatkatuki", Decision, user)).exists()
+
+    assert matches(world.editor) and matches(world.national)
+    assert not matches(world.other) and not matches(None)
+    assert Decision.objects.filter(text_filter(("text", "item__title"), "koulukuljetukset", Decision, None)).exists()
+    assert readable_q(Decision, None, "item__title") is None  # a public field is not guarded
+    assert readable_q(Decision, world.national, "text") is None  # a reader of everything
