@@ -84,7 +84,7 @@ EXACT, PREFIX, WORD, LOOSE = range(4)  # how closely a result matches the whole 
 def match_rank(obj, fields, query: str, hidden=frozenset()) -> int:
     """EXACT when the result's name or a searched field is the query ("TE24"), PREFIX when one
     starts with it ("TE24: työllisyyspalvelut"), WORD when a word in one does, else LOOSE (only a
-    lemma, correction or synonym matched). Fields in `hidden` (the reader's) do not count."""
+    lemma, correction or synonym matched). Fields in `hidden` do not count."""
     wanted = query.strip().casefold()
     best = LOOSE
     for text in [str(obj)] + [getattr(obj, f, "") for f in fields if "__" not in f and f not in hidden]:
@@ -122,9 +122,9 @@ def search_all(query: str, user, limit: int = 25):
             extra = [r for r in qs.filter(close)[:limit] if r.pk not in seen] if plain else []
             results = (extra + results)[:limit] if extra else results
         if results:
-            hideable = set(fields) & set(getattr(model, "internal_field_names", frozenset)())
-            ranks = {r.pk: match_rank(r, fields, query, r.hidden_fields_for(user) if hideable else frozenset())
-                     for r in results}
+            # a field that may be hidden from this reader on some rows does not rank (no query per result)
+            guarded = {f for f in fields if readable_q(model, user, f) is not None}
+            ranks = {r.pk: match_rank(r, fields, query, guarded) for r in results}
             results.sort(key=lambda r: ranks[r.pk])  # stable: the model's order within a rank
             groups.append({"model": model, "title": model._meta.verbose_name_plural, "results": results,
                            "rank": min(ranks.values())})

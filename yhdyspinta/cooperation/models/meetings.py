@@ -80,9 +80,10 @@ class Meeting(ForumOwned, RestrictedModel):
         ordering = ("-starts_at",)
 
     def __str__(self):
-        """forum — meeting date (the day in Finland, in the reader's short date format), as the
-        first two parts of an agenda item's label (item_label)."""
-        return " — ".join(part for part in (str(self.forum), meeting_day(self)) if part)
+        """forum — meeting date and time (in Finland, in the reader's formats): two meetings of one
+        forum on one day (a morning and an afternoon session) are told apart in every select."""
+        when = f"{meeting_day(self)} {meeting_time(self)}".strip()
+        return " — ".join(part for part in (str(self.forum), when) if part)
 
     def get_absolute_url(self):
         return reverse("cooperation:meeting_detail", args=[self.pk])
@@ -143,6 +144,12 @@ def meeting_day(meeting) -> str:
     return formats.date_format(meeting.local_date, "SHORT_DATE_FORMAT") if meeting.starts_at else ""
 
 
+def meeting_time(meeting) -> str:
+    """The meeting's starting time in Finland in the reader's time format (13.00 in fi)."""
+    return formats.time_format(timezone.localtime(meeting.starts_at, HELSINKI).time(), "TIME_FORMAT") \
+        if meeting.starts_at else ""
+
+
 def item_label(item, *, name_meeting: bool = True) -> str:
     """THE label of an agenda item, everywhere (selects, record pickers, the interface card,
     evidence, escalations): "forum — meeting date — § n title", so one "§ 1 Tilannekatsaus" of 140
@@ -150,7 +157,8 @@ def item_label(item, *, name_meeting: bool = True) -> str:
     own = f"§ {item.number} {item.title}"
     if not name_meeting or not item.meeting_id:
         return own
-    return f"{item.meeting} — {own}"
+    meeting = item.meeting
+    return " — ".join(part for part in (str(meeting.forum), meeting_day(meeting), own) if part)
 
 
 def frozen_message(meeting):

@@ -126,6 +126,8 @@ def test_the_site_search_labels_decisions_by_the_rule_in_a_bounded_number_of_que
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    # the decisions' text is public (anyone may find it by a word) once the minutes are checked
+    type(item.meeting).objects.filter(pk=item.meeting.pk).update(minutes_checked_on="2026-02-04")
     DecisionFactory(item=item, resolution="noted", text="Kotiutuksen tilannekatsaus merkittiin tiedoksi")
     for number in range(5, 12):
         DecisionFactory(item=AgendaItemFactory(meeting=item.meeting, number=number, title=f"Asia {number}"),
