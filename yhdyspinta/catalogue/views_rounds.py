@@ -188,8 +188,9 @@ class OrganisationAnswersView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.round = get_object_or_404(MappingRound.objects.restrict(request.user, "view"), pk=kwargs["pk"])
         self.organisation = get_object_or_404(Organisation, pk=kwargs["org"])
-        if not can_add_for(request.user, [self.organisation.pk]):
-            raise PermissionDenied
+        if not can_add_for(request.user, [self.organisation.pk]):  # e.g. a viewer: says who answers instead
+            raise PermissionDenied(_("The answers of %(organisation)s are given by its editors; you may read "
+                                     "the round and its summary.") % {"organisation": self.organisation})
         self.interfaces = rounds.respondent_interfaces(self.round, self.organisation)
         self.previous, self.prefill = rounds.previous_answers(self.round, self.organisation)
         return super().dispatch(request, *args, **kwargs)

@@ -61,6 +61,18 @@ class TaskForm(_PartForm):
         fields = ["roadmap", "area", "subarea", "code", "title", "due_date", "critical", "applies_to", "order"]
         widgets = {"due_date": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        roadmaps = self.fields["roadmap"].queryset
+        chosen = self.instance.roadmap_id if self.instance.pk else (self.data or self.initial).get("roadmap")
+        if chosen and str(chosen).isdigit():
+            roadmaps = roadmaps.filter(pk=chosen)  # the areas of the roadmap the task is for
+        area, subarea = self.fields["area"], self.fields["subarea"]
+        area.queryset = Area.objects.filter(roadmap__in=roadmaps).select_related("roadmap")
+        area.label_from_instance = lambda part: f"{part.roadmap}: {part}"
+        subarea.queryset = SubArea.objects.filter(area__roadmap__in=roadmaps).select_related("area__roadmap")
+        subarea.label_from_instance = lambda part: f"{part.area.roadmap}: {part.area}: {part}"
+
     def clean(self):
         data = super().clean()
         roadmap, area, subarea = data.get("roadmap"), data.get("area"), data.get("subarea")

@@ -58,6 +58,15 @@ def test_round_visibility(world, round_, as_user):
         actions.open_round(world.county_a, acting_user=world.other, title="Ei oikeutta")
 
 
+def test_a_viewer_on_the_answer_page_is_told_who_answers(world, round_, as_user):
+    """Walk 7: a viewer got the generic 403; the refusal now says who gives the organisation's answers."""
+    client = as_user(world.viewer)
+    client.cookies["django_language"] = "en"
+    response = client.get(f"/catalogue/rounds/{round_.pk}/answer/{world.a1.pk}/")
+    assert response.status_code == 403
+    assert f"The answers of {world.a1} are given by its editors" in response.content.decode()
+
+
 def test_second_answer_over_a_stale_page_is_refused_and_the_first_is_kept(world, round_, as_user):
     """No lost update on the answer grid: each answer carries the version the page showed."""
     from tests.factories import member

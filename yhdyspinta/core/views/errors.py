@@ -43,7 +43,8 @@ def bad_request(request, exception=None, template_name="400.html"):
 
 
 def permission_denied(request, exception=None, template_name="403.html"):
-    return _page(request, template_name, 403)
+    """A refusal's own reason is shown when the view gave one (e.g. who answers a round instead)."""
+    return _page(request, template_name, 403, str(exception or ""))
 
 
 def page_not_found(request, exception=None, template_name="404.html"):

@@ -24,8 +24,9 @@ JSON layout (one file per set in ``yhdyspinta/funding/parameters/``)::
      "funding_growth": {"extra_points", "first_year", "last_year", "source"},  # optional
      "notes": ["..."],
      "translations": {"sv": {"title", "description", "notes": [...],        # optional: the texts
-                             "criteria": {key: {"label", "unit_definition"}},  # in other languages
-                             "groups": {key: {"label"}}}, "en": {...}}}
+                             "criteria": {key: {"label", "unit_definition",   # in other languages
+                                                "legal_source", "source"}},
+                             "groups": {key: {"label", "source"}}}, "en": {...}}}
 
 Texts are Finnish; ``translations`` gives them in Swedish and English (every part optional; a
 missing one falls back to the Finnish). :meth:`ParameterSet.localized` picks a language.
@@ -160,7 +161,7 @@ class ParameterSet:
     translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # language → texts
 
     def localized(self, language: str | None) -> ParameterSet:
-        """The set with its texts (title, description, notes, labels, unit definitions) in
+        """The set with its texts (title, description, notes, labels, unit definitions, sources) in
         ``language`` where ``translations`` has them; the numbers are the same."""
         texts = self.translations.get((language or "")[:2])
         if not texts:
@@ -377,8 +378,8 @@ def _translations(obj: Any, criteria: set[str], groups: set[str]) -> dict[str, d
                                         where, {"title", "description"})
         if "notes" in texts:
             parsed["notes"] = [str(n) for n in _list(texts["notes"], f"{where}.notes")]
-        for part, known, fields in (("criteria", criteria, {"label", "unit_definition"}),
-                                    ("groups", groups, {"label"})):
+        for part, known, fields in (("criteria", criteria, {"label", "unit_definition", "legal_source", "source"}),
+                                    ("groups", groups, {"label", "source"})):
             if part in texts:
                 _check_keys(texts[part], f"{where}.{part}", set(), known)
                 parsed[part] = {key: _texts(value, f"{where}.{part}.{key}", fields)

@@ -256,12 +256,17 @@ def test_shipped_sets_have_their_texts_in_three_languages(name):
         assert len(localized.notes) == len(params.notes) and localized.notes != params.notes
         for mine, theirs in zip(localized.criteria, params.criteria, strict=True):
             assert mine.label != theirs.label and mine.unit_definition != theirs.unit_definition, mine.key
+            assert mine.legal_source != theirs.legal_source, mine.key  # Walk 7 #11: the column was Finnish
+            assert mine.source != theirs.source or localized is english, mine.key
             assert (mine.key, mine.share, mine.unit) == (theirs.key, theirs.share, theirs.unit)
         assert [g.label for g in localized.groups] != [g.label for g in params.groups]
     assert "Seed" not in params.title + swedish.title + english.title
     assert "residents" not in params.description + " ".join(c.unit_definition for c in params.criteria)
     assert swedish.criterion("sote_population").label == "Invånarantal"
     assert english.criterion("sote_population").label == "Population"
+    assert english.criterion("rescue_population").legal_source.startswith("Act 617/2021, section 3(1)")
+    assert "kap." in swedish.criterion("rescue_population").legal_source
+    assert all(g.source != f.source for g, f in zip(swedish.groups, params.groups, strict=True))
 
 
 def test_a_missing_translation_falls_back_to_finnish():

@@ -179,6 +179,9 @@ def test_pages_in_three_languages(demo, world, language):
         response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200, url
         assert f'lang="{language}"' in response.content.decode()
+    legal = {"fi": "4 luku, pelastustoimen", "sv": "4 kap., kalkylerade kostnader för räddningsväsendet",
+             "en": "chapter 4, calculated costs of rescue services"}[language]
+    assert legal in client.get(f"/funding/sets/{demo['law'].pk}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
 
 
 def test_api_patch_of_the_numbers_is_a_new_version(world):

@@ -81,3 +81,21 @@ def test_subareas_added_edited_and_listed_on_pages(world, as_user):
     assert client.post(add, {"area": other_area.pk, "code": "y", "name": "Y", "order": 1}).status_code == 200
     assert not SubArea.objects.filter(code="y").exists()
     assert as_user(world.coordinator).get(reverse("readiness:subarea_edit", args=[sub.pk])).status_code == 200
+
+
+def test_add_links_from_a_roadmap_preselect_it_and_name_each_area_by_its_roadmap(world, as_user):
+    """The roadmap page's "Add an area" / "Add a task" open with the roadmap chosen, and a task's area
+    list names the roadmap of each area and offers only that roadmap's areas."""
+    roadmap = Roadmap.objects.create(name="Alfan tiekartta", owner=world.county_a, target_date=date(2027, 1, 1))
+    other = Roadmap.objects.create(name="Kuntien tiekartta", owner=world.county_a, target_date=date(2027, 1, 1))
+    area = Area.objects.create(roadmap=roadmap, code="tyollisyys", name="Työllisyys")
+    Area.objects.create(roadmap=other, code="hallinto", name="Hallinto")
+    client = as_user(world.coordinator)
+    form = client.get(f"/readiness/areas/add/?roadmap={roadmap.pk}").content.decode()
+    assert f'<option value="{roadmap.pk}" selected>' in form
+    form = client.get(f"/readiness/tasks/add/?roadmap={roadmap.pk}").content.decode()
+    assert f'<option value="{roadmap.pk}" selected>' in form
+    assert f'<option value="{area.pk}">Alfan tiekartta: Työllisyys</option>' in form
+    assert "Kuntien tiekartta: Hallinto" not in form
+    everything = client.get("/readiness/tasks/add/").content.decode()
+    assert "Kuntien tiekartta: Hallinto" in everything and "Alfan tiekartta: Työllisyys" in everything
