@@ -38,6 +38,11 @@ class AreaForm(_PartForm):
         fields = ["roadmap", "code", "letter", "name", "order"]
 
 
+def area_label(area) -> str:
+    """An area named with its roadmap, so areas of the same name in two roadmaps are told apart."""
+    return f"{area.roadmap}: {area}"
+
+
 class SubAreaForm(RestrictedFormMixin, forms.ModelForm):
     """A sub-area of an area of a roadmap the user may change; the area stays fixed once saved."""
 
@@ -50,7 +55,7 @@ class SubAreaForm(RestrictedFormMixin, forms.ModelForm):
         field = self.fields["area"]
         field.queryset = Area.objects.filter(
             roadmap__in=Roadmap.objects.restrict(self.user, "change")).select_related("roadmap")
-        field.label_from_instance = lambda area: f"{area.roadmap}: {area}"
+        field.label_from_instance = area_label
         if self.instance.pk:
             field.disabled = True
 
@@ -69,9 +74,9 @@ class TaskForm(_PartForm):
             roadmaps = roadmaps.filter(pk=chosen)  # the areas of the roadmap the task is for
         area, subarea = self.fields["area"], self.fields["subarea"]
         area.queryset = Area.objects.filter(roadmap__in=roadmaps).select_related("roadmap")
-        area.label_from_instance = lambda part: f"{part.roadmap}: {part}"
+        area.label_from_instance = area_label
         subarea.queryset = SubArea.objects.filter(area__roadmap__in=roadmaps).select_related("area__roadmap")
-        subarea.label_from_instance = lambda part: f"{part.area.roadmap}: {part.area}: {part}"
+        subarea.label_from_instance = lambda part: f"{area_label(part.area)}: {part}"
 
     def clean(self):
         data = super().clean()
